@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dossier.Core.Documents;
+
+namespace Dossier.Core.Serialization;
+
+/// <summary>
+/// Reads and writes the <c>dossier/1</c> JSON contract (<c>docs/output-schema.md</c>).
+/// Adds two sections to the contract: <c>sentences</c> and <c>tokens</c>, both with half-open offsets.
+/// </summary>
+public static class DossierJson
+{
+    public const string Schema = "dossier/1";
+
+    private static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
+    private static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
+
+    public static string Serialize(Document document, bool indented = false) =>
+        JsonSerializer.Serialize(ToJson(document), indented ? Indented : Compact);
+
+    /// <exception cref="JsonException">When <paramref name="json"/> is not a <c>dossier/1</c> document.</exception>
+    public static Document Deserialize(string json)
+    {
+        var dto = JsonSerializer.Deserialize<DocumentJson>(json, Compact)
+            ?? throw new JsonException("Empty JSON document.");
+        if (dto.Schema != Schema)
+        {
+            throw new JsonException($"Expected schema \"{Schema}\" but found \"{dto.Schema}\".");
+        }
+
+        return FromJson(dto);
+    }
+
+    private static JsonSerializerOptions CreateOptions(bool indented) => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = indented,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+
+    private static DocumentJson ToJson(Document d) => new(
+        Schema,
+        new DocumentHeaderJson(d.Id, d.Metadata.Title, d.Metadata.Source, d.Metadata.Url,
+            d.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Language, d.Text),
+        [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount))],
+        [.. d.Tokens.Select(t => new TokenJson(t.Start, t.End, d.TextOf(t), t.Sentence, t.Upos, t.Xpos, t.Lemma, t.Head, t.Relation))],
+        d.Entities,
+        d.Times,
+        d.Values,
+        d.Events);
+
+    private static Document FromJson(DocumentJson dto)
+    {
+        var h = dto.Document;
+        DateOnly? published = h.Published is { Length: >= 10 } p
+            && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+        return new Document(h.Text, new DocumentMetadata(h.Title, h.Source, published, h.Url), h.Language)
+        {
+            Sentences = [.. (dto.Sentences ?? []).Select(s => new Sentence(s.Start, s.End, s.FirstToken, s.TokenCount))],
+            Tokens = [.. (dto.Tokens ?? []).Select(t => new Token(t.Start, t.End, t.Sentence)
+            {
+                Upos = t.Upos, Xpos = t.Xpos, Lemma = t.Lemma, Head = t.Head, Relation = t.Relation,
+            })],
+            Entities = dto.Entities.IsDefault ? [] : dto.Entities,
+            Times = dto.Times.IsDefault ? [] : dto.Times,
+            Values = dto.Values.IsDefault ? [] : dto.Values,
+            Events = dto.Events.IsDefault ? [] : dto.Events,
+        };
+    }
+
+    private sealed record DocumentJson(
+        string Schema,
+        DocumentHeaderJson Document,
+        ImmutableArray<SentenceJson>? Sentences,
+        ImmutableArray<TokenJson>? Tokens,
+        ImmutableArray<Entity> Entities,
+        ImmutableArray<TimeExpression> Times,
+        ImmutableArray<ValueMention> Values,
+        ImmutableArray<Event> Events);
+
+    private sealed record DocumentHeaderJson(string Id, string? Title, string Source, string? Url, string? Published, string? Language, string Text);
+
+    private sealed record SentenceJson(int Start, int End, int FirstToken, int TokenCount);
+
+    private sealed record TokenJson(int Start, int End, string Text, int Sentence, string? Upos, string? Xpos, string? Lemma, int Head, string? Relation);
+}

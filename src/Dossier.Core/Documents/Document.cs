@@ -20,15 +20,16 @@ public sealed record Document
         Text = text;
         Metadata = metadata;
         Language = language;
-        Id = DocumentId.Compute(text);
+        Id = DocumentId.Compute(metadata.Title, text);
     }
 
-    /// <summary>Stable identifier: a hash of the normalised text (see <see cref="DocumentId"/>).</summary>
+    /// <summary>Stable identifier: a hash of the normalised title and text (see <see cref="DocumentId"/>).</summary>
     public string Id { get; }
 
     public string Text { get; }
 
-    public DocumentMetadata Metadata { get; init; }
+    /// <summary>Fixed at construction: the id depends on the title.</summary>
+    public DocumentMetadata Metadata { get; }
 
     public string? Language { get; init; }
 

@@ -26,4 +26,12 @@ public static class DossierErrors
     public static string BadDate(string value) => $"\"{value}\" is not a date (expected YYYY-MM-DD)";
 
     public static string Store(string path, string reason) => $"{path}: {reason}";
+
+    public const string EmptyFeed = "the feed has no items";
+
+    public const string EmptyDirectory = "no files found in the directory (hidden files are skipped)";
+
+    public const string UnsupportedScheme = "only http:// and https:// URLs can be read";
+
+    public static string ReadFailed(string reason) => $"could not be read ({reason})";
 }

@@ -1,39 +1,36 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Dossier.Core.Documents;
 using Dossier.Core.Pipeline;
 
 namespace Dossier.Nlp.Tokenization;
 
-/// <summary>Placeholder: splits on white space, one sentence per line. Replaced by the rule-based tokenizer.</summary>
+/// <summary>
+/// Fills a document's <see cref="Document.Tokens"/> and <see cref="Document.Sentences"/> with the
+/// rule-based <see cref="Tokenizer"/> and <see cref="SentenceSplitter"/>. Every token belongs to
+/// exactly one sentence; offsets are half-open UTF-16 offsets into <see cref="Document.Text"/>.
+/// Earlier layers are kept; stateless and thread-safe.
+/// </summary>
 public sealed class TokenizationStage : IStage
 {
     public string Name => "tokens";
 
     public Document Process(Document document)
     {
+        ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
-        var tokens = ImmutableArray.CreateBuilder<Token>();
-        var sentences = ImmutableArray.CreateBuilder<Sentence>();
-        var i = 0;
-        while (i < text.Length)
+        var spans = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, CollectionsMarshal.AsSpan(spans));
+        var tokens = ImmutableArray.CreateBuilder<Token>(spans.Count);
+        for (var s = 0; s < sentences.Count; s++)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            if (i >= text.Length) break;
-            var sentenceStart = i;
-            var first = tokens.Count;
-            var end = i;
-            while (i < text.Length && text[i] != '\n')
+            var sentence = sentences[s];
+            for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
-                if (char.IsWhiteSpace(text[i])) { i++; continue; }
-                var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-                tokens.Add(new Token(start, i, sentences.Count));
-                end = i;
+                tokens.Add(new Token(spans[t].Start, spans[t].End, s));
             }
-
-            sentences.Add(new Sentence(sentenceStart, end, first, tokens.Count - first));
         }
 
-        return document with { Tokens = tokens.ToImmutable(), Sentences = sentences.ToImmutable() };
+        return document with { Tokens = tokens.MoveToImmutable(), Sentences = [.. sentences] };
     }
 }

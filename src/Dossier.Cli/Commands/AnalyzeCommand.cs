@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+using Dossier.Core.Serialization;
+using Dossier.Engine;
+using Dossier.Ingest;
+
+namespace Dossier.Cli.Commands;
+
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var inputs = CommonOptions.Inputs();
+        var published = CommonOptions.Published();
+        var maxBytes = CommonOptions.MaxBytes();
+        var format = new Option<string>("--format")
+        {
+            Description = "text for people; json (one dossier/1 object, or an array for several documents); jsonl (one object per line)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "jsonl");
+        var command = new Command("analyze", "Run the analysis on documents and print what was found, without storing anything")
+        {
+            inputs, published, maxBytes, format,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var options = new ReadOptions { DefaultPublished = parse.GetValue(published), MaxBytes = parse.GetValue(maxBytes) };
+            var runner = new DocumentRunner(DefaultPipeline.Create(), options);
+            var documents = new List<Core.Documents.Document>();
+            IngestSummary summary;
+            try
+            {
+                summary = await runner.RunAsync(parse.GetValue(inputs)!, (document, _) =>
+                {
+                    documents.Add(document);
+                    return Task.FromResult(true);
+                }, cancellationToken: cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await error.WriteLineAsync("dossier: interrupted.");
+                return ExitCodes.Cancelled;
+            }
+
+            switch (parse.GetValue(format))
+            {
+                case "json" when documents.Count == 1:
+                    await output.WriteLineAsync(DossierJson.Serialize(documents[0], indented: true));
+                    break;
+                case "json":
+                    await output.WriteLineAsync("[" + string.Join(",\n", documents.Select(d => DossierJson.Serialize(d, indented: true))) + "]");
+                    break;
+                case "jsonl":
+                    foreach (var document in documents)
+                    {
+                        await output.WriteLineAsync(DossierJson.Serialize(document));
+                    }
+
+                    break;
+                default:
+                    foreach (var document in documents)
+                    {
+                        await DocumentReport.WriteAsync(output, document);
+                    }
+
+                    break;
+            }
+
+            foreach (var failure in summary.Failures)
+            {
+                await error.WriteLineAsync(failure);
+            }
+
+            return summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+using Dossier.Engine;
+using Dossier.Ingest;
+using Dossier.Storage;
+
+namespace Dossier.Cli.Commands;
+
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var inputs = CommonOptions.Inputs();
+        var database = CommonOptions.Database();
+        var published = CommonOptions.Published();
+        var maxBytes = CommonOptions.MaxBytes();
+        var command = new Command("ingest", "Read, analyse and store documents; a document already stored (same normalised text) is not stored again")
+        {
+            inputs, database, published, maxBytes,
+        };
+        command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var options = new ReadOptions { DefaultPublished = parse.GetValue(published), MaxBytes = parse.GetValue(maxBytes) };
+            var runner = new DocumentRunner(DefaultPipeline.Create(), options);
+            var paths = parse.GetValue(inputs)!;
+            var summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => runner.RunAsync(
+                paths,
+                async (document, token) => await store.AddAsync(document, token) == AddOutcome.Added,
+                onProgress,
+                store,
+                ct));
+
+            await SummaryWriter.WriteIngestAsync(output, summary, store, ct);
+            foreach (var failure in summary.Failures)
+            {
+                await error.WriteLineAsync(failure);
+            }
+
+            return summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

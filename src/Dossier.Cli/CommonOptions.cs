@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using Dossier.Ingest;
+
+namespace Dossier.Cli;
+
+/// <summary>Options shared by several commands.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Database() => new("--db")
+    {
+        Description = "SQLite database file (default: $DOSSIER_DB, else dossier.db in the current directory)",
+        HelpName = "PATH",
+    };
+
+    public static Option<DateOnly?> Published() => new("--published")
+    {
+        Description = "Publication date (YYYY-MM-DD) for documents whose source gives none",
+        HelpName = "DATE",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(token, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            result.AddError(Core.Errors.DossierErrors.BadDate(token));
+            return null;
+        },
+    };
+
+    public static Option<long> MaxBytes() => new("--max-bytes")
+    {
+        Description = "Inputs larger than this many bytes are skipped with an error",
+        DefaultValueFactory = _ => ReadOptions.DefaultMaxBytes,
+        HelpName = "BYTES",
+    };
+
+    public static Option<int> Limit(int defaultValue) => new("--limit")
+    {
+        Description = "How many rows to show",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Argument<string[]> Inputs() => new("inputs")
+    {
+        Description = "Files, directories (read recursively) or http(s) URLs: text, HTML, RSS/Atom, JSON Lines",
+        Arity = ArgumentArity.OneOrMore,
+    };
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Dossier.Cli.Commands;
+
+namespace Dossier.Cli;
+
+/// <summary>Builds the <c>dossier</c> command tree and runs it. Commands write to the given writers so tests can run them in-process.</summary>
+public static class DossierCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Dossier reads news reports and builds a sourced, queryable record of who did what to whom, when and where.");
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(DocumentsCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return Build().Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

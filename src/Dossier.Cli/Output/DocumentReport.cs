@@ -1,0 +1,59 @@
+using System.Globalization;
+using Dossier.Core.Documents;
+
+namespace Dossier.Cli.Output;
+
+/// <summary>
+/// What a person reads for one document: its header, then the people, places and organisations,
+/// a dated timeline of events, the money and other amounts, and the agenda of future dated events.
+/// Sections that no stage filled yet say so.
+/// </summary>
+internal static class DocumentReport
+{
+    public static async Task WriteAsync(TextWriter output, Document document, bool withText = false)
+    {
+        var m = document.Metadata;
+        await output.WriteLineAsync($"{m.Title ?? "(untitled)"}");
+        await output.WriteLineAsync($"  id {document.Id} · {m.Source}");
+        await output.WriteLineAsync($"  published {Date(m.Published)} · language {document.Language ?? "unknown"} · {document.Sentences.Length} sentences, {document.Tokens.Length} tokens");
+        if (!document.IsEnglish)
+        {
+            await output.WriteLineAsync("  not English: stored, not analysed");
+            await output.WriteLineAsync();
+            return;
+        }
+
+        await Section(output, "Entities", document.Entities, e =>
+        {
+            var roles = e.Roles.IsEmpty ? "" : " — " + string.Join("; ", e.Roles.Select(r => $"{r.Title} ({r.Status})"));
+            var code = e.Code is null ? "" : $" [{e.Code}]";
+            return $"{e.Type,-8} {e.Name}{code}{roles} ×{e.Mentions.Length}";
+        });
+        await Section(output, "Timeline", document.Events.OrderBy(e => e.Date?.Value ?? "9999"), e =>
+            $"{e.Date?.Value ?? "undated",-10} {string.Join(", ", e.Source.Select(a => a.Text))} {e.Type} {string.Join(", ", e.Target.Select(a => a.Text))} ({e.Status}; CAMEO {e.Cameo}) “{e.Trigger.Text}”");
+        await Section(output, "Times", document.Times, t => $"{t.Type,-8} {t.Text} → {t.Value ?? "?"}");
+        await Section(output, "Amounts", document.Values, v => $"{v.Type,-8} {v.Text} → {(v.Amount is { } a ? a.ToString(CultureInfo.InvariantCulture) : "?")} {v.Unit}");
+        var today = m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Section(output, "Agenda", document.Events.Where(e => e.Status == "planned" && e.Date?.Value is { } d && (today is null || string.CompareOrdinal(d, today) > 0)),
+            e => $"{e.Date!.Value} {e.Type} “{e.Evidence}”");
+        if (withText)
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(document.Text);
+        }
+
+        await output.WriteLineAsync();
+    }
+
+    private static async Task Section<T>(TextWriter output, string name, IEnumerable<T> items, Func<T, string> line)
+    {
+        var list = items.ToList();
+        await output.WriteLineAsync($"  {name} ({list.Count})");
+        foreach (var item in list)
+        {
+            await output.WriteLineAsync("    " + line(item));
+        }
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "date unknown";
+}

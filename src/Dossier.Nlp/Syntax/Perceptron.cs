@@ -1,0 +1,472 @@
+using System.Runtime.CompilerServices;
+
+namespace Dossier.Nlp.Syntax;
+
+/// <summary>
+/// Averaged perceptron under training: hashed features (64-bit keys, open addressing) each own a
+/// sparse list of (class, weight) entries, so only the classes a feature was ever updated for cost
+/// memory. Averaging is lazy (Collins 2002 / Daumé's trick with time stamps).
+/// </summary>
+internal sealed class PerceptronTrainer
+{
+    private readonly int _classes;
+    private ulong[] _keys;
+    private int[] _rowStart;
+    private int[] _rowCount;
+    private int[] _rowCapacity;
+    private int _mask;
+    private int _features;
+
+    // Entry pool: each row owns a contiguous block that moves to the end of the pool (doubling) when full.
+    private ushort[] _cls;
+    private float[] _w;
+    private double[] _total;
+    private int[] _stamp;
+    private int _used;
+    private int _entries;
+    private int _step = 1;
+
+    public PerceptronTrainer(int classes, int initialCapacity = 1 << 16)
+    {
+        if (classes > ushort.MaxValue) throw new ArgumentOutOfRangeException(nameof(classes));
+        _classes = classes;
+        var capacity = 1 << 10;
+        while (capacity < initialCapacity * 2) capacity <<= 1;
+        _keys = new ulong[capacity];
+        _rowStart = new int[capacity];
+        _rowCount = new int[capacity];
+        _rowCapacity = new int[capacity];
+        _mask = capacity - 1;
+        _cls = new ushort[initialCapacity * 4];
+        _w = new float[initialCapacity * 4];
+        _total = new double[initialCapacity * 4];
+        _stamp = new int[initialCapacity * 4];
+    }
+
+    public int Classes => _classes;
+
+    public int FeatureCount => _features;
+
+    public int EntryCount => _entries;
+
+    /// <summary>Adds the current weights of <paramref name="features"/> into <paramref name="scores"/>.</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var keys = _keys;
+        var mask = _mask;
+        var cls = _cls;
+        var w = _w;
+        foreach (var raw in features)
+        {
+            var f = raw == 0 ? 1 : raw;
+            var slot = (int)(f & (ulong)mask);
+            while (true)
+            {
+                var k = keys[slot];
+                if (k == f)
+                {
+                    var start = _rowStart[slot];
+                    var end = start + _rowCount[slot];
+                    for (var e = start; e < end; e++)
+                    {
+                        scores[cls[e]] += w[e];
+                    }
+
+                    break;
+                }
+
+                if (k == 0) break;
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
+
+    /// <summary>Advances the averaging clock by one training example.</summary>
+    public void Tick() => _step++;
+
+    /// <summary>The usual perceptron step: reward <paramref name="truth"/>, penalise <paramref name="guess"/>.</summary>
+    public void Update(ReadOnlySpan<ulong> features, int truth, int guess)
+    {
+        if (truth == guess) return;
+        foreach (var raw in features)
+        {
+            var slot = FindOrAdd(raw == 0 ? 1 : raw);
+            Add(slot, truth, 1f);
+            Add(slot, guess, -1f);
+        }
+    }
+
+    private void Add(int slot, int cls, float delta)
+    {
+        var start = _rowStart[slot];
+        var count = _rowCount[slot];
+        var e = start;
+        var end = start + count;
+        while (e < end && _cls[e] != cls) e++;
+        if (e == end)
+        {
+            if (count == _rowCapacity[slot])
+            {
+                var capacity = count == 0 ? 2 : count * 2;
+                if (capacity > _classes) capacity = Math.Max(_classes, count + 1);
+                EnsurePool(_used + capacity);
+                Array.Copy(_cls, start, _cls, _used, count);
+                Array.Copy(_w, start, _w, _used, count);
+                Array.Copy(_total, start, _total, _used, count);
+                Array.Copy(_stamp, start, _stamp, _used, count);
+                _rowStart[slot] = start = _used;
+                _rowCapacity[slot] = capacity;
+                _used += capacity;
+                e = start + count;
+            }
+
+            _cls[e] = (ushort)cls;
+            _w[e] = 0;
+            _total[e] = 0;
+            _stamp[e] = _step;
+            _rowCount[slot] = count + 1;
+            _entries++;
+        }
+
+        _total[e] += (double)(_step - _stamp[e]) * _w[e];
+        _w[e] += delta;
+        _stamp[e] = _step;
+    }
+
+    private void EnsurePool(int size)
+    {
+        if (size <= _cls.Length) return;
+        var n = _cls.Length;
+        while (n < size) n *= 2;
+        Array.Resize(ref _cls, n);
+        Array.Resize(ref _w, n);
+        Array.Resize(ref _total, n);
+        Array.Resize(ref _stamp, n);
+    }
+
+    private int FindOrAdd(ulong f)
+    {
+        var slot = (int)(f & (ulong)_mask);
+        while (true)
+        {
+            var k = _keys[slot];
+            if (k == f) return slot;
+            if (k == 0) break;
+            slot = (slot + 1) & _mask;
+        }
+
+        if ((_features + 1) * 2 > _keys.Length)
+        {
+            GrowTable();
+            return FindOrAdd(f);
+        }
+
+        _keys[slot] = f;
+        _rowStart[slot] = 0;
+        _rowCount[slot] = 0;
+        _rowCapacity[slot] = 0;
+        _features++;
+        return slot;
+    }
+
+    private void GrowTable()
+    {
+        var oldKeys = _keys;
+        var oldStart = _rowStart;
+        var oldCount = _rowCount;
+        var oldCapacity = _rowCapacity;
+        var size = oldKeys.Length * 2;
+        _keys = new ulong[size];
+        _rowStart = new int[size];
+        _rowCount = new int[size];
+        _rowCapacity = new int[size];
+        _mask = size - 1;
+        for (var i = 0; i < oldKeys.Length; i++)
+        {
+            var k = oldKeys[i];
+            if (k == 0) continue;
+            var slot = (int)(k & (ulong)_mask);
+            while (_keys[slot] != 0) slot = (slot + 1) & _mask;
+            _keys[slot] = k;
+            _rowStart[slot] = oldStart[i];
+            _rowCount[slot] = oldCount[i];
+            _rowCapacity[slot] = oldCapacity[i];
+        }
+    }
+
+    /// <summary>
+    /// The averaged weights as an immutable model; entries whose averaged magnitude is below
+    /// <paramref name="prune"/> are dropped, features left without entries too.
+    /// </summary>
+    public LinearModel Compile(float prune)
+    {
+        var rows = new List<(uint Key, int Slot)>(_features);
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i] != 0) rows.Add((LinearModel.Key(_keys[i]), i));
+        }
+
+        rows.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : _keys[a.Slot].CompareTo(_keys[b.Slot]));
+        var keys = new List<uint>(rows.Count);
+        var starts = new List<int>(rows.Count + 1);
+        var cls = new List<ushort>();
+        var weights = new List<float>();
+        var dense = new float[_classes];
+        var touched = new bool[_classes];
+        var steps = (double)_step;
+        for (var r = 0; r < rows.Count;)
+        {
+            var key = rows[r].Key;
+            Array.Clear(dense);
+            Array.Clear(touched);
+            for (; r < rows.Count && rows[r].Key == key; r++)
+            {
+                var slot = rows[r].Slot;
+                for (var e = _rowStart[slot]; e < _rowStart[slot] + _rowCount[slot]; e++)
+                {
+                    var avg = (_total[e] + (_step - _stamp[e]) * (double)_w[e]) / steps;
+                    dense[_cls[e]] += (float)avg;
+                    touched[_cls[e]] = true;
+                }
+            }
+
+            var start = cls.Count;
+            for (var c = 0; c < _classes; c++)
+            {
+                if (touched[c] && Math.Abs(dense[c]) >= prune && dense[c] != 0)
+                {
+                    cls.Add((ushort)c);
+                    weights.Add(dense[c]);
+                }
+            }
+
+            if (cls.Count > start)
+            {
+                keys.Add(key);
+                starts.Add(start);
+            }
+        }
+
+        starts.Add(cls.Count);
+        return new LinearModel(_classes, keys.ToArray(), starts.ToArray(), cls.ToArray(), weights.ToArray());
+    }
+}
+
+/// <summary>
+/// Immutable, thread-safe linear model: 32-bit feature keys in an open-addressing table, each row
+/// a contiguous block of (class, weight) pairs. Weights are stored as half floats on disk.
+/// </summary>
+internal sealed class LinearModel
+{
+    private readonly Slot[] _table;
+    private readonly Entry[] _entries;
+    private readonly int _mask;
+    private readonly uint[] _rowKeys;
+    private readonly int[] _rowStart;
+    private readonly ushort[] _cls;
+    private readonly float[] _w;
+
+    private struct Slot
+    {
+        public uint Key;
+        public int Start;
+        public int End;
+    }
+
+    private struct Entry
+    {
+        public int Class;
+        public float Weight;
+    }
+
+    public LinearModel(int classes, uint[] rowKeys, int[] rowStart, ushort[] cls, float[] weights)
+    {
+        Classes = classes;
+        _rowKeys = rowKeys;
+        _rowStart = rowStart;
+        _cls = cls;
+        _w = weights;
+        _entries = new Entry[weights.Length];
+        for (var i = 0; i < weights.Length; i++) _entries[i] = new Entry { Class = cls[i], Weight = weights[i] };
+        var capacity = 16;
+        while (capacity < rowKeys.Length * 2) capacity <<= 1;
+        _table = new Slot[capacity];
+        _mask = capacity - 1;
+        for (var r = 0; r < rowKeys.Length; r++)
+        {
+            var k = rowKeys[r];
+            if (k == 0) throw new InvalidDataException("zero feature key");
+            var slot = (int)(k & (uint)_mask);
+            while (_table[slot].Key != 0)
+            {
+                if (_table[slot].Key == k) throw new InvalidDataException("duplicate feature key");
+                slot = (slot + 1) & _mask;
+            }
+
+            _table[slot] = new Slot { Key = k, Start = rowStart[r], End = rowStart[r + 1] };
+        }
+    }
+
+    public int Classes { get; }
+
+    public int FeatureCount => _rowKeys.Length;
+
+    public int WeightCount => _w.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Key(ulong feature)
+    {
+        var k = (uint)(feature ^ (feature >> 32));
+        return k == 0 ? 1u : k;
+    }
+
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var table = _table;
+        var mask = _mask;
+        var entries = _entries;
+        // Two phases: first find every feature's row (independent loads the CPU can overlap), then add.
+        Span<int> starts = stackalloc int[features.Length];
+        Span<int> ends = stackalloc int[features.Length];
+        var found = 0;
+        foreach (var f in features)
+        {
+            var k = Key(f == 0 ? 1 : f);
+            var slot = (int)(k & (uint)mask);
+            while (true)
+            {
+                ref readonly var t = ref table[slot];
+                if (t.Key == k)
+                {
+                    starts[found] = t.Start;
+                    ends[found++] = t.End;
+                    break;
+                }
+
+                if (t.Key == 0) break;
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        for (var j = 0; j < found; j++)
+        {
+            var end = ends[j];
+            for (var e = starts[j]; e < end; e++)
+            {
+                ref readonly var entry = ref entries[e];
+                scores[entry.Class] += entry.Weight;
+            }
+        }
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Classes);
+        writer.Write(_rowKeys.Length);
+        writer.Write(_w.Length);
+        var wide = Classes > 256;
+        // Keys ascending: delta coded.
+        var previous = 0u;
+        foreach (var k in _rowKeys)
+        {
+            writer.Write7BitEncodedInt((int)(k - previous));
+            previous = k;
+        }
+
+        for (var r = 0; r < _rowKeys.Length; r++)
+        {
+            writer.Write7BitEncodedInt(_rowStart[r + 1] - _rowStart[r]);
+        }
+
+        foreach (var c in _cls)
+        {
+            if (wide) writer.Write(c); else writer.Write((byte)c);
+        }
+
+        foreach (var v in _w)
+        {
+            writer.Write((Half)v);
+        }
+    }
+
+    public static LinearModel Read(BinaryReader reader)
+    {
+        var classes = reader.ReadInt32();
+        var rows = reader.ReadInt32();
+        var weights = reader.ReadInt32();
+        if (classes <= 0 || classes > ushort.MaxValue || rows < 0 || weights < 0 || rows > 100_000_000 || weights > 200_000_000)
+        {
+            throw new InvalidDataException("bad linear model header");
+        }
+
+        var wide = classes > 256;
+        var keys = new uint[rows];
+        var previous = 0u;
+        for (var r = 0; r < rows; r++)
+        {
+            previous += (uint)reader.Read7BitEncodedInt();
+            keys[r] = previous;
+        }
+
+        var starts = new int[rows + 1];
+        for (var r = 0; r < rows; r++)
+        {
+            starts[r + 1] = starts[r] + reader.Read7BitEncodedInt();
+        }
+
+        if (starts[rows] != weights) throw new InvalidDataException("row lengths do not add up");
+        var cls = new ushort[weights];
+        for (var i = 0; i < weights; i++)
+        {
+            cls[i] = wide ? reader.ReadUInt16() : reader.ReadByte();
+            if (cls[i] >= classes) throw new InvalidDataException("class index out of range");
+        }
+
+        var w = new float[weights];
+        for (var i = 0; i < weights; i++)
+        {
+            w[i] = (float)reader.ReadHalf();
+        }
+
+        return new LinearModel(classes, keys, starts, cls, w);
+    }
+
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
+    public LinearModel Pruned(float threshold)
+    {
+        var keys = new List<uint>();
+        var starts = new List<int> { 0 };
+        var cls = new List<ushort>();
+        var w = new List<float>();
+        for (var r = 0; r < _rowKeys.Length; r++)
+        {
+            var before = cls.Count;
+            for (var e = _rowStart[r]; e < _rowStart[r + 1]; e++)
+            {
+                if (Math.Abs(_w[e]) < threshold) continue;
+                cls.Add(_cls[e]);
+                w.Add(_w[e]);
+            }
+
+            if (cls.Count > before)
+            {
+                keys.Add(_rowKeys[r]);
+                starts.Add(cls.Count);
+            }
+        }
+
+        return new LinearModel(Classes, keys.ToArray(), starts.ToArray(), cls.ToArray(), w.ToArray());
+    }
+
+    /// <summary>Rounds weights through half precision, as a saved and reloaded model has them.</summary>
+    public LinearModel Quantised()
+    {
+        var w = new float[_w.Length];
+        for (var i = 0; i < w.Length; i++) w[i] = (float)(Half)_w[i];
+        return new LinearModel(Classes, _rowKeys, _rowStart, _cls, w);
+    }
+
+    public bool SameAs(LinearModel other) =>
+        Classes == other.Classes && _rowKeys.AsSpan().SequenceEqual(other._rowKeys) && _rowStart.AsSpan().SequenceEqual(other._rowStart)
+        && _cls.AsSpan().SequenceEqual(other._cls) && _w.AsSpan().SequenceEqual(other._w);
+}

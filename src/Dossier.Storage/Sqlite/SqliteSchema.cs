@@ -1,0 +1,196 @@
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>One step of the SQLite schema: applied once, in a transaction, and recorded in <c>PRAGMA user_version</c>.</summary>
+/// <param name="Version">The <c>user_version</c> the database has after this step; steps are numbered 1, 2, 3 … without gaps.</param>
+/// <param name="Description">What the step does, for logs and error messages.</param>
+/// <param name="Sql">The statements of the step. They run inside the step's transaction, so they must not change
+/// the journal mode or run <c>VACUUM</c>.</param>
+public sealed record SqliteMigration(int Version, string Description, string Sql);
+
+/// <summary>
+/// The versioned schema of the SQLite store. A database is at version <c>PRAGMA user_version</c>;
+/// opening it applies every <see cref="Migrations"/> entry above that version, each in its own transaction,
+/// and refuses a database whose version is newer than <see cref="LatestVersion"/>.
+/// </summary>
+/// <remarks>
+/// Layout of version 1:
+/// <list type="bullet">
+/// <item><c>documents</c>: one row per document. <c>doc_key</c> is an INTEGER PRIMARY KEY (a stable rowid that
+/// the full-text index and the layer tables refer to, kept by VACUUM); <c>id</c> is the 32-hex document id, unique.
+/// <c>layers</c> holds the sentences and tokens (with the syntax fields) in a compact binary form;
+/// <c>annotations</c> holds entities, times, values and events as JSON (camelCase, like <c>dossier/1</c>).
+/// Those two columns are the source of truth that <c>GetAsync</c> reads.</item>
+/// <item><c>documents_fts</c>: FTS5 over title and text, external content (<c>documents</c>, rowid = <c>doc_key</c>),
+/// kept in step by triggers; Porter stemming over unicode61 without diacritics.</item>
+/// <item><c>entities</c>, <c>entity_roles</c>, <c>mentions</c>, <c>times</c>, <c>value_mentions</c>, <c>events</c>,
+/// <c>event_actors</c>, <c>event_attributes</c>: the same layers flattened for SQL queries; offsets are
+/// <c>start_char</c>/<c>end_char</c> (half-open UTF-16 offsets). Rows go away with their document (ON DELETE CASCADE).</item>
+/// </list>
+/// </remarks>
+public static class SqliteSchema
+{
+    /// <summary>Written to <c>PRAGMA application_id</c> ("DOSS") so that a Dossier store can be told from other SQLite files.</summary>
+    public const int ApplicationId = 0x444F5353;
+
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
+    [
+        new(1, "documents, layer tables and full-text index", $"""
+            PRAGMA application_id = {ApplicationId};
+
+            CREATE TABLE documents (
+                doc_key        INTEGER PRIMARY KEY,
+                id             TEXT    NOT NULL UNIQUE,
+                title          TEXT,
+                source         TEXT    NOT NULL,
+                url            TEXT,
+                published      TEXT,
+                language       TEXT,
+                is_english     INTEGER NOT NULL CHECK (is_english IN (0, 1)),
+                text           TEXT    NOT NULL,
+                char_count     INTEGER NOT NULL,
+                sentence_count INTEGER NOT NULL,
+                token_count    INTEGER NOT NULL,
+                ingested_at    TEXT    NOT NULL,
+                layers         BLOB,
+                annotations    TEXT
+            );
+            CREATE INDEX documents_by_published ON documents (published DESC, id);
+
+            CREATE VIRTUAL TABLE documents_fts USING fts5(
+                title, text,
+                content = 'documents', content_rowid = 'doc_key',
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            CREATE TRIGGER documents_fts_after_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.doc_key, new.title, new.text);
+            END;
+            CREATE TRIGGER documents_fts_after_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.doc_key, old.title, old.text);
+            END;
+            CREATE TRIGGER documents_fts_after_update AFTER UPDATE OF title, text ON documents BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.doc_key, old.title, old.text);
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.doc_key, new.title, new.text);
+            END;
+
+            CREATE TABLE entities (
+                doc_key   INTEGER NOT NULL REFERENCES documents (doc_key) ON DELETE CASCADE,
+                entity_id TEXT    NOT NULL,
+                ordinal   INTEGER NOT NULL,
+                name      TEXT    NOT NULL,
+                type      TEXT    NOT NULL,
+                country   TEXT,
+                sector    TEXT,
+                code      TEXT,
+                aliases   TEXT,
+                PRIMARY KEY (doc_key, entity_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX entities_by_name ON entities (name);
+            CREATE INDEX entities_by_type ON entities (type, country);
+
+            CREATE TABLE entity_roles (
+                doc_key      INTEGER NOT NULL,
+                entity_id    TEXT    NOT NULL,
+                ordinal      INTEGER NOT NULL,
+                title        TEXT    NOT NULL,
+                organization TEXT,
+                country      TEXT,
+                status       TEXT    NOT NULL,
+                PRIMARY KEY (doc_key, entity_id, ordinal),
+                FOREIGN KEY (doc_key, entity_id) REFERENCES entities (doc_key, entity_id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+
+            CREATE TABLE mentions (
+                doc_key    INTEGER NOT NULL,
+                entity_id  TEXT    NOT NULL,
+                ordinal    INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char   INTEGER NOT NULL,
+                text       TEXT    NOT NULL,
+                sentence   INTEGER NOT NULL,
+                PRIMARY KEY (doc_key, entity_id, ordinal),
+                FOREIGN KEY (doc_key, entity_id) REFERENCES entities (doc_key, entity_id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+
+            CREATE TABLE times (
+                doc_key    INTEGER NOT NULL REFERENCES documents (doc_key) ON DELETE CASCADE,
+                ordinal    INTEGER NOT NULL,
+                text       TEXT    NOT NULL,
+                type       TEXT    NOT NULL,
+                value      TEXT,
+                start_char INTEGER NOT NULL,
+                end_char   INTEGER NOT NULL,
+                sentence   INTEGER NOT NULL,
+                PRIMARY KEY (doc_key, ordinal)
+            ) WITHOUT ROWID;
+            CREATE INDEX times_by_value ON times (value);
+
+            CREATE TABLE value_mentions (
+                doc_key     INTEGER NOT NULL REFERENCES documents (doc_key) ON DELETE CASCADE,
+                ordinal     INTEGER NOT NULL,
+                text        TEXT    NOT NULL,
+                type        TEXT    NOT NULL,
+                amount      REAL,
+                amount_text TEXT,
+                unit        TEXT,
+                start_char  INTEGER NOT NULL,
+                end_char    INTEGER NOT NULL,
+                sentence    INTEGER NOT NULL,
+                PRIMARY KEY (doc_key, ordinal)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE events (
+                doc_key          INTEGER NOT NULL REFERENCES documents (doc_key) ON DELETE CASCADE,
+                event_id         TEXT    NOT NULL,
+                ordinal          INTEGER NOT NULL,
+                type             TEXT    NOT NULL,
+                cameo            TEXT    NOT NULL,
+                quad_class       INTEGER NOT NULL,
+                goldstein        REAL    NOT NULL,
+                status           TEXT    NOT NULL,
+                mode             TEXT,
+                trigger_text     TEXT    NOT NULL,
+                trigger_start    INTEGER NOT NULL,
+                trigger_end      INTEGER NOT NULL,
+                sentence         INTEGER NOT NULL,
+                location_text    TEXT,
+                location_entity  TEXT,
+                location_country TEXT,
+                date_text        TEXT,
+                date_value       TEXT,
+                evidence         TEXT    NOT NULL,
+                confidence       REAL    NOT NULL,
+                PRIMARY KEY (doc_key, event_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX events_by_type ON events (type);
+            CREATE INDEX events_by_cameo ON events (cameo);
+            CREATE INDEX events_by_date ON events (date_value);
+
+            CREATE TABLE event_actors (
+                doc_key  INTEGER NOT NULL,
+                event_id TEXT    NOT NULL,
+                side     TEXT    NOT NULL CHECK (side IN ('source', 'target')),
+                ordinal  INTEGER NOT NULL,
+                text     TEXT    NOT NULL,
+                entity   TEXT,
+                country  TEXT,
+                sector   TEXT,
+                code     TEXT,
+                PRIMARY KEY (doc_key, event_id, side, ordinal),
+                FOREIGN KEY (doc_key, event_id) REFERENCES events (doc_key, event_id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            CREATE INDEX event_actors_by_code ON event_actors (code);
+
+            CREATE TABLE event_attributes (
+                doc_key  INTEGER NOT NULL,
+                event_id TEXT    NOT NULL,
+                name     TEXT    NOT NULL,
+                value    TEXT    NOT NULL,
+                PRIMARY KEY (doc_key, event_id, name),
+                FOREIGN KEY (doc_key, event_id) REFERENCES events (doc_key, event_id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            """),
+    ];
+
+    /// <summary>The version a database has once every migration has run.</summary>
+    public static int LatestVersion => Migrations[^1].Version;
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Dossier.Core.Serialization;
+using Dossier.Testing;
+
+namespace Dossier.Cli.Tests;
+
+public class AnalyzeCommandTests
+{
+    [Fact]
+    public async Task Analyze_JsonFormat_PrintsDossierDocumentWhoseOffsetsIndexTheText()
+    {
+        using var run = new CliRun();
+        var (exit, output, error) = await run.RunAsync("analyze", Path.Combine(CliRun.Samples, "court-brief.txt"), "--published", "2025-10-17", "--format", "json");
+        Assert.True(exit == ExitCodes.Success, error);
+        var document = DossierJson.Deserialize(output);
+        Assert.Equal("Shipping executive pleads not guilty to fraud charges", document.Metadata.Title);
+        Assert.Equal(new DateOnly(2025, 10, 17), document.Metadata.Published);
+        Assert.NotEmpty(document.Sentences);
+        Assert.NotEmpty(document.Tokens);
+        OffsetAssert.Valid(document);
+        using var json = JsonDocument.Parse(output);
+        foreach (var token in json.RootElement.GetProperty("tokens").EnumerateArray())
+        {
+            var start = token.GetProperty("start").GetInt32();
+            var end = token.GetProperty("end").GetInt32();
+            Assert.Equal(document.Text[start..end], token.GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_JsonlFormat_PrintsOneObjectPerDocument()
+    {
+        using var run = new CliRun();
+        var (exit, output, _) = await run.RunAsync("analyze", Path.Combine(CliRun.Samples, "wire.jsonl"), "--format", "jsonl");
+        Assert.Equal(ExitCodes.Success, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.Equal("dossier/1", JsonDocument.Parse(line).RootElement.GetProperty("schema").GetString()));
+    }
+
+    [Fact]
+    public async Task Analyze_TextFormat_PrintsTitleAndSections()
+    {
+        using var run = new CliRun();
+        var (exit, output, _) = await run.RunAsync("analyze", Path.Combine(CliRun.Samples, "harbour-talks.txt"));
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("Ministers agree to reopen harbour talks", output);
+        Assert.Contains("Entities (", output);
+        Assert.Contains("Agenda (", output);
+    }
+
+    [Fact]
+    public async Task Analyze_BadPublishedDate_IsAUsageError()
+    {
+        using var run = new CliRun();
+        var (exit, _, error) = await run.RunAsync("analyze", Path.Combine(CliRun.Samples, "court-brief.txt"), "--published", "17/10/2025");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("17/10/2025", error);
+    }
+
+    [Fact]
+    public async Task Analyze_JsonlLineThatIsNotJson_ReportsLineNumberAndKeepsOtherLines()
+    {
+        using var run = new CliRun();
+        var file = run.Write("mixed.jsonl", "{\"text\": \"Officials met in Geneva.\"}\nnot json at all\n{\"text\": \"Talks resumed in Oslo.\"}\n");
+        var (exit, output, error) = await run.RunAsync("analyze", file, "--format", "jsonl");
+        Assert.Equal(ExitCodes.SomeInputsFailed, exit);
+        Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("line=2", error);
+    }
+}

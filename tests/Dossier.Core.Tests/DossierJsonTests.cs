@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Dossier.Core.Documents;
+using Dossier.Core.Serialization;
+using Dossier.Testing;
+
+namespace Dossier.Core.Tests;
+
+public class DossierJsonTests
+{
+    private static Document Sample()
+    {
+        const string text = "Trump called Putin on Thursday. It cost $2.5 million.";
+        var document = new Document(text, new DocumentMetadata("Call", "sample.txt", new DateOnly(2025, 10, 17), "https://example.org/a"));
+        return document with
+        {
+            Sentences = [new Sentence(0, 31, 0, 6), new Sentence(32, 53, 6, 6)],
+            Tokens =
+            [
+                new Token(0, 5, 0) { Upos = "PROPN", Xpos = "NNP", Lemma = "Trump", Head = 1, Relation = "nsubj" },
+                new Token(6, 12, 0) { Upos = "VERB", Xpos = "VBD", Lemma = "call", Head = -1, Relation = "root" },
+                new Token(13, 18, 0), new Token(19, 21, 0), new Token(22, 30, 0), new Token(30, 31, 0),
+                new Token(32, 34, 1), new Token(35, 39, 1), new Token(40, 41, 1), new Token(41, 44, 1),
+                new Token(45, 52, 1), new Token(52, 53, 1),
+            ],
+            Entities = [new Entity("e1", "Donald Trump", "PERSON")
+            {
+                Aliases = ["Trump"], Country = "USA", Sector = "GOV", Code = "USAGOV",
+                Roles = [new Role("President", null, "USA", "current")],
+                Mentions = [new Mention(0, 5, "Trump", 0)],
+            }],
+            Times = [new TimeExpression("Thursday", "DATE", "2025-10-16", 22, 30, 0)],
+            Values = [new ValueMention("$2.5 million", "MONEY", 2500000m, "USD", 40, 52, 1)],
+            Events = [new Event("v1", "CONSULT", "040", 1, 1.0, "occurred", new EventSpan("called", 6, 12), 0)
+            {
+                Mode = "phone",
+                Source = [new EventActor("Trump", "e1", "USA", "GOV", "USAGOV")],
+                Target = [new EventActor("Putin", null, "RUS", "GOV", "RUSGOV")],
+                Date = new EventDate("Thursday", "2025-10-16"),
+                Attributes = ImmutableDictionary<string, string>.Empty.Add("duration", "PT2H"),
+                Evidence = "Trump called Putin on Thursday.",
+                Confidence = 0.8,
+            }],
+        };
+    }
+
+    [Fact]
+    public void Serialize_Document_WritesSchemaAndAllSections()
+    {
+        using var json = JsonDocument.Parse(DossierJson.Serialize(Sample()));
+        var root = json.RootElement;
+        Assert.Equal("dossier/1", root.GetProperty("schema").GetString());
+        Assert.Equal("2025-10-17", root.GetProperty("document").GetProperty("published").GetString());
+        Assert.Equal("en", root.GetProperty("document").GetProperty("language").GetString());
+        foreach (var section in new[] { "entities", "times", "values", "events", "sentences", "tokens" })
+        {
+            Assert.Equal(JsonValueKind.Array, root.GetProperty(section).ValueKind);
+        }
+
+        var evt = root.GetProperty("events")[0];
+        Assert.Equal(1, evt.GetProperty("quadClass").GetInt32());
+        Assert.Equal("PT2H", evt.GetProperty("attributes").GetProperty("duration").GetString());
+        Assert.Equal("USAGOV", evt.GetProperty("source")[0].GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, evt.GetProperty("location").ValueKind);
+        Assert.Equal("Trump", root.GetProperty("tokens")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Deserialize_SerializedDocument_RoundTripsEveryLayer()
+    {
+        var original = Sample();
+        var copy = DossierJson.Deserialize(DossierJson.Serialize(original));
+        Assert.Equal(original.Id, copy.Id);
+        Assert.Equal(original.Metadata, copy.Metadata);
+        Assert.Equal(original.Sentences.ToArray(), copy.Sentences.ToArray());
+        Assert.Equal(original.Tokens.ToArray(), copy.Tokens.ToArray());
+        Assert.Equal(original.Entities[0].Roles.ToArray(), copy.Entities[0].Roles.ToArray());
+        Assert.Equal(original.Entities[0].Mentions.ToArray(), copy.Entities[0].Mentions.ToArray());
+        Assert.Equal(original.Times.ToArray(), copy.Times.ToArray());
+        Assert.Equal(original.Values.ToArray(), copy.Values.ToArray());
+        Assert.Equal(original.Events[0].Attributes["duration"], copy.Events[0].Attributes["duration"]);
+        Assert.Equal(original.Events[0].Source.ToArray(), copy.Events[0].Source.ToArray());
+    }
+
+    [Fact]
+    public void Sample_HandBuiltLayers_SatisfyOffsetInvariants()
+    {
+        OffsetAssert.Valid(Sample());
+    }
+
+    [Fact]
+    public void Deserialize_OtherSchema_ThrowsJsonException()
+    {
+        var json = DossierJson.Serialize(Sample()).Replace("dossier/1", "dossier/9", StringComparison.Ordinal);
+        Assert.Throws<JsonException>(() => DossierJson.Deserialize(json));
+    }
+
+    [Fact]
+    public void Serialize_NoLaterLayers_WritesEmptySections()
+    {
+        var document = new Document("Plain text.", new DocumentMetadata(null, "a.txt", null));
+        using var json = JsonDocument.Parse(DossierJson.Serialize(document));
+        Assert.Equal(0, json.RootElement.GetProperty("entities").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("document").GetProperty("published").ValueKind);
+        OffsetAssert.Valid(document);
+    }
+}

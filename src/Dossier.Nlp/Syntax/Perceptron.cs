@@ -269,8 +269,7 @@ internal sealed class LinearModel
     private struct Slot
     {
         public uint Key;
-        public int Start;
-        public int End;
+        public int Start; // index of the row's header entry (Class = entry count) in _entries
     }
 
     private struct Entry
@@ -286,8 +285,17 @@ internal sealed class LinearModel
         _rowStart = rowStart;
         _cls = cls;
         _w = weights;
-        _entries = new Entry[weights.Length];
-        for (var i = 0; i < weights.Length; i++) _entries[i] = new Entry { Class = cls[i], Weight = weights[i] };
+        // Each row: a header entry holding the row length, then its (class, weight) pairs, so one
+        // table probe and one sequential read reach everything.
+        _entries = new Entry[weights.Length + rowKeys.Length];
+        var headers = new int[rowKeys.Length];
+        for (int r = 0, at = 0; r < rowKeys.Length; r++)
+        {
+            headers[r] = at;
+            _entries[at++] = new Entry { Class = rowStart[r + 1] - rowStart[r] };
+            for (var i = rowStart[r]; i < rowStart[r + 1]; i++) _entries[at++] = new Entry { Class = cls[i], Weight = weights[i] };
+        }
+
         var capacity = 16;
         while (capacity < rowKeys.Length * 2) capacity <<= 1;
         _table = new Slot[capacity];
@@ -303,7 +311,7 @@ internal sealed class LinearModel
                 slot = (slot + 1) & _mask;
             }
 
-            _table[slot] = new Slot { Key = k, Start = rowStart[r], End = rowStart[r + 1] };
+            _table[slot] = new Slot { Key = k, Start = headers[r] };
         }
     }
 
@@ -327,7 +335,6 @@ internal sealed class LinearModel
         var entries = _entries;
         // Two phases: first find every feature's row (independent loads the CPU can overlap), then add.
         Span<int> starts = stackalloc int[features.Length];
-        Span<int> ends = stackalloc int[features.Length];
         var found = 0;
         foreach (var f in features)
         {
@@ -338,8 +345,7 @@ internal sealed class LinearModel
                 ref readonly var t = ref table[slot];
                 if (t.Key == k)
                 {
-                    starts[found] = t.Start;
-                    ends[found++] = t.End;
+                    starts[found++] = t.Start;
                     break;
                 }
 
@@ -350,8 +356,9 @@ internal sealed class LinearModel
 
         for (var j = 0; j < found; j++)
         {
-            var end = ends[j];
-            for (var e = starts[j]; e < end; e++)
+            var start = starts[j] + 1;
+            var end = start + entries[start - 1].Class;
+            for (var e = start; e < end; e++)
             {
                 ref readonly var entry = ref entries[e];
                 scores[entry.Class] += entry.Weight;

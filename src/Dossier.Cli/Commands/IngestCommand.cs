@@ -14,7 +14,7 @@ internal static class IngestCommand
         var database = CommonOptions.Database();
         var published = CommonOptions.Published();
         var maxBytes = CommonOptions.MaxBytes();
-        var command = new Command("ingest", "Read, analyse and store documents; a document already stored (same normalised text) is not stored again")
+        var command = new Command("ingest", "Read, analyse and store documents; a document already stored (same normalised title and text) is not stored again")
         {
             inputs, database, published, maxBytes,
         };

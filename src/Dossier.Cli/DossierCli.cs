@@ -16,6 +16,7 @@ public static class DossierCli
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 

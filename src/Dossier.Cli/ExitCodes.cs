@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>The store could not be opened, read or written (locked, corrupt, bad query).</summary>
     public const int StoreError = 3;
 
+    /// <summary>A model file is missing or corrupt; the message names the file and the command that rebuilds it.</summary>
+    public const int ModelError = 4;
+
     /// <summary>Interrupted by Ctrl-C; documents already committed stay, the one in flight was rolled back.</summary>
     public const int Cancelled = 130;
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
+using Dossier.Core.Pipeline;
 using Dossier.Core.Serialization;
 using Dossier.Engine;
 using Dossier.Ingest;
+using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
@@ -28,7 +30,18 @@ internal static class AnalyzeCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var options = new ReadOptions { DefaultPublished = parse.GetValue(published), MaxBytes = parse.GetValue(maxBytes) };
-            var runner = new DocumentRunner(DefaultPipeline.Create(), options);
+            AnalysisPipeline pipeline;
+            try
+            {
+                pipeline = DefaultPipeline.Create();
+            }
+            catch (ModelLoadException e)
+            {
+                await error.WriteLineAsync($"dossier: {e.Message}");
+                return ExitCodes.ModelError;
+            }
+
+            var runner = new DocumentRunner(pipeline, options);
             var documents = new List<Core.Documents.Document>();
             IngestSummary summary;
             try

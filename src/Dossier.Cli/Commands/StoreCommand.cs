@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Nlp.Syntax;
 using Dossier.Storage;
 using Dossier.Storage.Sqlite;
 
@@ -20,6 +21,11 @@ internal static class StoreCommand
         {
             await error.WriteLineAsync($"dossier: {e.Message}");
             return ExitCodes.StoreError;
+        }
+        catch (ModelLoadException e)
+        {
+            await error.WriteLineAsync($"dossier: {e.Message}");
+            return ExitCodes.ModelError;
         }
         catch (OperationCanceledException)
         {

@@ -75,6 +75,12 @@ internal static class ModelFile
                 throw new ModelLoadException(path, "the model file is corrupt (end marker missing)");
             }
 
+            // Reading to the end makes GZip verify its CRC; nothing may follow the end marker.
+            if (buffered.ReadByte() != -1)
+            {
+                throw new ModelLoadException(path, "the model file is corrupt (data after the end marker)");
+            }
+
             return result;
         }
         catch (ModelLoadException)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Dossier.Nlp.Syntax;
@@ -260,6 +261,7 @@ internal sealed class LinearModel
 {
     private readonly Slot[] _table;
     private readonly Entry[] _entries;
+    private readonly float[] _dense;
     private readonly int _mask;
     private readonly uint[] _rowKeys;
     private readonly int[] _rowStart;
@@ -269,7 +271,7 @@ internal sealed class LinearModel
     private struct Slot
     {
         public uint Key;
-        public int Start; // index of the row's header entry (Class = entry count) in _entries
+        public int Start; // ≥ 0: the row's header entry (Class = entry count) in _entries; < 0: ~offset of a dense row in _dense
     }
 
     private struct Entry
@@ -285,14 +287,35 @@ internal sealed class LinearModel
         _rowStart = rowStart;
         _cls = cls;
         _w = weights;
-        // Each row: a header entry holding the row length, then its (class, weight) pairs, so one
-        // table probe and one sequential read reach everything.
-        _entries = new Entry[weights.Length + rowKeys.Length];
+        // Sparse rows: a header entry holding the row length, then the (class, weight) pairs, so one
+        // table probe and one sequential read reach everything. Rows with weights for a quarter of the
+        // classes or more are kept dense instead and added with SIMD.
+        var denseMin = Math.Max(8, classes / 4);
         var headers = new int[rowKeys.Length];
-        for (int r = 0, at = 0; r < rowKeys.Length; r++)
+        var sparseSize = 0;
+        var denseRows = 0;
+        for (var r = 0; r < rowKeys.Length; r++)
         {
+            var length = rowStart[r + 1] - rowStart[r];
+            if (length >= denseMin) denseRows++;
+            else sparseSize += length + 1;
+        }
+
+        _entries = new Entry[sparseSize];
+        _dense = new float[(long)denseRows * classes];
+        for (int r = 0, at = 0, dense = 0; r < rowKeys.Length; r++)
+        {
+            var length = rowStart[r + 1] - rowStart[r];
+            if (length >= denseMin)
+            {
+                headers[r] = ~dense;
+                for (var i = rowStart[r]; i < rowStart[r + 1]; i++) _dense[dense + cls[i]] = weights[i];
+                dense += classes;
+                continue;
+            }
+
             headers[r] = at;
-            _entries[at++] = new Entry { Class = rowStart[r + 1] - rowStart[r] };
+            _entries[at++] = new Entry { Class = length };
             for (var i = rowStart[r]; i < rowStart[r + 1]; i++) _entries[at++] = new Entry { Class = cls[i], Weight = weights[i] };
         }
 
@@ -335,10 +358,22 @@ internal sealed class LinearModel
         var entries = _entries;
         // Two phases: first find every feature's row (independent loads the CPU can overlap), then add.
         Span<int> starts = stackalloc int[features.Length];
-        var found = 0;
-        foreach (var f in features)
+        Span<uint> keys = stackalloc uint[features.Length];
+
+        // Touch every feature's home slot first with independent, branch-free loads so that the cache
+        // misses overlap (a software prefetch); the probes below then mostly hit the cache.
+        var touch = 0u;
+        for (var j = 0; j < features.Length; j++)
         {
+            var f = features[j];
             var k = Key(f == 0 ? 1 : f);
+            keys[j] = k;
+            touch ^= table[(int)(k & (uint)mask)].Key;
+        }
+
+        var found = 0;
+        foreach (var k in keys)
+        {
             var slot = (int)(k & (uint)mask);
             while (true)
             {
@@ -346,6 +381,7 @@ internal sealed class LinearModel
                 if (t.Key == k)
                 {
                     starts[found++] = t.Start;
+                    touch ^= t.Start >= 0 ? (uint)entries[t.Start].Class : (uint)_dense[~t.Start];
                     break;
                 }
 
@@ -354,8 +390,16 @@ internal sealed class LinearModel
             }
         }
 
+        if (touch == 0x9E3779B9u) scores[0] += 0f; // consumes the touched keys so the loads stay
+        var classes = Classes;
         for (var j = 0; j < found; j++)
         {
+            if (starts[j] < 0)
+            {
+                AddDense(scores, _dense.AsSpan(~starts[j], classes));
+                continue;
+            }
+
             var start = starts[j] + 1;
             var end = start + entries[start - 1].Class;
             for (var e = start; e < end; e++)
@@ -364,6 +408,21 @@ internal sealed class LinearModel
                 scores[entry.Class] += entry.Weight;
             }
         }
+    }
+
+    private static void AddDense(Span<float> scores, ReadOnlySpan<float> row)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            for (; i <= row.Length - width; i += width)
+            {
+                (new Vector<float>(scores[i..]) + new Vector<float>(row[i..])).CopyTo(scores[i..]);
+            }
+        }
+
+        for (; i < row.Length; i++) scores[i] += row[i];
     }
 
     public void Write(BinaryWriter writer)
@@ -411,14 +470,18 @@ internal sealed class LinearModel
         var previous = 0u;
         for (var r = 0; r < rows; r++)
         {
-            previous += (uint)reader.Read7BitEncodedInt();
+            var delta = (uint)reader.Read7BitEncodedInt();
+            if (delta == 0 && r > 0) throw new InvalidDataException("feature keys out of order");
+            previous += delta;
             keys[r] = previous;
         }
 
         var starts = new int[rows + 1];
         for (var r = 0; r < rows; r++)
         {
-            starts[r + 1] = starts[r] + reader.Read7BitEncodedInt();
+            var length = reader.Read7BitEncodedInt();
+            if (length <= 0 || length > classes) throw new InvalidDataException("bad row length");
+            starts[r + 1] = starts[r] + length;
         }
 
         if (starts[rows] != weights) throw new InvalidDataException("row lengths do not add up");

@@ -1,0 +1,262 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Dossier.Nlp.Entities;
+
+/// <summary>What a gazetteer name is known as; one name can be several (Georgia: a country and a US state).</summary>
+[Flags]
+internal enum GazKind
+{
+    None = 0,
+    Country = 1,
+    Capital = 2,
+    City = 4,
+    State = 8,
+    Place = 16,
+    Demonym = 32,
+    Norp = 64,
+    Org = 128,
+    BigCity = 256,
+
+    AnyPlace = Country | Capital | City | State | Place,
+    AnyGroup = Demonym | Norp,
+}
+
+/// <summary>One gazetteer name with everything it is known as.</summary>
+internal sealed class GazEntry
+{
+    public GazKind Kinds;
+
+    /// <summary>ISO 3166 alpha-3 of the place: country, then capital, state, other place, largest city.</summary>
+    public string? PlaceCountry;
+
+    public int PlaceRank = int.MaxValue;
+
+    public long Population = -1;
+
+    /// <summary>ISO 3166 alpha-3 of the country a demonym names.</summary>
+    public string? DemonymCountry;
+
+    /// <summary>Written in capitals in the list (an acronym such as NATO): only matches a word in capitals.</summary>
+    public bool AcronymOnly = true;
+}
+
+/// <summary>A run of tokens that the gazetteer knows.</summary>
+internal readonly record struct GazMatch(int Start, int End, GazEntry Entry);
+
+/// <summary>
+/// Places, nationalities and international organisations (built by <c>tools/gazetteer/build.js</c>;
+/// sources in <c>models/ner/SOURCES.md</c>): a gzipped TSV of <c>name, kind, ISO3, population</c>.
+/// Names are matched over tokens, case-insensitively, but only where the words are capitalised (or the
+/// whole sentence is in capitals), so that common words that are also city names ("Reading") count
+/// only when written as names. Immutable and thread-safe.
+/// </summary>
+internal sealed class Gazetteer
+{
+    public const string FileName = "gazetteer.tsv.gz";
+    private const ulong Seed = 0x5EED5EED5EED5EEDUL;
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "of", "and", "the", "de", "du", "da", "del", "la", "le", "for", "on", "in", "al", "el", "&",
+    };
+
+    private readonly Dictionary<ulong, GazEntry> _byTokens;
+    private readonly HashSet<ulong> _prefixes;
+    private readonly Dictionary<string, GazEntry> _byName;
+
+    private Gazetteer(byte[] raw, Dictionary<string, GazEntry> byName)
+    {
+        Raw = raw;
+        _byName = byName;
+        _byTokens = [];
+        _prefixes = [];
+        foreach (var (name, entry) in byName)
+        {
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) continue;
+            MaxTokens = Math.Max(MaxTokens, words.Length);
+            var h = Seed;
+            foreach (var w in words)
+            {
+                h = NerHash.Mix(h, NerHash.Lower(w));
+                _prefixes.Add(h);
+            }
+
+            _byTokens[h] = entry;
+        }
+    }
+
+    /// <summary>The gzipped file as read, so that a model can be saved again byte for byte.</summary>
+    public byte[] Raw { get; }
+
+    public int Count => _byName.Count;
+
+    public int MaxTokens { get; }
+
+    public static Gazetteer Empty { get; } = new([], []);
+
+    public static Gazetteer Load(string path)
+    {
+        if (!File.Exists(path)) throw new NerModelLoadException(path, "the gazetteer file does not exist (build it with tools/gazetteer/build.js)");
+        byte[] raw;
+        try
+        {
+            raw = File.ReadAllBytes(path);
+            return Parse(raw);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or FormatException or DecoderFallbackException)
+        {
+            throw new NerModelLoadException(path, $"the gazetteer file is corrupt or truncated ({e.Message})", e);
+        }
+    }
+
+    public static Gazetteer Parse(byte[] raw)
+    {
+        var byName = new Dictionary<string, GazEntry>(StringComparer.Ordinal);
+        using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, new UTF8Encoding(false, true));
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var parts = line.Split('\t');
+            if (parts.Length != 4 || parts[0].Length == 0) throw new InvalidDataException($"line {lineNumber} does not have 4 columns");
+            var name = parts[0];
+            var key = Key(name);
+            if (!byName.TryGetValue(key, out var entry))
+            {
+                entry = new GazEntry();
+                byName[key] = entry;
+            }
+
+            var iso = parts[2] == "-" ? null : parts[2];
+            var population = long.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture);
+            var kind = parts[1] switch
+            {
+                "COUNTRY" => GazKind.Country,
+                "CAPITAL" => GazKind.Capital,
+                "CITY" => GazKind.City,
+                "STATE" => GazKind.State,
+                "GPE" => GazKind.Place,
+                "DEMONYM" => GazKind.Demonym,
+                "NORP" => GazKind.Norp,
+                "ORG" => GazKind.Org,
+                _ => throw new InvalidDataException($"line {lineNumber}: unknown kind {parts[1]}"),
+            };
+            entry.Kinds |= kind;
+            if (!IsCapitals(name)) entry.AcronymOnly = false;
+            if ((kind & GazKind.AnyPlace) != 0)
+            {
+                var rank = kind switch { GazKind.Country => 0, GazKind.Capital => 1, GazKind.State => 2, GazKind.Place => 3, _ => 4 };
+                if (rank < entry.PlaceRank || (rank == entry.PlaceRank && population > entry.Population))
+                {
+                    entry.PlaceRank = rank;
+                    entry.PlaceCountry = iso ?? entry.PlaceCountry;
+                    entry.Population = population;
+                }
+
+                if (population >= 100_000 || kind is GazKind.Capital or GazKind.Country or GazKind.State) entry.Kinds |= GazKind.BigCity;
+            }
+
+            if (kind == GazKind.Demonym && iso is not null) entry.DemonymCountry ??= iso;
+        }
+
+        return new Gazetteer(raw, byName);
+    }
+
+    private static bool IsCapitals(string name)
+    {
+        var letters = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+
+        return letters > 0 && !name.Contains(' ');
+    }
+
+    /// <summary>The lookup key of a name: folded to lower case, whitespace collapsed.</summary>
+    public static string Key(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        var space = false;
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(NerHash.Fold(c));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The entry of a name written out, or null.</summary>
+    public GazEntry? Lookup(string name) => _byName.GetValueOrDefault(Key(name));
+
+    /// <summary>
+    /// Longest matches, left to right, without overlap. <paramref name="lower"/> holds each token's
+    /// <see cref="NerHash.Lower"/> hash; a match needs capitalised words unless <paramref name="allCaps"/>.
+    /// </summary>
+    public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, bool allCaps, List<GazMatch> matches)
+    {
+        matches.Clear();
+        if (_byTokens.Count == 0) return;
+        var n = words.Count;
+        for (var i = 0; i < n;)
+        {
+            if (!StartsName(words[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var h = Seed;
+            GazEntry? best = null;
+            var bestEnd = i;
+            for (var j = i; j < n && j - i < MaxTokens; j++)
+            {
+                h = NerHash.Mix(h, lower[j]);
+                if (!_prefixes.Contains(h)) break;
+                if (j > i && !StartsName(words[j]) && !Connectors.Contains(words[j])) break;
+                if (_byTokens.TryGetValue(h, out var entry) && StartsName(words[j]))
+                {
+                    if (entry.AcronymOnly && !allCaps && !AllCaps(words[i])) continue;
+                    best = entry;
+                    bestEnd = j + 1;
+                }
+            }
+
+            if (best is null)
+            {
+                i++;
+                continue;
+            }
+
+            matches.Add(new GazMatch(i, bestEnd, best));
+            i = bestEnd;
+        }
+    }
+
+    internal static bool StartsName(string word) => word.Length > 0 && (char.IsUpper(word[0]) || char.IsDigit(word[0]));
+
+    internal static bool AllCaps(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+
+        return letters > 0;
+    }
+}

@@ -1,0 +1,311 @@
+using System.Runtime.CompilerServices;
+
+namespace Dossier.Nlp.Entities;
+
+/// <summary>Hashes of one word's surface properties, computed once per token.</summary>
+internal struct NerWord
+{
+    public ulong Lower;
+    public ulong Form;
+    public ulong Shape;
+    public ulong ShortShape;
+    public ulong P1, P2, P3, P4, S1, S2, S3, S4;
+
+    /// <summary>0 no letters, 1 lower case, 2 initial capital, 3 all capitals, 4 mixed (McDonald, iPhone).</summary>
+    public byte Cap;
+
+    public byte Length;
+    public int GazKinds;
+    public sbyte GazPart;
+
+    public static NerWord Compute(string w)
+    {
+        var s = w.AsSpan();
+        var info = new NerWord
+        {
+            Lower = NerHash.Lower(s),
+            Form = NerHash.Chars(s),
+            P1 = NerHash.Chars(s[..Math.Min(1, s.Length)]),
+            P2 = NerHash.Lower(s[..Math.Min(2, s.Length)]),
+            P3 = NerHash.Lower(s[..Math.Min(3, s.Length)]),
+            P4 = NerHash.Lower(s[..Math.Min(4, s.Length)]),
+            S1 = NerHash.Lower(s[Math.Max(0, s.Length - 1)..]),
+            S2 = NerHash.Lower(s[Math.Max(0, s.Length - 2)..]),
+            S3 = NerHash.Lower(s[Math.Max(0, s.Length - 3)..]),
+            S4 = NerHash.Lower(s[Math.Max(0, s.Length - 4)..]),
+            Length = (byte)Math.Min(s.Length, 12),
+            GazPart = -1,
+        };
+
+        // Shape: X upper, x lower, d digit, other characters as themselves; runs capped at 3 (long) or 1 (short).
+        var h = 14695981039346656037UL;
+        var hs = 14695981039346656037UL;
+        var previous = '\0';
+        var run = 0;
+        int upper = 0, lower = 0;
+        var firstUpper = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            char k;
+            if (char.IsUpper(c))
+            {
+                k = 'X';
+                upper++;
+                if (i == 0) firstUpper = true;
+            }
+            else if (char.IsLower(c) || char.IsLetter(c))
+            {
+                k = 'x';
+                lower++;
+            }
+            else if (char.IsDigit(c)) k = 'd';
+            else k = NerHash.Fold(c);
+
+            run = k == previous ? run + 1 : 1;
+            previous = k;
+            if (run <= 3) h = (h ^ k) * 1099511628211UL;
+            if (run == 1) hs = (hs ^ k) * 1099511628211UL;
+        }
+
+        info.Shape = NerHash.Fmix(h);
+        info.ShortShape = NerHash.Fmix(hs);
+        info.Cap = upper + lower == 0 ? (byte)0
+            : upper == 0 ? (byte)1
+            : lower == 0 ? (upper == 1 && s.Length == 1 ? (byte)2 : (byte)3)
+            : firstUpper && upper == 1 ? (byte)2
+            : (byte)4;
+        return info;
+    }
+}
+
+/// <summary>
+/// A document prepared for tagging: words, their hashes and gazetteer matches, which sentences are
+/// written all in capitals (headlines), how each word is written elsewhere in the document, and the
+/// tags given so far to each word (the "prediction history" of Ratinov &amp; Roth 2009).
+/// </summary>
+internal sealed class NerDocument
+{
+    public NerDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer)
+    {
+        Sentences = sentences;
+        Words = new NerWord[sentences.Count][];
+        AllCaps = new bool[sentences.Count];
+        var matches = new List<GazMatch>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            var words = new NerWord[sentence.Count];
+            int upper = 0, lower = 0;
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = NerWord.Compute(sentence[i]);
+                if (words[i].Cap == 1 || words[i].Cap == 2 || words[i].Cap == 4) lower++;
+                if (words[i].Cap == 3) upper++;
+            }
+
+            // A headline or a shouted sentence: no word in lower case, several in capitals.
+            AllCaps[s] = lower == 0 && upper >= 2 || (lower <= 1 && upper >= 6);
+            var hashes = new ulong[words.Length];
+            for (var i = 0; i < words.Length; i++) hashes[i] = words[i].Lower;
+            gazetteer.Match(sentence, hashes, AllCaps[s], matches);
+            foreach (var m in matches)
+            {
+                var kinds = (int)m.Entry.Kinds;
+                for (var i = m.Start; i < m.End; i++)
+                {
+                    words[i].GazKinds = kinds;
+                    words[i].GazPart = (sbyte)(m.End - m.Start == 1 ? 3 : i == m.Start ? 0 : i == m.End - 1 ? 2 : 1);
+                }
+            }
+
+            Words[s] = words;
+            if (AllCaps[s]) continue;
+            for (var i = 1; i < words.Length; i++)
+            {
+                var flag = words[i].Cap switch { 1 => 2, 2 or 4 => 1, 3 => 4, _ => 0 };
+                if (flag == 0) continue;
+                Case.TryGetValue(words[i].Lower, out var old);
+                Case[words[i].Lower] = (byte)(old | flag);
+            }
+        }
+    }
+
+    public IReadOnlyList<IReadOnlyList<string>> Sentences { get; }
+
+    public NerWord[][] Words { get; }
+
+    public bool[] AllCaps { get; }
+
+    /// <summary>Per word (lower-case hash): 1 seen capitalised, 2 seen in lower case, 4 seen in capitals, in a sentence not all in capitals and not first.</summary>
+    public Dictionary<ulong, byte> Case { get; } = [];
+
+    /// <summary>Per word (lower-case hash): how often it was tagged O, PER, ORG, LOC, MISC so far.</summary>
+    public Dictionary<ulong, int[]> History { get; } = [];
+
+    public void Remember(int sentence, ReadOnlySpan<int> tags)
+    {
+        var words = Words[sentence];
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].Cap is 0 or 1) continue;
+            if (!History.TryGetValue(words[i].Lower, out var counts))
+            {
+                counts = new int[5];
+                History[words[i].Lower] = counts;
+            }
+
+            counts[NerTags.Type(tags[i]) + 1]++;
+        }
+    }
+}
+
+/// <summary>The feature templates of the tagger.</summary>
+internal static class NerFeatures
+{
+    public const int Max = 64;
+    private const ulong None = 0x9E3779B97F4A7C15UL;
+    private const int Start = NerTags.Count; // the tag before the first word
+    private static readonly NerWord Pad = NerWord.Compute("<pad>");
+
+    /// <summary>Writes the feature buckets of word <paramref name="i"/> of sentence <paramref name="s"/> and returns how many.</summary>
+    public static int Extract(NerDocument doc, int s, int i, int previous1, int previous2, int bits, Span<int> buckets)
+    {
+        var words = doc.Words[s];
+        var n = words.Length;
+        ref readonly var w = ref words[i];
+        ref readonly var wm1 = ref i > 0 ? ref words[i - 1] : ref Pad;
+        ref readonly var wm2 = ref i > 1 ? ref words[i - 2] : ref Pad;
+        ref readonly var wp1 = ref i + 1 < n ? ref words[i + 1] : ref Pad;
+        ref readonly var wp2 = ref i + 2 < n ? ref words[i + 2] : ref Pad;
+        var ac = doc.AllCaps[s] ? 100 : 0;
+        var t1 = (ulong)(previous1 < 0 ? Start : previous1);
+        var t2 = (ulong)(previous2 < 0 ? Start : previous2);
+        var first = i == 0 ? 1UL : 0UL;
+        var shift = 64 - bits;
+        var k = 0;
+
+        Add(buckets, ref k, shift, NerHash.F(1, 1));
+        Add(buckets, ref k, shift, NerHash.F(2, w.Lower));
+        Add(buckets, ref k, shift, NerHash.F(3, w.Form));
+        Add(buckets, ref k, shift, NerHash.F(4, wm1.Lower));
+        Add(buckets, ref k, shift, NerHash.F(5, wp1.Lower));
+        Add(buckets, ref k, shift, NerHash.F(6, wm2.Lower));
+        Add(buckets, ref k, shift, NerHash.F(7, wp2.Lower));
+        Add(buckets, ref k, shift, NerHash.F(8 + ac, w.Shape));
+        Add(buckets, ref k, shift, NerHash.F(9 + ac, wm1.ShortShape));
+        Add(buckets, ref k, shift, NerHash.F(10 + ac, wp1.ShortShape));
+        Add(buckets, ref k, shift, NerHash.F(11 + ac, wm1.ShortShape, w.ShortShape, wp1.ShortShape));
+        Add(buckets, ref k, shift, NerHash.F(12 + ac, w.P1));
+        Add(buckets, ref k, shift, NerHash.F(13, w.P2));
+        Add(buckets, ref k, shift, NerHash.F(14, w.P3));
+        Add(buckets, ref k, shift, NerHash.F(15, w.P4));
+        Add(buckets, ref k, shift, NerHash.F(16, w.S1));
+        Add(buckets, ref k, shift, NerHash.F(17, w.S2));
+        Add(buckets, ref k, shift, NerHash.F(18, w.S3));
+        Add(buckets, ref k, shift, NerHash.F(19, w.S4));
+        Add(buckets, ref k, shift, NerHash.F(20, wm1.Lower, w.Lower));
+        Add(buckets, ref k, shift, NerHash.F(21, w.Lower, wp1.Lower));
+        Add(buckets, ref k, shift, NerHash.F(22, wm1.Lower, wp1.Lower));
+        Add(buckets, ref k, shift, NerHash.F(23, t1));
+        Add(buckets, ref k, shift, NerHash.F(24, t2, t1));
+        Add(buckets, ref k, shift, NerHash.F(25, t1, w.Lower));
+        Add(buckets, ref k, shift, NerHash.F(26 + ac, t1, w.Shape));
+        Add(buckets, ref k, shift, NerHash.F(27 + ac, first, w.Cap));
+        Add(buckets, ref k, shift, NerHash.F(28 + ac, wm1.Cap, w.Cap, wp1.Cap));
+        if (w.GazPart >= 0)
+        {
+            Add(buckets, ref k, shift, NerHash.F(29, (ulong)w.GazKinds, (ulong)w.GazPart));
+            for (var bit = 1; bit <= (int)GazKind.BigCity; bit <<= 1)
+            {
+                if ((w.GazKinds & bit) != 0) Add(buckets, ref k, shift, NerHash.F(30, (ulong)bit, (ulong)w.GazPart));
+            }
+        }
+        else
+        {
+            Add(buckets, ref k, shift, NerHash.F(29, None));
+        }
+
+        Add(buckets, ref k, shift, NerHash.F(31, (ulong)wm1.GazKinds, (ulong)(wm1.GazPart + 1)));
+        Add(buckets, ref k, shift, NerHash.F(32, (ulong)wp1.GazKinds, (ulong)(wp1.GazPart + 1)));
+        if (w.Cap != 0)
+        {
+            doc.Case.TryGetValue(w.Lower, out var seen);
+            Add(buckets, ref k, shift, NerHash.F(33 + ac, seen, w.Cap, first));
+        }
+
+        if (w.Cap is not (0 or 1) && doc.History.TryGetValue(w.Lower, out var counts))
+        {
+            var best = 0;
+            for (var c = 1; c < counts.Length; c++)
+            {
+                if (counts[c] > counts[best]) best = c;
+            }
+
+            Add(buckets, ref k, shift, NerHash.F(34, (ulong)best));
+            Add(buckets, ref k, shift, NerHash.F(35 + ac, (ulong)best, w.Cap, first));
+        }
+
+        Add(buckets, ref k, shift, NerHash.F(36, wm1.Lower, w.Shape));
+        Add(buckets, ref k, shift, NerHash.F(37, w.Shape, wp1.Lower));
+        Add(buckets, ref k, shift, NerHash.F(38 + ac, w.Length, w.Cap));
+        return k;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(Span<int> buckets, ref int k, int shift, ulong feature) => buckets[k++] = (int)(feature >> shift);
+}
+
+/// <summary>Greedy left-to-right BILOU decoding of a whole document, sentence by sentence.</summary>
+internal static class NerDecoder
+{
+    /// <summary>
+    /// Tags every sentence of <paramref name="doc"/> into <paramref name="output"/>. With
+    /// <paramref name="training"/> and <paramref name="gold"/>, updates the weights after each word
+    /// (the history and the previous tags are the predicted ones, as at run time).
+    /// </summary>
+    public static void Tag(NerDocument doc, INerScorer scorer, int bits, int[][] output, int[][]? gold = null, NerTrainingWeights? training = null)
+    {
+        Span<int> buckets = stackalloc int[NerFeatures.Max];
+        Span<float> scores = stackalloc float[NerTags.Count];
+        for (var s = 0; s < doc.Words.Length; s++)
+        {
+            var n = doc.Words[s].Length;
+            var tags = output[s];
+            for (var i = 0; i < n; i++)
+            {
+                var p1 = i > 0 ? tags[i - 1] : -1;
+                var p2 = i > 1 ? tags[i - 2] : -1;
+                var count = NerFeatures.Extract(doc, s, i, p1, p2, bits, buckets);
+                var features = buckets[..count];
+                scores.Clear();
+                scorer.Score(features, scores);
+                var last = i == n - 1;
+                var best = -1;
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    if (!NerTags.Allowed(p1, t, last)) continue;
+                    if (best < 0 || scores[t] > scores[best]) best = t;
+                }
+
+                if (training is not null && gold is not null)
+                {
+                    var truth = gold[s][i];
+                    var guess = best;
+                    if (truth != guess)
+                    {
+                        // Compare with the best tag over all classes too, so that the model also learns
+                        // what the constraints would have hidden.
+                        training.Update(features, truth, guess);
+                    }
+
+                    training.Tick();
+                }
+
+                tags[i] = best;
+            }
+
+            doc.Remember(s, tags);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+namespace Dossier.Nlp.Entities;
+
+/// <summary>A typed name found by the recognizer: tokens [Start, End) of one sentence, an OntoNotes type, and a country when known.</summary>
+internal readonly record struct NerSpan(int Start, int End, string Type, string? Country);
+
+/// <summary>
+/// The English named-entity model: a greedy averaged-perceptron BILOU tagger over the CoNLL-2003
+/// classes (trained by <see cref="NerTrainer"/>), the gazetteer it uses as features and for typing,
+/// and the rules that map its four classes to OntoNotes types. Loaded once; immutable and thread-safe.
+/// </summary>
+public sealed class NerModel
+{
+    /// <summary>The folder, under the models directory, that holds the named-entity files.</summary>
+    public const string DirectoryName = "ner";
+
+    public const string TaggerFileName = "ner-en-tagger.bin.gz";
+
+    public const string GazetteerFileName = Gazetteer.FileName;
+
+    internal const string Kind = "ner-tagger";
+
+    /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>
+    internal const int FeatureSet = 1;
+
+    internal NerModel(NerLinearModel linear, Gazetteer gazetteer)
+    {
+        Linear = linear;
+        Gazetteer = gazetteer;
+    }
+
+    internal NerLinearModel Linear { get; }
+
+    internal Gazetteer Gazetteer { get; }
+
+    /// <summary>The files <see cref="Load"/> reads, relative to the models directory.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [Path.Combine(DirectoryName, TaggerFileName), Path.Combine(DirectoryName, GazetteerFileName)];
+
+    /// <summary>
+    /// Loads the model from <paramref name="directory"/>, the repository's <c>models/</c> folder (the
+    /// files live in its <c>ner/</c> sub-folder; a folder that holds them directly works too).
+    /// </summary>
+    /// <exception cref="NerModelLoadException">A file is missing, corrupt or of another format; the message names it.</exception>
+    public static NerModel Load(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var folder = Path.Combine(directory, DirectoryName);
+        if (!File.Exists(Path.Combine(folder, TaggerFileName)) && File.Exists(Path.Combine(directory, TaggerFileName))) folder = directory;
+        var gazetteer = Gazetteer.Load(Path.Combine(folder, GazetteerFileName));
+        var linear = NerFile.Read(Path.Combine(folder, TaggerFileName), Kind, reader =>
+        {
+            var features = reader.ReadInt32();
+            if (features != FeatureSet) throw new InvalidDataException($"feature set {features}, this build expects {FeatureSet}");
+            var classes = reader.ReadString();
+            if (classes != string.Join(",", NerTags.Classes)) throw new InvalidDataException($"classes {classes}");
+            return NerLinearModel.Read(reader);
+        });
+        if (linear.Classes != NerTags.Count) throw new NerModelLoadException(Path.Combine(folder, TaggerFileName), $"the model has {linear.Classes} tags, expected {NerTags.Count}");
+        return new NerModel(linear, gazetteer);
+    }
+
+    /// <summary>Writes the tagger and the gazetteer into <paramref name="directory"/>/ner/ (created if needed). Same model, same bytes.</summary>
+    public void Save(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var folder = Path.Combine(directory, DirectoryName);
+        Directory.CreateDirectory(folder);
+        NerFile.Write(Path.Combine(folder, TaggerFileName), Kind, writer =>
+        {
+            writer.Write(FeatureSet);
+            writer.Write(string.Join(",", NerTags.Classes));
+            Linear.Write(writer);
+        });
+        var gazetteerPath = Path.Combine(folder, GazetteerFileName);
+        if (!File.Exists(gazetteerPath) || !File.ReadAllBytes(gazetteerPath).AsSpan().SequenceEqual(Gazetteer.Raw))
+        {
+            File.WriteAllBytes(gazetteerPath, Gazetteer.Raw);
+        }
+    }
+
+    /// <summary>True when both models hold the same weights and gazetteer.</summary>
+    public bool SameAs(NerModel other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Linear.SameAs(other.Linear) && Gazetteer.Raw.AsSpan().SequenceEqual(other.Gazetteer.Raw);
+    }
+
+    /// <summary>Number of hashed features and weights kept.</summary>
+    public (int Features, int Weights) Size => (Linear.FeatureCount, Linear.WeightCount);
+
+    /// <summary>The CoNLL classes (BILOU tags) of a document's sentences.</summary>
+    internal int[][] Tag(NerDocument doc)
+    {
+        var output = new int[doc.Words.Length][];
+        for (var s = 0; s < output.Length; s++) output[s] = new int[doc.Words[s].Length];
+        NerDecoder.Tag(doc, Linear, Linear.Bits, output);
+        return output;
+    }
+
+    /// <summary>Finds and types the names in a document given as sentences of words.</summary>
+    internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var doc = new NerDocument(sentences, Gazetteer);
+        var tags = Tag(doc);
+        var result = new List<NerSpan>[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            result[s] = EntityTyper.Type(sentences[s], NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer);
+        }
+
+        return result;
+    }
+}

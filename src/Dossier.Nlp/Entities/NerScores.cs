@@ -1,0 +1,14 @@
+namespace Dossier.Nlp.Entities;
+
+/// <summary>Exact-span scores of one CoNLL class.</summary>
+public sealed record TypeScores(double Precision, double Recall, double F1, int Gold, int Predicted);
+
+/// <summary>Exact-span precision, recall and F1 over all classes (as conlleval), per class, and speed.</summary>
+/// <param name="Words">Words tagged.</param>
+/// <param name="WordsPerSecond">Tagging speed on one thread, typing rules included.</param>
+public sealed record NerScores(double Precision, double Recall, double F1, IReadOnlyDictionary<string, TypeScores> PerType, int Words, double WordsPerSecond)
+{
+    public override string ToString() =>
+        $"P {Precision:P2} R {Recall:P2} F1 {F1:P2}; " + string.Join("; ", PerType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value.F1:P2} ({p.Value.Gold})"))
+        + $"; {Words:N0} words, {WordsPerSecond:N0} words/s";
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dossier.Nlp.Entities;
+
+/// <summary>Settings of <see cref="NerTrainer.Train"/>. The defaults built the shipped model.</summary>
+public sealed record NerTrainingOptions
+{
+    /// <summary>Passes over the training data; the pass that scores best on dev is kept (the last one without dev).</summary>
+    public int Iterations { get; init; } = 12;
+
+    /// <summary>Seed of the order in which documents are visited.</summary>
+    public ulong Seed { get; init; } = 20251016;
+
+    /// <summary>The feature hash has 2^HashBits buckets.</summary>
+    public int HashBits { get; init; } = 20;
+
+    /// <summary>Averaged weights smaller than this in magnitude are dropped.</summary>
+    public float Prune { get; init; } = 0.05f;
+
+    /// <summary>The gazetteer; default <c>{output}/ner/gazetteer.tsv.gz</c> (built by tools/gazetteer/build.js). It is copied beside the model.</summary>
+    public string? GazetteerPath { get; init; }
+
+    /// <summary>Train without gazetteer features (the model still ships the gazetteer for typing).</summary>
+    public bool GazetteerFeatures { get; init; } = true;
+
+    /// <summary>Training file, relative to the data directory.</summary>
+    public string TrainFile { get; init; } = Path.Combine("conll2003", "eng.train.txt");
+
+    /// <summary>Development file, relative to the data directory; used to report each pass and keep the best one. Skipped when absent.</summary>
+    public string DevFile { get; init; } = Path.Combine("conll2003", "eng.dev.txt");
+}
+
+/// <summary>
+/// Trains the named-entity tagger on CoNLL-2003 English and writes <c>{output}/ner/ner-en-tagger.bin.gz</c>
+/// (with the gazetteer beside it). Single-threaded and deterministic: same data and options, same bytes.
+/// </summary>
+public static class NerTrainer
+{
+    public static void Train(string dataDirectory, string outputDirectory, TextWriter log, NerTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataDirectory);
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        ArgumentNullException.ThrowIfNull(log);
+        options ??= new NerTrainingOptions();
+        if (options.Iterations < 1) throw new ArgumentOutOfRangeException(nameof(options), "Iterations must be at least 1");
+        if (options.HashBits is < 8 or > 26) throw new ArgumentOutOfRangeException(nameof(options), "HashBits must be between 8 and 26");
+        var total = Stopwatch.StartNew();
+        var trainPath = Path.Combine(dataDirectory, options.TrainFile);
+        if (!File.Exists(trainPath)) throw new FileNotFoundException($"{trainPath}: the CoNLL-2003 training file is missing", trainPath);
+        var gazetteerPath = options.GazetteerPath ?? Path.Combine(outputDirectory, NerModel.DirectoryName, Gazetteer.FileName);
+        if (!File.Exists(gazetteerPath))
+        {
+            throw new FileNotFoundException($"{gazetteerPath}: the gazetteer is missing; build it with `node tools/gazetteer/build.js ../shared/data models/ner/gazetteer.tsv.gz`", gazetteerPath);
+        }
+
+        var gazetteer = Gazetteer.Load(gazetteerPath);
+        var featureGazetteer = options.GazetteerFeatures ? gazetteer : Gazetteer.Empty;
+        var train = Conll2003.ReadDocuments(trainPath);
+        var devPath = Path.Combine(dataDirectory, options.DevFile);
+        var dev = File.Exists(devPath) ? Conll2003.ReadDocuments(devPath) : null;
+        var words = train.Sum(d => d.Sum(s => s.Words.Length));
+        log.WriteLine(FormattableString.Invariant($"ner: {train.Count:N0} documents, {train.Sum(d => d.Count):N0} sentences, {words:N0} words; gazetteer {gazetteer.Count:N0} names; 2^{options.HashBits} buckets"));
+
+        var docs = new NerDocument[train.Count];
+        var gold = new int[train.Count][][];
+        var output = new int[train.Count][][];
+        for (var d = 0; d < train.Count; d++)
+        {
+            docs[d] = new NerDocument(train[d].Select(s => (IReadOnlyList<string>)s.Words).ToList(), featureGazetteer);
+            gold[d] = train[d].Select(s => NerTags.FromSpans(s.Words.Length, s.Spans)).ToArray();
+            output[d] = train[d].Select(s => new int[s.Words.Length]).ToArray();
+        }
+
+        var weights = new NerTrainingWeights(options.HashBits, NerTags.Count);
+        var random = new NerRandom(options.Seed);
+        var order = Enumerable.Range(0, docs.Length).ToArray();
+        NerModel? best = null;
+        var bestF1 = double.NegativeInfinity;
+        var bestIteration = 0;
+        for (var iteration = 1; iteration <= options.Iterations; iteration++)
+        {
+            var watch = Stopwatch.StartNew();
+            random.Shuffle(order);
+            var errors = 0;
+            foreach (var d in order)
+            {
+                docs[d].History.Clear();
+                NerDecoder.Tag(docs[d], weights, options.HashBits, output[d], gold[d], weights);
+                for (var s = 0; s < output[d].Length; s++)
+                {
+                    for (var i = 0; i < output[d][s].Length; i++)
+                    {
+                        if (output[d][s][i] != gold[d][s][i]) errors++;
+                    }
+                }
+            }
+
+            var model = new NerModel(weights.Compile(options.Prune).Quantised(), gazetteer);
+            var line = FormattableString.Invariant($"ner: pass {iteration}: train tag accuracy {1 - (double)errors / words:P2}, {watch.Elapsed.TotalSeconds:F1} s");
+            if (dev is not null)
+            {
+                var scores = Evaluate(model, dev);
+                line += FormattableString.Invariant($"; dev {scores}");
+                if (scores.F1 > bestF1)
+                {
+                    bestF1 = scores.F1;
+                    best = model;
+                    bestIteration = iteration;
+                }
+            }
+            else
+            {
+                best = model;
+                bestIteration = iteration;
+            }
+
+            log.WriteLine(line);
+            log.Flush();
+        }
+
+        best!.Save(outputDirectory);
+        var file = new FileInfo(Path.Combine(outputDirectory, NerModel.DirectoryName, NerModel.TaggerFileName));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ner: kept pass {bestIteration}; {best.Size.Features:N0} features, {best.Size.Weights:N0} weights; wrote {file.FullName} ({file.Length:N0} bytes) in {total.Elapsed.TotalMinutes:F1} min"));
+    }
+
+    internal static NerScores Evaluate(NerModel model, List<List<ConllSentence>> documents)
+    {
+        var gold = new List<(int, int, int, string)>();
+        var guess = new List<(int, int, int, string)>();
+        var sentenceId = 0;
+        var words = 0;
+        var watch = Stopwatch.StartNew();
+        foreach (var document in documents)
+        {
+            var predicted = model.Recognize(document.Select(s => (IReadOnlyList<string>)s.Words).ToList());
+            for (var s = 0; s < document.Count; s++, sentenceId++)
+            {
+                words += document[s].Words.Length;
+                foreach (var (start, end, type) in document[s].Spans) gold.Add((sentenceId, start, end, NerTags.Classes[type]));
+                foreach (var span in predicted[s]) guess.Add((sentenceId, span.Start, span.End, NerEvaluator.ToConll(span.Type)));
+            }
+        }
+
+        return NerEvaluator.Score(gold, guess, words, watch.Elapsed.TotalSeconds);
+    }
+}

@@ -55,9 +55,18 @@ internal static class EntityTyper
     private static readonly HashSet<string> WeaponModifiers = new(StringComparer.OrdinalIgnoreCase)
     {
         "cruise", "ballistic", "fighter", "attack", "air-defence", "air-defense", "anti-tank", "anti-aircraft", "long-range", "battle", "main", "combat",
+        "air", "defence", "defense", "missile", "anti-ship", "surface-to-air", "hypersonic", "rocket", "artillery",
     };
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "the", "on", "for", "and", "de", "&" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "the", "on", "for", "and", "de", "&", "du", "des", "la", "le", "in", "al" };
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le", "del", "y",
+    };
+
+    /// <summary>Nouns that name a weapon system only after a modifier ("air defence systems").</summary>
+    private static readonly HashSet<string> SystemNouns = new(StringComparer.OrdinalIgnoreCase) { "system", "systems", "battery", "batteries" };
 
     private static readonly HashSet<string> RunStarters = new(StringComparer.Ordinal) { "The", "A", "An", "This", "That", "These", "Those" };
 
@@ -83,10 +92,24 @@ internal static class EntityTyper
             return true;
         }
 
-        // Possessive endings are not part of a name.
+        // Possessive endings are not part of a name; nor is a lower-case word that a greedy tagger
+        // was forced to take in after opening a name ("Sato told the" → "Sato").
         for (var k = 0; k < spans.Count; k++)
         {
             var (s, e, t) = spans[k];
+            if (!allCaps)
+            {
+                var particles = NerTags.Classes[t] == "PER" ? NameParticles : Connectors;
+                for (var i = s + 1; i < e; i++)
+                {
+                    if (char.IsLower(words[i][0]) && !particles.Contains(words[i]) || particles.Contains(words[i]) && (i == e - 1 || char.IsLower(words[i + 1][0])))
+                    {
+                        e = i;
+                        break;
+                    }
+                }
+            }
+
             while (e - s > 1 && IsPossessive(words[e - 1])) e--;
             spans[k] = (s, e, t);
         }
@@ -138,9 +161,12 @@ internal static class EntityTyper
             // Weapons and vehicles: the capitalised name before the noun.
             for (var j = 1; j < n; j++)
             {
-                if (!WeaponNouns.Contains(words[j]) || Capitalised(words[j]) && j > 1 && Capitalised(words[j - 1]) && WeaponNouns.Contains(words[j - 1])) continue;
+                var system = SystemNouns.Contains(words[j]);
+                if (!WeaponNouns.Contains(words[j]) && !system) continue;
+                if (Capitalised(words[j]) && j > 1 && Capitalised(words[j - 1])) continue;
                 var end = j;
                 while (end > 0 && WeaponModifiers.Contains(words[end - 1]) && !Capitalised(words[end - 1])) end--;
+                if (system && end == j) continue;
                 if (end == 0 || !Capitalised(words[end - 1]) || taken[end - 1]) continue;
                 var start = end - 1;
                 while (start > 0 && end - start < 3 && Capitalised(words[start - 1]) && !taken[start - 1]) start--;

@@ -17,6 +17,8 @@ internal struct NerWord
     public byte Length;
     public int GazKinds;
     public sbyte GazPart;
+    public int ListMask;
+    public sbyte ListPart;
 
     public static NerWord Compute(string w)
     {
@@ -35,6 +37,7 @@ internal struct NerWord
             S4 = NerHash.Lower(s[Math.Max(0, s.Length - 4)..]),
             Length = (byte)Math.Min(s.Length, 12),
             GazPart = -1,
+            ListPart = -1,
         };
 
         // Shape: X upper, x lower, d digit, other characters as themselves; runs capped at 3 (long) or 1 (short).
@@ -86,8 +89,9 @@ internal struct NerWord
 /// </summary>
 internal sealed class NerDocument
 {
-    public NerDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer)
+    public NerDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer, NameList names)
     {
+        var named = new List<(int Start, int End, int Mask)>();
         Sentences = sentences;
         Words = new NerWord[sentences.Count][];
         AllCaps = new bool[sentences.Count];
@@ -116,6 +120,16 @@ internal sealed class NerDocument
                 {
                     words[i].GazKinds = kinds;
                     words[i].GazPart = (sbyte)(m.End - m.Start == 1 ? 3 : i == m.Start ? 0 : i == m.End - 1 ? 2 : 1);
+                }
+            }
+
+            names.Match(sentence, hashes, named);
+            foreach (var (start, end, mask) in named)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    words[i].ListMask = mask;
+                    words[i].ListPart = (sbyte)(end - start == 1 ? 3 : i == start ? 0 : i == end - 1 ? 2 : 1);
                 }
             }
 
@@ -246,6 +260,20 @@ internal static class NerFeatures
             Add(buckets, ref k, shift, NerHash.F(35 + ac, (ulong)best, w.Cap, first));
         }
 
+        if (w.ListPart >= 0)
+        {
+            Add(buckets, ref k, shift, NerHash.F(39, (ulong)w.ListMask, (ulong)w.ListPart));
+            for (var c = 0; c < 4; c++)
+            {
+                if ((w.ListMask & (1 << c)) != 0) Add(buckets, ref k, shift, NerHash.F(40, (ulong)c, (ulong)w.ListPart));
+            }
+        }
+        else
+        {
+            Add(buckets, ref k, shift, NerHash.F(39, None));
+        }
+
+        Add(buckets, ref k, shift, NerHash.F(41, (ulong)wm1.ListMask, (ulong)(wm1.ListPart + 1), (ulong)(wp1.ListPart + 1)));
         Add(buckets, ref k, shift, NerHash.F(36, wm1.Lower, w.Shape));
         Add(buckets, ref k, shift, NerHash.F(37, w.Shape, wp1.Lower));
         Add(buckets, ref k, shift, NerHash.F(38 + ac, w.Length, w.Cap));

@@ -20,13 +20,17 @@ public sealed class NerModel
     internal const string Kind = "ner-tagger";
 
     /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>
-    internal const int FeatureSet = 1;
+    internal const int FeatureSet = 2;
 
-    internal NerModel(NerLinearModel linear, Gazetteer gazetteer)
+    internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer)
     {
         Linear = linear;
+        Names = names;
         Gazetteer = gazetteer;
     }
+
+    /// <summary>Names seen in the training data, used as features.</summary>
+    internal NameList Names { get; }
 
     internal NerLinearModel Linear { get; }
 
@@ -52,10 +56,10 @@ public sealed class NerModel
             if (features != FeatureSet) throw new InvalidDataException($"feature set {features}, this build expects {FeatureSet}");
             var classes = reader.ReadString();
             if (classes != string.Join(",", NerTags.Classes)) throw new InvalidDataException($"classes {classes}");
-            return NerLinearModel.Read(reader);
+            return (NerLinearModel.Read(reader), NameList.Read(reader));
         });
-        if (linear.Classes != NerTags.Count) throw new NerModelLoadException(Path.Combine(folder, TaggerFileName), $"the model has {linear.Classes} tags, expected {NerTags.Count}");
-        return new NerModel(linear, gazetteer);
+        if (linear.Item1.Classes != NerTags.Count) throw new NerModelLoadException(Path.Combine(folder, TaggerFileName), $"the model has {linear.Item1.Classes} tags, expected {NerTags.Count}");
+        return new NerModel(linear.Item1, linear.Item2, gazetteer);
     }
 
     /// <summary>Writes the tagger and the gazetteer into <paramref name="directory"/>/ner/ (created if needed). Same model, same bytes.</summary>
@@ -69,6 +73,7 @@ public sealed class NerModel
             writer.Write(FeatureSet);
             writer.Write(string.Join(",", NerTags.Classes));
             Linear.Write(writer);
+            Names.Write(writer);
         });
         var gazetteerPath = Path.Combine(folder, GazetteerFileName);
         if (!File.Exists(gazetteerPath) || !File.ReadAllBytes(gazetteerPath).AsSpan().SequenceEqual(Gazetteer.Raw))
@@ -81,7 +86,7 @@ public sealed class NerModel
     public bool SameAs(NerModel other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Linear.SameAs(other.Linear) && Gazetteer.Raw.AsSpan().SequenceEqual(other.Gazetteer.Raw);
+        return Linear.SameAs(other.Linear) && Names.SameAs(other.Names) && Gazetteer.Raw.AsSpan().SequenceEqual(other.Gazetteer.Raw);
     }
 
     /// <summary>Number of hashed features and weights kept.</summary>
@@ -99,7 +104,7 @@ public sealed class NerModel
     /// <summary>Finds and types the names in a document given as sentences of words.</summary>
     internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var doc = new NerDocument(sentences, Gazetteer);
+        var doc = new NerDocument(sentences, Gazetteer, Names);
         var tags = Tag(doc);
         var result = new List<NerSpan>[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)

@@ -7,13 +7,13 @@ namespace Dossier.Nlp.Entities;
 public sealed record NerTrainingOptions
 {
     /// <summary>Passes over the training data; the pass that scores best on dev is kept (the last one without dev).</summary>
-    public int Iterations { get; init; } = 12;
+    public int Iterations { get; init; } = 15;
 
     /// <summary>Seed of the order in which documents are visited.</summary>
     public ulong Seed { get; init; } = 20251016;
 
     /// <summary>The feature hash has 2^HashBits buckets.</summary>
-    public int HashBits { get; init; } = 20;
+    public int HashBits { get; init; } = 21;
 
     /// <summary>Averaged weights smaller than this in magnitude are dropped.</summary>
     public float Prune { get; init; } = 0.05f;
@@ -23,6 +23,9 @@ public sealed record NerTrainingOptions
 
     /// <summary>Train without gazetteer features (the model still ships the gazetteer for typing).</summary>
     public bool GazetteerFeatures { get; init; } = true;
+
+    /// <summary>Folds of the jackknifed training-name lists; 0 trains without them.</summary>
+    public int NameListFolds { get; init; } = 10;
 
     /// <summary>Training file, relative to the data directory.</summary>
     public string TrainFile { get; init; } = Path.Combine("conll2003", "eng.train.txt");
@@ -62,12 +65,21 @@ public static class NerTrainer
         var words = train.Sum(d => d.Sum(s => s.Words.Length));
         log.WriteLine(FormattableString.Invariant($"ner: {train.Count:N0} documents, {train.Sum(d => d.Count):N0} sentences, {words:N0} words; gazetteer {gazetteer.Count:N0} names; 2^{options.HashBits} buckets"));
 
+        var folds = options.NameListFolds;
+        var foldLists = new NameList[Math.Max(folds, 1)];
+        for (var f = 0; f < folds; f++)
+        {
+            var fold = f;
+            foldLists[f] = NameList.Build(train.Where((_, d) => d % folds != fold).SelectMany(d => d));
+        }
+
+        var names = folds > 0 ? NameList.Build(train.SelectMany(d => d)) : NameList.Empty;
         var docs = new NerDocument[train.Count];
         var gold = new int[train.Count][][];
         var output = new int[train.Count][][];
         for (var d = 0; d < train.Count; d++)
         {
-            docs[d] = new NerDocument(train[d].Select(s => (IReadOnlyList<string>)s.Words).ToList(), featureGazetteer);
+            docs[d] = new NerDocument(train[d].Select(s => (IReadOnlyList<string>)s.Words).ToList(), featureGazetteer, folds > 0 ? foldLists[d % folds] : NameList.Empty);
             gold[d] = train[d].Select(s => NerTags.FromSpans(s.Words.Length, s.Spans)).ToArray();
             output[d] = train[d].Select(s => new int[s.Words.Length]).ToArray();
         }
@@ -96,7 +108,7 @@ public static class NerTrainer
                 }
             }
 
-            var model = new NerModel(weights.Compile(options.Prune).Quantised(), gazetteer);
+            var model = new NerModel(weights.Compile(options.Prune).Quantised(), names, gazetteer);
             var line = FormattableString.Invariant($"ner: pass {iteration}: train tag accuracy {1 - (double)errors / words:P2}, {watch.Elapsed.TotalSeconds:F1} s");
             if (dev is not null)
             {

@@ -117,9 +117,9 @@ internal static class TimeLexicon
     /// <summary>Verbs that mean future when "to" follows: "plans to", "is set to", "expects to".</summary>
     public static readonly HashSet<string> FutureBeforeTo = new(StringComparer.Ordinal)
     {
-        "plans", "plan", "planned", "planning", "set", "expects", "expected", "expect", "intends", "intend", "intended",
-        "going", "hopes", "hope", "aims", "due", "prepares", "preparing", "prepared", "wants", "seeks", "vowed", "vows",
-        "promised", "promises", "threatened", "threatens", "likely", "poised", "agreed", "decided",
+        "plans", "plan", "planning", "set", "expects", "expect", "intends", "intend",
+        "going", "hopes", "hope", "aims", "due", "prepares", "preparing", "wants", "seeks", "vows",
+        "promises", "threatens", "likely", "poised",
     };
 
     public static bool IsPastForm(string w) =>

@@ -266,7 +266,10 @@ internal sealed class TimexRecognizer
         var xpos = _t[k].Xpos;
         if (w is "will" or "'ll" or "shall" or "would" or "scheduled" or "upcoming" or "slated" or "forthcoming") return Tense.Future;
         if (w == "wo" && W(k + 1) == "n't") return Tense.Future;
-        if (w is "next" or "coming") return Tense.Future;
+        if (w is "next" or "coming" && (TimeLexicon.Units.ContainsKey(W(k + 1)) || TimeLexicon.Weekdays.ContainsKey(W(k + 1)) || TimeLexicon.Months.ContainsKey(M(k + 1)) || TimeLexicon.Seasons.ContainsKey(W(k + 1)))) return Tense.Future;
+        if (w == "as" && W(k - 1) is "soon" or "early" && W(k - 2) == "as") return Tense.Future;
+        if (w == "expected" && W(k + 1) == "to" && W(k - 1) is "is" or "are" or "'s" or "'re" or "be") return Tense.Future;
+        if (w == "to" && k + 1 < _n && IsInfinitive(k + 1)) return Tense.Future;
         if (w == "due" && W(k - 1) is "is" or "are" or "was" or "were" or "'s" or "'re") return Tense.Future;
         if (W(k + 1) == "to" && TimeLexicon.FutureBeforeTo.Contains(w)) return Tense.Future;
         if (w is "going" && W(k + 1) == "to") return Tense.Future;
@@ -283,14 +286,27 @@ internal sealed class TimexRecognizer
         }
 
         if (!past) return Tense.Unknown;
-        for (var b = k - 1; b >= 0 && b >= k - 3; b--)
+        // "will be held", "to be signed": a participle after a modal or "to be" is not past.
+        if (W(k - 1) == "be" && W(k - 2) is "will" or "would" or "'ll" or "shall" or "to" or "could" or "might" or "may" or "must" or "should" or "not") return Tense.Future;
+        return Tense.Past;
+    }
+
+    /// <summary>True when the token after "to" looks like a bare verb: "to resume", "to be".</summary>
+    private bool IsInfinitive(int k)
+    {
+        var x = _t[k].Xpos;
+        if (x is not null) return x == "VB";
+        var w = W(k);
+        if (w.Length < 2 || !char.IsLower(_o[k][0]) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)) return false;
+        foreach (var c in w)
         {
-            var p = W(b);
-            if (p is "will" or "would" or "'ll" or "shall" or "to") return Tense.Future;
-            if (p is "was" or "were" or "had" or "has" or "have" or "been") return Tense.Past;
+            if (c is < 'a' or > 'z') return false;
         }
 
-        return Tense.Past;
+        return w is not ("the" or "a" or "an" or "his" or "her" or "its" or "their" or "our" or "my" or "your" or "this" or "that" or "these" or "those"
+            or "some" or "all" or "any" or "each" or "every" or "no" or "him" or "them" or "us" or "me" or "it" or "date" or "record" or "about" or "around"
+            or "nearly" or "more" or "less" or "than" or "one" or "two" or "three" or "four" or "five" or "what" or "which" or "whom" or "where" or "now"
+            or "and" or "or" or "power" or "office" or "court" or "death" or "prison" or "jail" or "work" or "school" or "market" or "date");
     }
 
     // ----- resolution -----
@@ -313,6 +329,7 @@ internal sealed class TimexRecognizer
             }
         }
 
+        if (tense == Tense.Future && best is { } f && f.DayNumber - a.DayNumber > 270) return ResolveMonthDay(month, day, Tense.Unknown);
         return Day(best);
     }
 
@@ -441,7 +458,8 @@ internal sealed class TimexRecognizer
 
     private TimexMatch? MonthDate(int j)
     {
-        if (W(j).StartsWith("mid-", StringComparison.Ordinal) && TimeLexicon.Months.TryGetValue(W(j)[4..], out var midMonth) && W(j).Length > 7)
+        var dashAt = W(j).IndexOf('-', StringComparison.Ordinal);
+        if (dashAt > 0 && W(j)[..dashAt] is "mid" or "late" or "early" && TimeLexicon.Months.TryGetValue(W(j)[(dashAt + 1)..], out var midMonth) && W(j).Length - dashAt > 4)
         {
             return new TimexMatch(j, j + 1, "DATE", _anchor is null ? $"XXXX-{midMonth:D2}" : ResolveMonth(midMonth, TenseAround(j, j + 1)));
         }
@@ -514,7 +532,7 @@ internal sealed class TimexRecognizer
         var k = W(j + 1) == "," ? j + 2 : j + 1;
         if (MonthDate(k) is { } md && md.End > k + 1) return md with { First = j };
         if (DayMonth(k) is { } dm) return dm with { First = j };
-        var tense = TenseAround(j, j + 1);
+        var tense = W(j + 1) == "'s" ? Tense.Past : TenseAround(j, j + 1);
         var date = ResolveWeekday(isoDay, tense);
         if (TimeLexicon.PartsOfDay.TryGetValue(W(j + 1), out var part))
         {
@@ -641,11 +659,10 @@ internal sealed class TimexRecognizer
             case "recently":
             case "lately":
                 return new TimexMatch(j, j + 1, "DATE", "PAST_REF");
-            case "recent" or "coming" when W(j + 1) is "years" or "months" or "weeks" or "days" or "decades" or "quarters":
-            {
-                var unit = TimeLexicon.Units[W(j + 1)];
-                return new TimexMatch(j, j + 2, "DURATION", unit.Letter == 'Q' ? "PXM" : Duration(null, unit.Letter, unit.IsTime, 1));
-            }
+            case "recent" when W(j + 1) is "years" or "months" or "weeks" or "days" or "decades" or "quarters":
+                return new TimexMatch(j, j + 2, "DATE", "PAST_REF");
+            case "coming" when W(j + 1) is "years" or "months" or "weeks" or "days" or "decades" or "quarters":
+                return new TimexMatch(j, j + 2, "DATE", "FUTURE_REF");
 
             case "future":
                 return new TimexMatch(j, j + 1, "DATE", "FUTURE_REF");
@@ -761,7 +778,7 @@ internal sealed class TimexRecognizer
             }
 
             default:
-                if (TimeLexicon.Months.TryGetValue(unit, out var month) && unit.Length > 3 && !the)
+                if (TimeLexicon.Months.TryGetValue(unit, out var month) && unit.Length > 3 && !the && Capitalised(u))
                 {
                     value = a is not { } amo ? null : rel == 0 ? TimexCalendar.Month(amo.Year, month) : ResolveMonth(month, Tense.Unknown, rel, relGiven: true);
                     break;
@@ -1057,7 +1074,7 @@ internal sealed class TimexRecognizer
         var after = W(end);
         if (unitWord == "second" && after is not ("ago" or "later" or "earlier" or "-")) return null;
         if (unitWord is "quarter" or "quarters" && (hyphen || amount is null or < 2)) return null;
-        if (after == "old" || after == "-" && W(end + 1) == "old") return null;
+        if (after == "old" || after == "-" && W(end + 1) is "old" or "earlier" or "ago") return null;
         if (unitWord is "hour" or "day" or "week" or "month" or "year" && article && IsRateContext(j) && after is not ("ago" or "earlier" or "later"))
         {
             return new TimexMatch(j, end, "SET", Duration(1, unit.Letter, unit.IsTime, unit.Factor));

@@ -58,11 +58,11 @@ internal static class EntityTyper
         "air", "defence", "defense", "missile", "anti-ship", "surface-to-air", "hypersonic", "rocket", "artillery",
     };
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "the", "on", "for", "and", "de", "&", "du", "des", "la", "le", "in", "al" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "the", "on", "for", "and", "de", "&", "du", "des", "la", "le", "in", "al", "et", "da", "di", "van", "der", "y" };
 
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
     {
-        "de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le", "del", "y",
+        "de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le", "del", "y", "dei", "degli",
     };
 
     /// <summary>Nouns that name a weapon system only after a modifier ("air defence systems").</summary>
@@ -102,7 +102,7 @@ internal static class EntityTyper
                 var particles = NerTags.Classes[t] == "PER" ? NameParticles : Connectors;
                 for (var i = s + 1; i < e; i++)
                 {
-                    if (char.IsLower(words[i][0]) && !particles.Contains(words[i]) || particles.Contains(words[i]) && (i == e - 1 || char.IsLower(words[i + 1][0])))
+                    if (IsPlainLower(words[i]) && !particles.Contains(words[i]) || particles.Contains(words[i]) && (i == e - 1 || IsPlainLower(words[i + 1])))
                     {
                         e = i;
                         break;
@@ -275,6 +275,19 @@ internal static class EntityTyper
         while (last > start && IsNumeral(words[last])) last--;
         if (type is null && FacilityHeads.Contains(words[last])) type = "FAC";
         return type;
+    }
+
+    /// <summary>A word with letters, all in lower case, and no digits ("told", not "al-Kabariti" or "de").</summary>
+    private static bool IsPlainLower(string w)
+    {
+        var letters = false;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c) || char.IsDigit(c)) return false;
+            if (char.IsLetter(c)) letters = true;
+        }
+
+        return letters;
     }
 
     private static bool LooksLikeGroup(string w) =>

@@ -51,7 +51,7 @@ public sealed class TimeExpressionStage : IStage
         {
             var sentence = document.Sentences[s];
             if (sentence.TokenCount <= 0) continue;
-            var recognizer = new TimexRecognizer(document, sentence, anchor);
+            var recognizer = new TimexRecognizer(document, sentence, anchor, MentionsQuarter(document, s - 2, s - 1));
             foreach (var m in recognizer.Run())
             {
                 var first = document.Tokens[sentence.FirstToken + m.First];
@@ -61,5 +61,19 @@ public sealed class TimeExpressionStage : IStage
         }
 
         return document with { Times = times.ToImmutable() };
+    }
+
+    /// <summary>True when sentences <paramref name="from"/>..<paramref name="to"/> talk about a quarter (results reporting).</summary>
+    private static bool MentionsQuarter(Document document, int from, int to)
+    {
+        for (var s = Math.Max(0, from); s <= to && s < document.Sentences.Length; s++)
+        {
+            foreach (var token in document.TokensOf(document.Sentences[s]))
+            {
+                if (token.End - token.Start == 7 && document.Text.AsSpan(token.Start, 7).Equals("quarter", StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
+
+        return false;
     }
 }

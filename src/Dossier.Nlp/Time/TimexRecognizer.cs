@@ -28,9 +28,11 @@ internal sealed class TimexRecognizer
     private readonly int _n;
     private readonly DateOnly? _anchor;
     private readonly bool _caseless;
+    private readonly bool _quarterContext;
 
-    public TimexRecognizer(Document document, Sentence sentence, DateOnly? anchor)
+    public TimexRecognizer(Document document, Sentence sentence, DateOnly? anchor, bool quarterContext = false)
     {
+        _quarterContext = quarterContext;
         var tokens = document.TokensOf(sentence);
         _n = tokens.Length;
         _w = new string[_n];
@@ -89,7 +91,7 @@ internal sealed class TimexRecognizer
 
         if (reference is null)
         {
-            var mentionsQuarter = false;
+            var mentionsQuarter = _quarterContext;
             for (var i = 0; i < _n; i++) mentionsQuarter |= _w[i] is "quarter" or "quarterly";
             if (!mentionsQuarter || _anchor is null) return;
             reference = PreviousQuarter();
@@ -659,10 +661,11 @@ internal sealed class TimexRecognizer
             case "recently":
             case "lately":
                 return new TimexMatch(j, j + 1, "DATE", "PAST_REF");
-            case "recent" when W(j + 1) is "years" or "months" or "weeks" or "days" or "decades" or "quarters":
-                return new TimexMatch(j, j + 2, "DATE", "PAST_REF");
-            case "coming" when W(j + 1) is "years" or "months" or "weeks" or "days" or "decades" or "quarters":
-                return new TimexMatch(j, j + 2, "DATE", "FUTURE_REF");
+            case "recent" or "coming" when W(j + 1) is "years" or "months" or "weeks" or "days" or "decades" or "quarters":
+            {
+                var unit = TimeLexicon.Units[W(j + 1)];
+                return new TimexMatch(j, j + 2, "DURATION", unit.Letter == 'Q' ? "PXM" : Duration(null, unit.Letter, unit.IsTime, 1));
+            }
 
             case "future":
                 return new TimexMatch(j, j + 1, "DATE", "FUTURE_REF");
@@ -1087,7 +1090,7 @@ internal sealed class TimexRecognizer
         {
             var sign = after is "ago" or "earlier" or "before" ? -1 : 1;
             var stop = after == "from" ? end + 2 : end + 1;
-            if (after is "before" or "after" && W(stop) is not ("." or "," or "")) return new TimexMatch(j, end, "DURATION", Duration(amount, unit.Letter, unit.IsTime, unit.Factor));
+            if (after is "later" || after is "before" or "after" && W(stop) is not ("." or "," or "")) return new TimexMatch(j, end, "DURATION", Duration(amount, unit.Letter, unit.IsTime, unit.Factor));
             string? value = null;
             if (vague) value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
             else if (after is not ("later" or "after") && _anchor is { } a && amount is { } n && n == decimal.Truncate(n) && n < 100000)

@@ -1,6 +1,9 @@
 using Dossier.Core.Pipeline;
+using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
+using Dossier.Nlp.Time;
 using Dossier.Nlp.Tokenization;
+using Dossier.Nlp.Values;
 
 namespace Dossier.Engine;
 
@@ -12,11 +15,15 @@ namespace Dossier.Engine;
 public static class DefaultPipeline
 {
     private static readonly Lazy<SyntaxModel> Syntax = new(() => SyntaxModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <exception cref="ModelLoadException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
+    /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
     public static AnalysisPipeline Create() => new(
     [
         new TokenizationStage(),
         new SyntaxStage(Syntax.Value),
+        new TimeExpressionStage(),
+        new ValueStage(), // after times: numbers inside dates and durations are not values
+        new EntityRecognitionStage(Ner.Value),
     ]);
 }

@@ -171,7 +171,9 @@ for (const g of GROUPS) add(g, 'NORP', '-', 0);
 const lines = [...rows.values()]
   .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
   .map(r => `${r.name}\t${r.kind}\t${r.iso3}\t${r.pop}`);
-const text = '# Dossier NER gazetteer: name\tkind\tISO3\tpopulation. Built by tools/gazetteer/build.js; sources in SOURCES.md\n' + lines.join('\n') + '\n';
+// The last line, "# end N", lets the reader tell a complete file from a truncated one.
+const text = '# Dossier NER gazetteer: name\tkind\tISO3\tpopulation. Built by tools/gazetteer/build.js; sources in SOURCES.md\n'
+  + lines.join('\n') + '\n# end ' + lines.length + '\n';
 // gzip with a fixed header (no mtime) so the output bytes are reproducible
 const gz = zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
+using Dossier.Core.Errors;
 using Dossier.Core.Pipeline;
 using Dossier.Core.Serialization;
 using Dossier.Engine;
 using Dossier.Ingest;
-using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
@@ -35,7 +35,7 @@ internal static class AnalyzeCommand
             {
                 pipeline = DefaultPipeline.Create();
             }
-            catch (ModelLoadException e)
+            catch (ModelFileException e)
             {
                 await error.WriteLineAsync($"dossier: {e.Message}");
                 return ExitCodes.ModelError;

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Dossier.Core.Errors;
+using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
+using Dossier.Nlp.Time;
 using Dossier.Nlp.Tokenization;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier eval tokens|syntax FILE</c>: scores a component against a gold corpus.</summary>
+/// <summary><c>dossier eval tokens|syntax|ner|timex</c>: scores a component against a gold corpus.</summary>
 internal static class EvalCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -16,6 +19,8 @@ internal static class EvalCommand
         var command = new Command("eval", "Score a component against gold-annotated data");
         command.Subcommands.Add(Tokens());
         command.Subcommands.Add(Syntax());
+        command.Subcommands.Add(Ner());
+        command.Subcommands.Add(Timex());
         return command;
     }
 
@@ -65,14 +70,8 @@ internal static class EvalCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            SyntaxModel model;
-            try
+            if (!TryLoad(parse, () => SyntaxModel.Load(parse.GetValue(models)!.FullName), out var model))
             {
-                model = SyntaxModel.Load(parse.GetValue(models)!.FullName);
-            }
-            catch (ModelLoadException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"dossier: {e.Message}");
                 return ExitCodes.ModelError;
             }
 
@@ -86,6 +85,82 @@ internal static class EvalCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"UPOS {scores.Upos:0.0000}  XPOS {scores.Xpos:0.0000}  lemma {scores.Lemma:0.0000}  UAS {scores.Uas:0.0000}  LAS {scores.Las:0.0000}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scores.Words:N0} words, {scores.WordsPerSecond:N0} words/s (tag + parse, one thread)"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static bool TryLoad<T>(ParseResult parse, Func<T> load, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? model)
+        where T : class
+    {
+        try
+        {
+            model = load();
+            return true;
+        }
+        catch (ModelFileException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"dossier: {e.Message}");
+            model = null;
+            return false;
+        }
+    }
+
+    private static Command Ner()
+    {
+        var file = FileArgument("CoNLL-2003 file (token POS chunk NER); scored on its gold tokens with exact spans, as conlleval");
+        var json = JsonOption();
+        var models = ModelsOption();
+        var command = new Command("ner", "Precision, recall and F1 of named-entity recognition, OntoNotes types mapped to CoNLL classes") { file, json, models };
+        command.SetAction(parse =>
+        {
+            if (!TryLoad(parse, () => NerModel.Load(parse.GetValue(models)!.FullName), out var model))
+            {
+                return ExitCodes.ModelError;
+            }
+
+            var scores = NerEvaluator.Evaluate(model, parse.GetValue(file)!.FullName);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(scores, Json));
+            }
+            else
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all   P {scores.Precision:0.0000}  R {scores.Recall:0.0000}  F1 {scores.F1:0.0000}"));
+                foreach (var (type, t) in scores.PerType.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-5} P {t.Precision:0.0000}  R {t.Recall:0.0000}  F1 {t.F1:0.0000}  ({t.Gold} gold, {t.Predicted} predicted)"));
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scores.Words:N0} words, {scores.WordsPerSecond:N0} words/s"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Timex()
+    {
+        var directory = new Argument<DirectoryInfo>("dir") { Description = "Folder of TimeML (.tml) files, read recursively; each file's <DCT> is its publication date" }.AcceptExistingOnly();
+        var json = JsonOption();
+        var command = new Command("timex", "TempEval-3 scores of time expressions: strict and relaxed span F1, value F1, type accuracy") { directory, json };
+        command.SetAction(parse =>
+        {
+            var scores = TimexEvaluator.Evaluate(parse.GetValue(directory)!.FullName);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(scores, Json));
+            }
+            else
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"strict  P {scores.StrictPrecision:0.0000}  R {scores.StrictRecall:0.0000}  F1 {scores.StrictF1:0.0000}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"relaxed P {scores.RelaxedPrecision:0.0000}  R {scores.RelaxedRecall:0.0000}  F1 {scores.RelaxedF1:0.0000}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value F1 {scores.ValueF1:0.0000}  type accuracy {scores.TypeAccuracy:0.0000}  ({scores.Gold} gold, {scores.Predicted} predicted)"));
             }
 
             return ExitCodes.Success;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Dossier.Nlp.Syntax;
-using Dossier.Storage;
+using Dossier.Core.Errors;
 using Dossier.Storage.Sqlite;
+using Dossier.Storage;
 
 namespace Dossier.Cli.Commands;
 
@@ -22,7 +22,7 @@ internal static class StoreCommand
             await error.WriteLineAsync($"dossier: {e.Message}");
             return ExitCodes.StoreError;
         }
-        catch (ModelLoadException e)
+        catch (ModelFileException e)
         {
             await error.WriteLineAsync($"dossier: {e.Message}");
             return ExitCodes.ModelError;

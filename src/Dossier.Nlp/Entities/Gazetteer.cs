@@ -117,10 +117,21 @@ internal sealed class Gazetteer
         using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, new UTF8Encoding(false, true));
         var lineNumber = 0;
+        var names = 0;
+        var complete = false;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
+            if (complete) throw new InvalidDataException($"line {lineNumber} follows the end line");
+            if (line.StartsWith("# end ", StringComparison.Ordinal))
+            {
+                if (line != "# end " + names.ToString(System.Globalization.CultureInfo.InvariantCulture)) throw new InvalidDataException($"the end line says {line[6..]} names, the file has {names}");
+                complete = true;
+                continue;
+            }
+
             if (line.Length == 0 || line[0] == '#') continue;
+            names++;
             var parts = line.Split('\t');
             if (parts.Length != 4 || parts[0].Length == 0) throw new InvalidDataException($"line {lineNumber} does not have 4 columns");
             var name = parts[0];
@@ -163,6 +174,7 @@ internal sealed class Gazetteer
             if (kind == GazKind.Demonym && iso is not null) entry.DemonymCountry ??= iso;
         }
 
+        if (!complete) throw new InvalidDataException("the end line is missing");
         return new Gazetteer(raw, byName);
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Dossier.Nlp.Syntax;
 
@@ -259,10 +260,25 @@ internal sealed class PerceptronTrainer
 /// </summary>
 internal sealed class LinearModel
 {
+    // In-memory layout, built at load time (the file format does not depend on it): an open-addressing
+    // table of 8-byte slots (32-bit key, row reference). Weights read from a file are half floats, so their
+    // float bit patterns have the low 13 mantissa bits clear: a "packed entry" keeps the class in those
+    // bits, and one 32-bit word holds a whole (class, weight) pair. A sparse row is a header word (its
+    // entry count) followed by its packed entries in _pool; a row with weights for many classes is a dense
+    // float row in _dense, added with SIMD. Models whose weights are not all exact halves (during training)
+    // keep their sparse rows as (class, weight) pairs in _wide instead. The additions into each class
+    // happen in feature order, then row order, as in a plain loop, so the scores are bit-identical to it.
+    private const int ClassBits = 13;
+    private const uint ClassMask = (1u << ClassBits) - 1;
+    private const double LoadFactor = 0.5;
+    private const int Pad = 64;
+
     private readonly Slot[] _table;
-    private readonly Entry[] _entries;
+    private readonly ulong _capacity;
+    private readonly bool _packed;
+    private readonly uint[] _pool;
     private readonly float[] _dense;
-    private readonly int _mask;
+    private readonly Entry[] _wide;
     private readonly uint[] _rowKeys;
     private readonly int[] _rowStart;
     private readonly ushort[] _cls;
@@ -270,8 +286,8 @@ internal sealed class LinearModel
 
     private struct Slot
     {
-        public uint Key;
-        public int Start; // ≥ 0: the row's header entry (Class = entry count) in _entries; < 0: ~offset of a dense row in _dense
+        public uint Key; // 0: empty
+        public int Row;  // ≥ 0: the row's header in _pool (or _wide); < 0: ~offset of a dense row in _dense
     }
 
     private struct Entry
@@ -282,60 +298,78 @@ internal sealed class LinearModel
 
     public LinearModel(int classes, uint[] rowKeys, int[] rowStart, ushort[] cls, float[] weights)
     {
+        if (classes <= 0) throw new ArgumentOutOfRangeException(nameof(classes));
         Classes = classes;
         _rowKeys = rowKeys;
         _rowStart = rowStart;
         _cls = cls;
         _w = weights;
-        // Sparse rows: a header entry holding the row length, then the (class, weight) pairs, so one
-        // table probe and one sequential read reach everything. Rows with weights for a quarter of the
-        // classes or more are kept dense instead and added with SIMD.
+        var packed = classes <= (int)ClassMask;
+        for (var i = 0; i < weights.Length && packed; i++)
+        {
+            if ((BitConverter.SingleToUInt32Bits(weights[i]) & ClassMask) != 0) packed = false;
+        }
+
+        for (var i = 0; i < cls.Length; i++)
+        {
+            if (cls[i] >= classes) throw new InvalidDataException("class index out of range");
+        }
+
+        _packed = packed;
         var denseMin = Math.Max(8, classes / 4);
-        var headers = new int[rowKeys.Length];
-        var sparseSize = 0;
-        var denseRows = 0;
+        long sparseSize = 0, denseSize = 0;
         for (var r = 0; r < rowKeys.Length; r++)
         {
             var length = rowStart[r + 1] - rowStart[r];
-            if (length >= denseMin) denseRows++;
+            if (length >= denseMin) denseSize += classes;
             else sparseSize += length + 1;
         }
 
-        _entries = new Entry[sparseSize];
-        _dense = new float[(long)denseRows * classes];
-        for (int r = 0, at = 0, dense = 0; r < rowKeys.Length; r++)
-        {
-            var length = rowStart[r + 1] - rowStart[r];
-            if (length >= denseMin)
-            {
-                headers[r] = ~dense;
-                for (var i = rowStart[r]; i < rowStart[r + 1]; i++) _dense[dense + cls[i]] = weights[i];
-                dense += classes;
-                continue;
-            }
-
-            headers[r] = at;
-            _entries[at++] = new Entry { Class = length };
-            for (var i = rowStart[r]; i < rowStart[r + 1]; i++) _entries[at++] = new Entry { Class = cls[i], Weight = weights[i] };
-        }
-
-        var capacity = 16;
-        while (capacity < rowKeys.Length * 2) capacity <<= 1;
-        _table = new Slot[capacity];
-        _mask = capacity - 1;
+        if (sparseSize > int.MaxValue || denseSize > int.MaxValue) throw new InvalidDataException("model too large");
+        _pool = packed ? new uint[sparseSize] : [];
+        _wide = packed ? [] : new Entry[sparseSize];
+        _dense = new float[denseSize];
+        var capacity = Math.Max(16, (long)(rowKeys.Length / LoadFactor) + 1);
+        if (capacity > int.MaxValue / 2) throw new InvalidDataException("too many features");
+        _capacity = (ulong)capacity;
+        var table = new Slot[capacity + Pad];
+        int at = 0, dense = 0;
         for (var r = 0; r < rowKeys.Length; r++)
         {
             var k = rowKeys[r];
             if (k == 0) throw new InvalidDataException("zero feature key");
-            var slot = (int)(k & (uint)_mask);
-            while (_table[slot].Key != 0)
+            var slot = Home(k, _capacity);
+            while (table[slot].Key != 0)
             {
-                if (_table[slot].Key == k) throw new InvalidDataException("duplicate feature key");
-                slot = (slot + 1) & _mask;
+                if (table[slot].Key == k) throw new InvalidDataException("duplicate feature key");
+                slot++;
+                if (slot == table.Length - 1) Array.Resize(ref table, table.Length * 2); // keeps an empty slot at the end
             }
 
-            _table[slot] = new Slot { Key = k, Start = headers[r] };
+            ref var t = ref table[slot];
+            t.Key = k;
+            int from = rowStart[r], to = rowStart[r + 1];
+            if (to - from >= denseMin)
+            {
+                t.Row = ~dense;
+                for (var i = from; i < to; i++) _dense[dense + cls[i]] = weights[i];
+                dense += classes;
+            }
+            else if (packed)
+            {
+                t.Row = at;
+                _pool[at++] = (uint)(to - from);
+                for (var i = from; i < to; i++) _pool[at++] = BitConverter.SingleToUInt32Bits(weights[i]) | cls[i];
+            }
+            else
+            {
+                t.Row = at;
+                _wide[at++] = new Entry { Class = to - from };
+                for (var i = from; i < to; i++) _wide[at++] = new Entry { Class = cls[i], Weight = weights[i] };
+            }
         }
+
+        _table = table;
     }
 
     public int Classes { get; }
@@ -351,64 +385,84 @@ internal sealed class LinearModel
         return k == 0 ? 1u : k;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Home(uint key, ulong capacity) => (int)((key * capacity) >> 32);
+
+    /// <summary>Adds the weights of <paramref name="features"/> into <paramref name="scores"/> (at least <see cref="Classes"/> long).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        var classes = Classes;
+        if (scores.Length < classes) throw new ArgumentException("scores shorter than the class count", nameof(scores));
         var table = _table;
-        var mask = _mask;
-        var entries = _entries;
-        // Two phases: first find every feature's row (independent loads the CPU can overlap), then add.
-        Span<int> starts = stackalloc int[features.Length];
-        Span<uint> keys = stackalloc uint[features.Length];
+        var capacity = _capacity;
+        var n = features.Length;
+        Span<int> rows = n <= 256 ? stackalloc int[n] : new int[n];
 
-        // Touch every feature's home slot first with independent, branch-free loads so that the cache
-        // misses overlap (a software prefetch); the probes below then mostly hit the cache.
+        // 1. Touch every feature's home slot with independent loads so that the cache misses overlap
+        //    (a software prefetch); the probes below then mostly hit the cache.
         var touch = 0u;
-        for (var j = 0; j < features.Length; j++)
+        for (var j = 0; j < n; j++)
+        {
+            var f = features[j];
+            var home = Home(Key(f == 0 ? 1 : f), capacity);
+            rows[j] = home;
+            touch ^= table[home].Key;
+        }
+
+        // 2. Probe; keep the rows found, in feature order, and touch their first entries.
+        var pool = _packed ? _pool : [];
+        var dense = _dense;
+        var m = 0;
+        for (var j = 0; j < n; j++)
         {
             var f = features[j];
             var k = Key(f == 0 ? 1 : f);
-            keys[j] = k;
-            touch ^= table[(int)(k & (uint)mask)].Key;
-        }
-
-        var found = 0;
-        foreach (var k in keys)
-        {
-            var slot = (int)(k & (uint)mask);
+            var slot = rows[j];
             while (true)
             {
                 ref readonly var t = ref table[slot];
                 if (t.Key == k)
                 {
-                    starts[found++] = t.Start;
-                    touch ^= t.Start >= 0 ? (uint)entries[t.Start].Class : (uint)_dense[~t.Start];
+                    var row = t.Row;
+                    rows[m++] = row;
+                    touch ^= row >= 0 ? (_packed ? pool[row] : (uint)_wide[row].Class) : BitConverter.SingleToUInt32Bits(dense[~row]);
                     break;
                 }
 
                 if (t.Key == 0) break;
-                slot = (slot + 1) & mask;
+                slot++;
             }
         }
 
-        if (touch == 0x9E3779B9u) scores[0] += 0f; // consumes the touched keys so the loads stay
-        var classes = Classes;
-        for (var j = 0; j < found; j++)
-        {
-            if (starts[j] < 0)
-            {
-                AddDense(scores, _dense.AsSpan(~starts[j], classes));
-                continue;
-            }
+        if (touch == 0x9E3779B9u) Volatile.Write(ref _sink, touch); // consumes the touched values so the loads stay
 
-            var start = starts[j] + 1;
-            var end = start + entries[start - 1].Class;
-            for (var e = start; e < end; e++)
+        // 3. Add, in feature order.
+        ref var s = ref MemoryMarshal.GetReference(scores);
+        for (var j = 0; j < m; j++)
+        {
+            var row = rows[j];
+            if (row < 0)
             {
-                ref readonly var entry = ref entries[e];
-                scores[entry.Class] += entry.Weight;
+                AddDense(scores[..classes], dense.AsSpan(~row, classes));
+            }
+            else if (_packed)
+            {
+                var end = row + 1 + (int)pool[row];
+                for (var e = row + 1; e < end; e++)
+                {
+                    var entry = pool[e];
+                    Unsafe.Add(ref s, (int)(entry & ClassMask)) += BitConverter.UInt32BitsToSingle(entry & ~ClassMask);
+                }
+            }
+            else
+            {
+                var end = row + 1 + _wide[row].Class;
+                for (var e = row + 1; e < end; e++) scores[_wide[e].Class] += _wide[e].Weight;
             }
         }
     }
+
+    private static uint _sink;
 
     private static void AddDense(Span<float> scores, ReadOnlySpan<float> row)
     {

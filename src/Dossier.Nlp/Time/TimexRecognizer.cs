@@ -810,7 +810,14 @@ internal sealed class TimexRecognizer
                     var idx = SeasonIndex(season);
                     var cur = SeasonOf(asn);
                     var y = asn.Year;
-                    if (rel < 0) y = idx < cur ? asn.Year : asn.Year - 1;
+                    if (season == "WI")
+                    {
+                        // A winter is named by the year it starts in: January 2026 is in 2025-WI.
+                        var current = asn.Month <= 2 ? asn.Year - 1 : asn.Year;
+                        var inWinter = asn.Month is <= 2 or 12;
+                        y = rel < 0 ? current - 1 : rel > 0 && inWinter ? current + 1 : current;
+                    }
+                    else if (rel < 0) y = idx < cur ? asn.Year : asn.Year - 1;
                     else if (rel > 0) y = idx > cur ? asn.Year : asn.Year + 1;
                     value = $"{Year(y)}-{season}";
                     break;
@@ -858,7 +865,7 @@ internal sealed class TimexRecognizer
         {
             var q = w[1] - '0';
             if (IsYearToken(k + 1, out var qy, lenient: false)) return new TimexMatch(j, k + 2, "DATE", TimexCalendar.Quarter(qy, q));
-            return new TimexMatch(j, k + 1, "DATE", QuarterYear(q, 4, yearRel, j, k + 1));
+            return new TimexMatch(j, k + 1, "DATE", QuarterYear(q, yearRel, j, k + 1));
         }
 
         if (NumberWords.TryParseOrdinal(w, out var ord) && ord is >= 1 and <= 4)
@@ -897,7 +904,7 @@ internal sealed class TimexRecognizer
 
             year ??= statedYear;
             if (year is { } qyy) return new TimexMatch(j, end, "DATE", TimexCalendar.Quarter(qyy, ord));
-            return new TimexMatch(j, end, "DATE", QuarterYear(ord, end, yearRel, j, end));
+            return new TimexMatch(j, end, "DATE", QuarterYear(ord, yearRel, j, end));
         }
 
         // "the latest quarter", "the year-ago quarter", "the quarter"
@@ -942,9 +949,8 @@ internal sealed class TimexRecognizer
         return null;
     }
 
-    private string? QuarterYear(int q, int unused, int? yearRel, int first, int end)
+    private string? QuarterYear(int q, int? yearRel, int first, int end)
     {
-        _ = unused;
         if (_anchor is not { } a) return null;
         if (yearRel is { } r) return TimexCalendar.Quarter(a.Year + r, q);
         var year = q > QuarterOf(a) && TenseAround(first, end) != Tense.Future ? a.Year - 1 : a.Year;

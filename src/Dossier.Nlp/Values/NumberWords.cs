@@ -25,6 +25,7 @@ public static class NumberWords
         ["trillion"] = 1_000_000_000_000m, ["mn"] = 1_000_000m, ["bn"] = 1_000_000_000m,
         ["m"] = 1_000_000m, ["b"] = 1_000_000_000m, ["k"] = 1_000m, ["tn"] = 1_000_000_000_000m,
         ["mln"] = 1_000_000m, ["bln"] = 1_000_000_000m, ["trn"] = 1_000_000_000_000m,
+        ["lakh"] = 100_000m, ["lakhs"] = 100_000m, ["crore"] = 10_000_000m, ["crores"] = 10_000_000m,
     };
 
     private static readonly Dictionary<string, int> OrdinalWords = new(StringComparer.OrdinalIgnoreCase)

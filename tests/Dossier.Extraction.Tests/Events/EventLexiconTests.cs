@@ -1,0 +1,64 @@
+using Dossier.Extraction.Events;
+using Dossier.Testing;
+
+namespace Dossier.Extraction.Tests.Events;
+
+public sealed class EventLexiconTests
+{
+    [SkippableFact]
+    public void Build_FromShared_ReproducesShippedFiles()
+    {
+        var cameo = SharedData.Require("data/cameo");
+        var plover = SharedData.Require("data/plover-gsr");
+        var output = Path.Combine(Path.GetTempPath(), "dossier-events-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            EventLexiconBuilder.Build(cameo, plover, output);
+            var shipped = Path.Combine(SharedData.RepositoryRoot, "models", "events");
+            foreach (var file in new[] { EventLexicon.CodesFileName, EventLexicon.VerbsFileName })
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(shipped, file)), File.ReadAllBytes(Path.Combine(output, file)));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_Shipped_CodesHaveTypesQuadAndGoldstein()
+    {
+        var lexicon = EventLexicon.Load();
+        Assert.True(lexicon.VerbCount > 500);
+        var call = lexicon.Code("041")!;
+        Assert.Equal(("CONSULT", "phone", 1), (call.Plover, call.Mode, call.QuadClass));
+        Assert.Equal(4, lexicon.Code("190")!.QuadClass);
+        Assert.Equal(-10.0, lexicon.Code("190")!.Goldstein);
+        Assert.Equal("REQUEST", lexicon.Code("020")!.Plover);
+        Assert.Null(lexicon.Code("010")!.Plover);
+        Assert.Equal(2, lexicon.Code("070")!.QuadClass);
+        Assert.Equal(3, lexicon.Code("111")!.QuadClass);
+    }
+
+    [Fact]
+    public void Lookups_GeneralEnglish_Resolve()
+    {
+        var lexicon = EventLexicon.Load();
+        Assert.Equal("040", lexicon.Verb("meet"));
+        Assert.Null(lexicon.Verb("say"));
+        Assert.Equal("042", lexicon.Noun("visit"));
+        Assert.Equal("046", lexicon.Light("hold", "talk"));
+        Assert.Equal("057", lexicon.Light("sign", "agreement"));
+        Assert.Null(lexicon.Light("eat", "talk"));
+        Assert.Equal("requested", lexicon.Status("call", "for"));
+        Assert.True(lexicon.IsSpeechVerb("say"));
+    }
+
+    [Fact]
+    public void Load_MissingDirectory_NamesFile()
+    {
+        var ex = Assert.Throws<FileNotFoundException>(() => EventLexicon.Load(Path.Combine(Path.GetTempPath(), "no-such-events-dir")));
+        Assert.Contains("cameo-codes.tsv", ex.Message, StringComparison.Ordinal);
+    }
+}

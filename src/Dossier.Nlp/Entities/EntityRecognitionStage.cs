@@ -30,30 +30,35 @@ public sealed class EntityRecognitionStage : IStage
         var text = document.Text;
         var tokens = document.Tokens;
         var sentences = new List<IReadOnlyList<string>>(document.Sentences.Length);
-        var firsts = new List<int>(document.Sentences.Length);
+
+        // Per sentence, the first and last token of each word the model reads.
+        var wordTokens = new List<(int First, int Last)[]>(document.Sentences.Length);
+        var groups = new List<(int First, int Last)>();
         foreach (var sentence in document.Sentences)
         {
             var first = Math.Clamp(sentence.FirstToken, 0, tokens.Length);
             var count = Math.Clamp(sentence.TokenCount, 0, tokens.Length - first);
-            var words = new string[count];
-            for (var i = 0; i < count; i++)
+            JoinHyphenated(text, tokens, first, count, groups);
+            var words = new string[groups.Count];
+            for (var i = 0; i < words.Length; i++)
             {
-                var t = tokens[first + i];
-                words[i] = text[t.Start..t.End];
+                var (a, b) = groups[i];
+                words[i] = text[tokens[a].Start..tokens[b].End];
             }
 
             sentences.Add(words);
-            firsts.Add(first);
+            wordTokens.Add(groups.ToArray());
         }
 
         var found = _model.Recognize(sentences);
         var entities = ImmutableArray.CreateBuilder<Entity>();
         for (var s = 0; s < found.Length; s++)
         {
+            var map = wordTokens[s];
             foreach (var span in found[s])
             {
-                var start = tokens[firsts[s] + span.Start].Start;
-                var end = tokens[firsts[s] + span.End - 1].End;
+                var start = tokens[map[span.Start].First].Start;
+                var end = tokens[map[span.End - 1].Last].End;
                 var mention = text[start..end];
 
                 // A possessive glued to the last token ("Putin’s" as one token) is not part of the name.
@@ -75,4 +80,30 @@ public sealed class EntityRecognitionStage : IStage
 
         return document with { Entities = entities.ToImmutable() };
     }
+    /// <summary>
+    /// Groups the tokens of a sentence into the words the model was trained on. The tokenizer splits
+    /// hyphenated words as UD EWT does ("Asia-Pacific" → "Asia" "-" "Pacific"), CoNLL-2003 keeps them
+    /// whole: tokens joined by a hyphen with no whitespace around it form one word, so that no name
+    /// starts or ends inside such a word.
+    /// </summary>
+    internal static void JoinHyphenated(string text, ImmutableArray<Token> tokens, int first, int count, List<(int First, int Last)> groups)
+    {
+        groups.Clear();
+        var end = first + count;
+        for (var i = first; i < end;)
+        {
+            var last = i;
+            while (last + 2 < end && IsHyphen(text, tokens[last + 1]) && !IsHyphen(text, tokens[last])
+                && tokens[last].End == tokens[last + 1].Start && tokens[last + 1].End == tokens[last + 2].Start && !IsHyphen(text, tokens[last + 2]))
+            {
+                last += 2;
+            }
+
+            groups.Add((i, last));
+            i = last + 1;
+        }
+    }
+
+    private static bool IsHyphen(string text, Token token) =>
+        token.End - token.Start == 1 && text[token.Start] is '-' or '\u2010' or '\u2011';
 }

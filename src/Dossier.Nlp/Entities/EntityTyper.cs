@@ -13,6 +13,12 @@ namespace Dossier.Nlp.Entities;
 /// <item>A capitalised name right before missile(s), rocket(s), tank(s), jet(s), drone(s), aircraft,
 /// helicopter(s) … → PRODUCT (the name only, e.g. "Tomahawk").</item>
 /// <item>A capitalised known city or country right after "in" that the tagger missed → GPE.</item>
+/// <item>Titles are cut off names: a span that opens with title words ("Secretary of State", "National
+/// Security Adviser", "Treasury Secretary" …) and ends in a person-like name keeps only the name, as
+/// PERSON; a span of title words only, before more title words and a name, is dropped.</item>
+/// <item>Other MISC: a hyphenated word whose first part is a known place or group ("Serb-held") → NORP;
+/// a name followed by executives/shares/spokesman/board … → ORG; PRODUCT only with product evidence (a
+/// product noun after it, a model number in it); a nationality-like or group word → NORP; else not reported.</item>
 /// </list>
 /// Sentences written all in capitals get only the mapping, not the rules that find new names.
 /// </summary>
@@ -26,6 +32,24 @@ internal static class EntityTyper
     private static readonly HashSet<string> EventHeads = new(StringComparer.Ordinal)
     {
         "Summit", "War", "Games", "Olympics", "Cup", "Conference", "Festival", "Election", "Elections", "Championship", "Championships", "Olympiad", "Revolution",
+        "Open", "Series", "Tour", "Prix", "Masters", "Slam", "Trophy", "Classic", "Marathon", "Rally", "Derby", "Tournament", "Day",
+    };
+
+    /// <summary>Last words that make a name an organisation ("Asia-Pacific Economic Cooperation", "Arab League").</summary>
+    private static readonly HashSet<string> OrgHeads = new(StringComparer.Ordinal)
+    {
+        "Cooperation", "Co-operation", "Organization", "Organisation", "Association", "Council", "Alliance", "Committee", "Commission",
+        "Agency", "Party", "Bank", "Fund", "Federation", "Ministry", "Department", "Corporation", "Company", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.",
+        "Authority", "Institute", "University", "Group", "Front", "Movement", "Army", "Brigade", "Brigades", "Club",
+    };
+
+    /// <summary>Religious, ethnic and political groups that no suffix gives away (NORP).</summary>
+    private static readonly HashSet<string> GroupWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Moslem", "Moslems", "Muslim", "Muslims", "Jew", "Jews", "Hindu", "Hindus", "Sikh", "Sikhs", "Sunni", "Sunnis", "Shia", "Shi'ite", "Shi'ites", "Shiite", "Shiites",
+        "Kurd", "Kurds", "Serb", "Serbs", "Croat", "Croats", "Hutu", "Hutus", "Tutsi", "Tutsis", "Arab", "Arabs", "Bosniak", "Bosniaks", "Pashtun", "Pashtuns",
+        "Tamil", "Tamils", "Yugoslav", "Yugoslavs", "Democrat", "Democrats", "Tory", "Tories", "Druze", "Uyghur", "Uyghurs", "Uighur", "Uighurs", "Alawite", "Alawites",
+        "Catholic", "Catholics", "Protestant", "Protestants", "Orthodox", "Baptist", "Baptists", "Mormon", "Mormons", "Zulu", "Zulus", "Roma", "Basque", "Basques",
     };
 
     private static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal)
@@ -70,6 +94,63 @@ internal static class EntityTyper
 
     private static readonly HashSet<string> RunStarters = new(StringComparer.Ordinal) { "The", "A", "An", "This", "That", "These", "Those" };
 
+    /// <summary>Words that make a run of title words a title of a person ("Secretary", "Adviser", "President").</summary>
+    private static readonly HashSet<string> TitleHeads = new(StringComparer.Ordinal)
+    {
+        "President", "Vice-President", "Premier", "Minister", "Secretary", "Secretary-General", "Adviser", "Advisor", "Chancellor", "Governor",
+        "Senator", "Sen.", "Representative", "Rep.", "Congressman", "Congresswoman", "Ambassador", "Envoy", "Chairman", "Chairwoman", "Chairperson",
+        "CEO", "Spokesman", "Spokeswoman", "Spokesperson", "Director", "Commissioner", "Mayor", "Speaker", "Lieutenant", "Lt.", "Colonel", "Col.",
+        "Captain", "Capt.", "Admiral", "Adm.", "Commander", "Sergeant", "Sgt.", "Marshal", "Prosecutor", "Attorney", "Dr.", "Dr", "Mr", "Mr.",
+        "Mrs", "Mrs.", "Ms", "Ms.", "Pope", "Sheikh", "Ayatollah", "Rabbi", "Imam", "Gen.", "Judge", "General", "Chief", "Executive", "Justice",
+        "Major", "Officer", "King", "Queen", "Prince", "Princess", "Cardinal", "Bishop", "Archbishop",
+    };
+
+    /// <summary>Title heads that are also common in names of organisations ("General Motors"): stripped only off a span the tagger called a person.</summary>
+    private static readonly HashSet<string> AmbiguousTitleHeads = new(StringComparer.Ordinal)
+    {
+        "General", "Chief", "Executive", "Justice", "Major", "Officer", "King", "Queen", "Prince", "Princess", "Cardinal", "Bishop", "Archbishop", "Judge", "Director", "Commissioner",
+    };
+
+    /// <summary>Words that qualify a title, and the departments and offices that follow "Secretary of" / "Minister of".</summary>
+    private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal)
+    {
+        "Vice", "Prime", "Deputy", "Acting", "Interim", "Former", "First", "Assistant", "Under", "Senior", "Special", "Principal", "Chief", "Executive",
+        "General", "Presidential", "National", "Security", "Homeland", "Foreign", "Affairs", "Defence", "Defense", "Finance", "Interior", "Home", "Treasury",
+        "State", "Health", "Human", "Services", "Justice", "Trade", "Commerce", "Energy", "Education", "Labor", "Labour", "Agriculture", "Transportation",
+        "Transport", "Economy", "Economic", "Press", "Majority", "Minority", "Environment", "Culture", "Information", "Communications", "Veterans",
+        "Housing", "Urban", "Development", "Intelligence", "Surgeon", "Solicitor", "Army", "Navy", "Air", "Force", "Public", "Immigration", "Emergency",
+        "Science", "Technology", "Industry", "Tourism", "Sports", "Youth", "Budget", "War", "Navy", "Commerce", "Internal", "External", "Relations",
+        "Attorney", "Secretary", "Minister", "Advisor", "Adviser",
+    };
+
+    private static readonly HashSet<string> CalendarWords = new(StringComparer.Ordinal)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    };
+
+    /// <summary>Words that make a name an organisation's, not a person's.</summary>
+    private static readonly HashSet<string> OrgSuffixes = new(StringComparer.Ordinal)
+    {
+        "Co", "Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "plc", "PLC", "LLC", "AG", "SA", "NV", "GmbH", "Group", "Holdings",
+        "Company", "Motors", "Airlines", "Airways", "Bank", "Partners", "Systems", "Industries", "Technologies", "International", "Fund", "Foundation", "Times", "News",
+    };
+
+    /// <summary>Lower-case words after a name that make it a company ("Boeing executives", "Nokia shares").</summary>
+    private static readonly HashSet<string> CompanyContext = new(StringComparer.Ordinal)
+    {
+        "executives", "executive", "shares", "stock", "stocks", "shareholders", "chief", "ceo", "spokesman", "spokeswoman", "spokesperson", "employees",
+        "staff", "workers", "board", "company", "subsidiary", "headquarters", "management", "chairman", "president", "engineers",
+    };
+
+    /// <summary>Lower-case nouns after a name that make it a product ("Falcon jets", "Galaxy phones"), besides the weapons.</summary>
+    private static readonly HashSet<string> ProductNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "system", "systems", "phone", "phones", "smartphone", "smartphones", "car", "cars", "vehicle", "vehicles", "truck", "trucks", "laptop", "laptops",
+        "computer", "computers", "software", "app", "console", "consoles", "chip", "chips", "processor", "processors", "engine", "engines", "plane", "planes",
+        "airliner", "airliners", "jetliner", "jetliners", "rifle", "rifles", "vaccine", "vaccines", "satellite", "satellites", "device", "devices",
+    };
+
     public static List<NerSpan> Type(IReadOnlyList<string> words, List<(int Start, int End, int Type)> spans, bool allCaps, Gazetteer gazetteer)
     {
         var n = words.Count;
@@ -112,6 +193,12 @@ internal static class EntityTyper
 
             while (e - s > 1 && IsPossessive(words[e - 1])) e--;
             spans[k] = (s, e, t);
+        }
+
+        if (!allCaps)
+        {
+            StripTitles(words, spans, gazetteer);
+            ExtendToOrgHead(words, spans);
         }
 
         if (!allCaps)
@@ -167,7 +254,7 @@ internal static class EntityTyper
                 var end = j;
                 while (end > 0 && WeaponModifiers.Contains(words[end - 1]) && !Capitalised(words[end - 1])) end--;
                 if (system && end == j) continue;
-                if (end == 0 || !Capitalised(words[end - 1]) || taken[end - 1]) continue;
+                if (end == 0 || !Capitalised(words[end - 1]) || taken[end - 1] || IsAdjectivalCompound(words[end - 1])) continue;
                 var start = end - 1;
                 while (start > 0 && end - start < 3 && Capitalised(words[start - 1]) && !taken[start - 1]) start--;
                 if (RunStarters.Contains(words[start])) start++;
@@ -186,7 +273,7 @@ internal static class EntityTyper
         {
             if (e <= s || !Free(s, e)) continue;
             var text = Join(words, s, e);
-            string type;
+            string? type;
             string? country = null;
             switch (NerTags.Classes[t])
             {
@@ -205,6 +292,7 @@ internal static class EntityTyper
                         country = entry.PlaceCountry;
                     }
                     else if (FacilityHeads.Contains(words[e - 1])) type = "FAC";
+                    else if (!allCaps && (OrgHeads.Contains(words[e - 1]) || IsCompanyContext(words, s, e))) type = "ORG";
                     else type = "LOC";
                     break;
                 }
@@ -213,7 +301,7 @@ internal static class EntityTyper
                 {
                     var entry = gazetteer.Lookup(text);
                     if ((entry is null || (entry.Kinds & GazKind.AnyGroup) == 0) && text.EndsWith('s')) entry = gazetteer.Lookup(text[..^1]) ?? entry;
-                    var head = RunType(words, s, e);
+                    var head = RunType(words, s, e, allCaps);
                     if (entry is not null && (entry.Kinds & GazKind.AnyGroup) != 0)
                     {
                         type = "NORP";
@@ -225,12 +313,21 @@ internal static class EntityTyper
                         type = "GPE";
                         country = entry.PlaceCountry;
                     }
-                    else type = LooksLikeGroup(words[e - 1]) ? "NORP" : "PRODUCT";
+                    else if (HyphenatedAffiliation(words, s, e, gazetteer) is { } part)
+                    {
+                        type = "NORP";
+                        country = part.DemonymCountry ?? part.PlaceCountry;
+                    }
+                    else if (!allCaps && (OrgHeads.Contains(words[e - 1]) || IsCompanyContext(words, s, e))) type = "ORG";
+                    else if (!allCaps && HasProductEvidence(words, s, e)) type = "PRODUCT";
+                    else if (LooksLikeGroup(words[e - 1]) || IsAdjectivalCompound(words[e - 1])) type = "NORP";
+                    else type = null; // no evidence of its kind: not reported
+
                     break;
                 }
             }
 
-            Claim(s, e, type, country);
+            if (type is not null) Claim(s, e, type, country);
         }
 
         // "in X": a known place the tagger missed.
@@ -260,22 +357,223 @@ internal static class EntityTyper
         return result;
     }
 
-    private static string? RunType(IReadOnlyList<string> words, int start, int end)
+    private const int Per = 0;
+
+    private static bool IsTitleConnector(string w) => w is "of" or "for" or "the";
+
+    /// <summary>
+    /// Titles are not part of a person's name: a span that opens with title words ("Secretary of
+    /// State", "National Security Adviser", "Treasury Secretary") and ends in a person-like name
+    /// keeps only the name, as a person; a span made only of title words that comes right before
+    /// more title words and a name ("Treasury" in "Treasury Secretary Ann Cole") is dropped.
+    /// </summary>
+    private static void StripTitles(IReadOnlyList<string> words, List<(int Start, int End, int Type)> spans, Gazetteer gazetteer)
     {
+        var n = words.Count;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var (s, e, t) = spans[k];
+            if (e <= s) continue;
+            var cut = s;
+            var head = false;
+            var titleOnly = true;
+            for (var i = s; i < e; i++)
+            {
+                var w = words[i];
+                if (TitleHeads.Contains(w) && (t == Per || !AmbiguousTitleHeads.Contains(w))) head = true;
+                else if (!TitleModifiers.Contains(w) && !(i > s && IsTitleConnector(w)))
+                {
+                    titleOnly = false;
+                    break;
+                }
+
+                cut = i + 1;
+            }
+
+            while (cut > s && IsTitleConnector(words[cut - 1])) cut--;
+            if (cut == s) continue;
+            if (titleOnly)
+            {
+                // Only title words: an organisation standing alone ("the Treasury said") stays; one that
+                // only qualifies the title of the person named next goes, and the name is a person.
+                var j = e;
+                var titled = head;
+                while (j < n && (TitleHeads.Contains(words[j]) || TitleModifiers.Contains(words[j]) || (j > e && IsTitleConnector(words[j]))))
+                {
+                    titled |= TitleHeads.Contains(words[j]) && !AmbiguousTitleHeads.Contains(words[j]);
+                    j++;
+                }
+
+                if (!titled || j >= n) continue;
+                var r = j;
+                while (r < n && r - j < 4 && (Capitalised(words[r]) && !IsPossessive(words[r]) || r > j && NameParticles.Contains(words[r]) && r + 1 < n && Capitalised(words[r + 1]))) r++;
+                var headBefore = TitleHeads.Contains(words[j - 1]) && (t == Per || !AmbiguousTitleHeads.Contains(words[j - 1]));
+                if (r == j || !PersonLike(words, j, r, headBefore, gazetteer)) continue;
+                var crosses = false;
+                for (var o = 0; o < spans.Count && !crosses; o++)
+                {
+                    var (os, oe, _) = spans[o];
+                    crosses = o != k && oe > os && os < r && oe > j && (os < j || oe > r);
+                }
+
+                if (crosses) continue;
+                for (var o = 0; o < spans.Count; o++)
+                {
+                    if (o != k && spans[o].End > spans[o].Start && spans[o].Start >= j && spans[o].End <= r) spans[o] = (j, j, spans[o].Type);
+                }
+
+                spans[k] = (s, s, t);
+                spans.Add((j, r, Per));
+                continue;
+            }
+
+            var titleBefore = s > 0 && TitleHeads.Contains(words[s - 1]) || s > 1 && IsTitleConnector(words[s - 1]) && TitleHeads.Contains(words[s - 2]);
+            if (!head && !titleBefore) continue;
+
+            // "State Ana Cole and Secretary of Defense Ben Ode": the name ends where a connector or
+            // another title begins; what follows is looked at as a span of its own.
+            var nameEnd = cut;
+            while (nameEnd < e && Capitalised(words[nameEnd]) && !TitleHeads.Contains(words[nameEnd]) && !TitleModifiers.Contains(words[nameEnd])) nameEnd++;
+            if (nameEnd < e && nameEnd > cut)
+            {
+                var rest = nameEnd;
+                while (rest < e && (words[rest] is "and" or "," or "&" || IsTitleConnector(words[rest]))) rest++;
+                if (rest < e && (TitleHeads.Contains(words[rest]) || TitleModifiers.Contains(words[rest])) && PersonLike(words, cut, nameEnd, true, gazetteer))
+                {
+                    spans[k] = (cut, nameEnd, Per);
+                    spans.Add((rest, e, t));
+                    continue;
+                }
+            }
+
+            var headBeforeTail = TitleHeads.Contains(words[cut - 1]) && (t == Per || !AmbiguousTitleHeads.Contains(words[cut - 1]));
+            if (!PersonLike(words, cut, e, t == Per || headBeforeTail, gazetteer)) continue;
+            spans[k] = (cut, e, Per);
+        }
+    }
+
+    /// <summary>
+    /// A MISC name that the tagger closed before the rest of an organisation's name ("Asia-Pacific" +
+    /// "Economic Cooperation"): the capitalised words that follow, up to one that heads names of
+    /// organisations, join it as ORG.
+    /// </summary>
+    private static void ExtendToOrgHead(IReadOnlyList<string> words, List<(int Start, int End, int Type)> spans)
+    {
+        const int Misc = 3;
+        const int Org = 1;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var (s, e, t) = spans[k];
+            if (t != Misc || e <= s) continue;
+            var r = e;
+            while (r < words.Count && r - e < 4 && Capitalised(words[r]) && !IsPossessive(words[r])) r++;
+            var end = r;
+            while (end > e && !OrgHeads.Contains(words[end - 1])) end--;
+            if (end == e) continue;
+            var free = true;
+            foreach (var (os, oe, _) in spans)
+            {
+                if (oe > os && os < end && oe > e) free = false;
+            }
+
+            if (free) spans[k] = (s, end, Org);
+        }
+    }
+
+    /// <summary>Could words [start, end) be a personal name: 1–4 capitalised words (name particles inside), no title or organisation word, not a known place or group; one word only when the tagger called the span a person.</summary>
+    private static bool PersonLike(IReadOnlyList<string> words, int start, int end, bool taggedPerson, Gazetteer gazetteer)
+    {
+        var length = end - start;
+        if (length is < 1 or > 4) return false;
+        if (length == 1 && !taggedPerson) return false;
+        for (var i = start; i < end; i++)
+        {
+            var w = words[i];
+            if (!Capitalised(w))
+            {
+                if (i == start || i == end - 1 || !NameParticles.Contains(w)) return false;
+                continue;
+            }
+
+            if (TitleHeads.Contains(w) || TitleModifiers.Contains(w) || CalendarWords.Contains(w) || OrgWords.Contains(w) || OrgSuffixes.Contains(w) || LawHeads.Contains(w) || EventHeads.Contains(w) || FacilityHeads.Contains(w)) return false;
+            if (!w.Any(char.IsLower)) return false; // an acronym
+        }
+
+        var entry = gazetteer.Lookup(Join(words, start, end));
+        return entry is null || (entry.Kinds & (GazKind.AnyGroup | GazKind.Org | GazKind.Country | GazKind.State)) == 0;
+    }
+
+    /// <summary>"Serb-held", "NATO-led", "New York-based": a name ending in a hyphenated word whose part before the hyphen the gazetteer knows.</summary>
+    private static GazEntry? HyphenatedAffiliation(IReadOnlyList<string> words, int start, int end, Gazetteer gazetteer)
+    {
+        var last = words[end - 1];
+        var dash = last.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0) return null;
+        var entry = gazetteer.Lookup(end - start == 1 ? last[..dash] : Join(words, start, end - 1) + " " + last[..dash]);
+        return entry is not null && (entry.Kinds & (GazKind.AnyGroup | GazKind.AnyPlace | GazKind.Org)) != 0 ? entry : null;
+    }
+
+    /// <summary>A hyphenated word whose last part is in lower case ("Soviet-era", "Kurdish-held", "Toronto-based"): a modifier, not a name of its own.</summary>
+    private static bool IsAdjectivalCompound(string w)
+    {
+        var dash = w.LastIndexOf('-');
+        return dash > 0 && dash < w.Length - 1 && char.IsUpper(w[0]) && IsPlainLower(w[(dash + 1)..]);
+    }
+
+    /// <summary>
+    /// Is the name [start, end) a company by its context: followed (after a possessive) by words about
+    /// a company ("executives", "shares", "chief executive"), or after "shares of" / "stake in"?
+    /// </summary>
+    private static bool IsCompanyContext(IReadOnlyList<string> words, int start, int end)
+    {
+        var j = end;
+        if (j < words.Count && IsPossessive(words[j])) j++;
+        if (j < words.Count && CompanyContext.Contains(words[j])) return true;
+        return start >= 2 && (words[start - 1] == "of" && words[start - 2] is "shares" or "Shares" || words[start - 1] == "in" && words[start - 2] is "stake" or "stakes");
+    }
+
+    /// <summary>Product evidence: a product noun right after the name ("Falcon jets"), or a model number in it ("Su-57", "Model 3").</summary>
+    private static bool HasProductEvidence(IReadOnlyList<string> words, int start, int end)
+    {
+        if (end < words.Count && (WeaponNouns.Contains(words[end]) || ProductNouns.Contains(words[end])) && !Capitalised(words[end])) return true;
+        for (var i = start; i < end; i++)
+        {
+            var w = words[i];
+            bool digit = false, letter = false;
+            foreach (var c in w)
+            {
+                digit |= char.IsDigit(c);
+                letter |= char.IsLetter(c);
+            }
+
+            if (digit && (letter || i > start)) return true;
+        }
+
+        return false;
+    }
+
+    private static string? RunType(IReadOnlyList<string> words, int start, int end, bool ignoreCase = false)
+    {
+        var (orgWords, lawHeads, eventHeads, facilityHeads) = ignoreCase ? (OrgWordsCi, LawHeadsCi, EventHeadsCi, FacilityHeadsCi) : (OrgWords, LawHeads, EventHeads, FacilityHeads);
         string? type = null;
         for (var i = start; i < end; i++)
         {
             var w = words[i];
-            if (OrgWords.Contains(w)) return null;
-            if (LawHeads.Contains(w)) type = "LAW";
-            else if (EventHeads.Contains(w) && type != "LAW") type = "EVENT";
+            if (orgWords.Contains(w)) return null;
+            if (lawHeads.Contains(w)) type = "LAW";
+            else if (eventHeads.Contains(w) && type != "LAW") type = "EVENT";
         }
 
         var last = end - 1;
         while (last > start && IsNumeral(words[last])) last--;
-        if (type is null && FacilityHeads.Contains(words[last])) type = "FAC";
+        if (type is null && facilityHeads.Contains(words[last])) type = "FAC";
         return type;
     }
+
+    private static readonly HashSet<string> OrgWordsCi = new(OrgWords, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> LawHeadsCi = new(LawHeads, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> EventHeadsCi = new(EventHeads, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> FacilityHeadsCi = new(FacilityHeads, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A word with letters, all in lower case, and no digits ("told", not "al-Kabariti" or "de").</summary>
     private static bool IsPlainLower(string w)
@@ -291,7 +589,8 @@ internal static class EntityTyper
     }
 
     private static bool LooksLikeGroup(string w) =>
-        w.EndsWith("an", StringComparison.Ordinal) || w.EndsWith("ans", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal)
+        GroupWords.Contains(w) || (w.EndsWith("ist", StringComparison.Ordinal) || w.EndsWith("ists", StringComparison.Ordinal)) && char.IsUpper(w[0])
+        || w.EndsWith("an", StringComparison.Ordinal) || w.EndsWith("ans", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal)
         || w.EndsWith("ish", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal) || w.EndsWith("i", StringComparison.Ordinal);
 
     private static bool IsPossessive(string w) => w is "'s" or "\u2019s" or "'" or "\u2019" or "'S" or "\u2019S";

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using System.IO.Compression;
 using System.Text;
 
@@ -218,6 +220,7 @@ internal sealed class Gazetteer
     /// Longest matches, left to right, without overlap. <paramref name="lower"/> holds each token's
     /// <see cref="NerHash.Lower"/> hash; a match needs capitalised words unless <paramref name="allCaps"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, bool allCaps, List<GazMatch> matches)
     {
         matches.Clear();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dossier.Nlp.Entities;
 
 /// <summary>
@@ -51,6 +53,7 @@ internal sealed class NameList
     }
 
     /// <summary>Longest matches left to right, starting at capitalised words (any word in an all-capitals sentence).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, List<(int Start, int End, int Mask)> matches)
     {
         matches.Clear();

@@ -20,6 +20,7 @@ internal struct NerWord
     public int ListMask;
     public sbyte ListPart;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NerWord Compute(string w)
     {
         var s = w.AsSpan();
@@ -183,6 +184,7 @@ internal static class NerFeatures
     private static readonly NerWord Pad = NerWord.Compute("<pad>");
 
     /// <summary>Writes the feature buckets of word <paramref name="i"/> of sentence <paramref name="s"/> and returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Extract(NerDocument doc, int s, int i, int previous1, int previous2, int bits, Span<int> buckets)
     {
         var words = doc.Words[s];
@@ -292,6 +294,7 @@ internal static class NerDecoder
     /// <paramref name="training"/> and <paramref name="gold"/>, updates the weights after each word
     /// (the history and the previous tags are the predicted ones, as at run time).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tag(NerDocument doc, INerScorer scorer, int bits, int[][] output, int[][]? gold = null, NerTrainingWeights? training = null)
     {
         Span<int> buckets = stackalloc int[NerFeatures.Max];

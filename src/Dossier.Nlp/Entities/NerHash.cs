@@ -36,6 +36,7 @@ internal static class NerHash
     public static ulong F(int template, ulong a, ulong b, ulong c) => Fmix(Mix(Mix(Mix((ulong)template * 0xD6E8FEB86659FD93UL + 1, a), b), c));
 
     /// <summary>FNV-1a over the characters, finalised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Chars(ReadOnlySpan<char> s)
     {
         var h = FnvOffset;
@@ -44,6 +45,7 @@ internal static class NerHash
     }
 
     /// <summary>FNV-1a over the lower-cased characters with every digit read as 0, finalised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Lower(ReadOnlySpan<char> s)
     {
         var h = FnvOffset;

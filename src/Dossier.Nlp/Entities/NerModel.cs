@@ -107,9 +107,24 @@ public sealed class NerModel
         var doc = new NerDocument(sentences, Gazetteer, Names);
         var tags = Tag(doc);
         var result = new List<NerSpan>[sentences.Count];
+        HashSet<string>? surnames = null;
         for (var s = 0; s < sentences.Count; s++)
         {
-            result[s] = EntityTyper.Type(sentences[s], NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer);
+            var words = sentences[s];
+            var spans = EntityTyper.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer);
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                if (span.Type == "PERSON" && span.End - span.Start >= 2) (surnames ??= new(StringComparer.Ordinal)).Add(words[span.End - 1]);
+
+                // The surname of a person named earlier in the document, alone, is that person ("John Bolton … Bolton said").
+                else if (surnames is not null && span.End - span.Start == 1 && span.Type is "ORG" or "LOC" && surnames.Contains(words[span.Start]) && !doc.AllCaps[s])
+                {
+                    spans[k] = span with { Type = "PERSON", Country = null };
+                }
+            }
+
+            result[s] = spans;
         }
 
         return result;

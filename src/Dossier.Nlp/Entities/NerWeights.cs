@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dossier.Nlp.Entities;
 
 /// <summary>Scores a token's hashed feature buckets for every class.</summary>
@@ -132,6 +134,7 @@ internal sealed class NerLinearModel : INerScorer
 
     public int WeightCount => _w.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<int> buckets, Span<float> scores)
     {
         var rowOf = _rowOf;
@@ -164,6 +167,7 @@ internal sealed class NerLinearModel : INerScorer
         foreach (var v in _w) writer.Write((Half)v);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NerLinearModel Read(BinaryReader reader)
     {
         var bits = reader.ReadInt32();

@@ -1,4 +1,7 @@
 using Dossier.Core.Pipeline;
+using Dossier.Extraction.Actors;
+using Dossier.Extraction.Coreference;
+using Dossier.Extraction.Events;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
@@ -16,6 +19,7 @@ public static class DefaultPipeline
 {
     private static readonly Lazy<SyntaxModel> Syntax = new(() => SyntaxModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<EventLexicon> Events = new(() => EventLexicon.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
     public static AnalysisPipeline Create() => new(
@@ -25,5 +29,7 @@ public static class DefaultPipeline
         new TimeExpressionStage(),
         new ValueStage(), // after times: numbers inside dates and durations are not values
         new EntityRecognitionStage(Ner.Value),
+        new CoreferenceStage(ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
+        new EventStage(Events.Value),
     ]);
 }

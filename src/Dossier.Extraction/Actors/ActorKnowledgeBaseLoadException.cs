@@ -1,0 +1,15 @@
+using Dossier.Core.Errors;
+
+namespace Dossier.Extraction.Actors;
+
+/// <summary>An actors knowledge-base file is missing or malformed. The message names the file and how to rebuild it.</summary>
+public sealed class ActorKnowledgeBaseLoadException : ModelFileException
+{
+    /// <summary>The command that rebuilds the compiled knowledge base.</summary>
+    public const string RebuildHint = "run `dossier train actors --data ../shared/data/cameo --out models/actors`";
+
+    public ActorKnowledgeBaseLoadException(string path, string reason, Exception? inner = null)
+        : base(path, $"{path}: {reason}. To rebuild the actors knowledge base, {RebuildHint}", inner)
+    {
+    }
+}

@@ -51,14 +51,33 @@ public sealed class EntityRecognitionStage : IStage
         }
 
         var found = _model.Recognize(sentences);
+        var names = DocumentNames(text, tokens, wordTokens, sentences, found);
         var entities = ImmutableArray.CreateBuilder<Entity>();
+        var items = new List<(int Start, int End, string Type, string? Country)>();
         for (var s = 0; s < found.Length; s++)
         {
             var map = wordTokens[s];
+            items.Clear();
+            var covered = new bool[map.Length];
             foreach (var span in found[s])
             {
-                var start = tokens[map[span.Start].First].Start;
-                var end = tokens[map[span.End - 1].Last].End;
+                for (var w = span.Start; w < span.End; w++) covered[w] = true;
+                if (!SplitCompound(text, tokens, map, sentences[s], span.Start, span.End, span.Type, names, _model.Gazetteer, items))
+                {
+                    items.Add((tokens[map[span.Start].First].Start, tokens[map[span.End - 1].Last].End, span.Type, span.Country));
+                }
+            }
+
+            // Hyphenated words the tagger left out ("Paris-based", "the Kenya-Uganda border") may still hold names.
+            for (var w = 0; w < map.Length; w++)
+            {
+                if (!covered[w] && map[w].First != map[w].Last) SplitCompound(text, tokens, map, sentences[s], w, w + 1, null, names, _model.Gazetteer, items);
+            }
+
+            items.Sort((a, b) => a.Start.CompareTo(b.Start));
+            foreach (var (start, spanEnd, type, spanCountry) in items)
+            {
+                var end = spanEnd;
                 var mention = text[start..end];
 
                 // A possessive glued to the last token ("Putin’s" as one token) is not part of the name.
@@ -69,10 +88,10 @@ public sealed class EntityRecognitionStage : IStage
                 }
 
                 var id = "e" + (entities.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                entities.Add(new Entity(id, mention, span.Type)
+                entities.Add(new Entity(id, mention, type)
                 {
                     Aliases = [mention],
-                    Country = span.Type is "GPE" or "NORP" ? span.Country : null,
+                    Country = type is "GPE" or "NORP" ? spanCountry : null,
                     Mentions = [new Mention(start, end, mention, s)],
                 });
             }
@@ -80,6 +99,152 @@ public sealed class EntityRecognitionStage : IStage
 
         return document with { Entities = entities.ToImmutable() };
     }
+    /// <summary>Country abbreviations in capitals that the gazetteer lists only with dots ("U.S.") or not at all.</summary>
+    private static readonly Dictionary<string, string> CountryAbbreviations = new(StringComparer.Ordinal)
+    {
+        ["US"] = "USA", ["USA"] = "USA", ["UK"] = "GBR", ["UAE"] = "ARE", ["PRC"] = "CHN", ["DPRK"] = "PRK", ["ROK"] = "KOR", ["DRC"] = "COD",
+    };
+
+    /// <summary>
+    /// The names the document gives outside hyphenated words, with their type: each PERSON, ORG and GPE
+    /// name, and the last word of a personal name of two or more words (its surname, as PERSON).
+    /// </summary>
+    private static Dictionary<string, (string Type, string? Country)> DocumentNames(
+        string text, ImmutableArray<Token> tokens, List<(int First, int Last)[]> wordTokens, List<IReadOnlyList<string>> sentences, List<NerSpan>[] found)
+    {
+        var names = new Dictionary<string, (string Type, string? Country)>(StringComparer.Ordinal);
+        for (var s = 0; s < found.Length; s++)
+        {
+            var map = wordTokens[s];
+            foreach (var span in found[s])
+            {
+                if (span.Type is not ("PERSON" or "ORG" or "GPE") || span.End <= span.Start) continue;
+                if (span.End - span.Start == 1 && map[span.Start].First != map[span.Start].Last) continue; // a compound itself
+                var name = StripPossessive(text[tokens[map[span.Start].First].Start..tokens[map[span.End - 1].Last].End]);
+                if (span.Type == "PERSON")
+                {
+                    names[name] = ("PERSON", null);
+                    if (span.End - span.Start >= 2) names[StripPossessive(sentences[s][span.End - 1])] = ("PERSON", null);
+                }
+                else
+                {
+                    names.TryAdd(name, (span.Type, span.Type == "GPE" ? span.Country : null));
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static string StripPossessive(string w) =>
+        w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal)) ? w[..^2] : w;
+
+    /// <summary>
+    /// Names inside a hyphenated word ("Trump-Putin", "NATO-backed", "Kenya-Uganda", "New York-based"), read
+    /// whole by the tagger: words [<paramref name="start"/>, <paramref name="end"/>) of a sentence, a
+    /// predicted span of <paramref name="type"/> or an untagged word (null). A part of the compound is a name
+    /// of its own when the gazetteer knows it (place, group, international organisation), when the document
+    /// names it elsewhere (a PERSON, ORG or GPE, or a person's surname), or when it is a country abbreviation
+    /// in capitals (GPE); an acronym is an organisation before "-backed", "-led", "-funded" … or, inside a
+    /// predicted span, in a compound of names only or one the tagger called ORG (not "AI-generated").
+    /// Lower-case parts ("-backed", "-based", "-era", "pro-") are not names. The compound is split only when every capitalised part is such a name and no
+    /// part is anything else (digits: "F-16"), and not when the gazetteer knows the whole word
+    /// ("Guinea-Bissau"); a span of several words is left whole ("Asia-Pacific Economic Cooperation",
+    /// "Jean-Luc Moreau") unless it ends in a suffix ("New York-based" → "New York").
+    /// Adds the names to <paramref name="items"/> (character offsets) and returns true when it split.
+    /// </summary>
+    private static bool SplitCompound(
+        string text, ImmutableArray<Token> tokens, (int First, int Last)[] map, IReadOnlyList<string> words, int start, int end, string? type,
+        Dictionary<string, (string Type, string? Country)> names, Gazetteer gazetteer, List<(int Start, int End, string Type, string? Country)> items)
+    {
+        var predicted = type is not null;
+        var last = map[end - 1];
+        if (end - start > 1)
+        {
+            // "New York-based": only a span whose last word is a name part and suffixes.
+            if (last.First == last.Last || !Gazetteer.StartsName(TokenText(text, tokens[last.First]))) return false;
+            for (var w = start; w < end - 1; w++)
+            {
+                if (map[w].First != map[w].Last) return false;
+            }
+
+            for (var t = last.First + 2; t <= last.Last; t += 2)
+            {
+                if (!IsSuffix(TokenText(text, tokens[t]))) return false;
+            }
+
+            var nameStart = tokens[map[start].First].Start;
+            var nameEnd = tokens[last.First].End;
+            var resolved = Resolve(text[nameStart..nameEnd], names, gazetteer, false);
+            if (resolved is null) return false;
+            items.Add((nameStart, nameEnd, resolved.Value.Type, resolved.Value.Country));
+            return true;
+        }
+
+        if (last.First == last.Last || gazetteer.Lookup(words[start]) is not null) return false;
+        var found = new List<(int Start, int End, string Type, string? Country)>();
+        var lowerBefore = false;
+        var anySuffix = false;
+        for (var t = last.First; t <= last.Last; t += 2) anySuffix |= IsSuffix(TokenText(text, tokens[t]));
+        for (var t = last.First; t <= last.Last; t += 2)
+        {
+            var part = TokenText(text, tokens[t]);
+            if (IsSuffix(part))
+            {
+                lowerBefore = true;
+                continue;
+            }
+
+            // "al-Qaeda", "bin-Salman": a lower-case particle before a name belongs to it.
+            if (predicted && lowerBefore) return false;
+            var affiliation = t + 2 <= last.Last && AffiliationSuffixes.Contains(TokenText(text, tokens[t + 2]));
+            var r = Resolve(part, names, gazetteer, affiliation || type == "ORG" || predicted && !anySuffix);
+            if (r is null) return false;
+            found.Add((tokens[t].Start, tokens[t].End, r.Value.Type, r.Value.Country));
+        }
+
+        if (found.Count == 0) return false;
+        items.AddRange(found);
+        return true;
+    }
+
+    private static string TokenText(string text, Token token) => text[token.Start..token.End];
+
+    /// <summary>Suffixes that say who backs, leads, runs or pays for something: an acronym before them is an organisation.</summary>
+    private static readonly HashSet<string> AffiliationSuffixes = new(StringComparer.Ordinal)
+    {
+        "backed", "based", "led", "funded", "financed", "brokered", "sponsored", "run", "owned", "controlled", "linked", "allied", "aligned",
+        "affiliated", "mediated", "imposed", "supported", "held", "headed", "commanded", "organised", "organized", "bound",
+    };
+
+    /// <summary>A lower-case part of a compound: "backed", "based", "led", "era", "pro", "anti".</summary>
+    private static bool IsSuffix(string part) => part.Length > 0 && part.All(c => char.IsLetter(c) && char.IsLower(c));
+
+    /// <summary>The type of a name inside a compound, or null when there is no evidence that it is one.</summary>
+    private static (string Type, string? Country)? Resolve(string part, Dictionary<string, (string Type, string? Country)> names, Gazetteer gazetteer, bool acronymIsOrg)
+    {
+        if (part.Length == 0 || !char.IsUpper(part[0])) return null;
+        var found = names.TryGetValue(part, out var named);
+        if (found && named.Type == "PERSON") return named;
+        var allCaps = Gazetteer.AllCaps(part);
+        var entry = gazetteer.Lookup(part);
+        if (entry is not null && !(entry.AcronymOnly && !allCaps))
+        {
+            if ((entry.Kinds & GazKind.Org) != 0 && allCaps) return ("ORG", null);
+            if ((entry.Kinds & (GazKind.Country | GazKind.Capital | GazKind.State | GazKind.Place | GazKind.BigCity)) != 0) return ("GPE", entry.PlaceCountry);
+            if ((entry.Kinds & GazKind.AnyGroup) != 0) return ("NORP", entry.DemonymCountry ?? entry.PlaceCountry);
+            if ((entry.Kinds & GazKind.Org) != 0) return ("ORG", null);
+        }
+
+        if (found) return named;
+        if (CountryAbbreviations.TryGetValue(part, out var iso)) return ("GPE", iso);
+
+        // An acronym before a word saying who backs, leads or pays for something ("NATO-backed", "EU-funded",
+        // not "AI-generated"), or in a compound of names the tagger found ("NATO-Russia"): an organisation.
+        if (acronymIsOrg && part.Length >= 2 && part.All(char.IsLetter) && allCaps) return ("ORG", null);
+        return null;
+    }
+
     /// <summary>
     /// Groups the tokens of a sentence into the words the model was trained on. The tokenizer splits
     /// hyphenated words as UD EWT does ("Asia-Pacific" → "Asia" "-" "Pacific"), CoNLL-2003 keeps them

@@ -39,13 +39,13 @@ internal sealed class DependencyParser
         var state = new ParseState(n);
         var classes = Model.Classes;
         Span<ulong> features = stackalloc ulong[MaxFeatures];
-        Span<float> scores = classes <= 512 ? stackalloc float[classes] : new float[classes];
+        Span<float> scores = classes <= 512 ? stackalloc float[Model.Stride] : new float[Model.Stride];
         while (!state.Terminal)
         {
             var count = Extract(state, words, tags, features);
             scores.Clear();
             Model.Score(features[..count], scores);
-            var action = BestValid(state, scores, Labels.Length, RootLabel);
+            var action = BestValid(state, scores[..classes], Labels.Length, RootLabel);
             state.Apply(action, Labels.Length);
         }
 

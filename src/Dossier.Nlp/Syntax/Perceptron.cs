@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dossier.Nlp.Syntax;
 
@@ -265,7 +266,9 @@ internal sealed class LinearModel
     // float bit patterns have the low 13 mantissa bits clear: a "packed entry" keeps the class in those
     // bits, and one 32-bit word holds a whole (class, weight) pair. A sparse row is a header word (its
     // entry count) followed by its packed entries in _pool; a row with weights for many classes is a dense
-    // float row in _dense, added with SIMD. Models whose weights are not all exact halves (during training)
+    // float row in _dense (Stride floats, zero past the row's classes), added with SIMD. The dense adds put
+    // +0 into the classes a row lacks: scores start at +0 and never become -0, so that changes no bit.
+    // Models whose weights are not all exact halves (during training)
     // keep their sparse rows as (class, weight) pairs in _wide instead. The additions into each class
     // happen in feature order, then row order, as in a plain loop, so the scores are bit-identical to it.
     private const int ClassBits = 13;
@@ -321,13 +324,14 @@ internal sealed class LinearModel
         for (var r = 0; r < rowKeys.Length; r++)
         {
             var length = rowStart[r + 1] - rowStart[r];
-            if (length >= denseMin) denseSize += classes;
+            if (length >= denseMin) denseSize += (classes + 15) & ~15;
             else sparseSize += length + 1;
         }
 
         if (sparseSize > int.MaxValue || denseSize > int.MaxValue) throw new InvalidDataException("model too large");
         _pool = packed ? new uint[sparseSize] : [];
         _wide = packed ? [] : new Entry[sparseSize];
+        Stride = (classes + 15) & ~15;
         _dense = new float[denseSize];
         var capacity = Math.Max(16, (long)(rowKeys.Length / LoadFactor) + 1);
         if (capacity > int.MaxValue / 2) throw new InvalidDataException("too many features");
@@ -353,7 +357,7 @@ internal sealed class LinearModel
             {
                 t.Row = ~dense;
                 for (var i = from; i < to; i++) _dense[dense + cls[i]] = weights[i];
-                dense += classes;
+                dense += Stride;
             }
             else if (packed)
             {
@@ -374,6 +378,9 @@ internal sealed class LinearModel
 
     public int Classes { get; }
 
+    /// <summary><see cref="Classes"/> rounded up to a multiple of 16: a scores buffer this long is scored without a copy.</summary>
+    public int Stride { get; }
+
     public int FeatureCount => _rowKeys.Length;
 
     public int WeightCount => _w.Length;
@@ -388,11 +395,23 @@ internal sealed class LinearModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Home(uint key, ulong capacity) => (int)((key * capacity) >> 32);
 
-    /// <summary>Adds the weights of <paramref name="features"/> into <paramref name="scores"/> (at least <see cref="Classes"/> long).</summary>
+    /// <summary>
+    /// Adds the weights of <paramref name="features"/> into <paramref name="scores"/>, at least <see cref="Classes"/>
+    /// long; one <see cref="Stride"/> long or longer is faster (the entries past <see cref="Classes"/> then get +0).
+    /// </summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var classes = Classes;
-        if (scores.Length < classes) throw new ArgumentException("scores shorter than the class count", nameof(scores));
+        if (scores.Length < Stride)
+        {
+            if (scores.Length < classes) throw new ArgumentException("scores shorter than the class count", nameof(scores));
+            Span<float> padded = Stride <= 1024 ? stackalloc float[Stride] : new float[Stride];
+            scores[..classes].CopyTo(padded);
+            Score(features, padded);
+            padded[..classes].CopyTo(scores);
+            return;
+        }
+
         var table = _table;
         var capacity = _capacity;
         var n = features.Length;
@@ -443,7 +462,7 @@ internal sealed class LinearModel
             var row = rows[j];
             if (row < 0)
             {
-                AddDense(scores[..classes], dense.AsSpan(~row, classes));
+                AddDense(scores[..Stride], dense.AsSpan(~row, Stride));
             }
             else if (_packed)
             {
@@ -464,19 +483,29 @@ internal sealed class LinearModel
 
     private static uint _sink;
 
+    /// <summary>scores += row, element-wise; both as long as <see cref="Stride"/>, a multiple of 16.</summary>
     private static void AddDense(Span<float> scores, ReadOnlySpan<float> row)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        ref var s = ref MemoryMarshal.GetReference(scores);
+        ref var r = ref MemoryMarshal.GetReference(row);
+        var length = (nuint)row.Length;
+        if (scores.Length != row.Length) throw new ArgumentException("length mismatch", nameof(row));
+        if (Vector512.IsHardwareAccelerated)
         {
-            var width = Vector<float>.Count;
-            for (; i <= row.Length - width; i += width)
-            {
-                (new Vector<float>(scores[i..]) + new Vector<float>(row[i..])).CopyTo(scores[i..]);
-            }
+            for (nuint i = 0; i < length; i += 16) (Vector512.LoadUnsafe(ref s, i) + Vector512.LoadUnsafe(ref r, i)).StoreUnsafe(ref s, i);
         }
-
-        for (; i < row.Length; i++) scores[i] += row[i];
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (nuint i = 0; i < length; i += 8) (Vector256.LoadUnsafe(ref s, i) + Vector256.LoadUnsafe(ref r, i)).StoreUnsafe(ref s, i);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            for (nuint i = 0; i < length; i += 4) (Vector128.LoadUnsafe(ref s, i) + Vector128.LoadUnsafe(ref r, i)).StoreUnsafe(ref s, i);
+        }
+        else
+        {
+            for (var i = 0; i < row.Length; i++) scores[i] += row[i];
+        }
     }
 
     public void Write(BinaryWriter writer)

@@ -56,14 +56,14 @@ internal sealed class PosTagger
         }
 
         Span<ulong> features = stackalloc ulong[MaxFeatures];
-        Span<float> scores = stackalloc float[Model.Classes];
+        Span<float> scores = stackalloc float[Model.Stride];
         var lex = Lexicon.Lookup(words);
         for (var i = 0; i < words.Length; i++)
         {
             var n = Extract(words, lex, i, tags, firstPass, features);
             scores.Clear();
             Model.Score(features[..n], scores);
-            tags[i] = ArgMax(scores);
+            tags[i] = ArgMax(scores[..Model.Classes]);
         }
     }
 

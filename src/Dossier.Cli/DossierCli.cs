@@ -15,6 +15,12 @@ public static class DossierCli
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(EntitiesCommand.Create());
+        root.Subcommands.Add(EntityCommand.Create());
+        root.Subcommands.Add(EventsCommand.Create());
+        root.Subcommands.Add(TimelineCommand.Create());
+        root.Subcommands.Add(AgendaCommand.Create());
+        root.Subcommands.Add(NetworkCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         return root;

@@ -42,6 +42,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DocumentWriter _writer;
+    private readonly CorpusWriter _corpus;
     private readonly TokenLayerCodec _codec = new();
     private readonly TimeSpan _busyTimeout;
     private bool _disposed;
@@ -53,6 +54,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         _busyTimeout = busyTimeout;
         SchemaVersion = schemaVersion;
         _writer = new DocumentWriter(connection);
+        _corpus = new CorpusWriter(connection);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -62,7 +64,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public int SchemaVersion { get; }
 
     /// <summary>Test hook: called inside the transaction of <see cref="AddAsync"/> after each stage
-    /// ("document", "entities", "times", "values", "events") is written.</summary>
+    /// ("document", "entities", "times", "values", "events", "corpus") is written.</summary>
     internal Action<string>? AfterStage { get; set; }
 
     /// <summary>Opens the store at <paramref name="path"/>, creating the file if needed and bringing its schema
@@ -109,6 +111,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }.ToString();
 
         var connection = new SqliteConnection(connectionString);
+        SqliteDocumentStore? store = null;
         try
         {
             connection.Open();
@@ -124,15 +127,20 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             // the fsyncs happen at checkpoints, so checkpoint every 4,000 pages (16 MiB) rather than SQLite's 1,000.
             Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 4000;");
             version = Migrate(connection, fullPath, version);
-            return new SqliteDocumentStore(fullPath, connection, timeout, version);
+            store = new SqliteDocumentStore(fullPath, connection, timeout, version);
+            // Documents stored before the corpus existed (schema version 1) join it now.
+            store.LinkPendingDocuments();
+            return store;
         }
         catch (SqliteException ex)
         {
+            store?.DisposeQuietly();
             connection.Dispose();
             throw Describe(ex, fullPath, "open", timeout);
         }
         catch
         {
+            store?.DisposeQuietly();
             connection.Dispose();
             throw;
         }
@@ -374,6 +382,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }
     }
 
+    /// <summary>Releases the prepared commands of a store that failed to open; the caller disposes the connection.</summary>
+    private void DisposeQuietly()
+    {
+        _disposed = true;
+        _writer.Dispose();
+    }
+
     public ValueTask DisposeAsync()
     {
         Dispose();
@@ -416,6 +431,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
             Stage("document", cancellationToken);
             _writer.InsertAnnotations(docKey, document, stage => Stage(stage, cancellationToken));
+            _corpus.Link(docKey, document, transaction);
+            Stage("corpus", cancellationToken);
             transaction.Commit();
             return AddOutcome.Added;
         }

@@ -26,6 +26,18 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// <c>event_actors</c>, <c>event_attributes</c>: the same layers flattened for SQL queries; offsets are
 /// <c>start_char</c>/<c>end_char</c> (half-open UTF-16 offsets). Rows go away with their document (ON DELETE CASCADE).</item>
 /// </list>
+/// Version 2 adds the corpus, one entity per real-world actor and one event per real-world event across documents
+/// (filled by <c>CorpusWriter</c> in the transaction of each added document; documents stored before version 2 are
+/// linked when the store is next opened, those with <c>documents.corpus_linked = 0</c>):
+/// <list type="bullet">
+/// <item><c>corpus_entities</c> (canonical name, type, country, latest sector and code, mention and document counts,
+/// first and last publication date), <c>corpus_entity_aliases</c> (every normalised name, alias and surname, indexed
+/// by <c>norm</c> for lookups) and <c>corpus_entity_roles</c> (roles with first/last seen and document count);
+/// <c>entities.corpus_id</c> links each document entity to its corpus entity.</item>
+/// <item><c>corpus_events</c> (type, mode, CAMEO, quad class, Goldstein, most advanced status, date, location, actor
+/// keys, counts of mentions, documents and sources), <c>corpus_event_actors</c>, <c>corpus_event_sources</c>;
+/// <c>events.corpus_event_id</c> links each document event (its evidence) to its corpus event.</item>
+/// </list>
 /// </remarks>
 public static class SqliteSchema
 {
@@ -188,6 +200,94 @@ public static class SqliteSchema
                 PRIMARY KEY (doc_key, event_id, name),
                 FOREIGN KEY (doc_key, event_id) REFERENCES events (doc_key, event_id) ON DELETE CASCADE
             ) WITHOUT ROWID;
+            """),
+        new(2, "corpus entities and events across documents", """
+            CREATE TABLE corpus_entities (
+                corpus_id      INTEGER PRIMARY KEY,
+                name           TEXT    NOT NULL,
+                type           TEXT    NOT NULL,
+                country        TEXT,
+                sector         TEXT,
+                code           TEXT,
+                code_published TEXT,
+                mention_count  INTEGER NOT NULL DEFAULT 0,
+                document_count INTEGER NOT NULL DEFAULT 0,
+                first_seen     TEXT,
+                last_seen      TEXT
+            );
+            CREATE INDEX corpus_entities_by_type ON corpus_entities (type, mention_count DESC);
+            CREATE INDEX corpus_entities_by_mentions ON corpus_entities (mention_count DESC, corpus_id);
+
+            CREATE TABLE corpus_entity_aliases (
+                corpus_id INTEGER NOT NULL REFERENCES corpus_entities (corpus_id) ON DELETE CASCADE,
+                norm      TEXT    NOT NULL,
+                kind      TEXT    NOT NULL CHECK (kind IN ('name', 'alias', 'surname')),
+                alias     TEXT    NOT NULL,
+                PRIMARY KEY (corpus_id, norm, kind)
+            ) WITHOUT ROWID;
+            CREATE INDEX corpus_entity_aliases_by_norm ON corpus_entity_aliases (norm);
+
+            CREATE TABLE corpus_entity_roles (
+                corpus_id      INTEGER NOT NULL REFERENCES corpus_entities (corpus_id) ON DELETE CASCADE,
+                role_key       TEXT    NOT NULL,
+                title          TEXT    NOT NULL,
+                organization   TEXT,
+                country        TEXT,
+                status         TEXT    NOT NULL,
+                first_seen     TEXT,
+                last_seen      TEXT,
+                document_count INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (corpus_id, role_key)
+            ) WITHOUT ROWID;
+
+            ALTER TABLE entities ADD COLUMN corpus_id INTEGER REFERENCES corpus_entities (corpus_id);
+            CREATE INDEX entities_by_corpus ON entities (corpus_id);
+
+            CREATE TABLE corpus_events (
+                corpus_event_id INTEGER PRIMARY KEY,
+                type            TEXT    NOT NULL,
+                mode            TEXT,
+                cameo           TEXT    NOT NULL,
+                quad_class      INTEGER NOT NULL,
+                goldstein       REAL    NOT NULL,
+                status          TEXT    NOT NULL,
+                status_class    TEXT    NOT NULL,
+                date_value      TEXT,
+                date_day        TEXT,
+                location_text   TEXT,
+                source_key      TEXT    NOT NULL,
+                target_key      TEXT    NOT NULL,
+                first_published TEXT,
+                last_published  TEXT,
+                mention_count   INTEGER NOT NULL DEFAULT 0,
+                document_count  INTEGER NOT NULL DEFAULT 0,
+                source_count    INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX corpus_events_by_key ON corpus_events (type, source_key, target_key, status_class);
+            CREATE INDEX corpus_events_by_day ON corpus_events (coalesce(date_day, first_published), corpus_event_id);
+
+            CREATE TABLE corpus_event_actors (
+                corpus_event_id INTEGER NOT NULL REFERENCES corpus_events (corpus_event_id) ON DELETE CASCADE,
+                side            TEXT    NOT NULL CHECK (side IN ('source', 'target')),
+                ordinal         INTEGER NOT NULL,
+                corpus_id       INTEGER REFERENCES corpus_entities (corpus_id),
+                code            TEXT,
+                text            TEXT    NOT NULL,
+                PRIMARY KEY (corpus_event_id, side, ordinal)
+            ) WITHOUT ROWID;
+            CREATE INDEX corpus_event_actors_by_entity ON corpus_event_actors (corpus_id, side);
+
+            CREATE TABLE corpus_event_sources (
+                corpus_event_id INTEGER NOT NULL REFERENCES corpus_events (corpus_event_id) ON DELETE CASCADE,
+                source          TEXT    NOT NULL,
+                PRIMARY KEY (corpus_event_id, source)
+            ) WITHOUT ROWID;
+
+            ALTER TABLE events ADD COLUMN corpus_event_id INTEGER REFERENCES corpus_events (corpus_event_id);
+            CREATE INDEX events_by_corpus ON events (corpus_event_id);
+
+            ALTER TABLE documents ADD COLUMN corpus_linked INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX documents_to_link ON documents (doc_key) WHERE corpus_linked = 0;
             """),
     ];
 

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+
+namespace Dossier.Cli.Commands;
+
+internal static class AgendaCommand
+{
+    public static Command Create() => Create(TimeProvider.System);
+
+    /// <param name="time">Gives today's date when <c>--from</c> is not given.</param>
+    public static Command Create(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var database = CommonOptions.Database();
+        var from = CorpusCli.Date("--from", "First day of the agenda (YYYY-MM-DD); default today");
+        var limit = CommonOptions.Limit(50);
+        var offset = CorpusCli.Offset();
+        var format = CorpusCli.Format();
+        var command = new Command("agenda", "Coming events: court dates, summits, visits, soonest first") { database, from, limit, offset, format };
+        command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
+        {
+            var day = parse.GetValue(from) ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var rows = await CorpusCli.Queries(store).AgendaAsync(day, parse.GetValue(limit), parse.GetValue(offset), ct);
+            if (CorpusCli.IsJson(parse, format))
+            {
+                await CorpusCli.WriteJsonAsync(output, rows);
+            }
+            else
+            {
+                await CorpusReport.WriteEventsAsync(output, rows, "Nothing on the agenda.");
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Dossier.Cli.Output;
+
+namespace Dossier.Cli.Commands;
+
+internal static class NetworkCommand
+{
+    public static Command Create()
+    {
+        var database = CommonOptions.Database();
+        var limit = CommonOptions.Limit(50);
+        var offset = CorpusCli.Offset();
+        var format = CorpusCli.Format();
+        var command = new Command("network", "Who acts on whom: actor pairs with event counts and mean Goldstein score") { database, limit, offset, format };
+        command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
+        {
+            var rows = await CorpusCli.Queries(store).NetworkAsync(parse.GetValue(limit), parse.GetValue(offset), ct);
+            if (CorpusCli.IsJson(parse, format))
+            {
+                await CorpusCli.WriteJsonAsync(output, rows);
+            }
+            else
+            {
+                await CorpusReport.WriteNetworkAsync(output, rows);
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

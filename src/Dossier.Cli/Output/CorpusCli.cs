@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dossier.Core.Errors;
+using Dossier.Storage;
+using Dossier.Storage.Corpus;
+
+namespace Dossier.Cli.Output;
+
+/// <summary>What the corpus commands (entities, entity, events, timeline, agenda, network) share: options, the
+/// store's corpus queries, and JSON output (camelCase, one indented document).</summary>
+internal static class CorpusCli
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static Option<string> Format()
+    {
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        return format;
+    }
+
+    public static Option<int> Offset() => new("--offset") { Description = "Rows to skip" };
+
+    public static Option<DateOnly?> Date(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "DATE",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(token, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            result.AddError(DossierErrors.BadDate(token));
+            return null;
+        },
+    };
+
+    /// <summary>The corpus queries of a store, or a store error when this store has none.</summary>
+    public static ICorpusQueries Queries(IDocumentStore store) =>
+        store as ICorpusQueries ?? throw new StoreException("This store does not keep a corpus of entities and events.");
+
+    public static bool IsJson(ParseResult parse, Option<string> format) => parse.GetValue(format) == "json";
+
+    public static Task WriteJsonAsync<T>(TextWriter output, T value) => output.WriteLineAsync(JsonSerializer.Serialize(value, Json));
+
+    /// <summary>Writes a one-line error and returns <see cref="ExitCodes.Usage"/>.</summary>
+    public static async Task<int> NotFoundAsync(ParseResult parse, string what)
+    {
+        await parse.InvocationConfiguration.Error.WriteLineAsync($"dossier: no {what}");
+        return ExitCodes.Usage;
+    }
+}

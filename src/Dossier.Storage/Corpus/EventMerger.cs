@@ -1,0 +1,159 @@
+using System.Globalization;
+using Dossier.Core.Documents;
+
+namespace Dossier.Storage.Corpus;
+
+/// <summary>What identifies a real-world event across documents, apart from its date.</summary>
+/// <param name="Type">PLOVER event type.</param>
+/// <param name="SourceKey">The sorted set of source actor keys (<see cref="EventMerger.ActorKey"/>), joined by '|'.</param>
+/// <param name="TargetKey">The same for the targets.</param>
+/// <param name="StatusClass"><c>affirmative</c> for occurred, planned, possible and requested (merged into the most
+/// advanced); <c>negated</c> and <c>refused</c> stay separate.</param>
+public sealed record CorpusEventKey(string Type, string SourceKey, string TargetKey, string StatusClass)
+{
+    /// <summary>An event with no actor on either side is never merged with another.</summary>
+    public bool IsMergeable => SourceKey.Length > 0 || TargetKey.Length > 0;
+}
+
+/// <summary>A stored corpus event with the same <see cref="CorpusEventKey"/>, as the merger sees it.</summary>
+/// <param name="DateValue">The TIMEX3 value of its date, or null.</param>
+/// <param name="FirstPublished">Earliest publication date among its documents.</param>
+/// <param name="LastPublished">Latest publication date among its documents.</param>
+public sealed record CorpusEventCandidate(long Id, string? DateValue, DateOnly? FirstPublished, DateOnly? LastPublished);
+
+/// <summary>
+/// Decides which corpus event (one per real-world event across documents) a document event is. Pure and thread-safe.
+/// </summary>
+/// <remarks>
+/// Two events are one when their PLOVER type, source and target actor sets (corpus entity ids, else actor codes;
+/// actors with neither are left out, and an event with no keyed actor is never merged) and status class agree, and their dates agree: both dated to days at most one day apart;
+/// both with the same non-day TIMEX value (a week, a month); or both undated and published within three days.
+/// </remarks>
+public static class EventMerger
+{
+    /// <summary>How far apart two dated mentions of one event may be.</summary>
+    public const int DateWindowDays = 1;
+
+    /// <summary>How far apart the publication dates of two undated mentions of one event may be.</summary>
+    public const int UndatedWindowDays = 3;
+
+    private static readonly string[] Advancement = ["requested", "possible", "planned", "occurred"];
+
+    /// <summary>The key of one actor: <c>e:</c> + corpus entity id when it has one, else <c>c:</c> + its actor code;
+    /// null for an actor with neither ("they", "officials"), which then takes no part in matching.</summary>
+    public static string? ActorKey(EventActor actor, long? corpusEntityId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (corpusEntityId is { } id)
+        {
+            return "e:" + id.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (!string.IsNullOrWhiteSpace(actor.Code))
+        {
+            return "c:" + actor.Code.Trim().ToUpperInvariant();
+        }
+
+        return null;
+    }
+
+    public static string SideKey(IEnumerable<string?> actorKeys) =>
+        string.Join('|', actorKeys.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    /// <param name="corpusEntityOf">The corpus entity of a document entity id, or null.</param>
+    public static CorpusEventKey KeyOf(Event e, Func<string, long?> corpusEntityOf)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(corpusEntityOf);
+        string? Key(EventActor a) => ActorKey(a, a.Entity is { } id ? corpusEntityOf(id) : null);
+        return new CorpusEventKey(
+            e.Type,
+            SideKey((e.Source.IsDefault ? [] : e.Source).Select(Key)),
+            SideKey((e.Target.IsDefault ? [] : e.Target).Select(Key)),
+            StatusClass(e.Status));
+    }
+
+    public static string StatusClass(string? status) => status switch
+    {
+        "negated" or "refused" => status,
+        _ => "affirmative",
+    };
+
+    /// <summary>How far along a status is: occurred 4, planned 3, possible 2, requested 1, anything else 0.</summary>
+    public static int Rank(string? status) => Array.IndexOf(Advancement, status) + 1;
+
+    /// <summary>The more advanced of two statuses (occurred &gt; planned &gt; possible &gt; requested); the current one on a tie.</summary>
+    public static string MoreAdvanced(string current, string candidate) => Rank(candidate) > Rank(current) ? candidate : current;
+
+    /// <summary>The day of a TIMEX3 value that names one (<c>2025-10-16</c>, <c>2025-10-16T14:00</c>), else null.</summary>
+    public static DateOnly? DayOf(string? timex) =>
+        timex is { Length: >= 10 } && DateOnly.TryParseExact(timex.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        && (timex.Length == 10 || timex[10] == 'T')
+            ? day
+            : null;
+
+    /// <summary>Whether the date of a new mention (TIMEX value and publication date) agrees with a corpus event.</summary>
+    public static bool DatesAgree(string? dateValue, DateOnly? published, CorpusEventCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var day = DayOf(dateValue);
+        var candidateDay = DayOf(candidate.DateValue);
+        if (day is { } d && candidateDay is { } c)
+        {
+            return Math.Abs(d.DayNumber - c.DayNumber) <= DateWindowDays;
+        }
+
+        if (day is not null || candidateDay is not null)
+        {
+            return false;
+        }
+
+        var dated = !string.IsNullOrEmpty(dateValue);
+        var candidateDated = !string.IsNullOrEmpty(candidate.DateValue);
+        if (dated || candidateDated)
+        {
+            return dated && candidateDated && string.Equals(dateValue, candidate.DateValue, StringComparison.Ordinal);
+        }
+
+        if (published is not { } p || candidate.FirstPublished is not { } first)
+        {
+            return published is null && candidate.FirstPublished is null;
+        }
+
+        var last = candidate.LastPublished ?? first;
+        var distance = p < first ? first.DayNumber - p.DayNumber : p > last ? p.DayNumber - last.DayNumber : 0;
+        return distance <= UndatedWindowDays;
+    }
+
+    /// <summary>The corpus event a new mention belongs to: among those whose dates agree, the nearest in date, then the oldest.</summary>
+    /// <returns>The chosen candidate, or null when none agrees (a new corpus event).</returns>
+    public static CorpusEventCandidate? Choose(string? dateValue, DateOnly? published, IEnumerable<CorpusEventCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var day = DayOf(dateValue) ?? published;
+        return candidates
+            .Where(c => DatesAgree(dateValue, published, c))
+            .OrderBy(c => day is { } d && (DayOf(c.DateValue) ?? c.FirstPublished) is { } cd ? Math.Abs(d.DayNumber - cd.DayNumber) : 0)
+            .ThenBy(c => c.Id)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The outlet a document came from, for NumSources: the host of its URL (without <c>www.</c>), else its
+    /// source path without a fragment such as <c>#line=3</c>.</summary>
+    public static string SourceOf(DocumentMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        foreach (var candidate in new[] { metadata.Url, metadata.Source })
+        {
+            if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                var host = uri.Host.ToLowerInvariant();
+                return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+            }
+        }
+
+        var source = metadata.Source;
+        var hash = source.IndexOf('#', StringComparison.Ordinal);
+        return hash >= 0 ? source[..hash] : source;
+    }
+}

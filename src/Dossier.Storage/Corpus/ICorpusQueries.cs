@@ -1,0 +1,82 @@
+namespace Dossier.Storage.Corpus;
+
+/// <summary>
+/// Queries over the corpus: one entity per real-world actor and one event per real-world event across every stored
+/// document, built as documents are added. Lists page with <c>limit</c>/<c>offset</c> and have a stable order.
+/// </summary>
+public interface ICorpusQueries
+{
+    /// <summary>Corpus entities, most mentioned first, then by id.</summary>
+    /// <param name="type">OntoNotes type (PERSON, ORG …), or null for all.</param>
+    /// <param name="query">Matched as a substring of the normalised canonical name or any alias, or null for all.</param>
+    Task<IReadOnlyList<CorpusEntitySummary>> ListEntitiesAsync(string? type, string? query, int limit, int offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>One corpus entity by id, or by exact (normalised) name or alias; the most mentioned when several share it.</summary>
+    /// <param name="mentionSamples">How many mentions to return as samples.</param>
+    /// <returns>The entity with aliases, roles over time, documents and sample mentions, or null when unknown.</returns>
+    Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default);
+
+    /// <summary>Corpus events, latest first (by <see cref="CorpusEventSummary.Day"/>), then by id.</summary>
+    Task<IReadOnlyList<CorpusEventSummary>> ListEventsAsync(CorpusEventFilter filter, int limit, int offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>The events of an actor (source or target) in date order; undated ones at their first publication date, marked approximate.</summary>
+    /// <returns>Null when the entity is unknown.</returns>
+    Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Events dated on or after <paramref name="from"/> (court dates, summits, visits), soonest first.</summary>
+    Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Pairs of corpus entities (source → target) with how many corpus events join them and their mean Goldstein score;
+    /// most events first, then by ids.</summary>
+    Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default);
+}
+
+/// <param name="Actor">Corpus entity id, or a name or alias; null for any.</param>
+/// <param name="Type">PLOVER type, or null.</param>
+/// <param name="Status">occurred, planned, possible, requested, negated or refused; or null.</param>
+/// <param name="From">Earliest day (event date, else publication date), inclusive.</param>
+/// <param name="To">Latest day, inclusive.</param>
+public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <param name="FirstSeen">Earliest publication date of a document that names it.</param>
+/// <param name="LastSeen">Latest publication date.</param>
+public sealed record CorpusEntitySummary(
+    long Id, string Name, string Type, string? Country, string? Sector, string? Code,
+    long Mentions, long Documents, DateOnly? FirstSeen, DateOnly? LastSeen);
+
+public sealed record CorpusEntityDetails(
+    CorpusEntitySummary Entity,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<CorpusRole> Roles,
+    IReadOnlyList<CorpusDocumentRef> Documents,
+    IReadOnlyList<CorpusMention> Mentions);
+
+/// <summary>An office held over time: first and last publication date of the documents that give it, and how many do.</summary>
+public sealed record CorpusRole(string Title, string? Organization, string? Country, string Status, DateOnly? FirstSeen, DateOnly? LastSeen, long Documents);
+
+public sealed record CorpusDocumentRef(string Id, string? Title, DateOnly? Published);
+
+/// <param name="Evidence">The sentence that contains the mention.</param>
+public sealed record CorpusMention(string DocumentId, string Text, int Sentence, string Evidence);
+
+/// <param name="EntityId">The corpus entity, or null for an actor known only by code or text.</param>
+public sealed record CorpusActor(long? EntityId, string Name, string? Code);
+
+/// <summary>One document's report of a corpus event.</summary>
+public sealed record CorpusEvidence(string DocumentId, string? Title, DateOnly? Published, string Source, string EventId, string Trigger, string Status, string Evidence);
+
+/// <param name="Date">The TIMEX3 value of the event's date, or null when no report dates it.</param>
+/// <param name="Day">The day of <paramref name="Date"/>, else the first publication date (then <paramref name="Approximate"/>).</param>
+/// <param name="NumMentions">Document events linked to it.</param>
+/// <param name="NumArticles">Distinct documents.</param>
+/// <param name="NumSources">Distinct sources (URL hosts, else source paths).</param>
+public sealed record CorpusEventSummary(
+    long Id, string Type, string? Mode, string Cameo, int QuadClass, double Goldstein, string Status,
+    string? Date, DateOnly? Day, bool Approximate, string? Location,
+    IReadOnlyList<CorpusActor> Source, IReadOnlyList<CorpusActor> Target,
+    long NumMentions, long NumArticles, long NumSources,
+    IReadOnlyList<CorpusEvidence> Evidence);
+
+public sealed record CorpusTimeline(CorpusEntitySummary Entity, IReadOnlyList<CorpusEventSummary> Events);
+
+public sealed record ActorPair(CorpusActor Source, CorpusActor Target, long Events, double MeanGoldstein);

@@ -1,0 +1,426 @@
+using System.Globalization;
+using Dossier.Core.Documents;
+using Dossier.Storage.Corpus;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>The corpus queries of the SQLite store (schema version 2: <c>corpus_*</c> tables).</summary>
+public sealed partial class SqliteDocumentStore : ICorpusQueries
+{
+    /// <summary>How many documents <see cref="GetEntityAsync"/> lists, most recent first.</summary>
+    public const int EntityDocumentLimit = 100;
+
+    private const string EntityColumns =
+        "c.corpus_id, c.name, c.type, c.country, c.sector, c.code, c.mention_count, c.document_count, c.first_seen, c.last_seen";
+
+    private const string EventColumns = """
+        ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
+        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count
+        """;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CorpusEntitySummary>> ListEntitiesAsync(string? type, string? query, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var normalised = string.IsNullOrWhiteSpace(query) ? null : NameKey.Normalise(query);
+        return await ReadAsync(() =>
+        {
+            using var command = Query($"""
+                SELECT {EntityColumns} FROM corpus_entities AS c
+                WHERE ($type IS NULL OR c.type = $type)
+                  AND ($pattern IS NULL OR EXISTS (
+                        SELECT 1 FROM corpus_entity_aliases AS a
+                        WHERE a.corpus_id = c.corpus_id AND a.kind <> 'surname' AND a.norm LIKE $pattern))
+                ORDER BY c.mention_count DESC, c.corpus_id
+                LIMIT $limit OFFSET $offset
+                """,
+                ("$type", string.IsNullOrWhiteSpace(type) ? null : type.Trim().ToUpperInvariant()),
+                ("$pattern", normalised is null ? null : "%" + normalised + "%"),
+                ("$limit", limit), ("$offset", offset));
+            return (IReadOnlyList<CorpusEntitySummary>)ReadAll(command, ReadEntity);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Documents are the <see cref="EntityDocumentLimit"/> most recent; mentions are samples from the most recent documents.</remarks>
+    public async Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrName);
+        ArgumentOutOfRangeException.ThrowIfNegative(mentionSamples);
+        return await ReadAsync(() =>
+        {
+            if (ResolveEntity(idOrName) is not { } id)
+            {
+                return null;
+            }
+
+            var entity = EntityById(id)!;
+            using var aliasCommand = Query("""
+                SELECT alias FROM corpus_entity_aliases WHERE corpus_id = $id AND kind <> 'surname'
+                GROUP BY norm ORDER BY min(alias)
+                """, ("$id", id));
+            var aliases = ReadAll(aliasCommand, r => r.GetString(0))
+                .Where(a => !string.Equals(a, entity.Name, StringComparison.Ordinal))
+                .ToList();
+
+            using var roleCommand = Query("""
+                SELECT title, organization, country, status, first_seen, last_seen, document_count
+                FROM corpus_entity_roles WHERE corpus_id = $id
+                ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
+                """, ("$id", id));
+            var roles = ReadAll(roleCommand, r => new CorpusRole(
+                r.GetString(0), NullableString(r, 1), NullableString(r, 2), r.GetString(3),
+                CorpusWriter.ParseDay(r, 4), CorpusWriter.ParseDay(r, 5), r.GetInt64(6)));
+
+            using var documentCommand = Query("""
+                SELECT d.id, d.title, d.published FROM documents AS d
+                WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = $id)
+                ORDER BY d.published DESC NULLS LAST, d.id
+                LIMIT $limit
+                """, ("$id", id), ("$limit", EntityDocumentLimit));
+            var documents = ReadAll(documentCommand, r => new CorpusDocumentRef(r.GetString(0), NullableString(r, 1), CorpusWriter.ParseDay(r, 2)));
+
+            using var mentionCommand = Query("""
+                SELECT d.doc_key, d.id, m.text, m.sentence, m.start_char, m.end_char
+                FROM entities AS e
+                JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
+                JOIN documents AS d ON d.doc_key = e.doc_key
+                WHERE e.corpus_id = $id
+                ORDER BY d.published DESC NULLS LAST, d.id, e.ordinal, m.ordinal
+                LIMIT $limit
+                """, ("$id", id), ("$limit", mentionSamples));
+            var rows = ReadAll(mentionCommand, r => (Key: r.GetInt64(0), Id: r.GetString(1), Text: r.GetString(2), Sentence: r.GetInt32(3), Start: r.GetInt32(4), End: r.GetInt32(5)));
+            var sentences = new Dictionary<long, Func<int, int, int, string>>();
+            var mentions = rows.Select(m =>
+            {
+                if (!sentences.TryGetValue(m.Key, out var evidence))
+                {
+                    evidence = SentenceReader(m.Key);
+                    sentences[m.Key] = evidence;
+                }
+
+                return new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End));
+            }).ToList();
+
+            return new CorpusEntityDetails(entity, aliases, roles, documents, mentions);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CorpusEventSummary>> ListEventsAsync(CorpusEventFilter filter, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return await ReadAsync(() =>
+        {
+            long? actor = null;
+            if (!string.IsNullOrWhiteSpace(filter.Actor))
+            {
+                if (ResolveEntity(filter.Actor) is not { } resolved)
+                {
+                    return (IReadOnlyList<CorpusEventSummary>)[];
+                }
+
+                actor = resolved;
+            }
+
+            using var command = Query($"""
+                SELECT {EventColumns} FROM corpus_events AS ce
+                WHERE ($actor IS NULL OR ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $actor))
+                  AND ($type IS NULL OR ce.type = $type)
+                  AND ($status IS NULL OR ce.status = $status)
+                  AND ($from IS NULL OR coalesce(ce.date_day, ce.first_published) >= $from)
+                  AND ($to IS NULL OR coalesce(ce.date_day, ce.first_published) <= $to)
+                ORDER BY coalesce(ce.date_day, ce.first_published) DESC NULLS LAST, ce.corpus_event_id
+                LIMIT $limit OFFSET $offset
+                """,
+                ("$actor", actor),
+                ("$type", string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant()),
+                ("$status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant()),
+                ("$from", CorpusWriter.Day(filter.From)), ("$to", CorpusWriter.Day(filter.To)),
+                ("$limit", limit), ("$offset", offset));
+            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(command);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return await ReadAsync(() =>
+        {
+            if (ResolveEntity(entity) is not { } id)
+            {
+                return null;
+            }
+
+            using var command = Query($"""
+                SELECT {EventColumns} FROM corpus_events AS ce
+                WHERE ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $id)
+                ORDER BY coalesce(ce.date_day, ce.first_published) NULLS LAST, ce.corpus_event_id
+                LIMIT $limit OFFSET $offset
+                """, ("$id", id), ("$limit", limit), ("$offset", offset));
+            return new CorpusTimeline(EntityById(id)!, ReadEvents(command));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Besides events dated to a day on or after <paramref name="from"/>, planned and possible events dated only
+    /// to a month (or a coarser TIMEX value) from the month of <paramref name="from"/> on are included.</remarks>
+    public async Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return await ReadAsync(() =>
+        {
+            using var command = Query($"""
+                SELECT {EventColumns} FROM corpus_events AS ce
+                WHERE ce.date_day >= $from
+                   OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
+                       AND ce.date_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'
+                       AND substr(ce.date_value, 1, 7) >= substr($from, 1, 7))
+                ORDER BY coalesce(ce.date_day, ce.date_value), ce.corpus_event_id
+                LIMIT $limit OFFSET $offset
+                """, ("$from", CorpusWriter.Day(from)), ("$limit", limit), ("$offset", offset));
+            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(command);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return await ReadAsync(() =>
+        {
+            using var command = Query("""
+                WITH pairs AS (
+                    SELECT DISTINCT s.corpus_event_id, s.corpus_id AS source_id, t.corpus_id AS target_id
+                    FROM corpus_event_actors AS s
+                    JOIN corpus_event_actors AS t ON t.corpus_event_id = s.corpus_event_id AND t.side = 'target'
+                    WHERE s.side = 'source' AND s.corpus_id IS NOT NULL AND t.corpus_id IS NOT NULL AND s.corpus_id <> t.corpus_id)
+                SELECT p.source_id, cs.name, cs.code, p.target_id, ct.name, ct.code, count(*), avg(ce.goldstein)
+                FROM pairs AS p
+                JOIN corpus_events AS ce ON ce.corpus_event_id = p.corpus_event_id
+                JOIN corpus_entities AS cs ON cs.corpus_id = p.source_id
+                JOIN corpus_entities AS ct ON ct.corpus_id = p.target_id
+                GROUP BY p.source_id, p.target_id
+                ORDER BY count(*) DESC, p.source_id, p.target_id
+                LIMIT $limit OFFSET $offset
+                """, ("$limit", limit), ("$offset", offset));
+            return (IReadOnlyList<ActorPair>)ReadAll(command, r => new ActorPair(
+                new CorpusActor(r.GetInt64(0), r.GetString(1), NullableString(r, 2)),
+                new CorpusActor(r.GetInt64(3), r.GetString(4), NullableString(r, 5)),
+                r.GetInt64(6),
+                r.GetDouble(7)));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Links every stored document that is not yet in the corpus (those stored before schema version 2),
+    /// oldest publication first, each in its own transaction.</summary>
+    /// <returns>How many documents were linked.</returns>
+    internal int LinkPendingDocuments()
+    {
+        var linked = 0;
+        while (true)
+        {
+            long? next;
+            using (var command = Query("SELECT doc_key FROM documents WHERE corpus_linked = 0 ORDER BY published NULLS LAST, doc_key LIMIT 1"))
+            {
+                var value = command.ExecuteScalar();
+                next = value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            }
+
+            if (next is not { } key)
+            {
+                return linked;
+            }
+
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            string? id;
+            using (var command = Query("SELECT id FROM documents WHERE doc_key = $key AND corpus_linked = 0", ("$key", key)))
+            {
+                command.Transaction = transaction;
+                id = command.ExecuteScalar() as string;
+            }
+
+            if (id is not null && GetCore(id) is { } document)
+            {
+                _corpus.Link(key, document, transaction);
+                linked++;
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<T> body, CancellationToken cancellationToken)
+    {
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Guard("read", body);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A corpus entity id from an id (digits) or an exact normalised name or alias: canonical names before
+    /// aliases, then the most mentioned.</summary>
+    private long? ResolveEntity(string idOrName)
+    {
+        var text = idOrName.Trim();
+        if (text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            using var byId = Query("SELECT corpus_id FROM corpus_entities WHERE corpus_id = $id", ("$id", id));
+            if (byId.ExecuteScalar() is not null and not DBNull)
+            {
+                return id;
+            }
+        }
+
+        var norm = NameKey.Normalise(text);
+        if (norm.Length == 0)
+        {
+            return null;
+        }
+
+        using var command = Query("""
+            SELECT c.corpus_id FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+            WHERE a.norm = $norm AND a.kind IN ('name', 'alias')
+            GROUP BY c.corpus_id
+            ORDER BY min(CASE a.kind WHEN 'name' THEN 0 ELSE 1 END), c.mention_count DESC, c.corpus_id
+            LIMIT 1
+            """, ("$norm", norm));
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private CorpusEntitySummary? EntityById(long id)
+    {
+        using var command = Query($"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = $id", ("$id", id));
+        return ReadAll(command, ReadEntity).FirstOrDefault();
+    }
+
+    /// <summary>Reads a page of corpus events, then their actors and evidence in two more queries.</summary>
+    private List<CorpusEventSummary> ReadEvents(SqliteCommand command)
+    {
+        var events = ReadAll(command, r => (
+            Id: r.GetInt64(0), Type: r.GetString(1), Mode: NullableString(r, 2), Cameo: r.GetString(3), Quad: r.GetInt32(4),
+            Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: NullableString(r, 7), Day: CorpusWriter.ParseDay(r, 8),
+            Published: CorpusWriter.ParseDay(r, 9), Location: NullableString(r, 10), Mentions: r.GetInt64(11), Articles: r.GetInt64(12),
+            Sources: r.GetInt64(13)));
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = events.Select((e, i) => ("$e" + i.ToString(CultureInfo.InvariantCulture), (object?)e.Id)).ToArray();
+        var list = string.Join(", ", ids.Select(p => p.Item1));
+        using var actorCommand = Query($"""
+            SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
+            FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+            WHERE a.corpus_event_id IN ({list})
+            ORDER BY a.corpus_event_id, a.side, a.ordinal
+            """, ids);
+        var actors = ReadAll(actorCommand, r => (Event: r.GetInt64(0), Side: r.GetString(1),
+                Actor: new CorpusActor(r.IsDBNull(2) ? null : r.GetInt64(2), r.GetString(3), NullableString(r, 4))))
+            .ToLookup(a => (a.Event, a.Side), a => a.Actor);
+
+        using var evidenceCommand = Query($"""
+            SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence
+            FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE e.corpus_event_id IN ({list})
+            ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
+            """, ids);
+        var evidence = ReadAll(evidenceCommand, r =>
+            {
+                var published = CorpusWriter.ParseDay(r, 3);
+                var source = EventMerger.SourceOf(new DocumentMetadata(NullableString(r, 2), r.GetString(4), published, NullableString(r, 5)));
+                return (Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), NullableString(r, 2), published, source,
+                    r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)));
+            })
+            .ToLookup(e => e.Event, e => e.Evidence);
+
+        return events.Select(e => new CorpusEventSummary(
+            e.Id, e.Type, e.Mode, e.Cameo, e.Quad, e.Goldstein, e.Status, e.Date, e.Day ?? e.Published, e.Day is null, e.Location,
+            actors[(e.Id, "source")].ToList(), actors[(e.Id, "target")].ToList(),
+            e.Mentions, e.Articles, e.Sources, evidence[e.Id].ToList())).ToList();
+    }
+
+    /// <summary>A function from (sentence index, mention start, mention end) to the sentence text of one document.</summary>
+    private Func<int, int, int, string> SentenceReader(long docKey)
+    {
+        using var command = Query("SELECT text, layers FROM documents WHERE doc_key = $key", ("$key", docKey));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return (_, _, _) => "";
+        }
+
+        var text = reader.GetString(0);
+        var layers = reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1);
+        IReadOnlyList<Sentence> sentences;
+        try
+        {
+            sentences = TokenLayerCodec.Decode(layers, text).Sentences;
+        }
+        catch (FormatException)
+        {
+            sentences = [];
+        }
+
+        return (index, start, end) =>
+        {
+            if (index >= 0 && index < sentences.Count)
+            {
+                var s = sentences[index];
+                return OneLine(text[s.Start..s.End]);
+            }
+
+            // No sentence layer: the line around the mention.
+            start = Math.Clamp(start, 0, text.Length);
+            end = Math.Clamp(end, start, text.Length);
+            var from = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+            var to = text.IndexOf('\n', end);
+            return OneLine(text[from..(to < 0 ? text.Length : to)]);
+        };
+    }
+
+    private static CorpusEntitySummary ReadEntity(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), NullableString(r, 5),
+        r.GetInt64(6), r.GetInt64(7), CorpusWriter.ParseDay(r, 8), CorpusWriter.ParseDay(r, 9));
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> read)
+    {
+        using var reader = command.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
+    private SqliteCommand Query(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}

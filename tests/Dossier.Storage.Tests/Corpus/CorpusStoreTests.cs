@@ -1,0 +1,320 @@
+using Dossier.Core.Documents;
+using Dossier.Storage.Corpus;
+using Dossier.Storage.Sqlite;
+using static Dossier.Storage.Tests.Corpus.CorpusSamples;
+
+namespace Dossier.Storage.Tests.Corpus;
+
+public sealed class CorpusStoreTests : IDisposable
+{
+    private static readonly DateOnly Oct16 = new(2025, 10, 16);
+    private static readonly DateOnly Oct17 = new(2025, 10, 17);
+
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    /// <summary>Zelensky meets Trump: one report from Reuters, one from AP the day after, with aliases, roles and codes.</summary>
+    private static (Document Reuters, Document Ap) Meeting()
+    {
+        var reuters = Build("Zelensky meets Trump",
+            "Volodymyr Zelensky met Donald Trump in Washington on Thursday. Zelensky asked for air defence.",
+            Oct16, "https://www.reuters.com/world/zelensky-trump",
+            [
+                Person("e1", "Volodymyr Zelensky", "UKR", "Zelensky") with { Roles = [new Role("President", null, "UKR", "current")], Code = "UKRGOV" },
+                Person("e2", "Donald Trump", "USA", "Trump") with { Roles = [new Role("President", null, "USA", "current")] },
+                Org("e3", "Washington", "GPE", "USA"),
+            ],
+            [Event("v1", "CONSULT", "e1", "e2", "2025-10-16", evidence: "Volodymyr Zelensky met Donald Trump in Washington on Thursday.") with { Location = new EventLocation("Washington", "e3", "USA"), Mode = "visit" }]);
+        var ap = Build("Trump hosts Zelenskyy",
+            "President Trump hosted Volodymyr Zelenskyy at the White House. Zelenskyy said the talks were good.",
+            Oct17, "https://apnews.com/article/trump-zelenskyy",
+            [
+                Person("e1", "Volodymyr Zelenskyy", "UKR", "Zelenskyy", "Volodymyr Zelensky") with { Roles = [new Role("President", null, "UKR", "current")], Code = "UKRGOV" },
+                Person("e2", "Donald Trump", null, "Trump", "President Trump") with { Code = "USAGOV" },
+                Org("e3", "White House", "FAC", "USA"),
+            ],
+            [Event("v1", "CONSULT", "e1", "e2", "2025-10-16", evidence: "President Trump hosted Volodymyr Zelenskyy at the White House.")]);
+        return (reuters, ap);
+    }
+
+    [Fact]
+    public async Task Add_TwoDocumentsAboutTheSamePeople_OneCorpusEntityEach()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+
+        var people = await store.ListEntitiesAsync("PERSON", null, 10);
+
+        Assert.Equal(2, people.Count);
+        var zelensky = people.Single(p => p.Name.StartsWith("Volodymyr", StringComparison.Ordinal));
+        Assert.Equal((2L, "UKR", "UKRGOV"), (zelensky.Documents, zelensky.Country, zelensky.Code));
+        Assert.Equal(4, zelensky.Mentions);
+        Assert.Equal((Oct16, Oct17), (zelensky.FirstSeen, zelensky.LastSeen));
+        var trump = people.Single(p => p.Name == "Donald Trump");
+        Assert.Equal(("USA", "USAGOV", 2L), (trump.Country, trump.Code, trump.Documents));
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM entities WHERE corpus_id IS NULL"));
+    }
+
+    [Fact]
+    public async Task GetEntity_ByAlias_GivesAliasesRolesOverTimeDocumentsAndMentions()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+
+        var details = await store.GetEntityAsync("zelenskyy");
+
+        Assert.NotNull(details);
+        Assert.Contains("Zelensky", details.Aliases);
+        Assert.Contains("Zelenskyy", details.Aliases);
+        var role = Assert.Single(details.Roles);
+        Assert.Equal(new CorpusRole("President", null, "UKR", "current", Oct16, Oct17, 2), role);
+        Assert.Equal([ap.Id, reuters.Id], details.Documents.Select(d => d.Id));
+        Assert.Equal(4, details.Mentions.Count);
+        Assert.Contains(details.Mentions, m => m.Text == "Zelensky" && m.Evidence == "Zelensky asked for air defence.");
+        Assert.Equal(details.Entity, (await store.GetEntityAsync(details.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))?.Entity);
+        Assert.Null(await store.GetEntityAsync("Nobody Atall"));
+    }
+
+    [Fact]
+    public async Task Add_TwoPeopleSharingASurname_TwoCorpusEntities()
+    {
+        await using var store = _db.Open();
+        await store.AddAsync(Build("a", "Donald Trump spoke.", Oct16, "https://a.example/1", [Person("e1", "Donald Trump", "USA", "Trump")]));
+        await store.AddAsync(Build("b", "Melania Trump spoke.", Oct16, "https://b.example/1", [Person("e1", "Melania Trump", "USA", "Trump")]));
+        await store.AddAsync(Build("c", "Trump spoke.", Oct17, "https://c.example/1", [Person("e1", "Trump", "USA")]));
+        await store.AddAsync(Build("d", "Melania Trump and Trump spoke.", Oct17, "https://d.example/1",
+            [Person("e1", "Melania Trump", "USA"), Person("e2", "Trump", "USA")]));
+
+        var people = await store.ListEntitiesAsync("PERSON", null, 10);
+
+        Assert.Equal(["Donald Trump", "Melania Trump", "Trump"], people.Select(p => p.Name).Order());
+        Assert.Equal(2, people.Single(p => p.Name == "Melania Trump").Documents);
+        Assert.Equal(1, people.Single(p => p.Name == "Trump").Documents);
+    }
+
+    [Fact]
+    public async Task Add_SameDocumentTwice_StillOneOfEverything()
+    {
+        var (reuters, _) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+
+        Assert.Equal(AddOutcome.Duplicate, await store.AddAsync(reuters));
+
+        Assert.Equal(3, _db.Count("corpus_entities"));
+        Assert.Equal(1, _db.Count("corpus_events"));
+        Assert.All(await store.ListEntitiesAsync(null, null, 10), e => Assert.Equal(1, e.Documents));
+    }
+
+    [Fact]
+    public async Task Add_TwoReportsOfOneMeeting_OneCorpusEventWithTwoArticles()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+
+        var e = Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(), 10));
+
+        Assert.Equal(("CONSULT", "occurred", "2025-10-16", Oct16, false), (e.Type, e.Status, e.Date, e.Day, e.Approximate));
+        Assert.Equal((2L, 2L, 2L), (e.NumMentions, e.NumArticles, e.NumSources));
+        Assert.Equal(("visit", "Washington"), (e.Mode, e.Location));
+        Assert.Equal("Volodymyr Zelensky", Assert.Single(e.Source).Name);
+        Assert.Equal("Donald Trump", Assert.Single(e.Target).Name);
+        Assert.Equal(["reuters.com", "apnews.com"], e.Evidence.Select(x => x.Source));
+        Assert.Contains(e.Evidence, x => x.Evidence.Contains("White House", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Add_PlannedThenOccurred_KeepsTheMostAdvancedStatusAndNegatedApart()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Emmanuel Macron", "FRA"), Person("e2", "Olaf Scholz", "DEU")];
+        await store.AddAsync(Build("a", "Macron will meet Scholz.", Oct16, "https://a.example/1", people, [Event("v1", "CONSULT", "e1", "e2", "2025-10-20", "planned")]));
+        await store.AddAsync(Build("b", "Macron met Scholz.", new DateOnly(2025, 10, 20), "https://b.example/1", people, [Event("v1", "CONSULT", "e1", "e2", "2025-10-20")]));
+        await store.AddAsync(Build("c", "Macron did not meet Scholz.", new DateOnly(2025, 10, 20), "https://c.example/1", people, [Event("v1", "CONSULT", "e1", "e2", "2025-10-20", "negated")]));
+
+        var events = await store.ListEventsAsync(new CorpusEventFilter(), 10);
+
+        Assert.Equal(["negated", "occurred"], events.Select(e => e.Status).Order());
+        Assert.Equal(2, events.Single(e => e.Status == "occurred").NumArticles);
+        Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(Status: "negated"), 10));
+    }
+
+    [Fact]
+    public async Task Add_EventsWithoutEntities_MatchByActorCodeAndUndatedWithinThreeDays()
+    {
+        await using var store = _db.Open();
+        await store.AddAsync(Build("a", "Russian forces struck Ukrainian positions.", Oct16, "https://a.example/1", [], [Event("v1", "ASSAULT", "RUSMIL", "UKRMIL", null, goldstein: -10)]));
+        await store.AddAsync(Build("b", "Russia's army hit Ukrainian troops.", new DateOnly(2025, 10, 19), "https://b.example/1", [], [Event("v1", "ASSAULT", "RUSMIL", "UKRMIL", null, goldstein: -10)]));
+        await store.AddAsync(Build("c", "Another strike by Russian forces.", new DateOnly(2025, 10, 30), "https://c.example/1", [], [Event("v1", "ASSAULT", "RUSMIL", "UKRMIL", null, goldstein: -10)]));
+
+        var events = await store.ListEventsAsync(new CorpusEventFilter(), 10);
+
+        Assert.Equal([1L, 2L], events.Select(e => e.NumArticles).Order());
+        Assert.All(events, e => Assert.True(e.Approximate));
+        Assert.Equal("RUSMIL", events[0].Source.Single().Code);
+    }
+
+    [Fact]
+    public async Task ListEvents_Filters_SelectByActorTypeStatusAndDates()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+        await store.AddAsync(Build("x", "Putin threatened Zelensky.", new DateOnly(2025, 11, 2), "https://x.example/1",
+            [Person("e1", "Vladimir Putin", "RUS"), Person("e2", "Zelensky", "UKR")], [Event("v1", "THREATEN", "e1", "e2", "2025-11-02", goldstein: -7)]));
+
+        Assert.Equal(2, (await store.ListEventsAsync(new CorpusEventFilter(Actor: "Zelensky"), 10)).Count);
+        Assert.Equal("THREATEN", Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(Actor: "Vladimir Putin"), 10)).Type);
+        Assert.Equal("CONSULT", Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(Type: "consult"), 10)).Type);
+        Assert.Equal("THREATEN", Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(From: new DateOnly(2025, 11, 1)), 10)).Type);
+        Assert.Equal("CONSULT", Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(To: Oct17), 10)).Type);
+        Assert.Empty(await store.ListEventsAsync(new CorpusEventFilter(Actor: "No Such Person"), 10));
+        var all = await store.ListEventsAsync(new CorpusEventFilter(), 10);
+        Assert.Equal(["THREATEN", "CONSULT"], all.Select(e => e.Type));
+        Assert.Equal(["CONSULT"], (await store.ListEventsAsync(new CorpusEventFilter(), 1, offset: 1)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Timeline_Entity_DatedEventsInOrderAndUndatedAtPublicationMarkedApproximate()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Keir Starmer", "GBR"), Person("e2", "Emmanuel Macron", "FRA")];
+        await store.AddAsync(Build("a", "Starmer will visit Macron.", Oct16, "https://a.example/1", people, [Event("v1", "CONSULT", "e1", "e2", "2025-12-01", "planned")]));
+        await store.AddAsync(Build("b", "Starmer criticised Macron.", Oct17, "https://b.example/1", people, [Event("v1", "DISAPPROVE", "e1", "e2", null, goldstein: -2)]));
+        await store.AddAsync(Build("c", "Starmer praised Macron.", Oct16, "https://c.example/1", people, [Event("v1", "APPROVE", "e1", "e2", "2025-10-10", goldstein: 3.5)]));
+
+        var timeline = await store.TimelineAsync("Emmanuel Macron", 10);
+
+        Assert.NotNull(timeline);
+        Assert.Equal("Emmanuel Macron", timeline.Entity.Name);
+        Assert.Equal(["APPROVE", "DISAPPROVE", "CONSULT"], timeline.Events.Select(e => e.Type));
+        Assert.Equal([false, true, false], timeline.Events.Select(e => e.Approximate));
+        Assert.Equal(Oct17, timeline.Events[1].Day);
+        Assert.Null(await store.TimelineAsync("Nobody Atall", 10));
+    }
+
+    [Fact]
+    public async Task Agenda_FutureDatedPlannedEvent_IsListedAndPastOnesAreNot()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Ana Ruiz", "ESP"), Org("e2", "Supreme Court", "ORG", "ESP")];
+        await store.AddAsync(Build("a", "Ruiz will appear before the Supreme Court on 3 March.", Oct16, "https://a.example/1", people,
+            [Event("v1", "ACCUSE", "e2", "e1", "2026-03-03", "planned"), Event("v2", "ACCUSE", "e2", "e1", "2025-10-01")]));
+        await store.AddAsync(Build("b", "A summit is planned for November.", Oct16, "https://b.example/1", people,
+            [Event("v1", "CONSULT", "e1", "e2", "2025-11", "planned")]));
+
+        var agenda = await store.AgendaAsync(new DateOnly(2025, 10, 20), 10);
+
+        Assert.Equal(["2025-11", "2026-03-03"], agenda.Select(e => e.Date));
+        Assert.Empty(await store.AgendaAsync(new DateOnly(2026, 4, 1), 10));
+    }
+
+    [Fact]
+    public async Task Network_Events_PairsWithCountsAndMeanGoldstein()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Xi Jinping", "CHN"), Person("e2", "Lai Ching-te", "TWN")];
+        await store.AddAsync(Build("a", "Xi warned Lai.", Oct16, "https://a.example/1", people, [Event("v1", "THREATEN", "e1", "e2", "2025-10-16", goldstein: -6)]));
+        await store.AddAsync(Build("b", "Xi criticised Lai.", Oct17, "https://b.example/1", people, [Event("v1", "DISAPPROVE", "e1", "e2", "2025-10-17", goldstein: -2)]));
+
+        var pair = Assert.Single(await store.NetworkAsync(10));
+
+        Assert.Equal(("Xi Jinping", "Lai Ching-te", 2L, -4.0), (pair.Source.Name, pair.Target.Name, pair.Events, pair.MeanGoldstein));
+    }
+
+    [Fact]
+    public async Task ListEntities_QueryAndType_MatchAliasSubstringsAndPage()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+
+        Assert.Equal("Volodymyr Zelensky", Assert.Single(await store.ListEntitiesAsync(null, "zelenskyy", 10)).Name);
+        Assert.Equal("Donald Trump", Assert.Single(await store.ListEntitiesAsync(null, "president tru", 10)).Name);
+        Assert.Equal(["Washington"], (await store.ListEntitiesAsync("gpe", null, 10)).Select(e => e.Name));
+        var all = await store.ListEntitiesAsync(null, null, 10);
+        Assert.Equal(4, all.Count);
+        Assert.Equal(all.Skip(1).Take(2), await store.ListEntitiesAsync(null, null, 2, offset: 1));
+    }
+
+    [Fact]
+    public async Task Add_OlderDocumentAfterNewer_KeepsTheCodeOfTheMostRecent()
+    {
+        await using var store = _db.Open();
+        await store.AddAsync(Build("new", "Pete Hegseth spoke.", new DateOnly(2025, 6, 1), "https://a.example/1", [Person("e1", "Pete Hegseth", "USA") with { Code = "USAGOV", Sector = "GOV" }]));
+        await store.AddAsync(Build("old", "Pete Hegseth spoke on TV.", new DateOnly(2024, 6, 1), "https://a.example/2", [Person("e1", "Pete Hegseth", "USA") with { Code = "USAMED", Sector = "MED" }]));
+
+        var entity = Assert.Single(await store.ListEntitiesAsync(null, null, 10));
+
+        Assert.Equal(("USAGOV", "GOV"), (entity.Code, entity.Sector));
+    }
+
+    [Fact]
+    public async Task Add_FailureAfterTheCorpusStage_RollsBackTheCorpusToo()
+    {
+        var (reuters, _) = Meeting();
+        await using var store = _db.Open();
+        store.AfterStage = stage =>
+        {
+            if (stage == "corpus")
+            {
+                throw new InvalidOperationException("boom");
+            }
+        };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(reuters));
+
+        foreach (var table in new[] { "documents", "corpus_entities", "corpus_entity_aliases", "corpus_entity_roles", "corpus_events", "corpus_event_actors", "corpus_event_sources" })
+        {
+            Assert.Equal(0, _db.Count(table));
+        }
+    }
+
+    [Fact]
+    public async Task Open_Version1DatabaseWithDocuments_MigratesKeepsThemAndLinksThemIntoTheCorpus()
+    {
+        var (reuters, ap) = Meeting();
+        using (var connection = _db.Connect())
+        {
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = SqliteSchema.Migrations[0].Sql + "\nPRAGMA user_version = 1;";
+                command.ExecuteNonQuery();
+            }
+
+            using var writer = new DocumentWriter(connection);
+            foreach (var document in new[] { reuters, ap })
+            {
+                var key = writer.InsertDocument(document, new TokenLayerCodec().Encode(document.Text, document.Sentences, document.Tokens),
+                    AnnotationsJson.Serialize(document), "2025-10-18T00:00:00.000Z");
+                writer.InsertAnnotations(key!.Value, document, _ => { });
+            }
+        }
+
+        await using (var store = _db.Open())
+        {
+            Assert.Equal(SqliteSchema.LatestVersion, store.SchemaVersion);
+            SampleDocuments.AssertSame(reuters, (await store.GetAsync(reuters.Id))!);
+            Assert.Equal(2, (await store.ListAsync(10)).Count);
+            var e = Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(), 10));
+            Assert.Equal(2, e.NumArticles);
+        }
+
+        // Opening again links nothing twice.
+        await using (var store = _db.Open())
+        {
+            Assert.Equal(2, (await store.GetEntityAsync("Donald Trump"))!.Entity.Documents);
+        }
+
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM documents WHERE corpus_linked = 0"));
+    }
+}

@@ -37,6 +37,13 @@ internal static class CommonOptions
         HelpName = "BYTES",
     };
 
+    public static Option<FileInfo?> Actors() => new("--actors")
+    {
+        Description = "TSV of actors to add or override (NAME, CODE, [TYPE], [ALIASES|…], [TITLE], [FROM], [TO]); "
+            + "for ingest, actors.tsv beside the database is used when this is not given",
+        HelpName = "FILE",
+    };
+
     public static Option<int> Limit(int defaultValue) => new("--limit")
     {
         Description = "How many rows to show",

@@ -21,15 +21,16 @@ public static class DefaultPipeline
     private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<EventLexicon> Events = new(() => EventLexicon.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <param name="actors">The actor knowledge base, e.g. with the user's actors added; default: the shipped one.</param>
     /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
-    public static AnalysisPipeline Create() => new(
+    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null) => new(
     [
         new TokenizationStage(),
         new SyntaxStage(Syntax.Value),
         new TimeExpressionStage(),
         new ValueStage(), // after times: numbers inside dates and durations are not values
         new EntityRecognitionStage(Ner.Value),
-        new CoreferenceStage(ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
+        new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
         new EventStage(Events.Value),
     ]);
 }

@@ -15,6 +15,7 @@ internal static class AnalyzeCommand
         var inputs = CommonOptions.Inputs();
         var published = CommonOptions.Published();
         var maxBytes = CommonOptions.MaxBytes();
+        var actors = CommonOptions.Actors();
         var format = new Option<string>("--format")
         {
             Description = "text for people; json (one dossier/1 object, or an array for several documents); jsonl (one object per line)",
@@ -23,17 +24,22 @@ internal static class AnalyzeCommand
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
         var command = new Command("analyze", "Run the analysis on documents and print what was found, without storing anything")
         {
-            inputs, published, maxBytes, format,
+            inputs, published, maxBytes, format, actors,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var options = new ReadOptions { DefaultPublished = parse.GetValue(published), MaxBytes = parse.GetValue(maxBytes) };
-            AnalysisPipeline pipeline;
+            AnalysisPipeline? pipeline;
             try
             {
-                pipeline = DefaultPipeline.Create();
+                pipeline = PipelineFactory.TryCreate(parse.GetValue(actors), databasePath: null, out var actorsError);
+                if (pipeline is null)
+                {
+                    await error.WriteLineAsync($"dossier: {actorsError}");
+                    return ExitCodes.Usage;
+                }
             }
             catch (ModelFileException e)
             {

@@ -3,6 +3,7 @@ using Dossier.Cli.Output;
 using Dossier.Engine;
 using Dossier.Ingest;
 using Dossier.Storage;
+using Dossier.Storage.Sqlite;
 
 namespace Dossier.Cli.Commands;
 
@@ -14,15 +15,23 @@ internal static class IngestCommand
         var database = CommonOptions.Database();
         var published = CommonOptions.Published();
         var maxBytes = CommonOptions.MaxBytes();
+        var actors = CommonOptions.Actors();
         var command = new Command("ingest", "Read, analyse and store documents; a document already stored (same normalised title and text) is not stored again")
         {
-            inputs, database, published, maxBytes,
+            inputs, database, published, maxBytes, actors,
         };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var options = new ReadOptions { DefaultPublished = parse.GetValue(published), MaxBytes = parse.GetValue(maxBytes) };
-            var runner = new DocumentRunner(DefaultPipeline.Create(), options);
+            var pipeline = PipelineFactory.TryCreate(parse.GetValue(actors), StoreLocator.Resolve(parse.GetValue(database)), out var actorsError);
+            if (pipeline is null)
+            {
+                await error.WriteLineAsync($"dossier: {actorsError}");
+                return ExitCodes.Usage;
+            }
+
+            var runner = new DocumentRunner(pipeline, options);
             var paths = parse.GetValue(inputs)!;
             var summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => runner.RunAsync(
                 paths,

@@ -12,7 +12,7 @@ internal sealed partial class CoreferenceRun
         ["he"] = 'm', ["him"] = 'm', ["his"] = 'm', ["himself"] = 'm',
         ["she"] = 'f', ["her"] = 'f', ["hers"] = 'f', ["herself"] = 'f',
         ["they"] = 'p', ["them"] = 'p', ["their"] = 'p', ["theirs"] = 'p', ["themselves"] = 'p',
-        ["its"] = 'n',
+        ["its"] = 'n', ["it"] = 'n', ["itself"] = 'n',
     };
 
     private static readonly HashSet<string> NameStopWords = ["of", "the", "and", "for", "de", "la", "du", "on", "in", "to"];
@@ -52,6 +52,7 @@ internal sealed partial class CoreferenceRun
 
         MergeSurnamesTypedAsOther();
         ResolvePronouns();
+        ResolveQuotedFirstPerson();
         return BuildEntities();
     }
 
@@ -308,6 +309,7 @@ internal sealed partial class CoreferenceRun
                 Gender = gender,
             };
             MarkSubjects(p);
+            if (gender == 'n' && IsPleonastic(i)) continue;
             var antecedent = FindAntecedent(p, i);
             if (antecedent?.Cluster is null) continue;
             p.Type = antecedent.Cluster.Type;
@@ -315,6 +317,101 @@ internal sealed partial class CoreferenceRun
             if (gender is 'm' or 'f') antecedent.Cluster.Gender = gender;
             _mentions.Add(p);
         }
+    }
+
+    /// <summary>
+    /// "I", "me", "my" inside a quotation are its speaker's: the person (named, described or a resolved
+    /// pronoun) who is the subject of a verb of saying in the sentences of the quotation, outside it
+    /// ("'I will not resign,' Smith said"; "He told reporters: 'My answer is no.'"). The nearest such
+    /// speaker wins; a quotation without one is left alone.
+    /// </summary>
+    private void ResolveQuotedFirstPerson()
+    {
+        var tokens = _view.Tokens;
+        var occupied = new bool[tokens.Length];
+        foreach (var m in _mentions.Where(m => !m.Removed))
+        {
+            for (var t = m.FirstToken; t < m.EndToken && t < occupied.Length; t++) occupied[t] = true;
+        }
+
+        foreach (var (first, end) in Quotations())
+        {
+            var pronouns = Between(first, end).Where(t => !occupied[t] && FirstPersonSingular.Contains(_view.Lower(t))).ToList();
+            if (pronouns.Count == 0) continue;
+            var fromSentence = tokens[first].Sentence;
+            var toSentence = tokens[end - 1].Sentence;
+            var speaker = _mentions
+                .Where(m => !m.Removed && m.Cluster is { Type: "PERSON" } && m.Sentence >= fromSentence && m.Sentence <= toSentence && (m.EndToken < first || m.FirstToken > end) && IsSpeaker(m))
+                .OrderBy(m => m.EndToken < first ? first - m.EndToken : m.FirstToken - end)
+                .FirstOrDefault();
+            if (speaker?.Cluster is null) continue;
+            foreach (var t in pronouns)
+            {
+                var token = tokens[t];
+                var p = new MentionInfo(MentionKind.Pronoun, token.Start, token.End, _view.Text(t), token.Sentence, t, t + 1, "PERSON");
+                Attach(p, speaker.Cluster);
+                _mentions.Add(p);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> FirstPersonSingular = ["i", "me", "my", "myself", "mine"];
+
+    private static readonly HashSet<string> SpeechVerbs = ["say", "tell", "add", "explain", "state", "note", "ask", "write", "insist", "claim", "warn", "announce", "declare", "recall", "argue", "reply", "answer", "comment", "continue", "conclude", "admit", "acknowledge", "stress", "emphasize", "emphasise", "remark", "predict", "suggest", "testify"];
+
+    private bool IsSpeaker(MentionInfo m)
+    {
+        var h = HeadOf(m);
+        var token = _view.Tokens[h];
+        if (token.Relation is not ("nsubj" or "nsubj:pass") || token.Head < 0) return false;
+        var verb = _view.Tokens[token.Head];
+        return SpeechVerbs.Contains((verb.Lemma ?? _view.Lower(token.Head)).ToLowerInvariant());
+    }
+
+    /// <summary>Token ranges strictly inside quotation marks (curly or straight); an unclosed one ends where the next opens, and none runs past 150 tokens.</summary>
+    private List<(int First, int End)> Quotations()
+    {
+        var spans = new List<(int, int)>();
+        var open = -1;
+        for (var i = 0; i < _view.Tokens.Length; i++)
+        {
+            var text = _view.Text(i);
+            if (open >= 0 && i - open > 150) open = -1;
+            if (text is "\u201C" || (text == "\"" && open < 0))
+            {
+                if (open >= 0 && i > open + 1) spans.Add((open + 1, i));
+                open = i;
+            }
+            else if (text is "\u201D" or "\"" && open >= 0)
+            {
+                if (i > open + 1) spans.Add((open + 1, i));
+                open = -1;
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>"It is likely that …", "it seems", "it rained": an "it" that refers to nothing.</summary>
+    private bool IsPleonastic(int token)
+    {
+        if (_view.Lower(token) != "it") return false;
+        if (_view.Tokens[token].Relation == "expl") return true;
+        var sentence = _view.SentenceOf(token);
+        var end = sentence.FirstToken + sentence.TokenCount;
+        var next = token + 1 < end ? _view.Lower(token + 1) : "";
+        if (next is "seems" or "seemed" or "appears" or "appeared" or "rains" or "rained" or "takes" or "took" or "means" or "meant") return true;
+        if (next is "is" or "was" or "'s" or "has" or "had" or "would" or "will" or "may" or "might" or "could" or "can")
+        {
+            // "it is important to / that …", "it has been reported that …".
+            for (var t = token + 2; t < end && t <= token + 5; t++)
+            {
+                if (_view.Lower(t) is "to" or "that" or "whether" or "if" or "how" or "why" or "when" or "what") return true;
+                if (_view.Text(t) is "," or "." or ";") break;
+            }
+        }
+
+        return false;
     }
 
     private bool Compatible(Cluster c, char gender) => gender switch

@@ -7,7 +7,7 @@ namespace Dossier.Cli.Tests;
 public class AcceptanceTests
 {
     [SkippableFact]
-    public async Task Ingest_BbcCorpusTwice_Stores1721DocumentsThenAddsNone()
+    public async Task Ingest_BbcCorpusTwice_Stores1721DocumentsOnceAndKeepsOneEntityPerPerson()
     {
         var bbc = SharedData.Require("corpora/bbc");
         using var run = new CliRun();
@@ -15,6 +15,20 @@ public class AcceptanceTests
         var (exit, output, error) = await run.RunWithDbAsync("ingest", bbc);
         Assert.True(exit == ExitCodes.Success, error);
         Assert.Contains("1721 new, 0 duplicate, 0 failed", output);
+
+        // The same person named in several articles is one corpus entity ...
+        var blair = await PeopleAsync(run, "Tony Blair");
+        Assert.True(blair.Single(e => e.Name == "Tony Blair").Documents >= 5);
+        var serena = await PeopleAsync(run, "Serena Williams");
+        Assert.True(serena.Single(e => e.Name == "Serena Williams").Documents >= 5);
+
+        // ... and different people who share a surname stay apart.
+        var williams = await PeopleAsync(run, "Williams");
+        Assert.Contains(williams, e => e.Name == "Venus Williams");
+        Assert.Contains(williams, e => e.Name == "Robbie Williams");
+        var browns = await PeopleAsync(run, "Brown");
+        Assert.Contains(browns, e => e.Name == "Gordon Brown");
+        Assert.Contains(browns, e => e.Name == "Dan Brown");
 
         var (again, secondOutput, _) = await run.RunWithDbAsync("ingest", bbc);
         Assert.Equal(ExitCodes.Success, again);
@@ -35,5 +49,14 @@ public class AcceptanceTests
         Assert.True(document.Sentences.Length > 10);
         OffsetAssert.Valid(document);
         Assert.Equal(File.ReadAllText(report).TrimEnd(), document.Text.TrimEnd());
+    }
+
+    private sealed record EntityRow(long Id, string Name, int Documents);
+
+    private static async Task<List<EntityRow>> PeopleAsync(CliRun run, string query)
+    {
+        var (exit, json, error) = await run.RunWithDbAsync("entities", "--type", "PERSON", "--query", query, "--limit", "50", "--format", "json");
+        Assert.True(exit == ExitCodes.Success, error);
+        return System.Text.Json.JsonSerializer.Deserialize<List<EntityRow>>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }

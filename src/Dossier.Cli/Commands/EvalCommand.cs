@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Dossier.Core.Documents;
 using Dossier.Core.Errors;
+using Dossier.Engine;
+using Dossier.Extraction.Events;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
@@ -9,7 +12,7 @@ using Dossier.Nlp.Tokenization;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier eval tokens|syntax|ner|timex</c>: scores a component against a gold corpus.</summary>
+/// <summary><c>dossier eval tokens|syntax|ner|timex|events</c>: scores a component against a gold corpus.</summary>
 internal static class EvalCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -21,6 +24,8 @@ internal static class EvalCommand
         command.Subcommands.Add(Syntax());
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Timex());
+        command.Subcommands.Add(Events());
+        command.Subcommands.Add(EvalCorefCommand.Create());
         return command;
     }
 
@@ -161,6 +166,46 @@ internal static class EvalCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"strict  P {scores.StrictPrecision:0.0000}  R {scores.StrictRecall:0.0000}  F1 {scores.StrictF1:0.0000}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"relaxed P {scores.RelaxedPrecision:0.0000}  R {scores.RelaxedRecall:0.0000}  F1 {scores.RelaxedF1:0.0000}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value F1 {scores.ValueF1:0.0000}  type accuracy {scores.TypeAccuracy:0.0000}  ({scores.Gold} gold, {scores.Predicted} predicted)"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Events()
+    {
+        var file = FileArgument("PLOVER gold-standard JSON (plover_gsr_dev.json): one record per sentence with its event type and actor codes");
+        var json = JsonOption();
+        var details = new Option<FileInfo?>("--details") { Description = "Also write each record's gold type and actors and the events found to this file" };
+        var command = new Command("events", "Event type recall and source/target accuracy of the full pipeline against PLOVER gold records") { file, json, details };
+        command.SetAction(parse =>
+        {
+            if (!TryLoad(parse, () => DefaultPipeline.Create(), out var pipeline))
+            {
+                return ExitCodes.ModelError;
+            }
+
+            EventScores scores;
+            var detailsFile = parse.GetValue(details);
+            using (var writer = detailsFile is null ? null : new StreamWriter(detailsFile.FullName))
+            {
+                scores = EventEvaluator.Evaluate(
+                    parse.GetValue(file)!.FullName,
+                    (sentence, date) => pipeline.Process(new Document(sentence, new DocumentMetadata(null, "plover-gsr", date))),
+                    writer);
+            }
+
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(scores, Json));
+            }
+            else
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"type recall {scores.TypeRecall:0.0000}  source accuracy {scores.SourceAccuracy:0.0000}  target accuracy {scores.TargetAccuracy:0.0000}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scores.Records} records, {scores.EventsPerRecord:0.00} events per record"));
             }
 
             return ExitCodes.Success;

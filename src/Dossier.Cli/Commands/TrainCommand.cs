@@ -1,10 +1,12 @@
 using System.CommandLine;
+using Dossier.Extraction.Actors;
+using Dossier.Extraction.Events;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train syntax|ner</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
+/// <summary><c>dossier train syntax|ner|events|actors</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -12,6 +14,8 @@ internal static class TrainCommand
         var command = new Command("train", "Train Dossier's models from gold-annotated corpora (fixed seed: the same data gives the same files)");
         command.Subcommands.Add(Syntax());
         command.Subcommands.Add(Ner());
+        command.Subcommands.Add(Events());
+        command.Subcommands.Add(Actors());
         return command;
     }
 
@@ -52,6 +56,59 @@ internal static class TrainCommand
             var outDirectory = parse.GetValue(output)!;
             outDirectory.Create();
             NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Events()
+    {
+        var data = DataOption();
+        var output = OutOption();
+        var command = new Command("events", "Event lexicon (OUT/events/cameo-codes.tsv, cameo-verbs.tsv) from DATA/cameo and DATA/plover-gsr; general.tsv is hand-written and kept") { data, output };
+        command.SetAction(parse =>
+        {
+            var dataDirectory = parse.GetValue(data)!.FullName;
+            var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName);
+            try
+            {
+                EventLexiconBuilder.Build(Path.Combine(dataDirectory, "cameo"), Path.Combine(dataDirectory, "plover-gsr"), target);
+            }
+            catch (FileNotFoundException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dossier: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {Path.Combine(target, EventLexicon.CodesFileName)} and {EventLexicon.VerbsFileName}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Actors()
+    {
+        var data = DataOption();
+        var output = OutOption();
+        var command = new Command("actors", "Actors knowledge base (OUT/actors) from the Phoenix/PETRARCH dictionaries in DATA/cameo (DATA itself when it holds them)") { data, output };
+        command.SetAction(parse =>
+        {
+            var dataDirectory = parse.GetValue(data)!.FullName;
+            var cameo = File.Exists(Path.Combine(dataDirectory, ActorKnowledgeBaseBuilder.CountriesFile)) ? dataDirectory : Path.Combine(dataDirectory, "cameo");
+            var outDirectory = parse.GetValue(output)!;
+            var target = outDirectory.Name == "actors" ? outDirectory.FullName : Path.Combine(outDirectory.FullName, "actors");
+            try
+            {
+                var summary = ActorKnowledgeBaseBuilder.Build(cameo, target);
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"wrote {summary.Path}: {summary.Countries} countries, {summary.Demonyms} demonyms, {summary.Places} places, {summary.Actors} actors, {summary.Agents} agents, {summary.Bytes:N0} bytes");
+            }
+            catch (FileNotFoundException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dossier: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -33,6 +33,7 @@ public sealed class EventLexicon
     private readonly FrozenSet<string> _speech;
     private readonly FrozenSet<string> _actors;
     private readonly FrozenSet<string> _intent;
+    private readonly FrozenSet<string> _frames;
 
     internal EventLexicon(
         IDictionary<string, CameoCode> codes,
@@ -42,7 +43,8 @@ public sealed class EventLexicon
         IDictionary<string, string> status,
         IEnumerable<string> speech,
         IEnumerable<string> actors,
-        IEnumerable<string> intent)
+        IEnumerable<string> intent,
+        IEnumerable<string>? frames = null)
     {
         _codes = codes.ToFrozenDictionary(StringComparer.Ordinal);
         _verbs = verbs.ToFrozenDictionary(StringComparer.Ordinal);
@@ -52,6 +54,7 @@ public sealed class EventLexicon
         _speech = speech.ToFrozenSet(StringComparer.Ordinal);
         _actors = actors.ToFrozenSet(StringComparer.Ordinal);
         _intent = intent.ToFrozenSet(StringComparer.Ordinal);
+        _frames = (frames ?? []).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public int CodeCount => _codes.Count;
@@ -83,8 +86,7 @@ public sealed class EventLexicon
     public static EventLexicon Load() => Load(DefaultDirectory);
 
     /// <summary>Loads the three files of <paramref name="directory"/>.</summary>
-    /// <exception cref="FileNotFoundException">A file is missing; the message names it and the command that rebuilds it.</exception>
-    /// <exception cref="InvalidDataException">A line is malformed; the message names file and line.</exception>
+    /// <exception cref="EventLexiconLoadException">A file is missing, unreadable or malformed; the message names the file (and line) and the command that rebuilds it.</exception>
     public static EventLexicon Load(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -94,12 +96,13 @@ public sealed class EventLexicon
             if (!double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var goldstein)
                 || !int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var quad))
             {
-                throw new InvalidDataException("Bad number in " + where);
+                throw new EventLexiconLoadException(Path.Combine(directory, CodesFileName), "bad number at " + where);
             }
 
             codes[fields[0]] = new CameoCode(fields[0], fields[1], goldstein, quad, fields[4] == None ? null : fields[4], fields[5] == None ? null : fields[5]);
         }
 
+        if (codes.Count == 0) throw new EventLexiconLoadException(Path.Combine(directory, CodesFileName), "no CAMEO codes in the file");
         var verbs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (fields, _) in Rows(Path.Combine(directory, VerbsFileName), 2)) verbs[fields[0]] = fields[1];
 
@@ -109,6 +112,7 @@ public sealed class EventLexicon
         var speech = new List<string>();
         var actors = new List<string>();
         var intent = new List<string>();
+        var frames = new List<string>();
         foreach (var (fields, where) in Rows(Path.Combine(directory, GeneralFileName), 2))
         {
             var value = fields.Length > 2 ? fields[2] : "";
@@ -121,29 +125,41 @@ public sealed class EventLexicon
                 case "speech": speech.Add(fields[1]); break;
                 case "actor": actors.Add(fields[1]); break;
                 case "intent": intent.Add(fields[1]); break;
-                default: throw new InvalidDataException("Unknown kind '" + fields[0] + "' in " + where);
+                case "frame": frames.Add(fields[1]); break;
+                default: throw new EventLexiconLoadException(Path.Combine(directory, GeneralFileName), "unknown kind '" + fields[0] + "' at " + where);
             }
         }
 
-        return new EventLexicon(codes, verbs, nouns, light, status, speech, actors, intent);
+        return new EventLexicon(codes, verbs, nouns, light, status, speech, actors, intent, frames);
     }
 
     private static IEnumerable<(string[] Fields, string Where)> Rows(string path, int minFields)
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Event lexicon file missing: {path} (rebuild with `dossier train events`).", path);
+            throw new EventLexiconLoadException(path, "the event lexicon file is missing");
+        }
+
+        IEnumerable<string> lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EventLexiconLoadException(path, "the event lexicon file cannot be read (" + e.Message + ")", e);
         }
 
         var n = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             n++;
             if (line.Length == 0 || line[0] == '#') continue;
             var fields = line.Split('\t');
             for (var i = 0; i < fields.Length; i++) fields[i] = fields[i].Trim();
-            if (fields.Length < minFields) throw new InvalidDataException($"{path}:{n}: expected {minFields} tab-separated fields.");
-            yield return (fields, $"{path}:{n}");
+            if (fields.Length < minFields) throw new EventLexiconLoadException(path, $"line {n}: expected {minFields} tab-separated fields");
+            if (line.Contains('\0', StringComparison.Ordinal)) throw new EventLexiconLoadException(path, $"line {n}: not a text file");
+            yield return (fields, $"line {n}");
         }
     }
 
@@ -158,6 +174,15 @@ public sealed class EventLexicon
     /// <summary>CAMEO code of a verb lemma with an optional particle or preposition; null when none or removed.</summary>
     public string? Verb(string lemma, string? particle = null) =>
         Lookup(_verbs, particle is null ? lemma : lemma + " " + particle);
+
+    /// <summary>
+    /// The verb entry as written: a code, ":" + code, <see cref="None"/> (listed, but not an event) or null (not listed).
+    /// Keys: "lemma", "lemma particle", "lemma prep noun" ("appear in court"), "lemma adjective" ("plead guilty").
+    /// </summary>
+    public string? VerbEntry(string key) => _verbs.TryGetValue(key, out var code) ? code : null;
+
+    /// <summary>True for nouns that name an undertaking whose kind their modifier gives ("mediation effort", "peace process").</summary>
+    public bool IsFrameNoun(string lemma) => _frames.Contains(lemma);
 
     /// <summary>CAMEO code of an event noun lemma; null when none.</summary>
     public string? Noun(string lemma) => Lookup(_nouns, lemma);

@@ -105,7 +105,25 @@ internal sealed partial class SentenceAnalyser
 
     private bool IsNoun(int i) => _tokens[i].Upos is "NOUN" || _tokens[i].Xpos is "NN" or "NNS";
 
-    private sealed record Candidate(int Trigger, int Clause, string Code, bool SubjectIsTarget, bool IsNoun);
+    /// <param name="Absorbs">A light verb ("held talks"): the verb is part of this event, not one of its own.</param>
+    /// <param name="Demanded">For a demand read off "X said Y must ...": the predicate demanded; else -1.</param>
+    private sealed record Candidate(int Trigger, int Clause, string Code, bool SubjectIsTarget, bool IsNoun, bool Absorbs = false, int Demanded = -1);
+
+    /// <summary>Particles of phrasal verbs the parser may attach as adverbs ("handed over", "blew up").</summary>
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "over", "up", "out", "off", "back", "down", "away" };
+
+    /// <summary>Modals that make a reported clause a demand on its subject ("X said Y must withdraw").</summary>
+    private static readonly HashSet<string> DemandModals = new(StringComparer.Ordinal) { "must", "should" };
+
+    /// <summary>Prepositions of a time that anchors rather than dates an event ("ahead of the 2026 elections").</summary>
+    private static readonly HashSet<string> ReferencePreps = new(StringComparer.Ordinal) { "before", "after", "ahead", "until", "since", "following", "prior", "till" };
+
+    /// <summary>Head words of a quantity whose "of" phrase names the actors ("hundreds of protesters", "some of the rebels").</summary>
+    private static readonly HashSet<string> QuantityWords = new(StringComparer.Ordinal)
+    {
+        "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "number",
+        "some", "many", "most", "all", "several", "few", "one", "two", "three", "members", "member", "part", "majority", "rest", "third", "half", "quarter", "portion",
+    };
 
     public IEnumerable<Event> Run()
     {
@@ -121,7 +139,7 @@ internal sealed partial class SentenceAnalyser
             var c = NounCandidate(i);
             if (c is null) continue;
             candidates.Add(c);
-            if (c.Clause != c.Trigger) lightNouns.Add(c.Clause);
+            if (c.Absorbs) lightNouns.Add(c.Clause);
         }
 
         for (var i = _first; i < _end; i++)
@@ -129,6 +147,14 @@ internal sealed partial class SentenceAnalyser
             if (!IsVerb(i) || lightNouns.Contains(i)) continue;
             var c = VerbCandidate(i);
             if (c is not null) candidates.Add(c);
+        }
+
+        // "X said Y must withdraw": a demand by the speaker on Y, anchored on the reporting verb.
+        for (var i = _first; i < _end; i++)
+        {
+            if (!Children(i).Any(a => Rel(a) == "aux" && DemandModals.Contains(Lemma(a)))) continue;
+            var report = ReportingVerb(i);
+            if (report >= 0) candidates.Add(new Candidate(report, report, "100", false, false, Demanded: i));
         }
 
         foreach (var c in candidates.OrderBy(c => c.Trigger))
@@ -146,22 +172,50 @@ internal sealed partial class SentenceAnalyser
 
     private Candidate? VerbCandidate(int v)
     {
-        var lemma = Lemma(v);
-        string? code = null;
-        var prt = Child(v, "compound:prt");
-        if (prt >= 0) code = _lexicon.Verb(lemma, Lemma(prt));
-        if (code is null)
+        var code = VerbEntry(v, Lemma(v));
+        if (code is null && _tokens[v].Xpos is "VBD" or "VBN" && Text(v).ToLowerInvariant() is { } form && form.EndsWith('d'))
         {
-            foreach (var c in ChildrenWith(v, "obl", "obl:arg", "obj"))
-            {
-                var p = CaseOf(c);
-                if (p is not null && (code = _lexicon.Verb(lemma, p)) is not null) break;
-            }
+            // The lemmatizer misses some regular forms ("rioted" → "riote"): try the stem.
+            code = form.EndsWith("ed", StringComparison.Ordinal) ? VerbEntry(v, form[..^2]) ?? VerbEntry(v, form[..^1]) : VerbEntry(v, form[..^1]);
         }
 
-        code ??= _lexicon.Verb(lemma);
-        if (Split(code) is not { } split) return null;
+        if (code is null || code == EventLexicon.None || Split(code) is not { } split) return null;
         return new Candidate(v, v, split.Code, split.SubjectIsTarget, false);
+    }
+
+    /// <summary>
+    /// The most specific lexicon entry of a verb: "lemma prep noun" ("appear in court"), "lemma object" ("expel diplomat"),
+    /// "lemma particle" ("hand over"),
+    /// "lemma [not] adjective" ("plead not guilty"), "lemma prep" ("call for"), then the lemma. An entry of "-" stops the
+    /// search: the phrase is not an event even when the bare verb is ("return to Geneva").
+    /// </summary>
+    private string? VerbEntry(int v, string lemma)
+    {
+        foreach (var c in ChildrenWith(v, "obl", "obl:arg"))
+        {
+            if (CaseOf(c) is { } p && _lexicon.VerbEntry(lemma + " " + p + " " + Lemma(c)) is { } e) return e;
+        }
+
+        var obj = Child(v, "obj");
+        if (obj >= 0 && IsNoun(obj) && _lexicon.VerbEntry(lemma + " " + Lemma(obj)) is { } withObject) return withObject;
+
+        var prt = Child(v, "compound:prt");
+        if (prt < 0) prt = Children(v).FirstOrDefault(a => a > v && Rel(a) == "advmod" && Particles.Contains(Lemma(a)), -1);
+        if (prt < 0 && v + 1 < _end && Particles.Contains(Lemma(v + 1)) && _tokens[v + 1].Upos is "ADV" or "ADP" or "PART") prt = v + 1;
+        if (prt >= 0 && _lexicon.VerbEntry(lemma + " " + Lemma(prt)) is { } phrasal) return phrasal;
+        foreach (var a in ChildrenWith(v, "xcomp", "advmod"))
+        {
+            if (_tokens[a].Upos != "ADJ") continue;
+            var not = HasNegation(a) || Children(v).Any(n => n < a && Rel(n) == "advmod" && Lemma(n) is "not" or "n't");
+            if (_lexicon.VerbEntry(lemma + " " + (not ? "not " : "") + Lemma(a)) is { } adjective) return adjective;
+        }
+
+        foreach (var c in ChildrenWith(v, "obl", "obl:arg", "obj"))
+        {
+            if (CaseOf(c) is { } p && _lexicon.VerbEntry(lemma + " " + p) is { } prep) return prep;
+        }
+
+        return _lexicon.VerbEntry(lemma);
     }
 
     private Candidate? NounCandidate(int n)
@@ -174,28 +228,73 @@ internal sealed partial class SentenceAnalyser
         }
 
         nounCode ??= _lexicon.Noun(lemma);
-        if (nounCode is null) return null;
+        var eventLemma = lemma;
+        if (nounCode is null && _lexicon.IsFrameNoun(lemma))
+        {
+            // "a mediation effort", "the peace process": the modifier says what kind of undertaking it is.
+            foreach (var c in ChildrenWith(n, "compound", "amod"))
+            {
+                if ((nounCode = _lexicon.Noun(Lemma(c))) is not null)
+                {
+                    eventLemma = Lemma(c);
+                    break;
+                }
+            }
+        }
+
+        if (Split(nounCode) is not { } own) return null;
         var head = Head(n);
         var rel = Rel(n);
         if (head >= 0 && IsVerb(head) && rel is "obj" or "nsubj" or "nsubj:pass" or "obl" or "xcomp")
         {
-            var light = rel is "obj" or "nsubj:pass" ? _lexicon.Light(Lemma(head), lemma) : null;
-            if (light is not null && Split(light) is { } ls) return new Candidate(n, head, light == nounCode ? nounCode : ls.Code, ls.SubjectIsTarget, true);
-            if (GovernorStatus(n, head) is not null) return new Candidate(n, head, nounCode, false, true);
+            // The parser may hang the preposition on the phrase's first word: "for [U.S. weapons] purchases".
+            var p = CaseOf(n) ?? ChildrenWith(n, "compound", "amod").Where(m => m < n).Select(CaseOf).FirstOrDefault(x => x is not null);
+            var light = rel is "obj" or "nsubj:pass" ? _lexicon.Light(Lemma(head), eventLemma)
+                : rel == "obl" && p is not null ? _lexicon.Light(Lemma(head) + " " + p, eventLemma) : null;
+            if (light is not null && Split(light) is { } ls)
+            {
+                return new Candidate(n, head, light == nounCode ? own.Code : ls.Code, ls.SubjectIsTarget || (light == nounCode && own.SubjectIsTarget), true, Absorbs: true);
+            }
+
+            if (GovernorStatus(n, head) is not null) return new Candidate(n, head, own.Code, own.SubjectIsTarget, true);
+
+            // The object of a verb that is no event itself ("sped up the withdrawal", "completed its investigation"), or
+            // the aim or setting of the clause ("returned for talks", "went on strike in protest").
+            var verbCode = VerbEntry(head, Lemma(head));
+            var bare = verbCode is null || verbCode == EventLexicon.None;
+            if (bare && rel is "obj" or "nsubj:pass" && !_lexicon.IsSpeechVerb(Lemma(head))) return new Candidate(n, head, own.Code, own.SubjectIsTarget, true);
+            if (rel == "obl" && p is "for" or "in" or "during" or "on") return new Candidate(n, head, own.Code, own.SubjectIsTarget, true);
         }
 
-        // The noun names its own actors: "talks with X", "a meeting between X and Y", "X's visit".
+        // The noun names its own actors: "talks with X", "a meeting between X and Y", "X's visit", "protests against X".
         foreach (var c in Children(n))
         {
             var r = Rel(c);
-            if (r == "nmod:poss" && IsActor(c)) return new Candidate(n, n, nounCode, false, true);
-            if (r.StartsWith("nmod", StringComparison.Ordinal) && CaseOf(c) is "with" or "between" or "against" && IsActor(c))
+            if (r == "nmod:poss" && IsActor(c)) return new Candidate(n, n, own.Code, own.SubjectIsTarget, true);
+            if (r.StartsWith("nmod", StringComparison.Ordinal) && CaseOf(c) is { } cp
+                && (cp is "with" or "between" && IsActor(c) || cp == "against" && (IsActor(c) || NestedActor(c) >= 0)))
             {
-                return new Candidate(n, n, nounCode, false, true);
+                return new Candidate(n, n, own.Code, own.SubjectIsTarget, true);
             }
         }
 
         return null;
+    }
+
+    /// <summary>The communication verb ("said", "insisted") whose reported clause holds <paramref name="p"/>, or -1.</summary>
+    private int ReportingVerb(int p)
+    {
+        var i = p;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            var h = Head(i);
+            if (h < 0) return -1;
+            if (Rel(i) is "ccomp" && _lexicon.IsSpeechVerb(Lemma(h)) && Child(h, "nsubj") >= 0) return h;
+            if (Rel(i) is not ("conj" or "xcomp")) return -1;
+            i = h;
+        }
+
+        return -1;
     }
 
     /// <summary>Status that a governing word gives its dependent predicate: "plans (a summit)", "called for (talks)".</summary>
@@ -216,15 +315,29 @@ internal sealed partial class SentenceAnalyser
 
         var sources = new List<int>();
         var targets = new List<int>();
-        if (c.IsNoun) NounArguments(c, sources, targets);
-        else VerbArguments(c.Trigger, sources, targets);
+        if (c.Demanded >= 0)
+        {
+            var speakerSubject = Child(c.Trigger, "nsubj");
+            if (speakerSubject >= 0) sources.Add(speakerSubject);
+            var demanded = Subject(c.Demanded, 0);
+            if (demanded >= 0 && IsActor(demanded)) targets.Add(demanded);
+        }
+        else if (c.IsNoun)
+        {
+            NounArguments(c, sources, targets);
+        }
+        else
+        {
+            VerbArguments(c.Trigger, sources, targets);
+        }
+
         if (c.SubjectIsTarget)
         {
             targets.InsertRange(0, sources);
             sources.Clear();
         }
 
-        var speaker = Speaker(c.Clause);
+        var speaker = c.Demanded >= 0 ? -1 : Speaker(c.Clause);
         var sourceActors = Actors(sources, speaker, lenient: true);
         var targetActors = Actors(targets, speaker, lenient: false);
         targetActors.RemoveAll(t => sourceActors.Any(s => s.Head == t.Head || (s.Actor.Entity is not null && s.Actor.Entity == t.Actor.Entity)));
@@ -243,7 +356,7 @@ internal sealed partial class SentenceAnalyser
             {
                 if (t.Value is not null) attributes.TryAdd("duration", t.Value);
             }
-            else if (t.Type is "DATE" or "TIME" && date is null)
+            else if (t.Type is "DATE" or "TIME" && date is null && t.Value is { Length: > 0 } v && char.IsAsciiDigit(v[0]) && !IsReferenceTime(t))
             {
                 date = new EventDate(t.Text, t.Value);
                 dateValue = t.Value;
@@ -255,11 +368,14 @@ internal sealed partial class SentenceAnalyser
         // A stated intention is coded as CAMEO codes it: "X will give Y aid" expresses intent to cooperate (03x,
         // AGREE), "X would blockade Y" threatens (13x, THREATEN), "X will not accept Y" rejects (12x). The act
         // itself stays in attributes["intended"].
-        if (IntentCue(c) && Intended(type.Code, status) is { } intended && _lexicon.Code(intended.Code) is { Plover: not null } stated)
+        if (c.Demanded < 0 && IntentCue(c) && Intended(type.Code, status) is { } intended && _lexicon.Code(intended.Code) is { Plover: not null } stated)
         {
             attributes["intended"] = type.Plover + "/" + type.Code;
             type = stated;
             status = intended.Status;
+
+            // "X will withdraw its troops unless Y ...": an intention held over someone is a threat.
+            if (status is "planned" or "possible" && Conditional(c.Clause) && _lexicon.Code("130") is { Plover: not null } threat) type = threat;
         }
 
         Attributes(scope, attributes);
@@ -297,7 +413,7 @@ internal sealed partial class SentenceAnalyser
     {
         var root = int.Parse(code[..2], CultureInfo.InvariantCulture);
         var sub = code.Length > 2 ? code[2] : '0';
-        if (status is "negated" or "refused") return root is >= 4 and <= 8 ? ("120", "occurred") : null;
+        if (status is "negated" or "refused") return root is >= 3 and <= 8 ? ("120", "occurred") : null;
         if (status is not ("planned" or "possible")) return null;
         return root switch
         {
@@ -313,6 +429,39 @@ internal sealed partial class SentenceAnalyser
             18 or 20 => ("138", status),
             _ => null,
         };
+    }
+
+    /// <summary>True when a clause carries an "unless" (or "if … not") condition.</summary>
+    private bool Conditional(int clause)
+    {
+        foreach (var a in ChildrenWith(clause, "advcl"))
+        {
+            if (Children(a).Any(m => Rel(m) == "mark" && Lemma(m) == "unless")) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A time that anchors the event rather than dates it: "ahead of the 2026 elections", "before March".</summary>
+    private bool IsReferenceTime(TimeExpression t)
+    {
+        foreach (var i in _context.TokensOverlapping(t.Start, t.End))
+        {
+            var k = i;
+            for (var depth = 0; depth < 3 && k >= 0; depth++)
+            {
+                foreach (var c in Children(k))
+                {
+                    if (Rel(c) is "case" or "mark" && ReferencePreps.Contains(Lemma(c))) return true;
+                    if (Rel(c) == "case" && Lemma(c) == "of" && c > 0 && c - 1 >= _first && ReferencePreps.Contains(Lemma(c - 1))) return true;
+                }
+
+                if (BaseRel(k) is "obl" or "advcl" or "advmod") break;
+                k = Head(k);
+            }
+        }
+
+        return false;
     }
 
     private bool IsFuture(string? value)
@@ -340,8 +489,24 @@ internal sealed partial class SentenceAnalyser
         {
             sources.Add(subject);
         }
+        else if (Rel(v) == "acl" && _tokens[v].Xpos == "VBN" && Child(v, "obj") < 0 && Head(v) is var modified && modified >= 0)
+        {
+            // "the diplomats expelled last week": the noun a passive participle modifies undergoes the act.
+            targets.Add(modified);
+            passive = true;
+        }
 
         if (!passive) AddTargets(v, targets);
+
+        // "X threatened to deliver blows to Y", "X offered to negotiate with Y": the complement's target.
+        if (!passive && targets.Count == 0)
+        {
+            foreach (var x in ChildrenWith(v, "xcomp"))
+            {
+                if (IsVerb(x)) AddTargets(x, targets);
+                if (targets.Count > 0) break;
+            }
+        }
     }
 
     private void AddTargets(int predicate, List<int> targets)
@@ -402,7 +567,8 @@ internal sealed partial class SentenceAnalyser
         {
             if (sources.Count == 0)
             {
-                var passive = Child(clause, "nsubj:pass", "aux:pass") >= 0;
+                // "were engaged in ethnic cleansing": the subject of a light verb's adjectival passive still acts.
+                var passive = Child(clause, "nsubj:pass", "aux:pass") >= 0 && !(c.Absorbs && Rel(n) == "obl");
                 var subject = Subject(clause, 0);
                 if (subject >= 0 && subject != n && !passive) sources.Add(subject);
             }
@@ -443,7 +609,14 @@ internal sealed partial class SentenceAnalyser
     private int Subject(int v, int depth)
     {
         if (depth > 4) return -1;
-        var s = Child(v, "nsubj", "nsubj:pass", "csubj");
+        var s = Child(v, "nsubj", "nsubj:pass", "csubj", "nsubj:outer");
+
+        // "X's goal was to push for …": the possessor of a non-actor subject of a copular clause acts.
+        if (s >= 0 && Rel(s) == "nsubj:outer" && !IsActor(s) && Child(s, "nmod:poss") is var owner && owner >= 0 && IsActor(owner)) return owner;
+        if (s < 0 && Child(v, "expl") is var expl && expl >= 0 && Lemma(expl) == "it") s = expl; // "it is willing to …" parsed as expletive
+
+        // Two subjects (a parse of "Some 800,000 Kurds ..."): the one that names an actor.
+        if (s >= 0 && !IsActor(s)) s = ChildrenWith(v, "nsubj", "nsubj:pass").Where(IsActor).DefaultIfEmpty(s).First();
         if (s >= 0)
         {
             // "the minister who met ..." — a relative pronoun stands for the noun the clause modifies.
@@ -468,6 +641,11 @@ internal sealed partial class SentenceAnalyser
             case "conj":
             case "advcl":
                 return Subject(head, depth + 1);
+            case "acl" when _tokens[v].Xpos == "VBG" && !Children(v).Any(m => Rel(m) == "mark"):
+            case "acl" when _tokens[v].Xpos is "VBN" or "VBD" && Child(v, "obj") >= 0:
+                // "demonstrators protesting the results"; and "Zambia extradited X", parsed as a participle on "Zambia".
+                // "demonstrators protesting the results": the noun the participle modifies.
+                return head;
             case "acl":
                 // "plans to meet": the noun's clause subject.
                 var verb = Head(head) is var hh && hh >= 0 && IsVerb(hh) ? hh : ClimbToVerb(head);
@@ -514,7 +692,8 @@ internal sealed partial class SentenceAnalyser
             var (i, d) = queue.Dequeue();
             if (i != head && _context.EntityAt[i] is { } e && e.Type is "PERSON" or "ORG" or "GPE" or "NORP")
             {
-                if (best < 0 || (e.Country is not null && _context.EntityAt[best]!.Country is null)) best = i;
+                var b = best < 0 ? null : _context.EntityAt[best]!;
+                if (b is null || (e.Country is not null && b.Country is null) || (b.Country is null && b.Code is null && e.Code is not null)) best = i;
             }
 
             if (d >= 2) continue;
@@ -541,18 +720,43 @@ internal sealed partial class SentenceAnalyser
             Conjuncts(h, all, 0);
         }
 
-        foreach (var h in all.Distinct())
+        foreach (var h0 in all.Distinct())
         {
-            if (!IsActor(h) && NestedActor(h, strict: !lenient) < 0) continue;
+            var h = Quantified(h0);
+
+            // Subjects: "British aircraft", "Swiss doctors" — a thing or group named by its nationality acts for it.
+            if (!IsActor(h) && NestedActor(h, strict: !lenient) < 0
+                && !(lenient && IsNoun(h) && ActorHints.Find(PhraseText(h), _context.Published, false) is not null)) continue;
             var actor = ActorOf(h);
 
-            // "X said it would ...": an unresolved pronoun of a reported clause stands for the speaker.
-            if (actor.Entity is null && _tokens[h].Xpos == "PRP" && speaker >= 0 && IsActor(speaker)) actor = ActorOf(speaker);
+            // "X said it would ...": an unresolved (or uncoded) pronoun of a reported clause stands for the speaker.
+            if (_tokens[h].Xpos == "PRP" && speaker >= 0 && (actor.Entity is null || actor.Code is null && actor.Country is null)
+                && (IsActor(speaker) || NestedActor(speaker) >= 0) && ActorOf(speaker) is var spoken && (actor.Entity is null || spoken.Country is not null || spoken.Code is not null))
+            {
+                actor = spoken;
+            }
+
             if (result.Any(r => r.Actor.Entity is not null && r.Actor.Entity == actor.Entity)) continue;
             result.Add(new ActorAt(h, actor));
         }
 
         return result;
+    }
+
+    /// <summary>"Hundreds of thousands of people" → "people": the actors a quantity word counts.</summary>
+    private int Quantified(int h)
+    {
+        var i = h;
+        for (var depth = 0; depth < 3; depth++)
+        {
+            if (IsActor(i) && _tokens[i].Upos != "NUM" && !QuantityWords.Contains(Lemma(i))) return i;
+            if (_tokens[i].Upos != "NUM" && !QuantityWords.Contains(Lemma(i)) && !QuantityWords.Contains(Text(i).ToLowerInvariant())) return h;
+            var of = ChildrenWith(i, "nmod").FirstOrDefault(c => CaseOf(c) == "of", -1);
+            if (of < 0) return h;
+            i = of;
+        }
+
+        return IsActor(i) ? i : h;
     }
 
     private void Conjuncts(int h, List<int> into, int depth)
@@ -566,13 +770,62 @@ internal sealed partial class SentenceAnalyser
         }
     }
 
-    private EventActor ActorOf(int h)
+    private EventActor ActorOf(int h) => WithCountry(BareActorOf(h), h);
+
+    /// <summary>
+    /// An actor without a country or non-state code takes one from its apposition ("a member of the Syrian parliament,
+    /// Mohammed Mamoun"), else from the actors knowledge base (its name, or a nationality word in it).
+    /// </summary>
+    private EventActor WithCountry(EventActor actor, int h)
     {
+        if (actor.Country is not null || actor.Code is { Length: >= 3 } code && Dossier.Extraction.Actors.ActorCodes.SectorOf(code) == code[..3]) return actor;
+        var related = new List<int>();
+        if (Rel(h) == "appos" && Head(h) >= 0) related.Add(Head(h));
+        related.AddRange(ChildrenWith(h, "appos"));
+
+        // A subject the parser split in two ("Taiwan's Vice | Foreign Minister"): the other part's words.
+        if (BaseRel(h) == "nsubj" && Head(h) is var verb && verb >= 0) related.AddRange(Children(verb).Where(o => o != h && BaseRel(o) == "nsubj" && Math.Abs(o - h) <= 3));
+        foreach (var r in related)
+        {
+            var country = _context.EntityAt[r]?.Country ?? (NestedActor(r) is var n && n >= 0 ? _context.EntityAt[n]!.Country : null);
+            if (country is not null) return actor with { Country = country };
+        }
+
+        // "a newspaper based in Beirut": the place it is based in.
+        foreach (var based in ChildrenWith(h, "acl"))
+        {
+            if (Lemma(based) != "base") continue;
+            foreach (var o in ChildrenWith(based, "obl"))
+            {
+                if (PlaceIn(o, 0) is var place && place >= 0 && _context.EntityAt[place]!.Country is { } home) return actor with { Country = home };
+            }
+        }
+
+        if (_tokens[h].Xpos is "PRP" or "PRP$") return actor;
+        var name = actor.Entity is not null ? actor.Text : PhraseText(h);
+        var named = actor.Entity is not null || _tokens[h].Upos == "PROPN";
+        if ((ActorHints.Find(name, _context.Published, named) ?? (actor.Entity is not null ? ActorHints.Find(PhraseText(h), _context.Published, false) : null)) is { } hint)
+        {
+            return actor with { Country = hint.Country, Code = actor.Code ?? hint.Code };
+        }
+
+        return actor;
+    }
+
+    private EventActor BareActorOf(int h)
+    {
+        // "Russian President | Vladimir Putin" split by the parser: a title followed by a person's name is that person.
+        if (_context.EntityAt[h] is null && _lexicon.IsActorNoun(Lemma(h)) && h + 1 < _end
+            && _context.EntityAt[h + 1] is { Type: "PERSON" } person && _context.MentionAt[h + 1] is { } named0)
+        {
+            return new EventActor(DisplayName(person, named0), person.Id, person.Country, person.Sector, person.Code);
+        }
+
         if (_context.EntityAt[h] is { } entity && _context.MentionAt[h] is { } mention)
         {
             var country = entity.Country;
             if (country is null && NestedActor(h) is var n && n >= 0) country = _context.EntityAt[n]!.Country;
-            return new EventActor(mention.Text, entity.Id, country, entity.Sector, entity.Code);
+            return new EventActor(DisplayName(entity, mention), entity.Id, country, entity.Sector, entity.Code);
         }
 
         var nested = NestedActor(h);
@@ -583,11 +836,15 @@ internal sealed partial class SentenceAnalyser
             nested = named;
             nestedEntity = _context.EntityAt[named]!;
             // The head is a thing ("resolution") named after an actor ("Security Council"): the actor is that entity.
-            return new EventActor(_context.MentionAt[nested]!.Text, nestedEntity.Id, nestedEntity.Country, nestedEntity.Sector, nestedEntity.Code);
+            return new EventActor(DisplayName(nestedEntity, _context.MentionAt[nested]!), nestedEntity.Id, nestedEntity.Country, nestedEntity.Sector, nestedEntity.Code);
         }
 
         return new EventActor(PhraseText(h), null, nestedEntity?.Country, null, null);
     }
+
+    /// <summary>The entity's canonical name ("John Bolton" for "He", "Bolton" or "the former adviser"), else the mention.</summary>
+    private static string DisplayName(Entity entity, Mention mention) =>
+        string.IsNullOrWhiteSpace(entity.Name) ? mention.Text : entity.Name;
 
     /// <summary>The words of a noun phrase: the head and its left modifiers (no determiners, cases or clauses).</summary>
     private string PhraseText(int h)
@@ -695,8 +952,9 @@ internal sealed partial class SentenceAnalyser
         if (!into.Add(root)) return;
         foreach (var c in Children(root))
         {
-            // Other clauses are other events' business.
+            // Other clauses are other events' business, conjoined ones too ("he was released, and his trial is set for …").
             if (root == top && ClauseRelations.Contains(Rel(c))) continue;
+            if (root == top && Rel(c) == "conj" && IsVerb(c) && Child(c, "nsubj", "nsubj:pass") >= 0) continue;
             Subtree(c, into, top);
         }
     }
@@ -783,6 +1041,9 @@ internal sealed partial class SentenceAnalyser
         foreach (var o in scope.Order())
         {
             if (BaseRel(o) is not ("obl" or "nmod") || CaseOf(o) is not { } p || !LocationPreps.Contains(p)) continue;
+
+            // Not a place of another predicate inside the clause ("conditions restricting travel outside the United States").
+            if (GoverningVerb(o) is var gv && gv >= 0 && !anchors.Contains(gv)) continue;
             var place = PlaceIn(o, 0);
             if (place >= 0)
             {
@@ -792,6 +1053,19 @@ internal sealed partial class SentenceAnalyser
         }
 
         return null;
+    }
+
+    /// <summary>The nearest verb above a token, or -1.</summary>
+    private int GoverningVerb(int i)
+    {
+        var k = Head(i);
+        for (var depth = 0; depth < 8 && k >= 0; depth++)
+        {
+            if (IsVerb(k)) return k;
+            k = Head(k);
+        }
+
+        return -1;
     }
 
     /// <summary>A GPE, LOC or FAC entity token at or below a location phrase ("in federal court in Maryland").</summary>

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using Dossier.Core.Documents;
+using Dossier.Core.Pipeline;
+using Dossier.Extraction.Actors;
+using Dossier.Extraction.Coreference;
 using Dossier.Extraction.Events;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
@@ -46,15 +49,20 @@ internal static class EventFixture
         return new EventStage(Lexicon).Process(doc);
     }
 
-    /// <summary>The whole real pipeline available today: tokens, syntax, NER (with its countries), times, values, events.</summary>
-    public static Document AnalyseWithModels(string text)
-    {
-        var doc = Parse(text, new DateOnly(2000, 1, 1));
-        doc = PhoenixActorCodes.Apply(new EntityRecognitionStage(Ner.Value).Process(doc));
-        doc = new TimeExpressionStage().Process(doc);
-        doc = new ValueStage().Process(doc);
-        return new EventStage(Lexicon).Process(doc);
-    }
+    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => new AnalysisPipeline(
+    [
+        new TokenizationStage(),
+        new SyntaxStage(Syntax.Value),
+        new TimeExpressionStage(),
+        new ValueStage(),
+        new EntityRecognitionStage(Ner.Value),
+        new CoreferenceStage(ActorKnowledgeBase.Default),
+        new EventStage(Lexicon),
+    ]));
+
+    /// <summary>The real pipeline, stage for stage as Dossier.Engine.DefaultPipeline builds it (this project cannot reference the engine).</summary>
+    public static Document AnalyseWithPipeline(string text, DateOnly? published) =>
+        Pipeline.Value.Process(new Document(text, new DocumentMetadata(null, "plover-gsr", published)));
 
     private static IEnumerable<Entity> Entities(Document doc, Ent[] entities)
     {

@@ -56,9 +56,50 @@ public sealed class EventLexiconTests
     }
 
     [Fact]
-    public void Load_MissingDirectory_NamesFile()
+    public void Load_MissingDirectory_ModelFileExceptionNamingFileAndRebuild()
     {
-        var ex = Assert.Throws<FileNotFoundException>(() => EventLexicon.Load(Path.Combine(Path.GetTempPath(), "no-such-events-dir")));
+        var ex = Assert.Throws<EventLexiconLoadException>(() => EventLexicon.Load(Path.Combine(Path.GetTempPath(), "no-such-events-dir")));
+        Assert.IsAssignableFrom<Dossier.Core.Errors.ModelFileException>(ex);
         Assert.Contains("cameo-codes.tsv", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("cameo-codes.tsv", ex.FilePath, StringComparison.Ordinal);
+        Assert.Contains("dossier train events --data ../shared/data --out models/", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cameo-codes.tsv", "\u001f\u008b\b\0garbage")]
+    [InlineData("cameo-codes.tsv", "")]
+    [InlineData("general.tsv", "verb\tmeet\t040\nnonsense\tx\ty\n")]
+    public void Load_CorruptFile_ModelFileExceptionNamingIt(string file, string content)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dossier-events-bad-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            foreach (var name in new[] { EventLexicon.CodesFileName, EventLexicon.VerbsFileName, EventLexicon.GeneralFileName })
+            {
+                File.Copy(Path.Combine(EventLexicon.DefaultDirectory, name), Path.Combine(dir, name));
+            }
+
+            File.WriteAllText(Path.Combine(dir, file), content);
+            var ex = Assert.Throws<EventLexiconLoadException>(() => EventLexicon.Load(dir));
+            Assert.Contains(file, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("dossier train events", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void VerbEntry_PhrasesAndRemovals()
+    {
+        var lexicon = EventLexicon.Load();
+        Assert.Equal("-", lexicon.VerbEntry("return to"));
+        Assert.Equal("120", lexicon.VerbEntry("plead not guilty"));
+        Assert.Equal(":173", lexicon.VerbEntry("appear in court"));
+        Assert.Equal("161", lexicon.VerbEntry("expel diplomat"));
+        Assert.Null(lexicon.VerbEntry("no-such-verb"));
+        Assert.True(lexicon.IsFrameNoun("effort"));
     }
 }

@@ -112,15 +112,129 @@ public sealed class EventStageTests
     }
 
     [Fact]
-    public void Process_PleadedNotGuilty_DefendantIsTargetWithCountAndCharge()
+    public void Process_PleadedNotGuilty_DefendantRejectsChargesWithCountAndCharge()
     {
         var doc = Run("Grima pleaded not guilty to 12 counts of fraud.", [new Ent("Grima", "PERSON", "ROH")], values: [new Val("12", "CARDINAL", 12, null)]);
-        var e = Single(doc, "COERCE");
+        Assert.DoesNotContain(doc.Events, e => e.Type == "COERCE" && e.Target.Any(a => a.Text == "Grima"));
+        var e = Single(doc, "REJECT");
         Assert.Equal("occurred", e.Status);
-        Assert.Empty(e.Source);
-        Assert.Equal("Grima", Assert.Single(e.Target).Text);
+        Assert.Equal("Grima", Assert.Single(e.Source).Text);
         Assert.Equal("12", e.Attributes["count"]);
         Assert.Equal("fraud", e.Attributes["charge"]);
+    }
+
+    [Fact]
+    public void Process_PleadedGuilty_Concedes()
+    {
+        var doc = Run("Lotho pleaded guilty to theft.", [new Ent("Lotho", "PERSON", "SHI")]);
+        Assert.Equal("Lotho", Assert.Single(Single(doc, "CONCEDE").Source).Text);
+    }
+
+    [Fact]
+    public void Process_AppearedInCourt_DefendantIsTargetOfLegalAction()
+    {
+        var doc = Run("Grima appeared in court in Edoras on charges of treason.", [new Ent("Grima", "PERSON", "ROH"), new Ent("Edoras", "GPE", "ROH")]);
+        var e = Single(doc, "COERCE");
+        Assert.Equal("173", e.Cameo);
+        Assert.Empty(e.Source);
+        Assert.Equal("Grima", Assert.Single(e.Target).Text);
+        Assert.Equal("Edoras", e.Location?.Text);
+    }
+
+    [Fact]
+    public void Process_ReleasedOnBailAndTrialSet_ReleaseIsNoRetreatAndTrialIsPlannedOnItsDate()
+    {
+        var doc = Run("Grima was released on bail, and his trial is set for November 21.",
+            [new Ent("Grima", "PERSON", "ROH", null, "his")],
+            [new Tx("November 21", "DATE", "2025-11-21")]);
+        Assert.DoesNotContain(doc.Events, e => e.Type == "RETREAT");
+        var release = doc.Events.Single(e => e.Trigger.Text == "released");
+        Assert.Equal("COERCE", release.Type);
+        Assert.Equal("occurred", release.Status);
+        Assert.Null(release.Date);
+        var trial = doc.Events.Single(e => e.Trigger.Text == "trial");
+        Assert.Equal("planned", trial.Status);
+        Assert.Equal("2025-11-21", trial.Date?.Value);
+        Assert.True(trial.Target.Length == 1 && trial.Target[0].Text == "Grima", EventFixture.Dump(doc));
+    }
+
+    [Fact]
+    public void Process_PronounLinkedToEntity_ActorTextIsCanonicalName()
+    {
+        var doc = Run("Grima Wormtongue reached Isengard. He met the king of Rohan.",
+            [new Ent("Grima Wormtongue", "PERSON", "ROH", null, "He"), Rohan]);
+        var e = Single(doc, "CONSULT");
+        Assert.Equal("Grima Wormtongue", Assert.Single(e.Source).Text);
+    }
+
+    [Fact]
+    public void Process_SaidMustWithdraw_DemandBySpeakerOnSubject()
+    {
+        var doc = Run("Gondor said Mordor must withdraw its troops from Ithilien.", [Gondor, Mordor]);
+        var demand = Single(doc, "REQUEST");
+        Assert.Equal("100", demand.Cameo);
+        Assert.Equal("GND", Assert.Single(demand.Source).Country);
+        Assert.Equal("MOR", Assert.Single(demand.Target).Country);
+        Assert.Equal("requested", doc.Events.Single(e => e.Trigger.Text == "withdraw").Status);
+    }
+
+    [Fact]
+    public void Process_WillUnless_Threat()
+    {
+        var doc = Run("Gondor will withdraw its envoy from Mordor unless Mordor frees the prisoners.", [Gondor, Mordor]);
+        var e = doc.Events.Single(e => e.Trigger.Text == "withdraw");
+        Assert.Equal("THREATEN", e.Type);
+        Assert.Equal("GND", e.Source[0].Country);
+    }
+
+    [Fact]
+    public void Process_WillingToWithdraw_StatedIntention()
+    {
+        var doc = Run("Arnor is willing to withdraw its troops from Rohan.", [Arnor, Rohan]);
+        var e = doc.Events.Single(e => e.Trigger.Text == "withdraw");
+        Assert.Equal("AGREE", e.Type);
+        Assert.Equal("planned", e.Status);
+    }
+
+    [Fact]
+    public void Process_ReturnedForTalks_NoRetreatButTalks()
+    {
+        var doc = Run("Envoys of Gondor returned to Bree for talks with Arnor.", [Gondor, Arnor, new Ent("Bree", "GPE", "ERI")]);
+        Assert.DoesNotContain(doc.Events, e => e.Type == "RETREAT");
+        var talks = doc.Events.Single(e => e.Trigger.Text == "talks");
+        Assert.Equal("CONSULT", talks.Type);
+        Assert.Equal("ARN", Assert.Single(talks.Target).Country);
+    }
+
+    [Fact]
+    public void Process_ExpelledDiplomats_Sanction()
+    {
+        var doc = Run("Gondor expelled two diplomats of Mordor.", [Gondor, Mordor]);
+        var e = Single(doc, "SANCTION");
+        Assert.Equal("GND", Assert.Single(e.Source).Country);
+    }
+
+    [Fact]
+    public void Process_RejectedProposal_RejectEventBesideTheRefusedProposal()
+    {
+        var doc = Run("Arnor rejected a proposal from Gondor.", [Gondor, Arnor]);
+        Assert.Equal("ARN", Assert.Single(Single(doc, "REJECT").Source).Country);
+    }
+
+    [Fact]
+    public void Process_TimeAheadOfElections_NotTheEventDate()
+    {
+        var doc = Run("Aragorn urged the Rangers to act ahead of the 2026 elections.",
+            [new Ent("Aragorn", "PERSON", "ARN"), new Ent("Rangers", "ORG", "ARN")],
+            [new Tx("2026", "DATE", "2026")]);
+        Assert.Null(Single(doc, "REQUEST").Date);
+    }
+
+    [Fact]
+    public void Process_VagueTime_NotTheEventDate()
+    {
+        var doc = Run("Gondor plans a summit with Arnor in the future.", [Gondor, Arnor], [new Tx("the future", "DATE", "FUTURE_REF")]);
+        Assert.Null(doc.Events.Single(e => e.Trigger.Text == "summit").Date);
     }
 
     [Fact]

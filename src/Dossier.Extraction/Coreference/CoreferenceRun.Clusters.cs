@@ -592,7 +592,7 @@ internal sealed partial class CoreferenceRun
     {
         var iso = c.CountryKey ?? Kb.FindPlace(entity.Name)?.Iso3 ?? mentions.Select(m => m.Country).FirstOrDefault(x => x is not null);
         var actsAsState = c.CountryKey is not null || Kb.FindCapital(entity.Name) is not null;
-        var agent = actsAsState && mentions.Any(m => m.IsAgent && m.Kind == MentionKind.Name);
+        var agent = actsAsState && mentions.Any(m => (m.IsAgent || m.IsParty) && m.Kind == MentionKind.Name);
         var sector = agent ? "GOV" : null;
         return entity with { Country = iso, Sector = sector, Code = iso is null ? null : ActorCodes.Combine(Cameo(iso), sector) };
     }

@@ -575,6 +575,23 @@ internal sealed partial class CoreferenceRun
         }
     }
 
+    private static readonly HashSet<string> PartyMarkers = new(StringComparer.OrdinalIgnoreCase) { "with", "for", "against", "toward", "towards", "between" };
+
+    /// <summary>Whether a nominal dependent is introduced by a preposition that names a party to an act.</summary>
+    private bool HasPartyMarker(int token)
+    {
+        var sentence = _view.SentenceOf(token);
+        for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if (_view.Tokens[t].Head == token && _view.Tokens[t].Relation == "case" && PartyMarkers.Contains(_view.Text(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Syntactic role of a mention: the token of its span whose head lies outside it.</summary>
     private void MarkSubjects(MentionInfo m)
     {
@@ -585,6 +602,7 @@ internal sealed partial class CoreferenceRun
             var rel = token.Relation ?? "";
             m.IsSubject = rel.StartsWith("nsubj", StringComparison.Ordinal);
             m.IsAgent = rel is "nsubj" && token.Head >= 0 && _view.IsVerb(token.Head);
+            m.IsParty = token.Head >= 0 && (rel is "obj" or "iobj" ? _view.IsVerb(token.Head) : rel is "obl" or "nmod" && HasPartyMarker(t));
 
             // "Kyiv and Moscow agreed": a conjunct of a subject is a subject.
             if (rel == "conj" && token.Head >= 0 && (_view.Tokens[token.Head].Relation ?? "") == "nsubj")

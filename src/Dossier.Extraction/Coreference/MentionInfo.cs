@@ -72,6 +72,13 @@ internal sealed class MentionInfo
     /// <summary>The subject of an active verb (acts as an agent).</summary>
     public bool IsAgent { get; set; }
 
+    /// <summary>
+    /// A party to an act rather than a place: the object of a verb, or the complement of
+    /// "with", "for", "against", "toward", "between" ("ties with Moscow", "support for Kyiv").
+    /// A capital or country named this way stands for its government.
+    /// </summary>
+    public bool IsParty { get; set; }
+
     public bool Removed { get; set; }
 
     public Cluster? Cluster { get; set; }

@@ -181,6 +181,18 @@ public sealed class CoreferenceStageTests
         Assert.Equal("JPNGOV", doc.Named("Tokyo").Code);
     }
 
+    [Theory]
+    [InlineData("Ankara has deepened its ties with Tehran this year.", "Tehran", "IRNGOV")]
+    [InlineData("The minister pledged more support for Nairobi after the floods.", "Nairobi", "KENGOV")]
+    [InlineData("Lima filed a complaint against Santiago at the court.", "Santiago", "CHLGOV")]
+    public void CapitalAsPartyToAnAct_ActsAsItsGovernment(string sentence, string capital, string code)
+    {
+        var first = sentence.Split(' ')[0];
+        var mentions = first == "The" ? new[] { (capital, "GPE") } : new[] { (first, "GPE"), (capital, "GPE") };
+        var doc = Resolve(WithMentions(sentence, mentions));
+        Assert.Equal(code, doc.Named(capital).Code);
+    }
+
     [Fact]
     public void CapitalAsPlace_KeepsOnlyTheCountryCode()
     {

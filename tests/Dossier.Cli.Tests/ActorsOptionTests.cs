@@ -37,4 +37,16 @@ public class ActorsOptionTests
         var (_, entities, _) = await run.RunWithDbAsync("entities", "--query", "Northwind");
         Assert.Contains("GBRBUS", entities);
     }
+
+    [Fact]
+    public async Task Entity_UserActorOverridesBuiltIn_SaysSo()
+    {
+        using var run = new CliRun();
+        var text = run.Write("talks.txt", "Angela Merkel met the press in Berlin on Monday. Merkel said the talks had gone well.");
+        var actors = run.Write("actors.tsv", "Angela Merkel\tDEUELI\tPERSON\n");
+        await run.RunWithDbAsync("ingest", text, "--published", "2025-03-03");
+        var (exit, output, error) = await run.RunWithDbAsync("entity", "Angela Merkel");
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Contains($"user actor: {actors} codes \"Angela Merkel\" as DEUELI, overriding the built-in DEUGOV", output);
+    }
 }

@@ -23,6 +23,8 @@ public static class DossierCli
         root.Subcommands.Add(NetworkCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Dossier.Storage;
+using Dossier.Storage.Corpus;
+
+namespace Dossier.Export;
+
+/// <summary>
+/// CSV (RFC 4180, CRLF, header row): one row per corpus event, latest first. Several source or target actors are joined
+/// by <see cref="ListSeparator"/>, names and codes position by position (an actor without a code leaves its place empty);
+/// <c>evidence</c> is the sentence of the first report; <c>document_ids</c> lists every reporting document.
+/// </summary>
+public sealed class CsvExporter : TextExporter
+{
+    public const string ListSeparator = "; ";
+
+    /// <summary>The header row, in column order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "event_id", "date", "approximate", "date_value", "type", "mode", "status", "cameo", "quad_class", "goldstein",
+        "source_names", "source_codes", "target_names", "target_codes", "location",
+        "num_mentions", "num_articles", "num_sources", "evidence", "document_ids",
+    ];
+
+    public override string Format => "csv";
+
+    public override string Description => "one row per corpus event (ids, date, PLOVER/CAMEO codes, actors, counts, evidence)";
+
+    public override string RecordName => "events";
+
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(Csv.Record(Columns).AsMemory(), cancellationToken).ConfigureAwait(false);
+        long count = 0;
+        await foreach (var e in StorePages.EventsAsync(corpus, cancellationToken).ConfigureAwait(false))
+        {
+            await output.WriteAsync(Csv.Record(Row(e)).AsMemory(), cancellationToken).ConfigureAwait(false);
+            count++;
+        }
+
+        return count;
+    }
+
+    internal static IEnumerable<string?> Row(CorpusEventSummary e) =>
+    [
+        e.Id.ToString(CultureInfo.InvariantCulture),
+        e.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        e.Approximate ? "true" : "false",
+        e.Date,
+        e.Type,
+        e.Mode,
+        e.Status,
+        e.Cameo,
+        e.QuadClass.ToString(CultureInfo.InvariantCulture),
+        Number(e.Goldstein),
+        Names(e.Source),
+        Codes(e.Source),
+        Names(e.Target),
+        Codes(e.Target),
+        e.Location,
+        e.NumMentions.ToString(CultureInfo.InvariantCulture),
+        e.NumArticles.ToString(CultureInfo.InvariantCulture),
+        e.NumSources.ToString(CultureInfo.InvariantCulture),
+        e.Evidence.Count > 0 ? e.Evidence[0].Evidence : null,
+        string.Join(ListSeparator, StorePages.DocumentIds(e)),
+    ];
+
+    internal static string Names(IReadOnlyList<CorpusActor> actors) => string.Join(ListSeparator, actors.Select(a => a.Name));
+
+    internal static string Codes(IReadOnlyList<CorpusActor> actors) =>
+        actors.All(a => a.Code is null) ? "" : string.Join(ListSeparator, actors.Select(a => a.Code ?? ""));
+
+    /// <summary>The shortest invariant form that reads back to the same double (1, 1.9, -10).</summary>
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+using Dossier.Core.Serialization;
+using Dossier.Storage;
+using Dossier.Storage.Corpus;
+
+namespace Dossier.Export;
+
+/// <summary>JSON Lines: one compact <c>dossier/1</c> object (<see cref="DossierJson"/>) per stored document, newest
+/// published first, each line ended by '\n'. Documents are read and written one at a time.</summary>
+public sealed class JsonlExporter : TextExporter
+{
+    public override string Format => "jsonl";
+
+    public override string Description => "one dossier/1 JSON object per stored document, one per line";
+
+    public override string RecordName => "documents";
+
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var document in StorePages.DocumentsAsync(store, cancellationToken).ConfigureAwait(false))
+        {
+            await output.WriteAsync(DossierJson.Serialize(document).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync('\n').ConfigureAwait(false);
+            count++;
+        }
+
+        return count;
+    }
+}

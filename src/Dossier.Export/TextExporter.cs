@@ -1,0 +1,84 @@
+using System.Text;
+using Dossier.Storage;
+using Dossier.Storage.Corpus;
+
+namespace Dossier.Export;
+
+/// <summary>An exporter that writes one text stream (UTF-8 without BOM): to a writer, a stream, or a file that is written
+/// beside its final name first and moved into place when complete (so a failed or cancelled export leaves no half file).</summary>
+public abstract class TextExporter : IExporter
+{
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public abstract string Format { get; }
+
+    public abstract string Description { get; }
+
+    public abstract string RecordName { get; }
+
+    public bool WritesFolder => false;
+
+    public async Task<ExportResult> ExportAsync(IDocumentStore store, ICorpusQueries corpus, ExportTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Writer is { } writer)
+        {
+            var count = await WriteAsync(store, corpus, writer, cancellationToken).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return new ExportResult(Format, count, []);
+        }
+
+        if (target.Stream is { } stream)
+        {
+            await using var streamWriter = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true);
+            var count = await WriteAsync(store, corpus, streamWriter, cancellationToken).ConfigureAwait(false);
+            await streamWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return new ExportResult(Format, count, []);
+        }
+
+        var path = Path.GetFullPath(target.Path!);
+        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var partial = path + ".partial";
+        try
+        {
+            long count;
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var fileWriter = new StreamWriter(file, Utf8, bufferSize: 1 << 16))
+            {
+                count = await WriteAsync(store, corpus, fileWriter, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(partial, path, overwrite: true);
+            return new ExportResult(Format, count, [path]);
+        }
+        catch
+        {
+            TryDelete(partial);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the export.</summary>
+    /// <returns>How many records were written.</returns>
+    protected abstract Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken);
+
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using Dossier.Storage.Corpus;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Dossier.Web.Api;
+
+/// <summary><c>/api/events</c>, <c>/api/agenda</c> and <c>/api/network</c>: corpus events (one per real-world event).</summary>
+public static class EventsApi
+{
+    /// <summary>The event statuses of <c>dossier/1</c>.</summary>
+    public static readonly IReadOnlyList<string> Statuses = ["occurred", "planned", "possible", "requested", "refused", "negated"];
+
+    public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/api").WithTags("Events");
+        group.MapGet("/events", ListAsync).WithName("ListEvents").WithSummary("Corpus events, latest first, then by id");
+        group.MapGet("/agenda", AgendaAsync).WithName("GetAgenda").WithSummary("Events dated on or after 'from' (default: today, UTC), soonest first");
+        group.MapGet("/network", NetworkAsync).WithName("GetNetwork").WithSummary("Actor pairs joined by events, most events first");
+        return group;
+    }
+
+    /// <summary>Checks the event filter's query values; on failure returns false with a one-line reason.</summary>
+    internal static bool TryParseFilter(string? actor, string? type, string? status, string? from, string? to, out CorpusEventFilter filter, out string? error)
+    {
+        filter = new CorpusEventFilter();
+        if (actor is { Length: > EntitiesApi.MaxQueryLength })
+        {
+            error = $"'actor' must be at most {EntitiesApi.MaxQueryLength} characters.";
+            return false;
+        }
+
+        if (!EntitiesApi.IsTypeName(type))
+        {
+            error = "'type' must be a PLOVER event type such as CONSULT, AGREE or ASSAULT.";
+            return false;
+        }
+
+        if (!string.IsNullOrWhiteSpace(status) && !Statuses.Contains(status.Trim().ToLowerInvariant()))
+        {
+            error = $"'status' must be one of {string.Join(", ", Statuses)}.";
+            return false;
+        }
+
+        if (!ApiProblems.TryParseDay("from", from, out var fromDay, out error) || !ApiProblems.TryParseDay("to", to, out var toDay, out error))
+        {
+            return false;
+        }
+
+        if (fromDay > toDay)
+        {
+            error = "'from' must not be after 'to'.";
+            return false;
+        }
+
+        filter = new CorpusEventFilter(
+            string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(),
+            string.IsNullOrWhiteSpace(type) ? null : type.Trim(),
+            string.IsNullOrWhiteSpace(status) ? null : status.Trim(),
+            fromDay,
+            toDay);
+        error = null;
+        return true;
+    }
+
+    internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> ListAsync(
+        ICorpusQueries corpus, string? actor, string? type, string? status, string? from, string? to, string? limit, string? cursor,
+        CancellationToken cancellationToken)
+    {
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error)
+            || !TryParseFilter(actor, type, status, from, to, out var filter, out error))
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        var rows = await corpus.ListEventsAsync(filter, paging.Probe, paging.Offset, cancellationToken);
+        return TypedResults.Ok(paging.ToPage(rows));
+    }
+
+    internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> AgendaAsync(
+        ICorpusQueries corpus, TimeProvider clock, string? from, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = await corpus.AgendaAsync(start, paging.Probe, paging.Offset, cancellationToken);
+        return TypedResults.Ok(paging.ToPage(rows));
+    }
+
+    internal static async Task<Results<Ok<Page<ActorPair>>, ProblemHttpResult>> NetworkAsync(
+        ICorpusQueries corpus, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error))
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        var rows = await corpus.NetworkAsync(paging.Probe, paging.Offset, cancellationToken);
+        return TypedResults.Ok(paging.ToPage(rows));
+    }
+}

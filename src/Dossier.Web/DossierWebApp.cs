@@ -1,0 +1,172 @@
+using Dossier.Core.Errors;
+using Dossier.Storage;
+using Dossier.Storage.Corpus;
+using Dossier.Storage.Sqlite;
+using Dossier.Web.Api;
+using Dossier.Web.Ui;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Dossier.Web;
+
+/// <summary>
+/// The Dossier web server: the JSON API under <c>/api</c> and the server-rendered pages, over one SQLite store.
+/// </summary>
+/// <remarks>
+/// The store is opened once, when the app is built, and shared by every request (it serialises its own operations);
+/// it is closed when the app is disposed. The environment is always Production: errors never show stack traces.
+/// </remarks>
+public sealed class DossierWebApp
+{
+    private DossierWebApp()
+    {
+    }
+
+    /// <summary>Builds the app; start it with <c>RunAsync</c>/<c>StartAsync</c> and dispose it when done.</summary>
+    /// <param name="args">Command-line arguments for ASP.NET Core's configuration (logging levels and the like).</param>
+    /// <exception cref="StoreException">When the store cannot be opened.</exception>
+    public static WebApplication Build(string[] args, DossierWebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            EnvironmentName = Environments.Production,
+            ApplicationName = typeof(DossierWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.WebHost.UseUrls([.. options.Urls.Count > 0 ? options.Urls : [DossierWebOptions.DefaultUrl]]);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The caller says where the server listens; the host's own start-up lines would repeat it.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        var store = SqliteDocumentStore.Open(options.DbPath);
+        try
+        {
+            var services = builder.Services;
+            services.AddProblemDetails();
+            services.AddOpenApi(); // served at /openapi/v1.json
+            services.AddRouting();
+            // Registered by factory so that the container owns (and disposes) the store.
+            services.AddSingleton(_ => store);
+            services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+            services.AddSingleton<ICorpusQueries>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+            services.AddSingleton(options);
+            services.AddSingleton(new WriteAccess(options.ApiToken));
+            services.AddSingleton(sp => new DocumentIngestor(
+                sp.GetRequiredService<IDocumentStore>(), DocumentIngestor.CreatePipeline(options.ActorsPath, options.DbPath)));
+            services.TryAddSingleton(TimeProvider.System);
+
+            var app = builder.Build();
+            _ = app.Services.GetRequiredService<SqliteDocumentStore>();
+            Configure(app);
+            return app;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = HandleStatusCodeAsync });
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+                + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            await next(context);
+        });
+
+        app.MapOpenApi();
+        app.MapDocumentsApi();
+        app.MapEntitiesApi();
+        app.MapEventsApi();
+        app.MapSearchApi();
+        app.MapPages();
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Unhandled exceptions: logged in full, answered with one line and no internals.</summary>
+    private static async Task HandleExceptionAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title, detail) = exception switch
+        {
+            StoreException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The store cannot be read or written just now; try again."),
+            ModelFileException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The analysis models cannot be loaded; see the server log."),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request cannot be read."),
+            _ => (StatusCodes.Status500InternalServerError, "Internal server error", "Something went wrong on the server; see its log."),
+        };
+        context.Response.StatusCode = status;
+        if (IsApi(context))
+        {
+            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = status, Title = title, Detail = detail },
+            });
+        }
+        else
+        {
+            await PageResult.WriteErrorAsync(context, status, title, detail);
+        }
+    }
+
+    /// <summary>Bodiless error statuses (unknown routes, wrong methods, Kestrel's refusals) get a body too.</summary>
+    private static async Task HandleStatusCodeAsync(StatusCodeContext statusContext)
+    {
+        var context = statusContext.HttpContext;
+        var status = context.Response.StatusCode;
+        var title = status switch
+        {
+            StatusCodes.Status404NotFound => "Not found",
+            StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+            StatusCodes.Status413PayloadTooLarge => "Payload too large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+            _ when status < 500 => "Bad request",
+            _ => "Error",
+        };
+        var detail = status switch
+        {
+            StatusCodes.Status404NotFound => "There is nothing at this address.",
+            StatusCodes.Status405MethodNotAllowed => "This address does not take this method.",
+            _ => null,
+        };
+        if (IsApi(context))
+        {
+            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = status, Title = title, Detail = detail },
+            });
+        }
+        else
+        {
+            await PageResult.WriteErrorAsync(context, status, title, detail ?? title + ".");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace Dossier.Web;
+
+/// <summary>How <see cref="DossierWebApp.Build"/> sets up the server. Immutable once built.</summary>
+public sealed record DossierWebOptions
+{
+    /// <summary>The environment variable that, when set, turns the write endpoints on and holds their bearer token.</summary>
+    public const string ApiTokenVariable = "DOSSIER_API_TOKEN";
+
+    /// <summary>Where the server listens unless told otherwise: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The largest request body accepted (5 MiB); larger ones get 413.</summary>
+    public const long DefaultMaxRequestBodyBytes = 5L * 1024 * 1024;
+
+    /// <param name="dbPath">The SQLite store; created when missing (its directory must exist).</param>
+    public DossierWebOptions(string dbPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
+        DbPath = dbPath;
+    }
+
+    public string DbPath { get; }
+
+    /// <summary>The addresses to listen on; <see cref="DefaultUrl"/> when empty. <c>http://127.0.0.1:0</c> picks a free port.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
+
+    /// <summary>The bearer token that write endpoints require; null or blank turns them off (403).
+    /// The server does not read <see cref="ApiTokenVariable"/> itself: its caller does (see <see cref="FromEnvironment"/>).</summary>
+    public string? ApiToken { get; init; }
+
+    /// <summary>TSV of actors to add to the knowledge base for documents posted to the API; when null,
+    /// <c>actors.tsv</c> beside the database is used if present (as <c>dossier ingest</c> does).</summary>
+    public string? ActorsPath { get; init; }
+
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>The options for <paramref name="dbPath"/> with <see cref="ApiToken"/> read from <see cref="ApiTokenVariable"/>.</summary>
+    public static DossierWebOptions FromEnvironment(string dbPath, IReadOnlyList<string>? urls = null)
+    {
+        var token = Environment.GetEnvironmentVariable(ApiTokenVariable);
+        return new DossierWebOptions(dbPath)
+        {
+            Urls = urls is { Count: > 0 } ? urls : [DefaultUrl],
+            ApiToken = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
+        };
+    }
+}

@@ -1,111 +1,18 @@
-using System.IO.Compression;
-using System.Text;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Syntax;
 
-/// <summary>
-/// The container of every syntax model file: GZip of
-/// <c>"DOSSIER-SYNTAX" magic, format version, model kind, payload, end marker</c>.
-/// </summary>
+/// <summary>The container of every syntax model file (<see cref="ModelContainer"/> with the <c>DOSSIER-SYNTAX</c> header).</summary>
 internal static class ModelFile
 {
-    public const int FormatVersion = 1;
-    private static readonly byte[] Magic = "DOSSIER-SYNTAX\n"u8.ToArray();
-    private const uint EndMarker = 0x454E4421; // "!DNE"
+    private static readonly ModelContainer Container = new("DOSSIER-SYNTAX\n", "syntax", (path, reason, inner) => new ModelLoadException(path, reason, inner));
 
-    public static void Write(string path, string kind, Action<BinaryWriter> payload)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(kind);
-            payload(writer);
-            writer.Write(EndMarker);
-        }
+    public static void Write(string path, string kind, Action<BinaryWriter> payload) => Container.Write(path, kind, payload);
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var temp = path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
-        {
-            buffer.Position = 0;
-            buffer.CopyTo(gzip);
-        }
+    /// <exception cref="ModelLoadException">When the file is missing, of another kind or version, or corrupt.</exception>
+    public static T Read<T>(string path, string kind, Func<BinaryReader, T> payload) => Container.Read(path, kind, payload);
 
-        File.Move(temp, path, overwrite: true);
-    }
+    public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> items) => ModelContainer.WriteStrings(writer, items);
 
-    public static T Read<T>(string path, string kind, Func<BinaryReader, T> payload)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ModelLoadException(path, "the model file does not exist");
-        }
-
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var buffered = new BufferedStream(gzip, 1 << 16);
-            using var reader = new BinaryReader(buffered, Encoding.UTF8);
-            var magic = reader.ReadBytes(Magic.Length);
-            if (!magic.AsSpan().SequenceEqual(Magic))
-            {
-                throw new ModelLoadException(path, "not a Dossier syntax model (bad magic header)");
-            }
-
-            var version = reader.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new ModelLoadException(path, $"model format version {version} is not supported (expected {FormatVersion})");
-            }
-
-            var actualKind = reader.ReadString();
-            if (actualKind != kind)
-            {
-                throw new ModelLoadException(path, $"holds a {actualKind} model, expected {kind}");
-            }
-
-            var result = payload(reader);
-            if (reader.ReadUInt32() != EndMarker)
-            {
-                throw new ModelLoadException(path, "the model file is corrupt (end marker missing)");
-            }
-
-            // Reading to the end makes GZip verify its CRC; nothing may follow the end marker.
-            if (buffered.ReadByte() != -1)
-            {
-                throw new ModelLoadException(path, "the model file is corrupt (data after the end marker)");
-            }
-
-            return result;
-        }
-        catch (ModelLoadException)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or FormatException
-                                      or ArgumentException or OverflowException or IndexOutOfRangeException or OutOfMemoryException or DecoderFallbackException)
-        {
-            throw new ModelLoadException(path, $"the model file is corrupt or truncated ({e.Message})", e);
-        }
-    }
-
-    public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> items)
-    {
-        writer.Write(items.Count);
-        foreach (var s in items) writer.Write(s);
-    }
-
-    public static string[] ReadStrings(BinaryReader reader)
-    {
-        var n = reader.ReadInt32();
-        if (n < 0 || n > 10_000_000) throw new InvalidDataException("bad string count");
-        var items = new string[n];
-        for (var i = 0; i < n; i++) items[i] = reader.ReadString();
-        return items;
-    }
+    public static string[] ReadStrings(BinaryReader reader) => ModelContainer.ReadStrings(reader);
 }

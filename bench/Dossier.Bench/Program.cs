@@ -1,22 +1,50 @@
+using System.Globalization;
 using Dossier.Bench;
 
 // Throughput runs, in Release:
 //   dotnet run -c Release --project bench/Dossier.Bench -- pipeline [CORPUS] [--runs N]   read -> analyse -> store (default corpus ../shared/corpora/bbc)
 //   dotnet run -c Release --project bench/Dossier.Bench -- syntax [CONLLU] [--runs N]     tag + parse on gold words, one thread
+//   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR]
+//       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing
 var mode = args.FirstOrDefault() ?? "pipeline";
 var rest = args.Skip(1).ToArray();
-var runsAt = Array.IndexOf(rest, "--runs");
-var runs = runsAt >= 0 && runsAt + 1 < rest.Length ? int.Parse(rest[runsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 3;
-var input = rest.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (runsAt < 0 || i != runsAt + 1)).FirstOrDefault();
+string[] valued = ["--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus"];
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+var positional = new List<string>();
+for (var i = 0; i < rest.Length; i++)
+{
+    if (valued.Contains(rest[i]) && i + 1 < rest.Length)
+    {
+        options[rest[i]] = rest[++i];
+    }
+    else if (!rest[i].StartsWith("--", StringComparison.Ordinal))
+    {
+        positional.Add(rest[i]);
+    }
+}
+
+var input = positional.FirstOrDefault();
+var runs = Number("--runs", 3);
 return mode switch
 {
     "pipeline" => await PipelineBenchmark.RunAsync(input ?? Path.Combine("..", "shared", "corpora", "bbc"), runs),
     "syntax" => SyntaxBenchmark.Run(input ?? Path.Combine("..", "shared", "data", "ud-ewt", "en_ewt-ud-test.conllu"), runs),
+    "web" => await WebBenchmark.RunAsync(new WebBenchmark.Settings(
+        input,
+        options.GetValueOrDefault("--corpus") ?? Path.Combine("..", "shared", "corpora", "bbc"),
+        Number("--clients", 50),
+        Number("--seconds", 20),
+        Number("--warmup", 3),
+        Number("--max-requests", 200_000))),
     _ => Usage(),
 };
+
+int Number(string name, int fallback) =>
+    options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
+    Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR]");
     return 1;
 }

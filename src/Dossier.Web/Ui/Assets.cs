@@ -37,6 +37,7 @@ internal static class Assets
         .hero input[type=search] { flex: 1; font-size: 1.1rem; }
         form.filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0 1rem; }
         form.filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
+        form.filters input, form.filters select, form.filters button { height: 2.2rem; font-size: 1rem; }
         .doctext { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.2rem; line-height: 1.7; }
         .doctext a { color: inherit; text-decoration: none; }
         mark { border-radius: 3px; padding: 0 .1em; background: #eee; color: inherit; }

@@ -1,0 +1,387 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime;
+using System.Text;
+using System.Text.Json;
+using Dossier.Engine;
+using Dossier.Ingest;
+using Dossier.Storage;
+using Dossier.Storage.Corpus;
+using Dossier.Storage.Sqlite;
+using Dossier.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using static System.FormattableString;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// Load on the web surface, as <c>dossier serve</c> runs it: the app is hosted in this process on 127.0.0.1 (a free
+/// port) over a store of the corpus, and an in-process load generator (N workers sharing one HttpClient) hits one
+/// scenario at a time for a fixed time or a fixed number of requests, whichever comes first. Client and server share
+/// the machine's cores, so the figures are a lower bound of what the server alone would do.
+/// </summary>
+internal static class WebBenchmark
+{
+    /// <param name="Db">The store; built from <paramref name="Corpus"/> when null or missing.</param>
+    /// <param name="Seconds">Measured time per scenario.</param>
+    /// <param name="Warmup">Unmeasured load per scenario before it, in seconds.</param>
+    /// <param name="MaxRequests">Most requests per scenario (and per warm-up), so that a run always stops.</param>
+    public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests);
+
+    private sealed record Scenario(string Name, string Key, IReadOnlyList<string> Paths);
+
+    private sealed record Result(string Name, long Requests, long Errors, long Failures, double Seconds, double[] Latencies, long Bytes,
+        IReadOnlyDictionary<int, long> Statuses);
+
+    /// <summary>The target in the issue: p95 under 50 ms at 50 concurrent clients.</summary>
+    private const double GoalP95Ms = 50;
+
+    public static async Task<int> RunAsync(Settings settings)
+    {
+        if (settings.Clients < 1 || settings.Seconds < 1 || settings.Warmup < 0 || settings.MaxRequests < 1)
+        {
+            Console.Error.WriteLine("--clients, --seconds and --max-requests must be at least 1, --warmup at least 0");
+            return 1;
+        }
+
+        Console.WriteLine(Invariant(
+            $"{Environment.ProcessorCount} cores (shared by server, load generator and anything else on the machine: figures are lower bounds), .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+        var db = settings.Db;
+        if (db is null || !File.Exists(db))
+        {
+            db ??= Path.Combine(Path.GetTempPath(), $"dossier-web-bench-{Environment.ProcessId}.db");
+            if (!await BuildAsync(db, settings.Corpus))
+            {
+                return 1;
+            }
+        }
+        else
+        {
+            Console.WriteLine($"store    {Path.GetFullPath(db)} (reused, {new FileInfo(db).Length / 1024.0 / 1024.0:N1} MB)");
+        }
+
+        await using var app = DossierWebApp.Build([], new DossierWebOptions(db) { Urls = ["http://127.0.0.1:0"] });
+        await app.StartAsync();
+        var address = new Uri(app.Urls.First());
+        if (!IPAddress.TryParse(address.Host, out var ip) || !IPAddress.IsLoopback(ip))
+        {
+            Console.Error.WriteLine($"the server listens on {address}, not on loopback; refusing to load it");
+            return 1;
+        }
+
+        Console.WriteLine($"server   {address} (in process)");
+        var scenarios = await ScenariosAsync(app.Services.GetRequiredService<ICorpusQueries>());
+        if (scenarios is null)
+        {
+            return 1;
+        }
+
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = settings.Clients,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        if (!await CheckAsync(client, scenarios))
+        {
+            return 1;
+        }
+
+        Console.WriteLine(Invariant(
+            $"load     {settings.Clients} clients, {settings.Warmup} s warm-up + {settings.Seconds} s (at most {settings.MaxRequests:N0} requests) per scenario, one scenario at a time"));
+        var results = new List<Result>();
+        foreach (var scenario in scenarios)
+        {
+            if (settings.Warmup > 0)
+            {
+                _ = await LoadAsync(client, scenario, settings.Clients, settings.Warmup, settings.MaxRequests);
+            }
+
+            var result = await LoadAsync(client, scenario, settings.Clients, settings.Seconds, settings.MaxRequests);
+            results.Add(result);
+            Console.WriteLine(Invariant($"  done   {scenario.Name}: {result.Requests:N0} requests in {result.Seconds:0.0} s"));
+        }
+
+        await app.StopAsync();
+        PrintTable(results, settings.Clients);
+        PrintWrk(scenarios, settings, db);
+        return results.Any(r => r.Errors > 0 || r.Failures > 0) ? 2 : 0;
+    }
+
+    /// <summary>Ingests the corpus into a fresh store at <paramref name="db"/>, as <c>dossier ingest</c> does; kept for reuse.</summary>
+    private static async Task<bool> BuildAsync(string db, string corpus)
+    {
+        if (!Directory.Exists(corpus))
+        {
+            Console.Error.WriteLine($"{corpus}: no such directory (pass --corpus DIR, or an existing store as DB)");
+            return false;
+        }
+
+        Console.WriteLine($"store    building {Path.GetFullPath(db)} from {Path.GetFullPath(corpus)} (takes a minute or more)");
+        try
+        {
+            await using var store = SqliteDocumentStore.Open(db);
+            var runner = new DocumentRunner(DefaultPipeline.Create(), new ReadOptions());
+            var summary = await runner.RunAsync([corpus], async (document, ct) => await store.AddAsync(document, ct) == AddOutcome.Added, existing: store);
+            Console.WriteLine(Invariant(
+                $"ingest   {summary.New} new, {summary.Failed} failed, {summary.Words:N0} words in {summary.Elapsed.TotalSeconds:0.0} s"));
+        }
+        catch
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(db + suffix);
+            }
+
+            throw;
+        }
+
+        Console.WriteLine($"store    kept at {Path.GetFullPath(db)}; rerun with it as DB to skip the build (delete it when done)");
+        return true;
+    }
+
+    /// <summary>The three scenarios, from the store's own figures: the most mentioned entities and the commonest event filters.</summary>
+    private static async Task<List<Scenario>?> ScenariosAsync(ICorpusQueries corpus)
+    {
+        var top = await corpus.ListEntitiesAsync(null, null, 50);
+        if (top.Count == 0)
+        {
+            Console.Error.WriteLine("the store holds no entities; nothing to load");
+            return null;
+        }
+
+        var ids = top.Select(e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var events = await corpus.ListEventsAsync(new CorpusEventFilter(), 5000);
+        var filters = EventFilters(events);
+        Console.WriteLine(Invariant(
+            $"targets  top {top.Count} entities by mentions ({top[0].Name} {top[0].Mentions:N0} … {top[^1].Name} {top[^1].Mentions:N0}); {filters.Count} event filters from {events.Count:N0} events"));
+        return
+        [
+            new Scenario("entity page  /entities/{id}", "entity-page", [.. ids.Select(id => "/entities/" + id)]),
+            new Scenario("event filter /api/events?…", "events-api", [.. filters.Select(f => "/api/events?" + f)]),
+            new Scenario("entity API   /api/entities/{id}", "entity-api", [.. ids.Select(id => "/api/entities/" + id)]),
+        ];
+    }
+
+    /// <summary>A handful of filters a reader would use: an actor with its commonest type and status, by id and by name,
+    /// an actor alone, an actor and a type, a type and a status, a status alone.</summary>
+    private static List<string> EventFilters(IReadOnlyList<CorpusEventSummary> events)
+    {
+        var byActor = events
+            .SelectMany(e => e.Source.Concat(e.Target)
+                .Where(a => a.EntityId is not null)
+                .Select(a => (Id: a.EntityId!.Value, a.Name))
+                .Distinct()
+                .Select(a => (a.Id, a.Name, e.Type, e.Status)))
+            .ToList();
+        var triples = byActor.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Id).Select(g => g.Key).ToList();
+        var actors = byActor.GroupBy(t => (t.Id, t.Name)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Id).Select(g => g.Key).ToList();
+        var pairs = byActor.GroupBy(t => (t.Id, t.Type)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Id).Select(g => g.Key).ToList();
+        var typeStatus = events.GroupBy(e => (e.Type, e.Status)).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var statuses = events.GroupBy(e => e.Status).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+
+        var filters = new List<string>();
+        void Add(params (string Name, string? Value)[] values)
+        {
+            var query = string.Join('&', values.Where(v => v.Value is not null).Select(v => v.Name + "=" + Uri.EscapeDataString(v.Value!)));
+            if (query.Length > 0 && !filters.Contains(query))
+            {
+                filters.Add(query);
+            }
+        }
+
+        string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var t in triples.Take(2))
+        {
+            Add(("actor", Id(t.Id)), ("type", t.Type), ("status", t.Status));
+        }
+
+        if (triples.Skip(2).FirstOrDefault() is { Name: not null } byName)
+        {
+            Add(("actor", byName.Name), ("type", byName.Type), ("status", byName.Status));
+        }
+
+        foreach (var a in actors.Take(2))
+        {
+            Add(("actor", Id(a.Id)));
+        }
+
+        foreach (var p in pairs.Take(1))
+        {
+            Add(("actor", Id(p.Id)), ("type", p.Type));
+        }
+
+        foreach (var ts in typeStatus.Take(2))
+        {
+            Add(("type", ts.Type), ("status", ts.Status));
+        }
+
+        foreach (var s in statuses.Where(s => s != "occurred").Take(1))
+        {
+            Add(("status", s));
+        }
+
+        if (filters.Count == 0)
+        {
+            filters.Add("status=occurred");
+        }
+
+        return filters;
+    }
+
+    /// <summary>One request per distinct path before the load: each must answer 2xx. Shows what the event filters return.</summary>
+    private static async Task<bool> CheckAsync(HttpClient client, List<Scenario> scenarios)
+    {
+        var ok = true;
+        foreach (var scenario in scenarios)
+        {
+            foreach (var path in scenario.Paths)
+            {
+                using var response = await client.GetAsync(path);
+                var body = await response.Content.ReadAsStringAsync();
+                if (!response.IsSuccessStatusCode)
+                {
+                    Console.Error.WriteLine($"check    {path}: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+                    ok = false;
+                }
+                else if (scenario.Key == "events-api")
+                {
+                    using var json = JsonDocument.Parse(body);
+                    var items = json.RootElement.GetProperty("items").GetArrayLength();
+                    var more = json.RootElement.GetProperty("nextCursor").ValueKind == JsonValueKind.String ? "+" : "";
+                    Console.WriteLine(Invariant($"  filter {Uri.UnescapeDataString(path),-70} {items}{more} events, {body.Length / 1024.0:N0} KB"));
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    /// <summary>N workers, each sending its next request when the last one's body is read, paths round-robin,
+    /// until <paramref name="seconds"/> have passed or <paramref name="maxRequests"/> have been sent.</summary>
+    private static async Task<Result> LoadAsync(HttpClient client, Scenario scenario, int clients, int seconds, int maxRequests)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
+        var issued = -1L;
+        var errors = 0L;
+        var failures = 0L;
+        var bytes = 0L;
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, long>();
+        var latencies = new List<double>[clients];
+        var clock = Stopwatch.StartNew();
+
+        async Task WorkerAsync(int worker)
+        {
+            var mine = latencies[worker] = new List<double>(4096);
+            var buffer = new byte[64 * 1024];
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var n = Interlocked.Increment(ref issued);
+                if (n >= maxRequests)
+                {
+                    return;
+                }
+
+                var path = scenario.Paths[(int)(n % scenario.Paths.Count)];
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+                    await using var stream = await response.Content.ReadAsStreamAsync();
+                    long size = 0;
+                    int read;
+                    while ((read = await stream.ReadAsync(buffer)) > 0)
+                    {
+                        size += read;
+                    }
+
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    Interlocked.Add(ref bytes, size);
+                    var status = (int)response.StatusCode;
+                    if (status is < 200 or > 299)
+                    {
+                        Interlocked.Increment(ref errors);
+                        statuses.AddOrUpdate(status, 1, (_, c) => c + 1);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(w => Task.Run(() => WorkerAsync(w))));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l ?? []).ToArray();
+        Array.Sort(all);
+        return new Result(scenario.Name, all.Length, errors, failures, elapsed, all, bytes, statuses);
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void PrintTable(List<Result> results, int clients)
+    {
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{"scenario",-33} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"KB/resp",8} {"non-2xx",8} {"failed",7}  p95<{GoalP95Ms:0}ms"));
+        foreach (var r in results)
+        {
+            var p95 = Percentile(r.Latencies, 0.95);
+            Console.WriteLine(Invariant(
+                $"{r.Name,-33} {r.Requests,9:N0} {r.Requests / r.Seconds,8:N0} {Percentile(r.Latencies, 0.50),8:0.0} {p95,8:0.0} {Percentile(r.Latencies, 0.99),8:0.0} {(r.Latencies.Length > 0 ? r.Latencies[^1] : double.NaN),8:0.0} {(r.Requests > 0 ? r.Bytes / 1024.0 / r.Requests : 0),8:0.0} {r.Errors,8:N0} {r.Failures,7:N0}  {(p95 < GoalP95Ms ? "yes" : "NO")}"));
+            if (r.Statuses.Count > 0)
+            {
+                Console.WriteLine("    non-2xx: " + string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => Invariant($"{s.Key} x{s.Value:N0}"))));
+            }
+        }
+
+        Console.WriteLine(Invariant(
+            $"goal (issue): p95 < {GoalP95Ms:0} ms at 50 concurrent clients; this run used {clients}. Latency is from send to last body byte; failed = no response (timeout or connection error)."));
+    }
+
+    /// <summary>When wrk is on the PATH: the same load against a <c>dossier serve</c> instance, with Lua scripts for the round-robin paths.</summary>
+    private static void PrintWrk(List<Scenario> scenarios, Settings settings, string db)
+    {
+        var wrk = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, "wrk"))
+            .FirstOrDefault(File.Exists);
+        Console.WriteLine();
+        if (wrk is null)
+        {
+            Console.WriteLine("wrk      not installed (optional: apt-get install -y wrk, then rerun to get the equivalent wrk commands)");
+            return;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "dossier-web-bench-wrk");
+        Directory.CreateDirectory(folder);
+        Console.WriteLine($"wrk      {wrk}: the same load against a separate server (start it first; scripts in {folder}):");
+        Console.WriteLine($"  dotnet run -c Release --project src/Dossier.Cli -- serve --db {Path.GetFullPath(db)}   # listens on {DossierWebOptions.DefaultUrl}");
+        var threads = Math.Max(1, Math.Min(Environment.ProcessorCount, settings.Clients));
+        foreach (var scenario in scenarios)
+        {
+            var script = Path.Combine(folder, scenario.Key + ".lua");
+            var lua = new StringBuilder("-- round-robin over the paths of one Dossier.Bench web scenario\npaths = {\n");
+            foreach (var path in scenario.Paths)
+            {
+                lua.Append("  \"").Append(path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\",\n");
+            }
+
+            lua.Append("}\ncounter = 0\nrequest = function()\n  counter = counter + 1\n  return wrk.format(\"GET\", paths[(counter % #paths) + 1])\nend\n");
+            File.WriteAllText(script, lua.ToString());
+            Console.WriteLine(Invariant(
+                $"  wrk -t{threads} -c{settings.Clients} -d{settings.Seconds}s --latency -s {script} {DossierWebOptions.DefaultUrl}   # {scenario.Name}"));
+        }
+    }
+}

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 
 using System.IO.Compression;
 using System.Text;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Entities;
 
@@ -81,7 +82,7 @@ internal sealed class Gazetteer
             var h = Seed;
             foreach (var w in words)
             {
-                h = NerHash.Mix(h, NerHash.Lower(w));
+                h = FeatureHash.Mix(h, FeatureHash.LowerFolded(w));
                 _prefixes.Add(h);
             }
 
@@ -207,7 +208,7 @@ internal sealed class Gazetteer
 
             if (space) sb.Append(' ');
             space = false;
-            sb.Append(NerHash.Fold(c));
+            sb.Append(FeatureHash.Fold(c));
         }
 
         return sb.ToString();
@@ -218,7 +219,7 @@ internal sealed class Gazetteer
 
     /// <summary>
     /// Longest matches, left to right, without overlap. <paramref name="lower"/> holds each token's
-    /// <see cref="NerHash.Lower"/> hash; a match needs capitalised words unless <paramref name="allCaps"/>.
+    /// <see cref="FeatureHash.Lower"/> hash; a match needs capitalised words unless <paramref name="allCaps"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, bool allCaps, List<GazMatch> matches)
@@ -239,7 +240,7 @@ internal sealed class Gazetteer
             var bestEnd = i;
             for (var j = i; j < n && j - i < MaxTokens; j++)
             {
-                h = NerHash.Mix(h, lower[j]);
+                h = FeatureHash.Mix(h, lower[j]);
                 if (!_prefixes.Contains(h)) break;
                 if (j > i && !StartsName(words[j]) && !Connectors.Contains(words[j])) break;
                 if (_byTokens.TryGetValue(h, out var entry) && StartsName(words[j]))

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Entities;
 
@@ -41,7 +42,7 @@ internal sealed class NameList
                 var h = Seed;
                 for (var i = start; i < end; i++)
                 {
-                    h = NerHash.Mix(h, NerHash.Lower(sentence.Words[i]));
+                    h = FeatureHash.Mix(h, FeatureHash.LowerFolded(sentence.Words[i]));
                     entries.TryGetValue(h, out var old);
                     if (i == end - 1) entries[h] = (byte)(old | (1 << type));
                     else if (!entries.ContainsKey(h)) entries[h] = 0;
@@ -72,7 +73,7 @@ internal sealed class NameList
             var bestEnd = i;
             for (var j = i; j < n && j - i < MaxTokens; j++)
             {
-                h = NerHash.Mix(h, lower[j]);
+                h = FeatureHash.Mix(h, lower[j]);
                 if (!_entries.TryGetValue(h, out var mask)) break;
                 if (mask != 0)
                 {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Entities;
 
@@ -26,16 +27,16 @@ internal struct NerWord
         var s = w.AsSpan();
         var info = new NerWord
         {
-            Lower = NerHash.Lower(s),
-            Form = NerHash.Chars(s),
-            P1 = NerHash.Chars(s[..Math.Min(1, s.Length)]),
-            P2 = NerHash.Lower(s[..Math.Min(2, s.Length)]),
-            P3 = NerHash.Lower(s[..Math.Min(3, s.Length)]),
-            P4 = NerHash.Lower(s[..Math.Min(4, s.Length)]),
-            S1 = NerHash.Lower(s[Math.Max(0, s.Length - 1)..]),
-            S2 = NerHash.Lower(s[Math.Max(0, s.Length - 2)..]),
-            S3 = NerHash.Lower(s[Math.Max(0, s.Length - 3)..]),
-            S4 = NerHash.Lower(s[Math.Max(0, s.Length - 4)..]),
+            Lower = FeatureHash.LowerFolded(s),
+            Form = FeatureHash.Chars(s),
+            P1 = FeatureHash.Chars(s[..Math.Min(1, s.Length)]),
+            P2 = FeatureHash.LowerFolded(s[..Math.Min(2, s.Length)]),
+            P3 = FeatureHash.LowerFolded(s[..Math.Min(3, s.Length)]),
+            P4 = FeatureHash.LowerFolded(s[..Math.Min(4, s.Length)]),
+            S1 = FeatureHash.LowerFolded(s[Math.Max(0, s.Length - 1)..]),
+            S2 = FeatureHash.LowerFolded(s[Math.Max(0, s.Length - 2)..]),
+            S3 = FeatureHash.LowerFolded(s[Math.Max(0, s.Length - 3)..]),
+            S4 = FeatureHash.LowerFolded(s[Math.Max(0, s.Length - 4)..]),
             Length = (byte)Math.Min(s.Length, 12),
             GazPart = -1,
             ListPart = -1,
@@ -64,7 +65,7 @@ internal struct NerWord
                 lower++;
             }
             else if (char.IsDigit(c)) k = 'd';
-            else k = NerHash.Fold(c);
+            else k = FeatureHash.Fold(c);
 
             run = k == previous ? run + 1 : 1;
             previous = k;
@@ -72,8 +73,8 @@ internal struct NerWord
             if (run == 1) hs = (hs ^ k) * 1099511628211UL;
         }
 
-        info.Shape = NerHash.Fmix(h);
-        info.ShortShape = NerHash.Fmix(hs);
+        info.Shape = FeatureHash.Fmix(h);
+        info.ShortShape = FeatureHash.Fmix(hs);
         info.Cap = upper + lower == 0 ? (byte)0
             : upper == 0 ? (byte)1
             : lower == 0 ? (upper == 1 && s.Length == 1 ? (byte)2 : (byte)3)
@@ -201,53 +202,53 @@ internal static class NerFeatures
         var shift = 64 - bits;
         var k = 0;
 
-        Add(buckets, ref k, shift, NerHash.F(1, 1));
-        Add(buckets, ref k, shift, NerHash.F(2, w.Lower));
-        Add(buckets, ref k, shift, NerHash.F(3, w.Form));
-        Add(buckets, ref k, shift, NerHash.F(4, wm1.Lower));
-        Add(buckets, ref k, shift, NerHash.F(5, wp1.Lower));
-        Add(buckets, ref k, shift, NerHash.F(6, wm2.Lower));
-        Add(buckets, ref k, shift, NerHash.F(7, wp2.Lower));
-        Add(buckets, ref k, shift, NerHash.F(8 + ac, w.Shape));
-        Add(buckets, ref k, shift, NerHash.F(9 + ac, wm1.ShortShape));
-        Add(buckets, ref k, shift, NerHash.F(10 + ac, wp1.ShortShape));
-        Add(buckets, ref k, shift, NerHash.F(11 + ac, wm1.ShortShape, w.ShortShape, wp1.ShortShape));
-        Add(buckets, ref k, shift, NerHash.F(12 + ac, w.P1));
-        Add(buckets, ref k, shift, NerHash.F(13, w.P2));
-        Add(buckets, ref k, shift, NerHash.F(14, w.P3));
-        Add(buckets, ref k, shift, NerHash.F(15, w.P4));
-        Add(buckets, ref k, shift, NerHash.F(16, w.S1));
-        Add(buckets, ref k, shift, NerHash.F(17, w.S2));
-        Add(buckets, ref k, shift, NerHash.F(18, w.S3));
-        Add(buckets, ref k, shift, NerHash.F(19, w.S4));
-        Add(buckets, ref k, shift, NerHash.F(20, wm1.Lower, w.Lower));
-        Add(buckets, ref k, shift, NerHash.F(21, w.Lower, wp1.Lower));
-        Add(buckets, ref k, shift, NerHash.F(22, wm1.Lower, wp1.Lower));
-        Add(buckets, ref k, shift, NerHash.F(23, t1));
-        Add(buckets, ref k, shift, NerHash.F(24, t2, t1));
-        Add(buckets, ref k, shift, NerHash.F(25, t1, w.Lower));
-        Add(buckets, ref k, shift, NerHash.F(26 + ac, t1, w.Shape));
-        Add(buckets, ref k, shift, NerHash.F(27 + ac, first, w.Cap));
-        Add(buckets, ref k, shift, NerHash.F(28 + ac, wm1.Cap, w.Cap, wp1.Cap));
+        Add(buckets, ref k, shift, FeatureHash.F(1, 1));
+        Add(buckets, ref k, shift, FeatureHash.F(2, w.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(3, w.Form));
+        Add(buckets, ref k, shift, FeatureHash.F(4, wm1.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(5, wp1.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(6, wm2.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(7, wp2.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(8 + ac, w.Shape));
+        Add(buckets, ref k, shift, FeatureHash.F(9 + ac, wm1.ShortShape));
+        Add(buckets, ref k, shift, FeatureHash.F(10 + ac, wp1.ShortShape));
+        Add(buckets, ref k, shift, FeatureHash.F(11 + ac, wm1.ShortShape, w.ShortShape, wp1.ShortShape));
+        Add(buckets, ref k, shift, FeatureHash.F(12 + ac, w.P1));
+        Add(buckets, ref k, shift, FeatureHash.F(13, w.P2));
+        Add(buckets, ref k, shift, FeatureHash.F(14, w.P3));
+        Add(buckets, ref k, shift, FeatureHash.F(15, w.P4));
+        Add(buckets, ref k, shift, FeatureHash.F(16, w.S1));
+        Add(buckets, ref k, shift, FeatureHash.F(17, w.S2));
+        Add(buckets, ref k, shift, FeatureHash.F(18, w.S3));
+        Add(buckets, ref k, shift, FeatureHash.F(19, w.S4));
+        Add(buckets, ref k, shift, FeatureHash.F(20, wm1.Lower, w.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(21, w.Lower, wp1.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(22, wm1.Lower, wp1.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(23, t1));
+        Add(buckets, ref k, shift, FeatureHash.F(24, t2, t1));
+        Add(buckets, ref k, shift, FeatureHash.F(25, t1, w.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(26 + ac, t1, w.Shape));
+        Add(buckets, ref k, shift, FeatureHash.F(27 + ac, first, w.Cap));
+        Add(buckets, ref k, shift, FeatureHash.F(28 + ac, wm1.Cap, w.Cap, wp1.Cap));
         if (w.GazPart >= 0)
         {
-            Add(buckets, ref k, shift, NerHash.F(29, (ulong)w.GazKinds, (ulong)w.GazPart));
+            Add(buckets, ref k, shift, FeatureHash.F(29, (ulong)w.GazKinds, (ulong)w.GazPart));
             for (var bit = 1; bit <= (int)GazKind.BigCity; bit <<= 1)
             {
-                if ((w.GazKinds & bit) != 0) Add(buckets, ref k, shift, NerHash.F(30, (ulong)bit, (ulong)w.GazPart));
+                if ((w.GazKinds & bit) != 0) Add(buckets, ref k, shift, FeatureHash.F(30, (ulong)bit, (ulong)w.GazPart));
             }
         }
         else
         {
-            Add(buckets, ref k, shift, NerHash.F(29, None));
+            Add(buckets, ref k, shift, FeatureHash.F(29, None));
         }
 
-        Add(buckets, ref k, shift, NerHash.F(31, (ulong)wm1.GazKinds, (ulong)(wm1.GazPart + 1)));
-        Add(buckets, ref k, shift, NerHash.F(32, (ulong)wp1.GazKinds, (ulong)(wp1.GazPart + 1)));
+        Add(buckets, ref k, shift, FeatureHash.F(31, (ulong)wm1.GazKinds, (ulong)(wm1.GazPart + 1)));
+        Add(buckets, ref k, shift, FeatureHash.F(32, (ulong)wp1.GazKinds, (ulong)(wp1.GazPart + 1)));
         if (w.Cap != 0)
         {
             doc.Case.TryGetValue(w.Lower, out var seen);
-            Add(buckets, ref k, shift, NerHash.F(33 + ac, seen, w.Cap, first));
+            Add(buckets, ref k, shift, FeatureHash.F(33 + ac, seen, w.Cap, first));
         }
 
         if (w.Cap is not (0 or 1) && doc.History.TryGetValue(w.Lower, out var counts))
@@ -258,27 +259,27 @@ internal static class NerFeatures
                 if (counts[c] > counts[best]) best = c;
             }
 
-            Add(buckets, ref k, shift, NerHash.F(34, (ulong)best));
-            Add(buckets, ref k, shift, NerHash.F(35 + ac, (ulong)best, w.Cap, first));
+            Add(buckets, ref k, shift, FeatureHash.F(34, (ulong)best));
+            Add(buckets, ref k, shift, FeatureHash.F(35 + ac, (ulong)best, w.Cap, first));
         }
 
         if (w.ListPart >= 0)
         {
-            Add(buckets, ref k, shift, NerHash.F(39, (ulong)w.ListMask, (ulong)w.ListPart));
+            Add(buckets, ref k, shift, FeatureHash.F(39, (ulong)w.ListMask, (ulong)w.ListPart));
             for (var c = 0; c < 4; c++)
             {
-                if ((w.ListMask & (1 << c)) != 0) Add(buckets, ref k, shift, NerHash.F(40, (ulong)c, (ulong)w.ListPart));
+                if ((w.ListMask & (1 << c)) != 0) Add(buckets, ref k, shift, FeatureHash.F(40, (ulong)c, (ulong)w.ListPart));
             }
         }
         else
         {
-            Add(buckets, ref k, shift, NerHash.F(39, None));
+            Add(buckets, ref k, shift, FeatureHash.F(39, None));
         }
 
-        Add(buckets, ref k, shift, NerHash.F(41, (ulong)wm1.ListMask, (ulong)(wm1.ListPart + 1), (ulong)(wp1.ListPart + 1)));
-        Add(buckets, ref k, shift, NerHash.F(36, wm1.Lower, w.Shape));
-        Add(buckets, ref k, shift, NerHash.F(37, w.Shape, wp1.Lower));
-        Add(buckets, ref k, shift, NerHash.F(38 + ac, w.Length, w.Cap));
+        Add(buckets, ref k, shift, FeatureHash.F(41, (ulong)wm1.ListMask, (ulong)(wm1.ListPart + 1), (ulong)(wp1.ListPart + 1)));
+        Add(buckets, ref k, shift, FeatureHash.F(36, wm1.Lower, w.Shape));
+        Add(buckets, ref k, shift, FeatureHash.F(37, w.Shape, wp1.Lower));
+        Add(buckets, ref k, shift, FeatureHash.F(38 + ac, w.Length, w.Cap));
         return k;
     }
 

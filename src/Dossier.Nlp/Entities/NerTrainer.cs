@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Entities;
 
@@ -85,7 +86,7 @@ public static class NerTrainer
         }
 
         var weights = new NerTrainingWeights(options.HashBits, NerTags.Count);
-        var random = new NerRandom(options.Seed);
+        var random = new SplitMix64(options.Seed);
         var order = Enumerable.Range(0, docs.Length).ToArray();
         NerModel? best = null;
         var bestF1 = double.NegativeInfinity;

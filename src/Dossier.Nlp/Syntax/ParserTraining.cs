@@ -1,3 +1,5 @@
+using Dossier.Nlp.Models;
+
 namespace Dossier.Nlp.Syntax;
 
 /// <summary>A sentence prepared for parser training: words, (predicted) tags, gold tree with 1-based heads (0 = root).</summary>

@@ -1,3 +1,5 @@
+using Dossier.Nlp.Models;
+
 namespace Dossier.Nlp.Syntax;
 
 /// <summary>

@@ -1,13 +1,14 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Dossier.Nlp.Entities;
+namespace Dossier.Nlp.Models;
 
 /// <summary>
-/// Stable 64-bit hashing of strings and feature tuples (never <see cref="string.GetHashCode()"/>,
-/// which is randomised per process): model files store features by these hashes.
+/// Stable 64-bit hashing of strings and feature tuples, shared by every model of Dossier.Nlp. Never
+/// uses <see cref="string.GetHashCode()"/> (randomised per process): model files store features by
+/// these hashes, so changing any function here invalidates the shipped models.
 /// </summary>
-internal static class NerHash
+internal static class FeatureHash
 {
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
@@ -35,21 +36,45 @@ internal static class NerHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong F(int template, ulong a, ulong b, ulong c) => Fmix(Mix(Mix(Mix((ulong)template * 0xD6E8FEB86659FD93UL + 1, a), b), c));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F(int template, ulong a, ulong b, ulong c, ulong d) => Fmix(Mix(Mix(Mix(Mix((ulong)template * 0xD6E8FEB86659FD93UL + 1, a), b), c), d));
+
     /// <summary>FNV-1a over the characters, finalised.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Chars(ReadOnlySpan<char> s)
     {
         var h = FnvOffset;
-        foreach (var c in s) h = (h ^ c) * FnvPrime;
+        foreach (var c in s)
+        {
+            h = (h ^ c) * FnvPrime;
+        }
+
         return Fmix(h ^ (ulong)s.Length);
     }
 
-    /// <summary>FNV-1a over the lower-cased characters with every digit read as 0, finalised.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>FNV-1a over the lower-cased characters, finalised.</summary>
     public static ulong Lower(ReadOnlySpan<char> s)
     {
         var h = FnvOffset;
-        foreach (var c in s) h = (h ^ Fold(c)) * FnvPrime;
+        foreach (var c in s)
+        {
+            h = (h ^ char.ToLowerInvariant(c)) * FnvPrime;
+        }
+
+        return Fmix(h ^ (ulong)s.Length);
+    }
+
+    public static ulong String(string s) => Chars(s.AsSpan());
+
+    /// <summary>FNV-1a over the characters after <see cref="Fold"/> (lower case, digits as 0, curly quotes and dashes plain), finalised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong LowerFolded(ReadOnlySpan<char> s)
+    {
+        var h = FnvOffset;
+        foreach (var c in s)
+        {
+            h = (h ^ Fold(c)) * FnvPrime;
+        }
+
         return Fmix(h ^ (ulong)s.Length);
     }
 
@@ -62,29 +87,4 @@ internal static class NerHash
         '\u2013' or '\u2014' => '-',
         _ => char.ToLowerInvariant(c),
     };
-}
-
-/// <summary>SplitMix64: a tiny deterministic generator, identical on every runtime version.</summary>
-internal sealed class NerRandom(ulong seed)
-{
-    private ulong _state = seed;
-
-    public ulong Next()
-    {
-        var z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    public int NextInt(int n) => (int)(Next() % (ulong)n);
-
-    public void Shuffle<T>(T[] items)
-    {
-        for (var i = items.Length - 1; i > 0; i--)
-        {
-            var j = NextInt(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-    }
 }

@@ -8,8 +8,8 @@ namespace Dossier.Nlp.Entities;
 /// city or region of a country, else LOC; MISC → NORP when it is a nationality or group.</item>
 /// <item>A capitalised name containing Act, Law, Treaty, Memorandum, Convention, Accord(s), Agreement,
 /// Protocol → LAW; Summit, War, Games, Olympics, Cup, Conference, Festival, Election(s) → EVENT.</item>
-/// <item>Known buildings (White House, Kremlin, Pentagon, Oval Office, Cabinet Room, Capitol …) and
-/// names ending in Palace, Airport, Stadium, Bridge, Hospital, Square … → FAC.</item>
+/// <item>Known buildings (White House, Kremlin, Pentagon, Oval Office, Capitol …) and
+/// names ending in Palace, Airport, Stadium, Bridge, Hospital, Square, Room … → FAC.</item>
 /// <item>A capitalised name right before missile(s), rocket(s), tank(s), jet(s), drone(s), aircraft,
 /// helicopter(s) … → PRODUCT (the name only, e.g. "Tomahawk").</item>
 /// <item>A capitalised known city or country right after "in" that the tagger missed → GPE.</item>
@@ -54,7 +54,7 @@ internal static class EntityTyper
 
     private static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal)
     {
-        "Palace", "Airport", "Stadium", "Bridge", "Hospital", "Square", "Tower", "Towers", "Cathedral", "Mosque", "Arena", "Airbase", "Dam", "Prison",
+        "Palace", "Airport", "Stadium", "Bridge", "Hospital", "Square", "Tower", "Towers", "Cathedral", "Mosque", "Arena", "Airbase", "Dam", "Prison", "Room",
     };
 
     /// <summary>Words that make a capitalised run an organisation rather than a law or event ("Ministry of War").</summary>
@@ -65,7 +65,7 @@ internal static class EntityTyper
 
     private static readonly string[][] Buildings =
     [
-        ["White", "House"], ["Oval", "Office"], ["Cabinet", "Room"], ["Situation", "Room"], ["Kremlin"], ["Pentagon"], ["Capitol"],
+        ["White", "House"], ["Oval", "Office"], ["Kremlin"], ["Pentagon"], ["Capitol"],
         ["Capitol", "Hill"], ["Elysee", "Palace"], ["Élysée", "Palace"], ["Elysee"], ["Élysée"], ["Downing", "Street"], ["Camp", "David"], ["Mar-a-Lago"],
         ["Blue", "House"], ["Reichstag"], ["Bundestag", "building"],
     ];
@@ -281,7 +281,7 @@ internal static class EntityTyper
                     type = "PERSON";
                     break;
                 case "ORG":
-                    type = "ORG";
+                    type = FacilityHeads.Contains(words[e - 1]) ? "FAC" : "ORG";
                     break;
                 case "LOC":
                 {

@@ -72,6 +72,13 @@ public sealed class EntityRecognitionStageTests
     }
 
     [Fact]
+    public void NameEndingInRoom_NewsSentence_IsAFacility()
+    {
+        var doc = Run("The governors met the president in the Roosevelt Room on Tuesday.");
+        AssertEntity(doc, "Roosevelt Room", "FAC");
+    }
+
+    [Fact]
     public void SummitAndAcronym_NewsSentence_AreEventAndOrg()
     {
         var doc = Run("A NATO spokesman said the alliance would attend the Madrid Summit next month.");

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Dossier.Core.Documents;
 using Dossier.Storage.Corpus;
 using Dossier.Storage.Sqlite;
+using Dossier.Testing;
 
 namespace Dossier.Export.Tests;
 
@@ -16,7 +16,7 @@ namespace Dossier.Export.Tests;
 /// (quad class 3), THREATEN Russia → IGOUNO (a target known only by its code). Network: Zelensky → Trump 3 events
 /// (quad classes 1, 2, 2; mean Goldstein (1 + 7.4 + 6.4) / 3), Trump → Zelensky 1 event.
 /// </remarks>
-internal sealed partial class ExportSamples : IAsyncDisposable
+internal sealed class ExportSamples : IAsyncDisposable
 {
     public const string ConsultEvidence = "Zelensky said, \"We agreed\"\nafter talks in Washington.";
     public const string ReutersUrl = "https://www.reuters.com/world/zelensky-trump";
@@ -131,63 +131,8 @@ internal sealed partial class ExportSamples : IAsyncDisposable
 
     private static Document Build(string title, string text, DateOnly published, string url, Entity[] entities, Event[] events)
     {
-        var document = Tokenise(text, new DocumentMetadata(title, url, published, url));
-        var withMentions = entities.Select(e => e with { Mentions = MentionsOf(document, e) }).ToImmutableArray();
+        var document = HandBuilt.Tokenise(text, new DocumentMetadata(title, url, published, url));
+        var withMentions = entities.Select(e => e with { Mentions = HandBuilt.MentionsOf(document, e) }).ToImmutableArray();
         return document with { Entities = withMentions, Events = [.. events] };
     }
-
-    private static Document Tokenise(string text, DocumentMetadata metadata)
-    {
-        var tokens = ImmutableArray.CreateBuilder<Token>();
-        var sentences = ImmutableArray.CreateBuilder<Sentence>();
-        var sentenceStart = -1;
-        var firstToken = 0;
-        foreach (Match m in TokenPattern().Matches(text))
-        {
-            if (sentenceStart < 0)
-            {
-                sentenceStart = m.Index;
-                firstToken = tokens.Count;
-            }
-
-            tokens.Add(new Token(m.Index, m.Index + m.Length, sentences.Count));
-            if (m.Value is "." or "!" or "?")
-            {
-                sentences.Add(new Sentence(sentenceStart, m.Index + 1, firstToken, tokens.Count - firstToken));
-                sentenceStart = -1;
-            }
-        }
-
-        if (sentenceStart >= 0)
-        {
-            sentences.Add(new Sentence(sentenceStart, tokens[^1].End, firstToken, tokens.Count - firstToken));
-        }
-
-        return new Document(text, metadata) { Sentences = sentences.ToImmutable(), Tokens = tokens.ToImmutable() };
-    }
-
-    private static ImmutableArray<Mention> MentionsOf(Document document, Entity entity)
-    {
-        var mentions = new List<Mention>();
-        var taken = new bool[document.Text.Length];
-        foreach (var name in entity.Aliases.Prepend(entity.Name).OrderByDescending(n => n.Length))
-        {
-            for (var at = document.Text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = document.Text.IndexOf(name, at + 1, StringComparison.Ordinal))
-            {
-                if (taken.AsSpan(at, name.Length).Contains(true))
-                {
-                    continue;
-                }
-
-                taken.AsSpan(at, name.Length).Fill(true);
-                var sentence = document.Sentences.ToList().FindIndex(s => s.Start <= at && at < s.End);
-                mentions.Add(new Mention(at, at + name.Length, name, Math.Max(0, sentence)));
-            }
-        }
-
-        return [.. mentions.OrderBy(m => m.Start)];
-    }
-
-    [GeneratedRegex(@"\$?\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")]
-    private static partial Regex TokenPattern();
 }

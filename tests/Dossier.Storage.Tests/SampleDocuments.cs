@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Dossier.Core.Documents;
+using Dossier.Testing;
 
 namespace Dossier.Storage.Tests;
 
 /// <summary>Documents built by hand, with every layer filled, and a deep comparison of two documents.</summary>
-internal static partial class SampleDocuments
+internal static class SampleDocuments
 {
     public const string ReferenceText =
         "Zelensky met Trump in Washington on Thursday. Ukraine asked for $60 billion in aid.";
@@ -71,36 +71,8 @@ internal static partial class SampleDocuments
         };
     }
 
-    /// <summary>Splits <paramref name="text"/> into word and punctuation tokens and sentences ending in . ! or ?.</summary>
-    public static Document Tokenise(string text, DocumentMetadata metadata, string? language = "en")
-    {
-        var tokens = ImmutableArray.CreateBuilder<Token>();
-        var sentences = ImmutableArray.CreateBuilder<Sentence>();
-        var sentenceStart = -1;
-        var firstToken = 0;
-        foreach (Match m in TokenPattern().Matches(text))
-        {
-            if (sentenceStart < 0)
-            {
-                sentenceStart = m.Index;
-                firstToken = tokens.Count;
-            }
-
-            tokens.Add(new Token(m.Index, m.Index + m.Length, sentences.Count));
-            if (m.Value is "." or "!" or "?")
-            {
-                sentences.Add(new Sentence(sentenceStart, m.Index + 1, firstToken, tokens.Count - firstToken));
-                sentenceStart = -1;
-            }
-        }
-
-        if (sentenceStart >= 0)
-        {
-            sentences.Add(new Sentence(sentenceStart, tokens[^1].End, firstToken, tokens.Count - firstToken));
-        }
-
-        return new Document(text, metadata, language) { Sentences = sentences.ToImmutable(), Tokens = tokens.ToImmutable() };
-    }
+    /// <summary>See <see cref="HandBuilt.Tokenise"/>.</summary>
+    public static Document Tokenise(string text, DocumentMetadata metadata, string? language = "en") => HandBuilt.Tokenise(text, metadata, language);
 
     public static Document Simple(string text, DateOnly? published = null, string? title = null, string? language = "en") =>
         Tokenise(text, new DocumentMetadata(title, "test:" + text.GetHashCode(StringComparison.Ordinal), published), language);
@@ -138,6 +110,4 @@ internal static partial class SampleDocuments
         }
     }
 
-    [GeneratedRegex(@"\$?\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")]
-    private static partial Regex TokenPattern();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dossier.Core.Documents;
+using Dossier.Testing;
 
 namespace Dossier.Storage.Tests.Corpus;
 
@@ -10,7 +11,7 @@ internal static class CorpusSamples
     public static Document Build(string title, string text, DateOnly? published, string url, Entity[] entities, Event[]? events = null)
     {
         var document = SampleDocuments.Tokenise(text, new DocumentMetadata(title, url, published, url));
-        var withMentions = entities.Select(e => e.Mentions.IsDefaultOrEmpty ? e with { Mentions = MentionsOf(document, e) } : e).ToImmutableArray();
+        var withMentions = entities.Select(e => e.Mentions.IsDefaultOrEmpty ? e with { Mentions = HandBuilt.MentionsOf(document, e) } : e).ToImmutableArray();
         return document with { Entities = withMentions, Events = [.. events ?? []] };
     }
 
@@ -30,26 +31,4 @@ internal static class CorpusSamples
             Evidence = evidence,
             Confidence = 0.9,
         };
-
-    private static ImmutableArray<Mention> MentionsOf(Document document, Entity entity)
-    {
-        var mentions = new List<Mention>();
-        var taken = new bool[document.Text.Length];
-        foreach (var name in entity.Aliases.Prepend(entity.Name).OrderByDescending(n => n.Length))
-        {
-            for (var at = document.Text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = document.Text.IndexOf(name, at + 1, StringComparison.Ordinal))
-            {
-                if (taken.AsSpan(at, name.Length).Contains(true))
-                {
-                    continue;
-                }
-
-                taken.AsSpan(at, name.Length).Fill(true);
-                var sentence = document.Sentences.ToList().FindIndex(s => s.Start <= at && at < s.End);
-                mentions.Add(new Mention(at, at + name.Length, name, Math.Max(0, sentence)));
-            }
-        }
-
-        return [.. mentions.OrderBy(m => m.Start)];
-    }
 }

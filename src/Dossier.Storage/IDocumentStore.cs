@@ -27,6 +27,10 @@ public interface IDocumentStore : IAsyncDisposable, IDisposable
     Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
 
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A number that changes whenever a change to the stored documents is committed, by this process or
+    /// another; equal numbers mean the same content, so it can key caches of anything read from the store.</summary>
+    Task<long> GetVersionAsync(CancellationToken cancellationToken = default);
 }
 
 public enum AddOutcome

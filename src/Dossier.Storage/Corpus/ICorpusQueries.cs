@@ -16,8 +16,15 @@ public interface ICorpusQueries
     /// <returns>The entity with aliases, roles over time, documents and sample mentions, or null when unknown.</returns>
     Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default);
 
-    /// <summary>Corpus events, latest first (by <see cref="CorpusEventSummary.Day"/>), then by id.</summary>
+    /// <summary>Corpus events, latest first (by <see cref="CorpusEventSummary.Day"/>), then the most recently created first.</summary>
     Task<IReadOnlyList<CorpusEventSummary>> ListEventsAsync(CorpusEventFilter filter, int limit, int offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>One corpus event with its actors and every report of it, or null when no event has this id.</summary>
+    Task<CorpusEventSummary?> GetEventAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>For each event of a stored document (by its id in the document), the corpus event it reports; empty
+    /// when the document is unknown.</summary>
+    Task<IReadOnlyDictionary<string, long>> CorpusEventIdsAsync(string documentId, CancellationToken cancellationToken = default);
 
     /// <summary>The events of an actor (source or target) in date order; undated ones at their first publication date, marked approximate.</summary>
     /// <returns>Null when the entity is unknown.</returns>
@@ -26,8 +33,8 @@ public interface ICorpusQueries
     /// <summary>Events dated on or after <paramref name="from"/> (court dates, summits, visits), soonest first.</summary>
     Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, CancellationToken cancellationToken = default);
 
-    /// <summary>Pairs of corpus entities (source → target) with how many corpus events join them and their mean Goldstein score;
-    /// most events first, then by ids.</summary>
+    /// <summary>Pairs of corpus entities (source → target) with how many corpus events join them, their mean Goldstein score
+    /// and their quad classes; most events first, then by ids.</summary>
     Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default);
 }
 
@@ -44,12 +51,19 @@ public sealed record CorpusEntitySummary(
     long Id, string Name, string Type, string? Country, string? Sector, string? Code,
     long Mentions, long Documents, DateOnly? FirstSeen, DateOnly? LastSeen);
 
+/// <param name="Events">How many corpus events it takes part in, as a source or a target (listed by the timeline).</param>
+/// <param name="Connections">The actors it shares the most events with, most first.</param>
 public sealed record CorpusEntityDetails(
     CorpusEntitySummary Entity,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<CorpusRole> Roles,
     IReadOnlyList<CorpusDocumentRef> Documents,
-    IReadOnlyList<CorpusMention> Mentions);
+    IReadOnlyList<CorpusMention> Mentions,
+    long Events,
+    IReadOnlyList<ActorConnection> Connections);
+
+/// <summary>Another actor of the events of an entity, and how many events the two share.</summary>
+public sealed record ActorConnection(CorpusActor Actor, long Events);
 
 /// <summary>An office held over time: first and last publication date of the documents that give it, and how many do.</summary>
 public sealed record CorpusRole(string Title, string? Organization, string? Country, string Status, DateOnly? FirstSeen, DateOnly? LastSeen, long Documents);
@@ -79,4 +93,26 @@ public sealed record CorpusEventSummary(
 
 public sealed record CorpusTimeline(CorpusEntitySummary Entity, IReadOnlyList<CorpusEventSummary> Events);
 
-public sealed record ActorPair(CorpusActor Source, CorpusActor Target, long Events, double MeanGoldstein);
+/// <param name="Events">Corpus events with <paramref name="Source"/> as a source and <paramref name="Target"/> as a target.</param>
+/// <param name="QuadClasses">How many of them fall in each quad class: verbal cooperation, material cooperation, verbal
+/// conflict, material conflict (quad classes 1 to 4, in that order).</param>
+public sealed record ActorPair(CorpusActor Source, CorpusActor Target, long Events, double MeanGoldstein, IReadOnlyList<long> QuadClasses)
+{
+    /// <summary>The most frequent quad class (1–4), the lower on a tie; 0 when the pair has no event with one.</summary>
+    public int QuadClass
+    {
+        get
+        {
+            var best = 0;
+            for (var q = 0; q < QuadClasses.Count; q++)
+            {
+                if (QuadClasses[q] > 0 && (best == 0 || QuadClasses[q] > QuadClasses[best - 1]))
+                {
+                    best = q + 1;
+                }
+            }
+
+            return best;
+        }
+    }
+}

@@ -11,8 +11,14 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     /// <summary>How many documents <see cref="GetEntityAsync"/> lists, most recent first.</summary>
     public const int EntityDocumentLimit = 100;
 
+    /// <summary>How many connected actors <see cref="GetEntityAsync"/> lists, those with the most shared events first.</summary>
+    public const int EntityConnectionLimit = 30;
+
     private const string EntityColumns =
         "c.corpus_id, c.name, c.type, c.country, c.sector, c.code, c.mention_count, c.document_count, c.first_seen, c.last_seen";
+
+    /// <summary>The day an event is listed under: its own date, else its first report's (the expression of the day indexes).</summary>
+    private const string EventDay = "coalesce(ce.date_day, ce.first_published)";
 
     private const string EventColumns = """
         ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
@@ -25,9 +31,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         var normalised = string.IsNullOrWhiteSpace(query) ? null : NameKey.Normalise(query);
-        return await ReadAsync(() =>
+        return await ReadAsync(connection =>
         {
-            using var command = Query($"""
+            using var command = Query(connection, $"""
                 SELECT {EntityColumns} FROM corpus_entities AS c
                 WHERE ($type IS NULL OR c.type = $type)
                   AND ($pattern IS NULL OR EXISTS (
@@ -44,20 +50,21 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     }
 
     /// <inheritdoc />
-    /// <remarks>Documents are the <see cref="EntityDocumentLimit"/> most recent; mentions are samples from the most recent documents.</remarks>
+    /// <remarks>Documents are the <see cref="EntityDocumentLimit"/> most recent (undated last: SQLite sorts NULL lowest);
+    /// mentions are samples from the most recent documents, each mention of one document before the next.</remarks>
     public async Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrName);
         ArgumentOutOfRangeException.ThrowIfNegative(mentionSamples);
-        return await ReadAsync(() =>
+        return await ReadAsync(connection =>
         {
-            if (ResolveEntity(idOrName) is not { } id)
+            if (ResolveEntity(connection, idOrName) is not { } id)
             {
                 return null;
             }
 
-            var entity = EntityById(id)!;
-            using var aliasCommand = Query("""
+            var entity = EntityById(connection, id)!;
+            using var aliasCommand = Query(connection, """
                 SELECT alias FROM corpus_entity_aliases WHERE corpus_id = $id AND kind <> 'surname'
                 GROUP BY norm ORDER BY min(alias)
                 """, ("$id", id));
@@ -65,7 +72,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 .Where(a => !string.Equals(a, entity.Name, StringComparison.Ordinal))
                 .ToList();
 
-            using var roleCommand = Query("""
+            using var roleCommand = Query(connection, """
                 SELECT title, organization, country, status, first_seen, last_seen, document_count
                 FROM corpus_entity_roles WHERE corpus_id = $id
                 ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
@@ -74,21 +81,25 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 r.GetString(0), NullableString(r, 1), NullableString(r, 2), r.GetString(3),
                 CorpusWriter.ParseDay(r, 4), CorpusWriter.ParseDay(r, 5), r.GetInt64(6)));
 
-            using var documentCommand = Query("""
+            using var documentCommand = Query(connection, """
                 SELECT d.id, d.title, d.published FROM documents AS d
                 WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = $id)
-                ORDER BY d.published DESC NULLS LAST, d.id
+                ORDER BY d.published DESC, d.id
                 LIMIT $limit
                 """, ("$id", id), ("$limit", EntityDocumentLimit));
             var documents = ReadAll(documentCommand, r => new CorpusDocumentRef(r.GetString(0), NullableString(r, 1), CorpusWriter.ParseDay(r, 2)));
 
-            using var mentionCommand = Query("""
-                SELECT d.doc_key, d.id, m.text, m.sentence, m.start_char, m.end_char
-                FROM entities AS e
+            using var mentionCommand = Query(connection, """
+                WITH recent AS (
+                    SELECT d.doc_key, d.id, d.published FROM documents AS d
+                    WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = $id)
+                    ORDER BY d.published DESC, d.id
+                    LIMIT $limit)
+                SELECT r.doc_key, r.id, m.text, m.sentence, m.start_char, m.end_char
+                FROM recent AS r
+                JOIN entities AS e ON e.doc_key = r.doc_key AND e.corpus_id = $id
                 JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
-                JOIN documents AS d ON d.doc_key = e.doc_key
-                WHERE e.corpus_id = $id
-                ORDER BY d.published DESC NULLS LAST, d.id, e.ordinal, m.ordinal
+                ORDER BY r.published DESC, r.id, e.ordinal, m.ordinal
                 LIMIT $limit
                 """, ("$id", id), ("$limit", mentionSamples));
             var rows = ReadAll(mentionCommand, r => (Key: r.GetInt64(0), Id: r.GetString(1), Text: r.GetString(2), Sentence: r.GetInt32(3), Start: r.GetInt32(4), End: r.GetInt32(5)));
@@ -97,14 +108,30 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             {
                 if (!sentences.TryGetValue(m.Key, out var evidence))
                 {
-                    evidence = SentenceReader(m.Key);
+                    evidence = SentenceReader(connection, m.Key);
                     sentences[m.Key] = evidence;
                 }
 
                 return new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End));
             }).ToList();
 
-            return new CorpusEntityDetails(entity, aliases, roles, documents, mentions);
+            using var countCommand = Query(connection,
+                "SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = $id", ("$id", id));
+            var eventCount = Convert.ToInt64(countCommand.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+            using var connectionCommand = Query(connection, """
+                SELECT o.corpus_id, c.name, c.code, count(DISTINCT o.corpus_event_id) AS shared
+                FROM corpus_event_actors AS mine
+                JOIN corpus_event_actors AS o ON o.corpus_event_id = mine.corpus_event_id
+                JOIN corpus_entities AS c ON c.corpus_id = o.corpus_id
+                WHERE mine.corpus_id = $id AND o.corpus_id <> $id
+                GROUP BY o.corpus_id
+                ORDER BY shared DESC, o.corpus_id
+                LIMIT $limit
+                """, ("$id", id), ("$limit", EntityConnectionLimit));
+            var connections = ReadAll(connectionCommand, r => new ActorConnection(new CorpusActor(r.GetInt64(0), r.GetString(1), NullableString(r, 2)), r.GetInt64(3)));
+
+            return new CorpusEntityDetails(entity, aliases, roles, documents, mentions, eventCount, connections);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -114,12 +141,12 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(() =>
+        return await ReadAsync(connection =>
         {
             long? actor = null;
             if (!string.IsNullOrWhiteSpace(filter.Actor))
             {
-                if (ResolveEntity(filter.Actor) is not { } resolved)
+                if (ResolveEntity(connection, filter.Actor) is not { } resolved)
                 {
                     return (IReadOnlyList<CorpusEventSummary>)[];
                 }
@@ -127,22 +154,56 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 actor = resolved;
             }
 
-            using var command = Query($"""
+            // Only the filters given become conditions, so SQLite can pick the index that serves them and reads the
+            // events in day order from it (corpus_events_by_day, _by_type_day or _by_status_day) instead of sorting.
+            var conditions = new List<string>();
+            var parameters = new List<(string, object?)> { ("$limit", limit), ("$offset", offset) };
+            void Where(string condition, string name, object? value)
+            {
+                if (value is not null)
+                {
+                    conditions.Add(condition);
+                    parameters.Add((name, value));
+                }
+            }
+
+            Where("ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $actor)", "$actor", actor);
+            Where("ce.type = $type", "$type", string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant());
+            Where("ce.status = $status", "$status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant());
+            Where($"{EventDay} >= $from", "$from", CorpusWriter.Day(filter.From));
+            Where($"{EventDay} <= $to", "$to", CorpusWriter.Day(filter.To));
+            using var command = Query(connection, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
-                WHERE ($actor IS NULL OR ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $actor))
-                  AND ($type IS NULL OR ce.type = $type)
-                  AND ($status IS NULL OR ce.status = $status)
-                  AND ($from IS NULL OR coalesce(ce.date_day, ce.first_published) >= $from)
-                  AND ($to IS NULL OR coalesce(ce.date_day, ce.first_published) <= $to)
-                ORDER BY coalesce(ce.date_day, ce.first_published) DESC NULLS LAST, ce.corpus_event_id
+                {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
+                ORDER BY {EventDay} DESC, ce.corpus_event_id DESC
                 LIMIT $limit OFFSET $offset
-                """,
-                ("$actor", actor),
-                ("$type", string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant()),
-                ("$status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant()),
-                ("$from", CorpusWriter.Day(filter.From)), ("$to", CorpusWriter.Day(filter.To)),
-                ("$limit", limit), ("$offset", offset));
-            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(command);
+                """, [.. parameters]);
+            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(connection, command);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<CorpusEventSummary?> GetEventAsync(long id, CancellationToken cancellationToken = default)
+    {
+        return await ReadAsync(connection =>
+        {
+            using var command = Query(connection, $"SELECT {EventColumns} FROM corpus_events AS ce WHERE ce.corpus_event_id = $id", ("$id", id));
+            return ReadEvents(connection, command).FirstOrDefault();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, long>> CorpusEventIdsAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        return await ReadAsync(connection =>
+        {
+            using var command = Query(connection, """
+                SELECT e.event_id, e.corpus_event_id FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+                WHERE d.id = $id AND e.corpus_event_id IS NOT NULL
+                """, ("$id", documentId.Trim().ToLowerInvariant()));
+            return (IReadOnlyDictionary<string, long>)ReadAll(command, r => (Event: r.GetString(0), Corpus: r.GetInt64(1)))
+                .ToDictionary(p => p.Event, p => p.Corpus, StringComparer.Ordinal);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -152,20 +213,20 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(() =>
+        return await ReadAsync(connection =>
         {
-            if (ResolveEntity(entity) is not { } id)
+            if (ResolveEntity(connection, entity) is not { } id)
             {
                 return null;
             }
 
-            using var command = Query($"""
+            using var command = Query(connection, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $id)
-                ORDER BY coalesce(ce.date_day, ce.first_published) NULLS LAST, ce.corpus_event_id
+                ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
                 """, ("$id", id), ("$limit", limit), ("$offset", offset));
-            return new CorpusTimeline(EntityById(id)!, ReadEvents(command));
+            return new CorpusTimeline(EntityById(connection, id)!, ReadEvents(connection, command));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -176,9 +237,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(() =>
+        return await ReadAsync(connection =>
         {
-            using var command = Query($"""
+            using var command = Query(connection, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.date_day >= $from
                    OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
@@ -187,7 +248,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 ORDER BY coalesce(ce.date_day, ce.date_value), ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
                 """, ("$from", CorpusWriter.Day(from)), ("$limit", limit), ("$offset", offset));
-            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(command);
+            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(connection, command);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -196,15 +257,16 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(() =>
+        return await ReadAsync(connection =>
         {
-            using var command = Query("""
+            using var command = Query(connection, """
                 WITH pairs AS (
                     SELECT DISTINCT s.corpus_event_id, s.corpus_id AS source_id, t.corpus_id AS target_id
                     FROM corpus_event_actors AS s
                     JOIN corpus_event_actors AS t ON t.corpus_event_id = s.corpus_event_id AND t.side = 'target'
                     WHERE s.side = 'source' AND s.corpus_id IS NOT NULL AND t.corpus_id IS NOT NULL AND s.corpus_id <> t.corpus_id)
-                SELECT p.source_id, cs.name, cs.code, p.target_id, ct.name, ct.code, count(*), avg(ce.goldstein)
+                SELECT p.source_id, cs.name, cs.code, p.target_id, ct.name, ct.code, count(*), avg(ce.goldstein),
+                       sum(ce.quad_class = 1), sum(ce.quad_class = 2), sum(ce.quad_class = 3), sum(ce.quad_class = 4)
                 FROM pairs AS p
                 JOIN corpus_events AS ce ON ce.corpus_event_id = p.corpus_event_id
                 JOIN corpus_entities AS cs ON cs.corpus_id = p.source_id
@@ -217,7 +279,8 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 new CorpusActor(r.GetInt64(0), r.GetString(1), NullableString(r, 2)),
                 new CorpusActor(r.GetInt64(3), r.GetString(4), NullableString(r, 5)),
                 r.GetInt64(6),
-                r.GetDouble(7)));
+                r.GetDouble(7),
+                [r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11)]));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -230,7 +293,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         while (true)
         {
             long? next;
-            using (var command = Query("SELECT doc_key FROM documents WHERE corpus_linked = 0 ORDER BY published NULLS LAST, doc_key LIMIT 1"))
+            using (var command = Query(_connection, "SELECT doc_key FROM documents WHERE corpus_linked = 0 ORDER BY published NULLS LAST, doc_key LIMIT 1"))
             {
                 var value = command.ExecuteScalar();
                 next = value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
@@ -243,13 +306,13 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
 
             using var transaction = _connection.BeginTransaction(deferred: false);
             string? id;
-            using (var command = Query("SELECT id FROM documents WHERE doc_key = $key AND corpus_linked = 0", ("$key", key)))
+            using (var command = Query(_connection, "SELECT id FROM documents WHERE doc_key = $key AND corpus_linked = 0", ("$key", key)))
             {
                 command.Transaction = transaction;
                 id = command.ExecuteScalar() as string;
             }
 
-            if (id is not null && GetCore(id) is { } document)
+            if (id is not null && GetCore(_connection, id) is { } document)
             {
                 _corpus.Link(key, document, transaction);
                 linked++;
@@ -259,27 +322,14 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         }
     }
 
-    private async Task<T> ReadAsync<T>(Func<T> body, CancellationToken cancellationToken)
-    {
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Guard("read", body);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     /// <summary>A corpus entity id from an id (digits) or an exact normalised name or alias: canonical names before
     /// aliases, then the most mentioned.</summary>
-    private long? ResolveEntity(string idOrName)
+    private static long? ResolveEntity(SqliteConnection connection, string idOrName)
     {
         var text = idOrName.Trim();
         if (text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            using var byId = Query("SELECT corpus_id FROM corpus_entities WHERE corpus_id = $id", ("$id", id));
+            using var byId = Query(connection, "SELECT corpus_id FROM corpus_entities WHERE corpus_id = $id", ("$id", id));
             if (byId.ExecuteScalar() is not null and not DBNull)
             {
                 return id;
@@ -292,7 +342,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             return null;
         }
 
-        using var command = Query("""
+        using var command = Query(connection, """
             SELECT c.corpus_id FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
             WHERE a.norm = $norm AND a.kind IN ('name', 'alias')
             GROUP BY c.corpus_id
@@ -303,14 +353,14 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    private CorpusEntitySummary? EntityById(long id)
+    private static CorpusEntitySummary? EntityById(SqliteConnection connection, long id)
     {
-        using var command = Query($"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = $id", ("$id", id));
+        using var command = Query(connection, $"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = $id", ("$id", id));
         return ReadAll(command, ReadEntity).FirstOrDefault();
     }
 
     /// <summary>Reads a page of corpus events, then their actors and evidence in two more queries.</summary>
-    private List<CorpusEventSummary> ReadEvents(SqliteCommand command)
+    private static List<CorpusEventSummary> ReadEvents(SqliteConnection connection, SqliteCommand command)
     {
         var events = ReadAll(command, r => (
             Id: r.GetInt64(0), Type: r.GetString(1), Mode: NullableString(r, 2), Cameo: r.GetString(3), Quad: r.GetInt32(4),
@@ -324,7 +374,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
 
         var ids = events.Select((e, i) => ("$e" + i.ToString(CultureInfo.InvariantCulture), (object?)e.Id)).ToArray();
         var list = string.Join(", ", ids.Select(p => p.Item1));
-        using var actorCommand = Query($"""
+        using var actorCommand = Query(connection, $"""
             SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
             FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
             WHERE a.corpus_event_id IN ({list})
@@ -334,7 +384,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 Actor: new CorpusActor(r.IsDBNull(2) ? null : r.GetInt64(2), r.GetString(3), NullableString(r, 4))))
             .ToLookup(a => (a.Event, a.Side), a => a.Actor);
 
-        using var evidenceCommand = Query($"""
+        using var evidenceCommand = Query(connection, $"""
             SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence
             FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE e.corpus_event_id IN ({list})
@@ -356,9 +406,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     }
 
     /// <summary>A function from (sentence index, mention start, mention end) to the sentence text of one document.</summary>
-    private Func<int, int, int, string> SentenceReader(long docKey)
+    private static Func<int, int, int, string> SentenceReader(SqliteConnection connection, long docKey)
     {
-        using var command = Query("SELECT text, layers FROM documents WHERE doc_key = $key", ("$key", docKey));
+        using var command = Query(connection, "SELECT text, layers FROM documents WHERE doc_key = $key", ("$key", docKey));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -370,7 +420,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         IReadOnlyList<Sentence> sentences;
         try
         {
-            sentences = TokenLayerCodec.Decode(layers, text).Sentences;
+            sentences = TokenLayerCodec.DecodeSentences(layers);
         }
         catch (FormatException)
         {
@@ -412,9 +462,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         return list;
     }
 
-    private SqliteCommand Query(string sql, params (string Name, object? Value)[] parameters)
+    private static SqliteCommand Query(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -13,8 +13,9 @@ namespace Dossier.Storage.Sqlite;
 /// the ordered <see cref="SqliteSchema.Migrations"/>, tracked in <c>PRAGMA user_version</c>.
 /// </summary>
 /// <remarks>
-/// <para>Thread safety: an instance owns one connection and lets one operation at a time use it (a
-/// <see cref="SemaphoreSlim"/>), so it may be shared by concurrent callers, who simply queue. Several
+/// <para>Thread safety: an instance may be shared by concurrent callers. Writes go through one writing connection,
+/// one at a time (a <see cref="SemaphoreSlim"/>); reads borrow one of a small pool of read-only connections
+/// (<see cref="ReaderPool"/>), so they run in parallel with each other and with a write. Several
 /// processes or instances may open the same file: readers never block, and a writer waits up to the busy
 /// timeout (5 s by default) for another writer to finish, then fails with a <see cref="StoreException"/>.</para>
 /// <para>All failures of SQLite surface as <see cref="StoreException"/> with a one-line message naming the file;
@@ -41,6 +42,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ReaderPool _readers;
     private readonly DocumentWriter _writer;
     private readonly CorpusWriter _corpus;
     private readonly TokenLayerCodec _codec = new();
@@ -51,6 +53,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         Path = path;
         _connection = connection;
+        _readers = new ReaderPool(connection.ConnectionString, busyTimeout, ReaderPool.DefaultSize);
         _busyTimeout = busyTimeout;
         SchemaVersion = schemaVersion;
         _writer = new DocumentWriter(connection);
@@ -197,15 +200,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public async Task<bool> ContainsAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await ReadAsync(connection =>
         {
-            return Guard("read", () => ContainsCore(NormaliseId(id)));
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM documents WHERE id = $id";
+            command.Parameters.AddWithValue("$id", NormaliseId(id));
+            return command.ExecuteScalar() is not null;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -213,15 +214,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public async Task<Document?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Guard("read", () => GetCore(NormaliseId(id)));
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await ReadAsync(connection => GetCore(connection, NormaliseId(id)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -230,12 +223,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Guard("read", () =>
+        return await ReadAsync(connection =>
             {
-                using var command = _connection.CreateCommand();
+                using var command = connection.CreateCommand();
                 command.CommandText = $"""
                     SELECT {SummaryColumns} FROM documents AS d
                     ORDER BY d.published DESC NULLS LAST, d.id
@@ -251,12 +241,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 }
 
                 return (IReadOnlyList<DocumentSummary>)list;
-            });
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -276,10 +261,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             throw new StoreException("The search query is not valid: it is empty.");
         }
 
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await ReadAsync(connection =>
         {
-            using var command = _connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT {SummaryColumns},
                        snippet(documents_fts, -1, '[', ']', '…', 16),
@@ -300,33 +284,22 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                     hits.Add(new SearchHit(ReadSummary(reader), reader.IsDBNull(8) ? "" : reader.GetString(8), reader.GetDouble(9)));
                 }
 
-                return hits;
+                return (IReadOnlyList<SearchHit>)hits;
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteError)
             {
                 throw new StoreException($"The search query '{OneLine(query)}' is not valid: {SqliteMessage(ex)}.", ex);
             }
-            catch (SqliteException ex)
-            {
-                throw Describe(ex, Path, "search", _busyTimeout);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken, "search").ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     /// <remarks><see cref="StoreStatistics.SizeBytes"/> is the database's page count times page size (the WAL file not included).</remarks>
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Guard("read", () =>
+        return await ReadAsync(connection =>
             {
-                using var command = _connection.CreateCommand();
+                using var command = connection.CreateCommand();
                 command.CommandText = """
                     SELECT (SELECT count(*) FROM documents),
                            (SELECT count(*) FROM documents WHERE is_english = 1),
@@ -344,17 +317,25 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 return new StoreStatistics(
                     reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
                     reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt32(9));
-            });
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits for any running operation, then closes the connection (after <c>PRAGMA optimize</c>).</summary>
+    /// <inheritdoc />
+    /// <remarks>The <c>store_version</c> row, which triggers move on with every change of <c>documents</c>.</remarks>
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        return await ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version FROM store_version WHERE id = 1";
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for any running operation, then closes the connections (after <c>PRAGMA optimize</c>).</summary>
     public void Dispose()
     {
+        _readers.Dispose();
         _gate.Wait();
         try
         {
@@ -387,6 +368,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         _disposed = true;
         _writer.Dispose();
+        _readers.Dispose();
     }
 
     public ValueTask DisposeAsync()
@@ -475,9 +457,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
     private bool ContainsCore(string id) => _writer.Exists(id);
 
-    private Document? GetCore(string id)
+    private Document? GetCore(SqliteConnection connection, string id)
     {
-        using var command = _connection.CreateCommand();
+        using var command = connection.CreateCommand();
         const string Columns = "id, title, source, url, published, language, text, layers, annotations";
         if (id.Length >= 6 && id.Length < 32 && IsHex(id))
         {
@@ -548,6 +530,26 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         {
             _gate.Release();
             throw new ObjectDisposedException(GetType().FullName);
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> on a pooled read-only connection; SQLite failures become <see cref="StoreException"/>.</summary>
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> body, CancellationToken cancellationToken, string action = "read")
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ReaderPool.Lease lease;
+        try
+        {
+            lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Describe(ex, Path, action, _busyTimeout);
+        }
+
+        using (lease)
+        {
+            return Guard(action, () => body(lease.Connection));
         }
     }
 

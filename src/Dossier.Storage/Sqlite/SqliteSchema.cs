@@ -38,6 +38,11 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// keys, counts of mentions, documents and sources), <c>corpus_event_actors</c>, <c>corpus_event_sources</c>;
 /// <c>events.corpus_event_id</c> links each document event (its evidence) to its corpus event.</item>
 /// </list>
+/// Version 3 adds indexes on corpus events by type and by status, each in day order, and by date, so that the event
+/// filters and the agenda read a page from an index instead of sorting every event.
+/// Version 4 adds <c>store_version</c>, one row whose number triggers on <c>documents</c> move on in the transaction
+/// of every insert, update or delete (a document's corpus links included), so that readers in any process can tell
+/// whether what they cached is still current.
 /// </remarks>
 public static class SqliteSchema
 {
@@ -288,6 +293,27 @@ public static class SqliteSchema
 
             ALTER TABLE documents ADD COLUMN corpus_linked INTEGER NOT NULL DEFAULT 0;
             CREATE INDEX documents_to_link ON documents (doc_key) WHERE corpus_linked = 0;
+            """),
+        new(3, "indexes that serve the event filters in day order", """
+            CREATE INDEX corpus_events_by_type_day ON corpus_events (type, coalesce(date_day, first_published), corpus_event_id);
+            CREATE INDEX corpus_events_by_status_day ON corpus_events (status, coalesce(date_day, first_published), corpus_event_id);
+            CREATE INDEX corpus_events_by_date_day ON corpus_events (date_day);
+            """),
+        new(4, "a version number that every change of the documents table moves on", """
+            CREATE TABLE store_version (
+                id      INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL
+            );
+            INSERT INTO store_version (id, version) VALUES (1, 0);
+            CREATE TRIGGER store_version_after_insert AFTER INSERT ON documents BEGIN
+                UPDATE store_version SET version = version + 1 WHERE id = 1;
+            END;
+            CREATE TRIGGER store_version_after_update AFTER UPDATE ON documents BEGIN
+                UPDATE store_version SET version = version + 1 WHERE id = 1;
+            END;
+            CREATE TRIGGER store_version_after_delete AFTER DELETE ON documents BEGIN
+                UPDATE store_version SET version = version + 1 WHERE id = 1;
+            END;
             """),
     ];
 

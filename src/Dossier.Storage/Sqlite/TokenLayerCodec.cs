@@ -81,31 +81,11 @@ internal sealed class TokenLayerCodec
         }
 
         var reader = new Reader(data);
-        var version = reader.ReadByte();
-        if (version != FormatVersion)
-        {
-            throw new FormatException($"unknown layer format version {version}");
-        }
-
-        var sentenceCount = reader.ReadCount();
-        var sentences = ImmutableArray.CreateBuilder<Sentence>(sentenceCount);
-        long previousEnd = 0;
-        long previousEndToken = 0;
-        for (var i = 0; i < sentenceCount; i++)
-        {
-            var start = Int(previousEnd + reader.ReadSigned());
-            var end = Int((long)start + reader.ReadSigned());
-            var firstToken = Int(previousEndToken + reader.ReadSigned());
-            var tokenCount = Int(reader.ReadSigned());
-            sentences.Add(new Sentence(start, end, firstToken, tokenCount));
-            previousEnd = end;
-            previousEndToken = (long)firstToken + tokenCount;
-        }
-
+        var sentences = ReadSentences(ref reader);
         var tokenCountTotal = reader.ReadCount();
         var tokens = ImmutableArray.CreateBuilder<Token>(tokenCountTotal);
         var strings = new List<string>();
-        previousEnd = 0;
+        long previousEnd = 0;
         long previousSentence = 0;
         for (var i = 0; i < tokenCountTotal; i++)
         {
@@ -132,7 +112,46 @@ internal sealed class TokenLayerCodec
             throw new FormatException("trailing bytes after the token layer");
         }
 
-        return (sentences.MoveToImmutable(), tokens.MoveToImmutable());
+        return (sentences, tokens.MoveToImmutable());
+    }
+
+    /// <summary>Only the sentences: the token records that follow them are not read.</summary>
+    /// <exception cref="FormatException">When <paramref name="data"/> is not a layer blob this codec wrote.</exception>
+    public static ImmutableArray<Sentence> DecodeSentences(ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return [];
+        }
+
+        var reader = new Reader(data);
+        return ReadSentences(ref reader);
+    }
+
+    private static ImmutableArray<Sentence> ReadSentences(ref Reader reader)
+    {
+        var version = reader.ReadByte();
+        if (version != FormatVersion)
+        {
+            throw new FormatException($"unknown layer format version {version}");
+        }
+
+        var sentenceCount = reader.ReadCount();
+        var sentences = ImmutableArray.CreateBuilder<Sentence>(sentenceCount);
+        long previousEnd = 0;
+        long previousEndToken = 0;
+        for (var i = 0; i < sentenceCount; i++)
+        {
+            var start = Int(previousEnd + reader.ReadSigned());
+            var end = Int((long)start + reader.ReadSigned());
+            var firstToken = Int(previousEndToken + reader.ReadSigned());
+            var tokenCount = Int(reader.ReadSigned());
+            sentences.Add(new Sentence(start, end, firstToken, tokenCount));
+            previousEnd = end;
+            previousEndToken = (long)firstToken + tokenCount;
+        }
+
+        return sentences.MoveToImmutable();
     }
 
     private static int Int(long value) =>

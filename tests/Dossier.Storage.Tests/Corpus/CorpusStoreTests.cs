@@ -231,6 +231,130 @@ public sealed class CorpusStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Network_EventsOfSeveralQuadClasses_CountsEachClassAndNamesTheMajority()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Xi Jinping", "CHN"), Person("e2", "Lai Ching-te", "TWN")];
+        await store.AddAsync(Build("a", "Xi warned Lai.", Oct16, "https://a.example/1", people,
+            [Event("v1", "THREATEN", "e1", "e2", "2025-10-16", goldstein: -6) with { QuadClass = 3 }]));
+        await store.AddAsync(Build("b", "Xi blockaded Lai.", Oct17, "https://b.example/1", people,
+            [Event("v1", "COERCE", "e1", "e2", "2025-10-17", goldstein: -9) with { QuadClass = 4 }]));
+        await store.AddAsync(Build("c", "Xi seized Lai's ships.", new DateOnly(2025, 10, 20), "https://c.example/1", people,
+            [Event("v1", "SEIZE", "e1", "e2", "2025-10-20", goldstein: -9) with { QuadClass = 4 }]));
+
+        var pair = Assert.Single(await store.NetworkAsync(10));
+
+        Assert.Equal([0L, 0L, 1L, 2L], pair.QuadClasses);
+        Assert.Equal(4, pair.QuadClass);
+    }
+
+    [Fact]
+    public void ActorPair_TieBetweenQuadClasses_NamesTheLowerAndNoneGivesZero()
+    {
+        CorpusActor a = new(1, "A", null), b = new(2, "B", null);
+
+        Assert.Equal(2, new ActorPair(a, b, 4, 0, [0, 2, 0, 2]).QuadClass);
+        Assert.Equal(0, new ActorPair(a, b, 0, 0, [0, 0, 0, 0]).QuadClass);
+    }
+
+    [Fact]
+    public async Task GetEvent_KnownAndUnknownId_GivesTheEventWithItsReportsOrNull()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+        var listed = Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(), 10));
+
+        var single = await store.GetEventAsync(listed.Id);
+
+        Assert.NotNull(single);
+        Assert.Equal((listed.Id, "CONSULT", 2), (single.Id, single.Type, single.Evidence.Count));
+        Assert.Equal(["Volodymyr Zelensky"], single.Source.Select(a => a.Name));
+        Assert.Null(await store.GetEventAsync(listed.Id + 1000));
+    }
+
+    [Fact]
+    public async Task CorpusEventIds_TwoReportsOfOneMeeting_MapBothDocumentEventsToTheOneCorpusEvent()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+        var corpusEvent = Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(), 10));
+
+        var fromReuters = await store.CorpusEventIdsAsync(reuters.Id);
+        var fromAp = await store.CorpusEventIdsAsync(ap.Id.ToUpperInvariant());
+
+        Assert.Equal(corpusEvent.Id, Assert.Single(fromReuters, p => p.Key == "v1").Value);
+        Assert.Equal(corpusEvent.Id, fromAp["v1"]);
+        Assert.Empty(await store.CorpusEventIdsAsync("0000000000000000"));
+    }
+
+    [Fact]
+    public async Task GetEntity_ActorOfSeveralEvents_CountsThemAndRanksConnectedActorsBySharedEvents()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Keir Starmer", "GBR"), Person("e2", "Emmanuel Macron", "FRA"), Person("e3", "Friedrich Merz", "DEU")];
+        await store.AddAsync(Build("a", "Starmer met Macron.", Oct16, "https://a.example/1", people, [Event("v1", "CONSULT", "e1", "e2", "2025-10-16")]));
+        await store.AddAsync(Build("b", "Starmer praised Macron.", Oct17, "https://b.example/1", people, [Event("v1", "APPROVE", "e1", "e2", "2025-10-17")]));
+        await store.AddAsync(Build("c", "Merz called Starmer.", Oct17, "https://c.example/1", people, [Event("v1", "CONSULT", "e3", "e1", "2025-10-17")]));
+
+        var starmer = await store.GetEntityAsync("Keir Starmer");
+
+        Assert.NotNull(starmer);
+        Assert.Equal(3, starmer.Events);
+        Assert.Equal([("Emmanuel Macron", 2L), ("Friedrich Merz", 1L)], starmer.Connections.Select(c => (c.Actor.Name, c.Events)));
+        Assert.Equal(1, (await store.GetEntityAsync("Friedrich Merz"))!.Events);
+    }
+
+    [Fact]
+    public async Task ListEvents_SeveralOnOneDay_NewestCreatedFirstAndPagesDoNotOverlap()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Keir Starmer", "GBR"), Person("e2", "Emmanuel Macron", "FRA")];
+        string[] types = ["CONSULT", "APPROVE", "DISAPPROVE", "AID", "COOPERATE"];
+        for (var i = 0; i < types.Length; i++)
+        {
+            await store.AddAsync(Build("d" + i, "Starmer and Macron, part " + i + ".", Oct16, "https://a.example/" + i, people,
+                [Event("v1", types[i], "e1", "e2", "2025-10-16")]));
+        }
+
+        var first = await store.ListEventsAsync(new CorpusEventFilter(), 2);
+        var rest = await store.ListEventsAsync(new CorpusEventFilter(), 10, offset: 2);
+
+        Assert.Equal(["COOPERATE", "AID"], first.Select(e => e.Type));
+        Assert.Equal(["DISAPPROVE", "APPROVE", "CONSULT"], rest.Select(e => e.Type));
+    }
+
+    [Theory]
+    [InlineData("", "corpus_events_by_day")]
+    [InlineData("WHERE ce.status = 'planned'", "corpus_events_by_status_day")]
+    [InlineData("WHERE ce.type = 'CONSULT'", "corpus_events_by_type_day")]
+    public async Task EventListQuery_Filter_ReadsInDayOrderFromAnIndexWithoutSorting(string where, string index)
+    {
+        await using (_db.Open())
+        {
+        }
+
+        using var connection = _db.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            EXPLAIN QUERY PLAN SELECT ce.corpus_event_id FROM corpus_events AS ce {where}
+            ORDER BY coalesce(ce.date_day, ce.first_published) DESC, ce.corpus_event_id DESC LIMIT 50
+            """;
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains(plan, step => step.Contains(index, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ListEntities_QueryAndType_MatchAliasSubstringsAndPage()
     {
         var (reuters, ap) = Meeting();

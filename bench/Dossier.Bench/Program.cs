@@ -4,12 +4,14 @@ using Dossier.Bench;
 // Throughput runs, in Release:
 //   dotnet run -c Release --project bench/Dossier.Bench -- pipeline [CORPUS] [--runs N]   read -> analyse -> store (default corpus ../shared/corpora/bbc)
 //   dotnet run -c Release --project bench/Dossier.Bench -- syntax [CONLLU] [--runs N]     tag + parse on gold words, one thread
-//   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR]
-//       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing
+//   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache]
+//       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;
+//       --no-cache turns the server's response cache off, so that every request queries the store
 var mode = args.FirstOrDefault() ?? "pipeline";
 var rest = args.Skip(1).ToArray();
 string[] valued = ["--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus"];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
+var flags = new HashSet<string>(StringComparer.Ordinal);
 var positional = new List<string>();
 for (var i = 0; i < rest.Length; i++)
 {
@@ -17,7 +19,11 @@ for (var i = 0; i < rest.Length; i++)
     {
         options[rest[i]] = rest[++i];
     }
-    else if (!rest[i].StartsWith("--", StringComparison.Ordinal))
+    else if (rest[i].StartsWith("--", StringComparison.Ordinal))
+    {
+        flags.Add(rest[i]);
+    }
+    else
     {
         positional.Add(rest[i]);
     }
@@ -35,7 +41,8 @@ return mode switch
         Number("--clients", 50),
         Number("--seconds", 20),
         Number("--warmup", 3),
-        Number("--max-requests", 200_000))),
+        Number("--max-requests", 200_000),
+        Cache: !flags.Contains("--no-cache"))),
     _ => Usage(),
 };
 
@@ -45,6 +52,6 @@ int Number(string name, int fallback) =>
 static int Usage()
 {
     Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
-    Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR]");
+    Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache]");
     return 1;
 }

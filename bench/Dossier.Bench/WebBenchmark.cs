@@ -27,7 +27,8 @@ internal static class WebBenchmark
     /// <param name="Seconds">Measured time per scenario.</param>
     /// <param name="Warmup">Unmeasured load per scenario before it, in seconds.</param>
     /// <param name="MaxRequests">Most requests per scenario (and per warm-up), so that a run always stops.</param>
-    public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests);
+    /// <param name="Cache">Whether the server caches responses (as <c>dossier serve</c> does); off, every request queries the store.</param>
+    public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true);
 
     private sealed record Scenario(string Name, string Key, IReadOnlyList<string> Paths);
 
@@ -61,7 +62,7 @@ internal static class WebBenchmark
             Console.WriteLine($"store    {Path.GetFullPath(db)} (reused, {new FileInfo(db).Length / 1024.0 / 1024.0:N1} MB)");
         }
 
-        await using var app = DossierWebApp.Build([], new DossierWebOptions(db) { Urls = ["http://127.0.0.1:0"] });
+        await using var app = DossierWebApp.Build([], new DossierWebOptions(db) { Urls = ["http://127.0.0.1:0"], CacheResponses = settings.Cache });
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         if (!IPAddress.TryParse(address.Host, out var ip) || !IPAddress.IsLoopback(ip))
@@ -70,7 +71,7 @@ internal static class WebBenchmark
             return 1;
         }
 
-        Console.WriteLine($"server   {address} (in process)");
+        Console.WriteLine($"server   {address} (in process, response cache {(settings.Cache ? "on" : "off")})");
         var scenarios = await ScenariosAsync(app.Services.GetRequiredService<ICorpusQueries>());
         if (scenarios is null)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dossier.Core.Errors;
 using Dossier.Storage;
 using Dossier.Storage.Corpus;
@@ -19,11 +20,20 @@ namespace Dossier.Web;
 /// The Dossier web server: the JSON API under <c>/api</c> and the server-rendered pages, over one SQLite store.
 /// </summary>
 /// <remarks>
-/// The store is opened once, when the app is built, and shared by every request (it serialises its own operations);
-/// it is closed when the app is disposed. The environment is always Production: errors never show stack traces.
+/// The store is opened once, when the app is built, and shared by every request (reads run in parallel on its pool
+/// of read connections, writes one at a time); it is closed when the app is disposed. Successful GET responses are
+/// cached in memory (ASP.NET Core output caching), keyed by URL, the store's version and the date, so a response is
+/// served again only while nothing has been added to the store; <see cref="DossierWebOptions.CacheResponses"/> turns
+/// that off. The environment is always Production: errors never show stack traces.
 /// </remarks>
 public sealed class DossierWebApp
 {
+    /// <summary>How long a cached response may be served while the store stays the same.</summary>
+    private static readonly TimeSpan ResponseCacheLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>The most memory cached responses take (64 MiB).</summary>
+    private const long ResponseCacheBytes = 64L * 1024 * 1024;
+
     private DossierWebApp()
     {
     }
@@ -70,6 +80,11 @@ public sealed class DossierWebApp
             services.AddSingleton(sp => new DocumentIngestor(
                 sp.GetRequiredService<IDocumentStore>(), DocumentIngestor.CreatePipeline(options.ActorsPath, options.DbPath)));
             services.TryAddSingleton(TimeProvider.System);
+            services.AddOutputCache(cache =>
+            {
+                cache.SizeLimit = ResponseCacheBytes;
+                cache.AddBasePolicy(policy => policy.Expire(ResponseCacheLifetime).VaryByValue(StoreStateAsync));
+            });
 
             var app = builder.Build();
             _ = app.Services.GetRequiredService<SqliteDocumentStore>();
@@ -98,12 +113,26 @@ public sealed class DossierWebApp
             await next(context);
         });
 
+        if (app.Services.GetRequiredService<DossierWebOptions>().CacheResponses)
+        {
+            app.UseOutputCache();
+        }
+
         app.MapOpenApi();
         app.MapDocumentsApi();
         app.MapEntitiesApi();
         app.MapEventsApi();
         app.MapSearchApi();
         app.MapPages();
+    }
+
+    /// <summary>What a cached response depends on besides its URL: the store's version, which any committed change
+    /// moves on (in this process or another), and today's date, which the agenda starts from by default.</summary>
+    private static async ValueTask<KeyValuePair<string, string>> StoreStateAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var version = await context.RequestServices.GetRequiredService<IDocumentStore>().GetVersionAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        return new("store", string.Create(CultureInfo.InvariantCulture, $"{version}@{today:yyyy-MM-dd}"));
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

@@ -34,6 +34,10 @@ public sealed record DossierWebOptions
 
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
 
+    /// <summary>Whether successful GET responses are kept in memory and served again while the store has not changed
+    /// (see <see cref="DossierWebApp"/>); on by default.</summary>
+    public bool CacheResponses { get; init; } = true;
+
     /// <summary>The options for <paramref name="dbPath"/> with <see cref="ApiToken"/> read from <see cref="ApiTokenVariable"/>.</summary>
     public static DossierWebOptions FromEnvironment(string dbPath, IReadOnlyList<string>? urls = null)
     {

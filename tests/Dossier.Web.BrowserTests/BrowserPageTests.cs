@@ -14,6 +14,14 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
 {
     private const string HarbourTitle = "Ministers agree to reopen harbour talks after two-day meeting";
 
+    /// <summary>Runs before any script of a page (Playwright's init scripts are exempt from its CSP) and records every
+    /// Content-Security-Policy violation the page causes in <c>window.__cspViolations</c>.</summary>
+    private const string CspWatch = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
     private readonly List<string> _errors = [];
     private IPage? _page;
 
@@ -105,7 +113,7 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
         await Assertions.Expect(Page.Locator("main h1")).ToHaveTextAsync("Friedrich Merz");
         var heading = Page.Locator("main h2", new() { HasTextRegex = new Regex("^Timeline$") });
         await Assertions.Expect(heading).ToBeVisibleAsync();
-        var timeline = heading.Locator("xpath=following-sibling::*[1]");
+        var timeline = heading.Locator("xpath=following-sibling::ul[1]");
         await Assertions.Expect(timeline).ToHaveClassAsync(new Regex(@"\bevents\b"));
         var events = timeline.Locator("> li");
         Assert.True(await events.CountAsync() >= 2, "Merz acts in the harbour talks and in the planned Paris meeting");
@@ -115,6 +123,14 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
         await Assertions.Expect(events.GetByRole(AriaRole.Link, new() { Name = BrowserFixture.HostileTitle, Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("ul.connected > li").First).ToBeVisibleAsync();
         await Shoot("entity-merz-timeline");
+
+        var planned = events.Filter(new() { HasText = BrowserFixture.FutureDay });
+        await planned.Locator("a.tag.type").ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/events/\d+$"));
+        await Assertions.Expect(Page.Locator("main h1")).ToContainTextAsync("Merz");
+        await Assertions.Expect(Page.Locator("table.facts")).ToContainTextAsync(BrowserFixture.FutureDay);
+        await Assertions.Expect(Page.Locator("ul.reports > li").First.Locator("blockquote strong")).ToBeVisibleAsync();
+        await Shoot("event-planned");
         AssertNoErrors();
     }
 
@@ -147,7 +163,7 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
         await Assertions.Expect(form.Locator("input[name=type]")).ToHaveValueAsync("CONSULT");
         var consult = await rows.CountAsync();
         Assert.InRange(consult, 1, all.Count - 1);
-        var types = await rows.Locator("> span.tag:not([class*='status-'])").AllInnerTextsAsync();
+        var types = await rows.Locator("> a.tag.type").AllInnerTextsAsync();
         Assert.Equal(consult, types.Count);
         Assert.All(types, t => Assert.Equal("CONSULT", t));
 
@@ -178,11 +194,97 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
         Assert.Equal(nodeCount, await svg.Locator("g.nodes text").CountAsync());
         await Assertions.Expect(svg.Locator("g.nodes text", new() { HasText = "Friedrich Merz" })).ToBeVisibleAsync();
         Assert.Equal(edgeCount, await Page.Locator("main table tbody tr").CountAsync());
+        // Every edge is coloured by its quad class, with a legend of the classes above the graph.
+        Assert.Equal(edgeCount, await svg.Locator("g.edges line[class^='q']").CountAsync());
+        var colours = await svg.Locator("g.edges line").EvaluateAllAsync<string[]>("lines => lines.map(l => getComputedStyle(l).stroke)");
+        Assert.DoesNotContain(colours, c => c is "none" or "" or "rgb(0, 0, 0)");
+        await Assertions.Expect(Page.Locator("ul.network-legend > li")).ToHaveTextAsync(
+            ["Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict", "No quad class"]);
+        var swatches = await Page.Locator("ul.network-legend .swatch").EvaluateAllAsync<string[]>("s => s.map(e => getComputedStyle(e).backgroundColor)");
+        Assert.Equal(5, swatches.Distinct().Count());
+        await Assertions.Expect(svg).ToHaveClassAsync(new Regex(@"\binteractive\b"));
+        Assert.Empty(await Page.EvaluateAsync<string[]>("() => window.__cspViolations"));
         await Shoot("network");
 
         await svg.Locator("g.nodes a", new() { Has = Page.Locator("text", new() { HasText = "Friedrich Merz" }) }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/entities/\d+$"));
         await Assertions.Expect(Page.Locator("main h1")).ToHaveTextAsync("Friedrich Merz");
+        AssertNoErrors();
+    }
+
+    [SkippableFact]
+    public async Task NetworkPage_NodeDraggedBackgroundPannedWheelZoomedThenReset_MovesThenRestoresTheView()
+    {
+        await OpenAsync("/network");
+        var svg = Page.Locator("svg.network");
+        await Assertions.Expect(svg).ToHaveClassAsync(new Regex(@"\binteractive\b")); // the script ran
+        await Assertions.Expect(Page.Locator("script[src='/assets/network.js']")).ToHaveCountAsync(1);
+        var home = await svg.GetAttributeAsync("viewBox");
+        Assert.NotNull(home);
+        var box = (await svg.BoundingBoxAsync())!;
+
+        // Drag a node: Merz's circle, or whichever node lies on top of its centre.
+        var merz = svg.Locator("g.node", new() { Has = Page.Locator("text", new() { HasText = "Friedrich Merz" }) });
+        var circle = (await merz.Locator("circle").BoundingBoxAsync())!;
+        var (cx, cy) = (circle.X + (circle.Width / 2.0), circle.Y + (circle.Height / 2.0));
+        var number = await Page.EvaluateAsync<string>(
+            "([x, y]) => document.elementFromPoint(x, y).closest('[data-node]').dataset.node", new[] { cx, cy });
+        var node = svg.Locator($"g.node[data-node='{number}']");
+        var placed = await node.GetAttributeAsync("transform");
+        var label = (await node.Locator("text").BoundingBoxAsync())!;
+        await Page.Mouse.MoveAsync((float)cx, (float)cy);
+        await Page.Mouse.DownAsync();
+        await Page.Mouse.MoveAsync((float)cx + 80, (float)cy + 50, new() { Steps = 8 });
+        await Page.Mouse.UpAsync();
+
+        await Assertions.Expect(node).Not.ToHaveAttributeAsync("transform", placed!);
+        await Page.WaitForTimeoutAsync(300);
+        Assert.EndsWith("/network", Page.Url); // a drag is not a click: the node's link is not followed
+        var moved = (await node.Locator("circle").BoundingBoxAsync())!;
+        Assert.InRange(moved.X - circle.X, 78, 82);
+        Assert.InRange(moved.Y - circle.Y, 48, 52);
+        var movedLabel = (await node.Locator("text").BoundingBoxAsync())!;
+        Assert.InRange(movedLabel.X - label.X, 78, 82);
+        var at = Numbers(Regex.Match((await node.GetAttributeAsync("transform"))!, @"translate\(([^)]*)\)").Groups[1].Value);
+        var starts = await svg.Locator($"line[data-from='{number}']").EvaluateAllAsync<string[]>("ls => ls.map(l => l.getAttribute('x1') + ' ' + l.getAttribute('y1'))");
+        var ends = await svg.Locator($"line[data-to='{number}']").EvaluateAllAsync<string[]>("ls => ls.map(l => l.getAttribute('x2') + ' ' + l.getAttribute('y2'))");
+        Assert.NotEmpty(starts.Concat(ends));
+        Assert.All(starts.Concat(ends), end => Assert.Equal(at, Numbers(end)));
+        Assert.Equal(home, await svg.GetAttributeAsync("viewBox"));
+
+        // Pan: drag the empty top-left corner of the graph.
+        var (px, py) = (box.X + 6.0, box.Y + 6.0);
+        Assert.True(await Page.EvaluateAsync<bool>(
+            "([x, y]) => !document.elementFromPoint(x, y).closest('[data-node]')", new[] { px, py }), "the corner is not empty");
+        await Page.Mouse.MoveAsync((float)px, (float)py);
+        await Page.Mouse.DownAsync();
+        await Page.Mouse.MoveAsync((float)px + 100, (float)py + 60, new() { Steps = 5 });
+        await Page.Mouse.UpAsync();
+        await Assertions.Expect(svg).Not.ToHaveAttributeAsync("viewBox", home!);
+        var start = Numbers(home!);
+        var pannedBox = (await svg.GetAttributeAsync("viewBox"))!;
+        var panned = Numbers(pannedBox);
+        Assert.True(panned[0] < start[0] && panned[1] < start[1], $"{home} panned to {string.Join(' ', panned)}");
+        Assert.Equal(start[2..], panned[2..]);
+
+        // Zoom in with the wheel: the view box shrinks about the pointer, whose graph point stays put.
+        var (zx, zy) = (box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0));
+        var under = await GraphPointAsync(zx, zy);
+        await Page.Mouse.MoveAsync((float)zx, (float)zy);
+        await Page.Mouse.WheelAsync(0, -240);
+        await Assertions.Expect(svg).Not.ToHaveAttributeAsync("viewBox", pannedBox);
+        var zoomed = Numbers((await svg.GetAttributeAsync("viewBox"))!);
+        Assert.True(zoomed[2] < panned[2] && zoomed[3] < panned[3], $"not zoomed in: {string.Join(' ', zoomed)}");
+        var still = await GraphPointAsync(zx, zy);
+        Assert.InRange(still[0] - under[0], -1, 1);
+        Assert.InRange(still[1] - under[1], -1, 1);
+        await Shoot("network-zoomed", fullPage: false);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Reset view" }).ClickAsync();
+        await Assertions.Expect(svg).ToHaveAttributeAsync("viewBox", home!);
+        await Assertions.Expect(node).ToHaveAttributeAsync("transform", placed!);
+        Assert.EndsWith("/network", Page.Url);
+        Assert.Empty(await Page.EvaluateAsync<string[]>("() => window.__cspViolations"));
         AssertNoErrors();
     }
 
@@ -275,6 +377,7 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
             }
         };
         _page.PageError += (_, error) => _errors.Add($"page error: {error}");
+        await _page.AddInitScriptAsync(CspWatch);
         before?.Invoke(_page);
         var response = await _page.GotoAsync(path);
         Assert.NotNull(response);
@@ -292,6 +395,18 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         output.WriteLine($"screenshot: {path}");
     }
+
+    /// <summary>The network graph's own coordinates (its view box's) of a point on the screen.</summary>
+    private Task<double[]> GraphPointAsync(double x, double y) => Page.EvaluateAsync<double[]>("""
+        ([x, y]) => {
+            const svg = document.querySelector('svg.network');
+            const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM().inverse());
+            return [p.x, p.y];
+        }
+        """, new[] { x, y });
+
+    private static double[] Numbers(string text) =>
+        [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => double.Parse(n, System.Globalization.CultureInfo.InvariantCulture))];
 
     private static Task<string> BackgroundAsync(ILocator element) =>
         element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");

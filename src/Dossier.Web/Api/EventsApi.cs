@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Dossier.Web.Api;
 
-/// <summary><c>/api/events</c>, <c>/api/agenda</c> and <c>/api/network</c>: corpus events (one per real-world event).</summary>
+/// <summary><c>/api/events</c>, <c>/api/events/{id}</c>, <c>/api/agenda</c> and <c>/api/network</c>: corpus events (one per real-world event).</summary>
 public static class EventsApi
 {
     /// <summary>The event statuses of <c>dossier/1</c>.</summary>
@@ -16,7 +16,8 @@ public static class EventsApi
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api").WithTags("Events");
-        group.MapGet("/events", ListAsync).WithName("ListEvents").WithSummary("Corpus events, latest first, then by id");
+        group.MapGet("/events", ListAsync).WithName("ListEvents").WithSummary("Corpus events, latest first, then the most recently created first");
+        group.MapGet("/events/{id}", GetAsync).WithName("GetEvent").WithSummary("One corpus event with its actors and every report of it");
         group.MapGet("/agenda", AgendaAsync).WithName("GetAgenda").WithSummary("Events dated on or after 'from' (default: today, UTC), soonest first");
         group.MapGet("/network", NetworkAsync).WithName("GetNetwork").WithSummary("Actor pairs joined by events, most events first");
         return group;
@@ -78,6 +79,17 @@ public static class EventsApi
         var rows = await corpus.ListEventsAsync(filter, paging.Probe, paging.Offset, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
+
+    internal static async Task<Results<Ok<CorpusEventSummary>, ProblemHttpResult>> GetAsync(
+        ICorpusQueries corpus, string id, CancellationToken cancellationToken)
+    {
+        var found = TryParseId(id, out var key) ? await corpus.GetEventAsync(key, cancellationToken) : null;
+        return found is null ? ApiProblems.NotFound("No event has this id.") : TypedResults.Ok(found);
+    }
+
+    /// <summary>A corpus event id: a positive whole number.</summary>
+    internal static bool TryParseId(string? id, out long key) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out key) && key > 0;
 
     internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> AgendaAsync(
         ICorpusQueries corpus, TimeProvider clock, string? from, string? limit, string? cursor, CancellationToken cancellationToken)

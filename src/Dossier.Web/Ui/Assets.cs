@@ -14,7 +14,8 @@ internal static class Assets
     }
 
     public const string Stylesheet = """
-        :root { --fg: #1d232a; --muted: #5b6672; --line: #d9dee4; --bg: #fbfbfa; --link: #0b5cad; }
+        :root { --fg: #1d232a; --muted: #5b6672; --line: #d9dee4; --bg: #fbfbfa; --link: #0b5cad;
+          --q0: #adb5bd; --q1: #69db7c; --q2: #2b8a3e; --q3: #fd7e14; --q4: #e03131; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
         header { background: #1d232a; }
@@ -49,14 +50,26 @@ internal static class Assets
         mark[class^="evt"] { background: none; text-decoration: underline 2px #c2410c; text-underline-offset: 3px; }
         .legend mark { margin-right: .4rem; font-size: .85rem; }
         .tag { display: inline-block; font-size: .75rem; padding: 0 .35rem; border-radius: 3px; background: #e8edf2; color: #33404d; margin-right: .25rem; }
+        a.tag { text-decoration: none; color: var(--link); } a.tag:hover { text-decoration: underline; }
+        table.facts th { width: 9rem; }
         .status-planned { background: #fff3bf; } .status-occurred { background: #d8f3dc; } .status-negated, .status-refused { background: #fde2e1; }
         blockquote { margin: .25rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); color: #33404d; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         .pager { margin: 1rem 0; }
         svg.network { width: 100%; height: auto; max-height: 80vh; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
-        svg.network text { font-size: 11px; fill: #1d232a; }
+        svg.network text { font-size: 11px; fill: #1d232a; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
         svg.network circle { fill: #0b5cad; stroke: #fff; stroke-width: 1.5; }
-        svg.network line.coop { stroke: #2f9e44; } svg.network line.conflict { stroke: #e03131; } svg.network line.neutral { stroke: #868e96; }
+        svg.network g.node a:hover circle, svg.network g.node a:focus circle { fill: #c2410c; }
+        svg.network.interactive { cursor: grab; touch-action: none; user-select: none; -webkit-user-select: none; }
+        svg.network.interactive g.node { cursor: pointer; }
+        svg.network.panning, svg.network.dragging, svg.network.dragging g.node { cursor: grabbing; }
+        .q0 { --q: var(--q0); } .q1 { --q: var(--q1); } .q2 { --q: var(--q2); } .q3 { --q: var(--q3); } .q4 { --q: var(--q4); }
+        svg.network line { stroke: var(--q, var(--q0)); stroke-linecap: round; stroke-opacity: .85; }
+        svg.network marker path { fill: var(--q, var(--q0)); }
+        .swatch { display: inline-block; width: 1.6em; height: .4em; border-radius: 2px; vertical-align: middle; margin-right: .4rem; background: var(--q, var(--q0)); }
+        ul.network-legend { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .5rem 0; font-size: .9rem; }
+        .network-tools { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .5rem 0; }
+        .network-tools button { min-width: 2.2rem; }
         """;
 }

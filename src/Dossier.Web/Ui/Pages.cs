@@ -19,6 +19,7 @@ public static class Pages
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(Assets.CssPath, Assets.Css).ExcludeFromDescription();
+        endpoints.MapGet(NetworkScript.Path, NetworkScript.Serve).ExcludeFromDescription();
         var group = endpoints.MapGroup("").ExcludeFromDescription();
         group.MapGet("/", HomeAsync);
         group.MapGet("/search", SearchAsync);
@@ -27,6 +28,7 @@ public static class Pages
         group.MapGet("/entities", EntitiesAsync);
         group.MapGet("/entities/{id}", EntityAsync);
         group.MapGet("/events", EventsAsync);
+        group.MapGet("/events/{id}", EventAsync);
         group.MapGet("/agenda", AgendaAsync);
         group.MapGet("/network", NetworkAsync);
         return endpoints;
@@ -109,13 +111,15 @@ public static class Pages
         return PageResult.Ok("Documents", html);
     }
 
-    private static async Task<IResult> DocumentAsync(IDocumentStore store, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> DocumentAsync(IDocumentStore store, ICorpusQueries corpus, string id, CancellationToken cancellationToken)
     {
         var document = Ids.IsDocumentId(id) ? await store.GetAsync(id, cancellationToken) : null;
         if (document is null)
         {
             return PageResult.NotFound("No document has this id.");
         }
+
+        var corpusEvents = document.Events.Length == 0 ? new Dictionary<string, long>() : await corpus.CorpusEventIdsAsync(document.Id, cancellationToken);
 
         var html = new Html();
         var meta = document.Metadata;
@@ -186,8 +190,13 @@ public static class Pages
                     html.Raw(" · ").Text(date.Text).Raw(" <span class=\"muted\">(").Text(date.Value ?? "unresolved").Raw(")</span>");
                 }
 
-                html.Raw(" <span class=\"muted\">CAMEO ").Text(e.Cameo).Raw("</span>")
-                    .Raw("<blockquote>").Text(e.Evidence).Raw("</blockquote></li>");
+                html.Raw(" <span class=\"muted\">CAMEO ").Text(e.Cameo).Raw("</span>");
+                if (corpusEvents.TryGetValue(e.Id, out var corpusEvent))
+                {
+                    html.Raw(" · ").Link(Html.Url("/events/" + corpusEvent.ToString(CultureInfo.InvariantCulture)), "event page");
+                }
+
+                html.Raw("<blockquote>").Text(e.Evidence).Raw("</blockquote></li>");
             }
 
             html.Raw("</ul>");
@@ -255,8 +264,13 @@ public static class Pages
         return PageResult.Ok("Entities", html);
     }
 
-    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, string id, string? cursor, CancellationToken cancellationToken)
     {
+        if (!Paging.TryParse(null, cursor, out var paging, out var error))
+        {
+            return PageResult.BadRequest(error!);
+        }
+
         var details = string.IsNullOrWhiteSpace(id) || id.Length > EntitiesApi.MaxQueryLength
             ? null
             : await corpus.GetEntityAsync(id, cancellationToken: cancellationToken);
@@ -267,8 +281,8 @@ public static class Pages
 
         var entity = details.Entity;
         var key = entity.Id.ToString(CultureInfo.InvariantCulture);
-        var timeline = await corpus.TimelineAsync(key, Paging.MaxLimit, 0, cancellationToken);
-        var events = timeline?.Events ?? [];
+        var timeline = await corpus.TimelineAsync(key, paging.Probe, paging.Offset, cancellationToken);
+        var events = paging.ToPage(timeline?.Events ?? []);
 
         var html = new Html();
         html.Element("h1", entity.Name);
@@ -332,24 +346,25 @@ public static class Pages
         }
 
         html.Raw("<h2>Timeline</h2>");
-        WriteEventList(html, events, "No events.");
+        if (details.Events > 0)
+        {
+            html.Raw("<p class=\"meta\">").Text(details.Events).Raw(details.Events == 1 ? " event" : " events")
+                .Raw(", oldest first; from ").Text(paging.Offset + 1).Raw(" · ")
+                .Link(Html.Url("/events", ("actor", key)), "latest first").Raw("</p>");
+        }
+
+        WriteEventList(html, events.Items, "No events.");
+        WritePager(html, "/entities/" + key, events.NextCursor);
 
         html.Raw("<h2>Connected actors</h2>");
-        var connected = events
-            .SelectMany(e => e.Source.Concat(e.Target))
-            .Where(a => a.EntityId is { } other && other != entity.Id)
-            .GroupBy(a => a.EntityId!.Value)
-            .Select(g => (Actor: g.First(), Count: g.Count()))
-            .OrderByDescending(p => p.Count).ThenBy(p => p.Actor.EntityId)
-            .ToList();
-        if (connected.Count == 0)
+        if (details.Connections.Count == 0)
         {
             html.Raw("<p class=\"muted\">None.</p>");
         }
         else
         {
             html.Raw("<ul class=\"list connected\">");
-            foreach (var (actor, count) in connected)
+            foreach (var (actor, count) in details.Connections)
             {
                 html.Raw("<li>");
                 WriteActor(html, actor);
@@ -416,6 +431,90 @@ public static class Pages
         return PageResult.Ok("Events", html);
     }
 
+    private static async Task<IResult> EventAsync(ICorpusQueries corpus, string id, CancellationToken cancellationToken)
+    {
+        var e = EventsApi.TryParseId(id, out var key) ? await corpus.GetEventAsync(key, cancellationToken) : null;
+        if (e is null)
+        {
+            return PageResult.NotFound("No event has this id.");
+        }
+
+        var eventKey = e.Id.ToString(CultureInfo.InvariantCulture);
+        var html = new Html();
+        html.Raw("<h1>").Text(e.Type).Raw(": ").Text(ActorNames(e.Source)).Raw(" → ").Text(ActorNames(e.Target)).Raw("</h1>");
+        html.Raw("<p class=\"meta\"><span").Attr("class", "tag status-" + Html.ClassName(e.Status)).Raw(">").Text(e.Status).Raw("</span>");
+        if (e.Mode is not null)
+        {
+            html.Raw(" mode ").Text(e.Mode);
+        }
+
+        html.Raw(" · ").Link(Html.Url("/api/events/" + eventKey), "JSON").Raw("</p>");
+
+        html.Raw("<table class=\"facts\"><tbody>");
+        Row(html, "Source", () => WriteActors(html, e.Source));
+        Row(html, "Target", () => WriteActors(html, e.Target));
+        Row(html, "Date", () =>
+        {
+            if (e.Date is not null)
+            {
+                html.Text(Html.Day(e.Day)).Raw(" <span class=\"muted\">(TIMEX3 ").Text(e.Date).Raw(")</span>");
+            }
+            else
+            {
+                html.Raw("<span class=\"muted\">not given; first reported</span> ").Text(Html.Day(e.Day));
+            }
+        });
+        Row(html, "Place", () => html.Text(e.Location ?? "—"));
+        Row(html, "CAMEO", () => html.Text(e.Cameo));
+        Row(html, "Quad class", () =>
+        {
+            NetworkSvg.WriteSwatch(html, e.QuadClass);
+            html.Raw(" ").Text(e.QuadClass is >= 1 and <= 4 ? NetworkSvg.QuadClassNames[e.QuadClass] : NetworkSvg.QuadClassNames[0])
+                .Raw(" <span class=\"muted\">(").Text(e.QuadClass).Raw(")</span>");
+        });
+        Row(html, "Goldstein", () => html.Text(e.Goldstein.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)));
+        Row(html, "Reported", () => html.Text(e.NumMentions).Raw(e.NumMentions == 1 ? " mention in " : " mentions in ")
+            .Text(e.NumArticles).Raw(e.NumArticles == 1 ? " article from " : " articles from ")
+            .Text(e.NumSources).Raw(e.NumSources == 1 ? " source" : " sources"));
+        html.Raw("</tbody></table>");
+
+        html.Raw("<h2>Reports</h2><ul class=\"list reports\">");
+        foreach (var report in e.Evidence)
+        {
+            html.Raw("<li>").Link(Html.Url("/documents/" + Html.Segment(report.DocumentId)), report.Title ?? report.DocumentId)
+                .Raw(" <span class=\"muted\">").Text(Html.Day(report.Published)).Raw(" · ").Text(report.Source).Raw("</span> ")
+                .Raw("<span").Attr("class", "tag status-" + Html.ClassName(report.Status)).Raw(">").Text(report.Status).Raw("</span>")
+                .Raw("<blockquote>");
+            WriteEvidence(html, report.Evidence, report.Trigger);
+            html.Raw("</blockquote></li>");
+        }
+
+        html.Raw("</ul>");
+        return PageResult.Ok($"{e.Type}: {ActorNames(e.Source)} → {ActorNames(e.Target)}", html);
+    }
+
+    private static void Row(Html html, string label, Action value)
+    {
+        html.Raw("<tr><th scope=\"row\">").Text(label).Raw("</th><td>");
+        value();
+        html.Raw("</td></tr>");
+    }
+
+    private static string ActorNames(IReadOnlyList<CorpusActor> actors) => actors.Count == 0 ? "—" : string.Join(", ", actors.Select(a => a.Name));
+
+    /// <summary>The evidence sentence with the first occurrence of the trigger in bold.</summary>
+    private static void WriteEvidence(Html html, string evidence, string trigger)
+    {
+        var at = trigger.Length == 0 ? -1 : evidence.IndexOf(trigger, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            html.Text(evidence);
+            return;
+        }
+
+        html.Text(evidence[..at]).Raw("<strong>").Text(trigger).Raw("</strong>").Text(evidence[(at + trigger.Length)..]);
+    }
+
     private static async Task<IResult> AgendaAsync(ICorpusQueries corpus, TimeProvider clock, string? from, string? cursor, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
@@ -438,15 +537,18 @@ public static class Pages
         var pairs = await corpus.NetworkAsync(NetworkPairs, 0, cancellationToken);
         var html = new Html().Raw("<h1>Network</h1>")
             .Raw("<p class=\"meta\">Who acts on whom: the ").Text(NetworkPairs)
-            .Raw(" pairs of actors with the most events. Green: cooperation, red: conflict (mean Goldstein score); thicker: more events.</p>");
+            .Raw(" pairs of actors with the most events. Each arrow is coloured by the pair\u2019s most frequent quad class; ")
+            .Raw("thicker: more events. Hover over an arrow for its counts.</p>");
         if (pairs.Count == 0)
         {
             html.Raw("<p>No actor pairs.</p>");
             return PageResult.Ok("Network", html);
         }
 
+        NetworkSvg.WriteLegend(html);
         NetworkSvg.Write(html, pairs);
-        html.Raw("<h2>Pairs</h2><table><thead><tr><th>Source</th><th>Target</th><th>Events</th><th>Mean Goldstein</th></tr></thead><tbody>");
+        html.Raw("<h2>Pairs</h2><table><thead><tr><th>Source</th><th>Target</th><th>Events</th><th>Mean Goldstein</th>")
+            .Raw("<th>Quad class</th></tr></thead><tbody>");
         foreach (var pair in pairs)
         {
             html.Raw("<tr><td>");
@@ -454,10 +556,12 @@ public static class Pages
             html.Raw("</td><td>");
             WriteActor(html, pair.Target);
             html.Raw("</td><td>").Text(pair.Events).Raw("</td><td>")
-                .Text(pair.MeanGoldstein.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)).Raw("</td></tr>");
+                .Text(pair.MeanGoldstein.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)).Raw("</td><td").Attr("title", NetworkSvg.Breakdown(pair)).Raw(">");
+            NetworkSvg.WriteSwatch(html, pair.QuadClass);
+            html.Text(NetworkSvg.QuadClassNames[pair.QuadClass is >= 1 and <= 4 ? pair.QuadClass : 0]).Raw("</td></tr>");
         }
 
-        html.Raw("</tbody></table>");
+        html.Raw("</tbody></table>").Raw(NetworkScript.Tag);
         return PageResult.Ok("Network", html);
     }
 
@@ -531,7 +635,7 @@ public static class Pages
         foreach (var e in events)
         {
             html.Raw("<li><strong>").Text(Html.Day(e.Day)).Raw(e.Approximate ? " ≈" : "").Raw("</strong> ")
-                .Raw("<span class=\"tag\">").Text(e.Type).Raw("</span>")
+                .Raw("<a class=\"tag type\"").Attr("href", "/events/" + e.Id.ToString(CultureInfo.InvariantCulture)).Raw(">").Text(e.Type).Raw("</a>")
                 .Raw("<span").Attr("class", "tag status-" + Html.ClassName(e.Status)).Raw(">").Text(e.Status).Raw("</span> ");
             WriteActors(html, e.Source);
             html.Raw(" → ");

@@ -19,7 +19,8 @@ public sealed record CorpusEventKey(string Type, string SourceKey, string Target
 /// <param name="DateValue">The TIMEX3 value of its date, or null.</param>
 /// <param name="FirstPublished">Earliest publication date among its documents.</param>
 /// <param name="LastPublished">Latest publication date among its documents.</param>
-public sealed record CorpusEventCandidate(long Id, string? DateValue, DateOnly? FirstPublished, DateOnly? LastPublished);
+/// <param name="Status">Its most advanced status, or null when not known.</param>
+public sealed record CorpusEventCandidate(long Id, string? DateValue, DateOnly? FirstPublished, DateOnly? LastPublished, string? Status = null);
 
 /// <summary>
 /// Decides which corpus event (one per real-world event across documents) a document event is. Pure and thread-safe.
@@ -27,7 +28,9 @@ public sealed record CorpusEventCandidate(long Id, string? DateValue, DateOnly? 
 /// <remarks>
 /// Two events are one when their PLOVER type, source and target actor sets (corpus entity ids, else actor codes;
 /// actors with neither are left out, and an event with no keyed actor is never merged) and status class agree, and their dates agree: both dated to days at most one day apart;
-/// both with the same non-day TIMEX value (a week, a month); or both undated and published within three days.
+/// both with the same non-day TIMEX value (a week, a month); or both undated, published within three days, and either
+/// both reported as having happened or both not yet (an undated "plans a summit" is not the undated talks that happened
+/// around it; a dated plan and a report that it took place that day are one event).
 /// </remarks>
 public static class EventMerger
 {
@@ -125,14 +128,29 @@ public static class EventMerger
         return distance <= UndatedWindowDays;
     }
 
-    /// <summary>The corpus event a new mention belongs to: among those whose dates agree, the nearest in date, then the oldest.</summary>
+    /// <summary>Whether two mentions agree on whether the event has happened: always for dated mentions (their dates
+    /// decide), and for undated ones when both or neither say it occurred. Unknown statuses agree with anything.</summary>
+    public static bool TensesAgree(string? dateValue, string? status, CorpusEventCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (!string.IsNullOrEmpty(dateValue) || !string.IsNullOrEmpty(candidate.DateValue) || status is null || candidate.Status is null)
+        {
+            return true;
+        }
+
+        return (status == "occurred") == (candidate.Status == "occurred");
+    }
+
+    /// <summary>The corpus event a new mention belongs to: among those whose dates and tenses agree, the nearest in date,
+    /// then the oldest.</summary>
+    /// <param name="status">The new mention's status, or null to leave tense out of it.</param>
     /// <returns>The chosen candidate, or null when none agrees (a new corpus event).</returns>
-    public static CorpusEventCandidate? Choose(string? dateValue, DateOnly? published, IEnumerable<CorpusEventCandidate> candidates)
+    public static CorpusEventCandidate? Choose(string? dateValue, DateOnly? published, IEnumerable<CorpusEventCandidate> candidates, string? status = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var day = DayOf(dateValue) ?? published;
         return candidates
-            .Where(c => DatesAgree(dateValue, published, c))
+            .Where(c => DatesAgree(dateValue, published, c) && TensesAgree(dateValue, status, c))
             .OrderBy(c => day is { } d && (DayOf(c.DateValue) ?? c.FirstPublished) is { } cd ? Math.Abs(d.DayNumber - cd.DayNumber) : 0)
             .ThenBy(c => c.Id)
             .FirstOrDefault();

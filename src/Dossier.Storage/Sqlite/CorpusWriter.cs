@@ -134,7 +134,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             CorpusEventCandidate? chosen = null;
             if (key.IsMergeable)
             {
-                chosen = EventMerger.Choose(dateValue, published, EventCandidates(key, transaction));
+                chosen = EventMerger.Choose(dateValue, published, EventCandidates(key, transaction), e.Status);
             }
 
             long id;
@@ -204,7 +204,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
     private List<CorpusEventCandidate> EventCandidates(CorpusEventKey key, SqliteTransaction transaction)
     {
         using var command = Command(transaction, """
-            SELECT corpus_event_id, date_value, first_published, last_published FROM corpus_events
+            SELECT corpus_event_id, date_value, first_published, last_published, status FROM corpus_events
             WHERE type = $type AND source_key = $source AND target_key = $target AND status_class = $class
             ORDER BY corpus_event_id
             """,
@@ -214,7 +214,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         while (reader.Read())
         {
             list.Add(new CorpusEventCandidate(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                ParseDay(reader, 2), ParseDay(reader, 3)));
+                ParseDay(reader, 2), ParseDay(reader, 3), reader.GetString(4)));
         }
 
         return list;

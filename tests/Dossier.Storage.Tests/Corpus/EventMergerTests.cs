@@ -138,4 +138,16 @@ public class EventMergerTests
     {
         Assert.Equal(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), EventMerger.DayOf(value));
     }
+
+    [Theory]
+    [InlineData(null, "possible", "occurred", false)]
+    [InlineData(null, "planned", "possible", true)]
+    [InlineData(null, "occurred", "occurred", true)]
+    [InlineData("2025-10-16", "planned", "occurred", true)]
+    public void Choose_UndatedMentionsOfDifferentTense_StayApart(string? date, string status, string candidateStatus, bool merged)
+    {
+        var candidate = new CorpusEventCandidate(1, date, Day, Day, candidateStatus);
+
+        Assert.Equal(merged, EventMerger.Choose(date, Day, [candidate], status) is not null);
+    }
 }

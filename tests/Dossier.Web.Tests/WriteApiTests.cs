@@ -116,10 +116,10 @@ public class WriteApiTests(WebAppFixture fixture)
     }
 
     [Fact]
-    public async Task PostDocument_NotJson_Is415Problem()
+    public async Task PostDocument_NotJsonOrForm_Is415Problem()
     {
         using var client = fixture.CreateClient(WebAppFixture.Token);
-        using var content = new StringContent("text=hello", Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var content = new StringContent("text=hello", Encoding.UTF8, "text/plain");
 
         await Http.ProblemAsync(await client.PostAsync("/api/documents", content), HttpStatusCode.UnsupportedMediaType);
     }

@@ -23,8 +23,15 @@ internal static class ApiProblems
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem($"The request body is larger than {limit} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
-    public static ProblemHttpResult UnsupportedMediaType() =>
-        TypedResults.Problem("Send the document as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+    public static ProblemHttpResult UnsupportedMediaType(string json, string urlEncodedForm, string multipartForm) =>
+        TypedResults.Problem(
+            $"Send the document as JSON ({json}) or as a form ({urlEncodedForm} or {multipartForm}).",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type");
+
+    /// <summary>502: the request was sound but the server it named could not be fetched.</summary>
+    public static ProblemHttpResult BadGateway(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status502BadGateway, title: "Bad gateway");
 
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");

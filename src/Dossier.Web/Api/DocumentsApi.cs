@@ -1,10 +1,11 @@
-using System.Text.Json;
 using Dossier.Core.Serialization;
 using Dossier.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 
 namespace Dossier.Web.Api;
 
@@ -17,8 +18,33 @@ public static class DocumentsApi
         var group = endpoints.MapGroup("/api/documents").WithTags("Documents");
         group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("Documents, newest published first, then by id");
         group.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("One document as dossier/1 JSON (an id prefix of 6+ characters is accepted)");
-        group.MapPost("/", PostAsync).WithName("PostDocument").WithSummary("Analyse and store a document (needs the API token)");
+        group.MapPost("/", PostAsync).WithName("PostDocument")
+            .WithSummary("Analyse and store a document given as text, as an HTML page, or as a URL to fetch (needs the API token)")
+            // Described for OpenAPI only: Accepts metadata would let routing answer 415 before the token is checked.
+            .AddOpenApiOperationTransformer(DescribeRequestBodyAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
         return group;
+    }
+
+    private static async Task DescribeRequestBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(DocumentSubmission), null, cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "Exactly one of text and html, or url alone (the server fetches the page). The same fields as a JSON object or a form.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [SubmissionBody.Json] = new() { Schema = schema },
+                [SubmissionBody.UrlEncodedForm] = new() { Schema = schema },
+                [SubmissionBody.MultipartForm] = new() { Schema = schema },
+            },
+        };
     }
 
     internal static async Task<Results<Ok<Page<DocumentSummary>>, ProblemHttpResult>> ListAsync(
@@ -50,6 +76,25 @@ public static class DocumentsApi
         return TypedResults.Text(DossierJson.Serialize(document), "application/json; charset=utf-8");
     }
 
+    /// <summary>
+    /// <c>POST /api/documents</c>: reads a <see cref="DocumentSubmission"/> from a JSON object or a form
+    /// (<c>application/x-www-form-urlencoded</c>, <c>multipart/form-data</c>) with the fields <c>text</c>, <c>html</c>,
+    /// <c>url</c>, <c>title</c> and <c>published</c>, then analyses and stores the document.
+    /// </summary>
+    /// <remarks>
+    /// Answers, in the order they are checked: 403 when write endpoints are off, 401 without the right bearer token;
+    /// 415 for another content type; 413 for a body over <see cref="DossierWebOptions.MaxRequestBodyBytes"/> (whether
+    /// or not Content-Length was sent, forms included); 400 for a body that is not one of these forms, for both
+    /// <c>text</c> and <c>html</c>, for none of <c>text</c>, <c>html</c> and <c>url</c>, for a <c>url</c> to fetch that is
+    /// not http(s), for a document that cannot be read (no article in the HTML, a bad date), and for a URL that is a
+    /// feed or whose page cannot be read (not a page or text, over the size limit of <c>dossier ingest URL</c>).
+    /// 502 when the URL to fetch could not be fetched at all (no connection, no answer within the time limit, or an
+    /// error status such as 404): the request was sound but the upstream server failed it, and a later try may
+    /// succeed. Every error is a ProblemDetails whose detail is one line. 201 with Location for a new document,
+    /// 200 for one that was already stored; both with a <see cref="DocumentCreated"/>.
+    /// A fetched URL may be any address the server can reach (loopback and private networks included), which is one
+    /// reason the endpoint needs the API token.
+    /// </remarks>
     internal static async Task<Results<Created<DocumentCreated>, Ok<DocumentCreated>, ProblemHttpResult>> PostAsync(
         HttpRequest request, WriteAccess access, DocumentIngestor ingestor, DossierWebOptions options, CancellationToken cancellationToken)
     {
@@ -58,9 +103,9 @@ public static class DocumentsApi
             return refused;
         }
 
-        if (!request.HasJsonContentType())
+        if (!SubmissionBody.IsSupported(request))
         {
-            return ApiProblems.UnsupportedMediaType();
+            return ApiProblems.UnsupportedMediaType(SubmissionBody.Json, SubmissionBody.UrlEncodedForm, SubmissionBody.MultipartForm);
         }
 
         var limit = options.MaxRequestBodyBytes;
@@ -79,29 +124,21 @@ public static class DocumentsApi
             return ApiProblems.TooLarge(limit);
         }
 
-        DocumentSubmission? submission;
-        try
+        var (submission, error) = await SubmissionBody.ParseAsync(request, body, cancellationToken);
+        if (submission is null)
         {
-            submission = JsonSerializer.Deserialize<DocumentSubmission>(body, JsonDefaults.Web);
-        }
-        catch (JsonException)
-        {
-            return ApiProblems.BadRequest("The body is not a JSON object of the form {\"text\": …, \"title\": …, \"published\": …, \"url\": …}.");
+            return ApiProblems.BadRequest(error!);
         }
 
-        if (submission is null || string.IsNullOrWhiteSpace(submission.Text))
+        var outcome = await ingestor.SubmitAsync(submission, limit, cancellationToken);
+        if (outcome.Id is not { } id)
         {
-            return ApiProblems.BadRequest("'text' is required and must not be empty.");
-        }
-
-        var (id, created, reason) = await ingestor.SubmitAsync(submission, limit, cancellationToken);
-        if (id is null)
-        {
-            return ApiProblems.BadRequest($"The document cannot be read: {reason}.");
+            return outcome.UpstreamFailed ? ApiProblems.BadGateway(outcome.Error!) : ApiProblems.BadRequest(outcome.Error!);
         }
 
         var location = $"/api/documents/{id}";
-        var answer = new DocumentCreated(id, created, location);
-        return created ? TypedResults.Created(location, answer) : TypedResults.Ok(answer);
+        var answer = new DocumentCreated(id, outcome.Created, location);
+        return outcome.Created ? TypedResults.Created(location, answer) : TypedResults.Ok(answer);
     }
+
 }

@@ -515,7 +515,8 @@ public static class Pages
         html.Text(evidence[..at]).Raw("<strong>").Text(trigger).Raw("</strong>").Text(evidence[(at + trigger.Length)..]);
     }
 
-    private static async Task<IResult> AgendaAsync(ICorpusQueries corpus, TimeProvider clock, string? from, string? cursor, CancellationToken cancellationToken)
+    private static async Task<IResult> AgendaAsync(
+        ICorpusQueries corpus, IDocumentStore store, TimeProvider clock, string? from, string? cursor, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
         {
@@ -527,7 +528,25 @@ public static class Pages
         var html = new Html().Raw("<h1>Agenda</h1>");
         html.Raw("<form class=\"filters\" action=\"/agenda\" method=\"get\"><label>From<input type=\"date\" name=\"from\"")
             .Attr("value", Html.Day(start)).Raw("></label><button type=\"submit\">Show</button></form>");
-        WriteEventList(html, page.Items, "Nothing on the agenda.");
+        if (page.Items.Count == 0)
+        {
+            html.Raw("<p>Nothing on the agenda from ").Text(Html.Day(start)).Raw(".");
+            // Reports read long after they were published: offer the agenda as their newest one saw it.
+            if (day is null && (await store.ListAsync(1, 0, cancellationToken)).FirstOrDefault()?.Published is { } newest && newest < start)
+            {
+                html.Raw(" ").Link(Html.Url("/agenda", ("from", Html.Day(newest))), "What was scheduled as of the newest report (" + Html.Day(newest) + ")");
+            }
+
+            html.Raw("</p>");
+        }
+
+        // One heading per day (or per month, for events dated only to a month), soonest first.
+        foreach (var group in page.Items.GroupBy(e => e.Date is { Length: < 10 } coarse && e.Approximate ? coarse : Html.Day(e.Day)))
+        {
+            html.Raw("<h2 class=\"day\">").Text(group.Key).Raw("</h2>");
+            WriteEventList(html, [.. group], "");
+        }
+
         WritePager(html, "/agenda", page.NextCursor, ("from", from));
         return PageResult.Ok("Agenda", html);
     }

@@ -306,6 +306,7 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
         await Assertions.Expect(meeting.Locator(".tag.status-planned")).ToHaveTextAsync("planned");
         await Assertions.Expect(meeting.GetByRole(AriaRole.Link, new() { Name = "Claire Dubois" })).ToBeVisibleAsync();
         await Assertions.Expect(meeting.Locator("blockquote")).ToContainTextAsync(BrowserFixture.FutureSentence);
+        await Assertions.Expect(Page.Locator("h2.day", new() { HasText = BrowserFixture.FutureDay })).ToBeVisibleAsync();
         await Shoot("agenda");
 
         // From the samples' own dates: the feed (5 September 2025) announces a meeting on 20 October 2025.
@@ -322,7 +323,8 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
         await Page.Locator("form.filters").GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"[?&]from={BrowserFixture.FutureYear}-03-04"));
         await Assertions.Expect(rows).ToHaveCountAsync(0);
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Nothing on the agenda.");
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync($"Nothing on the agenda from {BrowserFixture.FutureYear}-03-04.");
+        await Assertions.Expect(Page.Locator("h2.day")).ToHaveCountAsync(0);
         AssertNoErrors();
     }
 

@@ -131,3 +131,41 @@ public sealed class StoreVersionTests : IDisposable
         Assert.NotEqual(before, await reader.GetVersionAsync());
     }
 }
+
+/// <summary>Prepared statements kept per pooled connection.</summary>
+public sealed class ReadSessionTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Command_SameSqlTwice_IsTheSameCommandWithTheNewValues()
+    {
+        using var session = new ReadSession(_db.Connect());
+
+        var first = session.Command("SELECT $a + 1", ("$a", 1));
+        var firstValue = first.ExecuteScalar();
+        var second = session.Command("SELECT $a + 1", ("$a", 41));
+
+        Assert.Same(first, second);
+        Assert.Equal((2L, 42L), ((long)firstValue!, (long)second.ExecuteScalar()!));
+        Assert.IsType<DBNull>(session.Command("SELECT $a", ("$a", null)).ExecuteScalar());
+    }
+
+    [Fact]
+    public void Command_BeyondCapacity_RunsAndIsNotKept()
+    {
+        using var session = new ReadSession(_db.Connect());
+        for (var i = 0; i < ReadSession.Capacity; i++)
+        {
+            session.Command($"SELECT {i}");
+        }
+
+        var extra = session.Command("SELECT 'one more'");
+        Assert.Equal("one more", extra.ExecuteScalar());
+        Assert.NotSame(extra, session.Command("SELECT 'one more'"));
+        session.Release();
+        Assert.Same(session.Command("SELECT 0"), session.Command("SELECT 0"));
+    }
+}

@@ -7,7 +7,8 @@ namespace Dossier.Storage.Sqlite;
 /// Read-only connections to one store file, lent one caller at a time. In WAL mode readers never block each other
 /// or the writer, so queries run in parallel on as many connections as the pool holds, while writes keep to the
 /// store's single writing connection. Each connection is opened on first need and kept until the pool is disposed;
-/// each sees the database as of the start of its statement, i.e. every committed write.
+/// each sees the database as of the start of its statement, i.e. every committed write. Each connection keeps its
+/// prepared statements (<see cref="ReadSession"/>): planning a query costs about as much as running it.
 /// </summary>
 /// <remarks>Thread-safe. <see cref="Dispose"/> waits for every lent connection to come back.</remarks>
 internal sealed class ReaderPool : IDisposable
@@ -15,7 +16,7 @@ internal sealed class ReaderPool : IDisposable
     private readonly string _connectionString;
     private readonly long _busyTimeoutMs;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private readonly ConcurrentBag<ReadSession> _idle = [];
     private readonly int _size;
     private int _disposed;
 
@@ -30,6 +31,9 @@ internal sealed class ReaderPool : IDisposable
         _slots = new SemaphoreSlim(size, size);
     }
 
+    /// <summary>How much of the database file a reader maps into memory (256 MiB).</summary>
+    public const long MemoryMapBytes = 256L * 1024 * 1024;
+
     /// <summary>A pool as large as the machine has cores, from 2 to 8.</summary>
     public static int DefaultSize => Math.Clamp(Environment.ProcessorCount, 2, 8);
 
@@ -43,7 +47,7 @@ internal sealed class ReaderPool : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            return new Lease(this, _idle.TryTake(out var connection) ? connection : Open());
+            return new Lease(this, _idle.TryTake(out var session) ? session : new ReadSession(Open()));
         }
         catch
         {
@@ -65,9 +69,9 @@ internal sealed class ReaderPool : IDisposable
             _slots.Wait();
         }
 
-        while (_idle.TryTake(out var connection))
+        while (_idle.TryTake(out var session))
         {
-            connection.Dispose();
+            session.Dispose();
         }
     }
 
@@ -78,8 +82,9 @@ internal sealed class ReaderPool : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            // query_only: a bug that writes through a reader fails instead of racing the writer.
-            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA query_only = 1;";
+            // query_only: a bug that writes through a reader fails instead of racing the writer. mmap_size: pages are read
+            // through a memory map (shared by every connection through the OS page cache) instead of a read() per page.
+            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA query_only = 1; PRAGMA mmap_size = {MemoryMapBytes};";
             command.ExecuteNonQuery();
             return connection;
         }
@@ -90,17 +95,20 @@ internal sealed class ReaderPool : IDisposable
         }
     }
 
-    private void Return(SqliteConnection connection)
+    private void Return(ReadSession session)
     {
-        _idle.Add(connection);
+        session.Release();
+        _idle.Add(session);
         _slots.Release();
     }
 
-    /// <summary>One lent connection.</summary>
-    public readonly struct Lease(ReaderPool pool, SqliteConnection connection) : IDisposable
+    /// <summary>One lent connection with its prepared statements.</summary>
+    public readonly struct Lease(ReaderPool pool, ReadSession session) : IDisposable
     {
-        public SqliteConnection Connection { get; } = connection;
+        public ReadSession Session { get; } = session;
 
-        public void Dispose() => pool.Return(Connection);
+        public SqliteConnection Connection => Session.Connection;
+
+        public void Dispose() => pool.Return(Session);
     }
 }

@@ -31,9 +31,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         var normalised = string.IsNullOrWhiteSpace(query) ? null : NameKey.Normalise(query);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            using var command = Query(connection, $"""
+            var command = session.Command($"""
                 SELECT {EntityColumns} FROM corpus_entities AS c
                 WHERE ($type IS NULL OR c.type = $type)
                   AND ($pattern IS NULL OR EXISTS (
@@ -56,15 +56,15 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     {
         ArgumentNullException.ThrowIfNull(idOrName);
         ArgumentOutOfRangeException.ThrowIfNegative(mentionSamples);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            if (ResolveEntity(connection, idOrName) is not { } id)
+            if (ResolveEntity(session, idOrName) is not { } id)
             {
                 return null;
             }
 
-            var entity = EntityById(connection, id)!;
-            using var aliasCommand = Query(connection, """
+            var entity = EntityById(session, id)!;
+            var aliasCommand = session.Command("""
                 SELECT alias FROM corpus_entity_aliases WHERE corpus_id = $id AND kind <> 'surname'
                 GROUP BY norm ORDER BY min(alias)
                 """, ("$id", id));
@@ -72,7 +72,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 .Where(a => !string.Equals(a, entity.Name, StringComparison.Ordinal))
                 .ToList();
 
-            using var roleCommand = Query(connection, """
+            var roleCommand = session.Command("""
                 SELECT title, organization, country, status, first_seen, last_seen, document_count
                 FROM corpus_entity_roles WHERE corpus_id = $id
                 ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
@@ -81,45 +81,58 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 r.GetString(0), NullableString(r, 1), NullableString(r, 2), r.GetString(3),
                 CorpusWriter.ParseDay(r, 4), CorpusWriter.ParseDay(r, 5), r.GetInt64(6)));
 
-            using var documentCommand = Query(connection, """
-                SELECT d.id, d.title, d.published FROM documents AS d
-                WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = $id)
-                ORDER BY d.published DESC, d.id
-                LIMIT $limit
-                """, ("$id", id), ("$limit", EntityDocumentLimit));
-            var documents = ReadAll(documentCommand, r => new CorpusDocumentRef(r.GetString(0), NullableString(r, 1), CorpusWriter.ParseDay(r, 2)));
-
-            using var mentionCommand = Query(connection, """
-                WITH recent AS (
-                    SELECT d.doc_key, d.id, d.published FROM documents AS d
+            // An entity in many documents: walk the documents newest first and stop at the limit; in few: fetch and sort them.
+            var documentCommand = session.Command(entity.Documents > EntityDocumentLimit
+                ? """
+                    SELECT d.doc_key, d.id, d.title, d.published FROM documents AS d
+                    WHERE EXISTS (SELECT 1 FROM entities AS e WHERE e.corpus_id = $id AND e.doc_key = d.doc_key)
+                    ORDER BY d.published DESC, d.id
+                    LIMIT $limit
+                    """
+                : """
+                    SELECT d.doc_key, d.id, d.title, d.published FROM documents AS d
                     WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = $id)
                     ORDER BY d.published DESC, d.id
-                    LIMIT $limit)
-                SELECT r.doc_key, r.id, m.text, m.sentence, m.start_char, m.end_char
-                FROM recent AS r
-                JOIN entities AS e ON e.doc_key = r.doc_key AND e.corpus_id = $id
-                JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
-                ORDER BY r.published DESC, r.id, e.ordinal, m.ordinal
-                LIMIT $limit
-                """, ("$id", id), ("$limit", mentionSamples));
-            var rows = ReadAll(mentionCommand, r => (Key: r.GetInt64(0), Id: r.GetString(1), Text: r.GetString(2), Sentence: r.GetInt32(3), Start: r.GetInt32(4), End: r.GetInt32(5)));
+                    LIMIT $limit
+                    """,
+                ("$id", id), ("$limit", EntityDocumentLimit));
+            var documentRows = ReadAll(documentCommand, r => (Key: r.GetInt64(0), Document: new CorpusDocumentRef(r.GetString(1), NullableString(r, 2), CorpusWriter.ParseDay(r, 3))));
+            var documents = documentRows.Select(d => d.Document).ToList();
+
+            // Mention samples: the mentions of the most recent documents, in document order.
+            var recent = documentRows.Take(mentionSamples).ToList();
+            var slots = recent.Select((d, i) => ("$d" + i.ToString(CultureInfo.InvariantCulture), (object?)d.Key))
+                .Concat(Enumerable.Range(recent.Count, Math.Max(0, 16 - recent.Count)).Select(i => ("$d" + i.ToString(CultureInfo.InvariantCulture), (object?)null)))
+                .ToArray();
+            var rank = recent.Select((d, i) => (d.Key, i)).ToDictionary(p => p.Key, p => p.i);
+            var mentionCommand = session.Command($"""
+                SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char
+                FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
+                WHERE e.corpus_id = $id AND e.doc_key IN ({string.Join(", ", slots.Select(p => p.Item1))})
+                ORDER BY e.ordinal, m.ordinal
+                """, [("$id", id), .. slots]);
+            var rows = ReadAll(mentionCommand, r => (Key: r.GetInt64(0), Text: r.GetString(1), Sentence: r.GetInt32(2), Start: r.GetInt32(3), End: r.GetInt32(4)))
+                .OrderBy(m => rank[m.Key]) // stable: within a document, mention order
+                .Take(mentionSamples)
+                .Select(m => (m.Key, Id: recent[rank[m.Key]].Document.Id, m.Text, m.Sentence, m.Start, m.End))
+                .ToList();
             var sentences = new Dictionary<long, Func<int, int, int, string>>();
             var mentions = rows.Select(m =>
             {
                 if (!sentences.TryGetValue(m.Key, out var evidence))
                 {
-                    evidence = SentenceReader(connection, m.Key);
+                    evidence = SentenceReader(session, m.Key);
                     sentences[m.Key] = evidence;
                 }
 
                 return new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End));
             }).ToList();
 
-            using var countCommand = Query(connection,
+            var countCommand = session.Command(
                 "SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = $id", ("$id", id));
             var eventCount = Convert.ToInt64(countCommand.ExecuteScalar(), CultureInfo.InvariantCulture);
 
-            using var connectionCommand = Query(connection, """
+            var connectionCommand = session.Command("""
                 SELECT o.corpus_id, c.name, c.code, count(DISTINCT o.corpus_event_id) AS shared
                 FROM corpus_event_actors AS mine
                 JOIN corpus_event_actors AS o ON o.corpus_event_id = mine.corpus_event_id
@@ -141,12 +154,12 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
             long? actor = null;
             if (!string.IsNullOrWhiteSpace(filter.Actor))
             {
-                if (ResolveEntity(connection, filter.Actor) is not { } resolved)
+                if (ResolveEntity(session, filter.Actor) is not { } resolved)
                 {
                     return (IReadOnlyList<CorpusEventSummary>)[];
                 }
@@ -172,23 +185,23 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             Where("ce.status = $status", "$status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant());
             Where($"{EventDay} >= $from", "$from", CorpusWriter.Day(filter.From));
             Where($"{EventDay} <= $to", "$to", CorpusWriter.Day(filter.To));
-            using var command = Query(connection, $"""
+            var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
                 ORDER BY {EventDay} DESC, ce.corpus_event_id DESC
                 LIMIT $limit OFFSET $offset
                 """, [.. parameters]);
-            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(connection, command);
+            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(session, command);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<CorpusEventSummary?> GetEventAsync(long id, CancellationToken cancellationToken = default)
     {
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            using var command = Query(connection, $"SELECT {EventColumns} FROM corpus_events AS ce WHERE ce.corpus_event_id = $id", ("$id", id));
-            return ReadEvents(connection, command).FirstOrDefault();
+            var command = session.Command($"SELECT {EventColumns} FROM corpus_events AS ce WHERE ce.corpus_event_id = $id", ("$id", id));
+            return ReadEvents(session, command).FirstOrDefault();
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -196,9 +209,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     public async Task<IReadOnlyDictionary<string, long>> CorpusEventIdsAsync(string documentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentId);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            using var command = Query(connection, """
+            var command = session.Command("""
                 SELECT e.event_id, e.corpus_event_id FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
                 WHERE d.id = $id AND e.corpus_event_id IS NOT NULL
                 """, ("$id", documentId.Trim().ToLowerInvariant()));
@@ -213,20 +226,20 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            if (ResolveEntity(connection, entity) is not { } id)
+            if (ResolveEntity(session, entity) is not { } id)
             {
                 return null;
             }
 
-            using var command = Query(connection, $"""
+            var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $id)
                 ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
                 """, ("$id", id), ("$limit", limit), ("$offset", offset));
-            return new CorpusTimeline(EntityById(connection, id)!, ReadEvents(connection, command));
+            return new CorpusTimeline(EntityById(session, id)!, ReadEvents(session, command));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -237,9 +250,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            using var command = Query(connection, $"""
+            var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.date_day >= $from
                    OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
@@ -248,7 +261,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 ORDER BY coalesce(ce.date_day, ce.date_value), ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
                 """, ("$from", CorpusWriter.Day(from)), ("$limit", limit), ("$offset", offset));
-            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(connection, command);
+            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(session, command);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -257,9 +270,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            using var command = Query(connection, """
+            var command = session.Command("""
                 WITH pairs AS (
                     SELECT DISTINCT s.corpus_event_id, s.corpus_id AS source_id, t.corpus_id AS target_id
                     FROM corpus_event_actors AS s
@@ -324,12 +337,12 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
 
     /// <summary>A corpus entity id from an id (digits) or an exact normalised name or alias: canonical names before
     /// aliases, then the most mentioned.</summary>
-    private static long? ResolveEntity(SqliteConnection connection, string idOrName)
+    private static long? ResolveEntity(ReadSession session, string idOrName)
     {
         var text = idOrName.Trim();
         if (text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            using var byId = Query(connection, "SELECT corpus_id FROM corpus_entities WHERE corpus_id = $id", ("$id", id));
+            var byId = session.Command("SELECT corpus_id FROM corpus_entities WHERE corpus_id = $id", ("$id", id));
             if (byId.ExecuteScalar() is not null and not DBNull)
             {
                 return id;
@@ -342,7 +355,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             return null;
         }
 
-        using var command = Query(connection, """
+        var command = session.Command("""
             SELECT c.corpus_id FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
             WHERE a.norm = $norm AND a.kind IN ('name', 'alias')
             GROUP BY c.corpus_id
@@ -353,14 +366,14 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    private static CorpusEntitySummary? EntityById(SqliteConnection connection, long id)
+    private static CorpusEntitySummary? EntityById(ReadSession session, long id)
     {
-        using var command = Query(connection, $"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = $id", ("$id", id));
+        var command = session.Command($"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = $id", ("$id", id));
         return ReadAll(command, ReadEntity).FirstOrDefault();
     }
 
     /// <summary>Reads a page of corpus events, then their actors and evidence in two more queries.</summary>
-    private static List<CorpusEventSummary> ReadEvents(SqliteConnection connection, SqliteCommand command)
+    private static List<CorpusEventSummary> ReadEvents(ReadSession session, SqliteCommand command)
     {
         var events = ReadAll(command, r => (
             Id: r.GetInt64(0), Type: r.GetString(1), Mode: NullableString(r, 2), Cameo: r.GetString(3), Quad: r.GetInt32(4),
@@ -372,9 +385,14 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             return [];
         }
 
-        var ids = events.Select((e, i) => ("$e" + i.ToString(CultureInfo.InvariantCulture), (object?)e.Id)).ToArray();
+        // The id list is padded with NULLs (which match nothing) to a power of two, so that a session keeps a handful of
+        // prepared variants of these two statements rather than one per page length.
+        var slots = Math.Max(8, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)events.Count));
+        var ids = Enumerable.Range(0, slots)
+            .Select(i => ("$e" + i.ToString(CultureInfo.InvariantCulture), i < events.Count ? (object?)events[i].Id : null))
+            .ToArray();
         var list = string.Join(", ", ids.Select(p => p.Item1));
-        using var actorCommand = Query(connection, $"""
+        var actorCommand = session.Command($"""
             SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
             FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
             WHERE a.corpus_event_id IN ({list})
@@ -384,7 +402,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 Actor: new CorpusActor(r.IsDBNull(2) ? null : r.GetInt64(2), r.GetString(3), NullableString(r, 4))))
             .ToLookup(a => (a.Event, a.Side), a => a.Actor);
 
-        using var evidenceCommand = Query(connection, $"""
+        var evidenceCommand = session.Command($"""
             SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence
             FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE e.corpus_event_id IN ({list})
@@ -406,9 +424,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     }
 
     /// <summary>A function from (sentence index, mention start, mention end) to the sentence text of one document.</summary>
-    private static Func<int, int, int, string> SentenceReader(SqliteConnection connection, long docKey)
+    private static Func<int, int, int, string> SentenceReader(ReadSession session, long docKey)
     {
-        using var command = Query(connection, "SELECT text, layers FROM documents WHERE doc_key = $key", ("$key", docKey));
+        var command = session.Command("SELECT text, layers FROM documents WHERE doc_key = $key", ("$key", docKey));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {

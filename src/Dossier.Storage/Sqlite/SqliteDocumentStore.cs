@@ -200,13 +200,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public async Task<bool> ContainsAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return await ReadAsync(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1 FROM documents WHERE id = $id";
-            command.Parameters.AddWithValue("$id", NormaliseId(id));
-            return command.ExecuteScalar() is not null;
-        }, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(
+            session => session.Command("SELECT 1 FROM documents WHERE id = $id", ("$id", NormaliseId(id))).ExecuteScalar() is not null,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -214,7 +210,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public async Task<Document?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return await ReadAsync(connection => GetCore(connection, NormaliseId(id)), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(session => GetCore(session.Connection, NormaliseId(id)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -223,9 +219,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
             {
-                using var command = connection.CreateCommand();
+                using var command = session.Connection.CreateCommand();
                 command.CommandText = $"""
                     SELECT {SummaryColumns} FROM documents AS d
                     ORDER BY d.published DESC NULLS LAST, d.id
@@ -261,9 +257,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             throw new StoreException("The search query is not valid: it is empty.");
         }
 
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
         {
-            using var command = connection.CreateCommand();
+            using var command = session.Connection.CreateCommand();
             command.CommandText = $"""
                 SELECT {SummaryColumns},
                        snippet(documents_fts, -1, '[', ']', '…', 16),
@@ -297,9 +293,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <remarks><see cref="StoreStatistics.SizeBytes"/> is the database's page count times page size (the WAL file not included).</remarks>
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
-        return await ReadAsync(connection =>
+        return await ReadAsync(session =>
             {
-                using var command = connection.CreateCommand();
+                using var command = session.Connection.CreateCommand();
                 command.CommandText = """
                     SELECT (SELECT count(*) FROM documents),
                            (SELECT count(*) FROM documents WHERE is_english = 1),
@@ -324,12 +320,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <remarks>The <c>store_version</c> row, which triggers move on with every change of <c>documents</c>.</remarks>
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
     {
-        return await ReadAsync(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version FROM store_version WHERE id = 1";
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(
+            session => Convert.ToInt64(session.Command("SELECT version FROM store_version WHERE id = 1").ExecuteScalar(), CultureInfo.InvariantCulture),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits for any running operation, then closes the connections (after <c>PRAGMA optimize</c>).</summary>
@@ -533,8 +526,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> on a pooled read-only connection; SQLite failures become <see cref="StoreException"/>.</summary>
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> body, CancellationToken cancellationToken, string action = "read")
+    /// <summary>Runs <paramref name="body"/> on a pooled read-only connection and its prepared statements; SQLite failures
+    /// become <see cref="StoreException"/>.</summary>
+    private async Task<T> ReadAsync<T>(Func<ReadSession, T> body, CancellationToken cancellationToken, string action = "read")
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ReaderPool.Lease lease;
@@ -549,7 +543,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
         using (lease)
         {
-            return Guard(action, () => body(lease.Connection));
+            return Guard(action, () => body(lease.Session));
         }
     }
 

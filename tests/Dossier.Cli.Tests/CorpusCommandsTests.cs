@@ -85,6 +85,8 @@ public class CorpusCommandsTests
         Assert.Contains("President (UKR), current: 2025-10-16 to 2025-10-17, 2 documents", output);
         Assert.Contains("Zelensky meets Trump", output);
         Assert.Contains("\"Zelensky\": Zelensky asked for air defence.", output);
+        Assert.Matches(@"events: 1 \(dossier timeline \d+\)", output);
+        Assert.Matches(@"connected: Donald Trump #\d+ \(1\)", output);
 
         var (jsonExit, json, _) = await run.RunWithDbAsync("entity", "Volodymyr Zelensky", "--format", "json");
         Assert.Equal(ExitCodes.Success, jsonExit);
@@ -184,6 +186,9 @@ public class CorpusCommandsTests
         var fromTrump = pairs.EnumerateArray().Single(p => p.GetProperty("source").GetProperty("name").GetString() == "Donald Trump");
         Assert.Equal(2, fromTrump.GetProperty("events").GetInt32());
         Assert.Equal(-0.5, fromTrump.GetProperty("meanGoldstein").GetDouble(), 6);
+        Assert.Equal(4, fromTrump.GetProperty("quadClasses").GetArrayLength());
+        Assert.Equal(fromTrump.GetProperty("quadClasses").EnumerateArray().Sum(q => q.GetInt64()), fromTrump.GetProperty("events").GetInt64());
+        Assert.Matches(@"Donald Trump #\d+ -> .*, mostly (verbal|material) (cooperation|conflict)", network);
     }
 
     private static async Task AddMeetingAsync(CliRun run)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dossier.Core.Documents;
 using Dossier.Storage.Corpus;
 
 namespace Dossier.Cli.Output;
@@ -38,6 +39,16 @@ internal static class CorpusReport
                 await output.WriteLineAsync(Invariant(
                     $"  {r.Title}{(where.Length > 0 ? $" ({where})" : "")}, {r.Status}: {Range(r.FirstSeen, r.LastSeen)}, {r.Documents} document{Plural(r.Documents)}"));
             }
+        }
+
+        if (details.Events > 0)
+        {
+            await output.WriteLineAsync(Invariant($"events: {details.Events} (dossier timeline {e.Id})"));
+        }
+
+        if (details.Connections.Count > 0)
+        {
+            await output.WriteLineAsync("connected: " + string.Join(", ", details.Connections.Select(c => Invariant($"{Actor(c.Actor)} ({c.Events})"))));
         }
 
         if (details.Documents.Count > 0)
@@ -94,7 +105,7 @@ internal static class CorpusReport
         foreach (var p in pairs)
         {
             await output.WriteLineAsync(Invariant(
-                $"{Actor(p.Source)} -> {Actor(p.Target)}  {p.Events} event{Plural(p.Events)}, mean Goldstein {p.MeanGoldstein:+0.0;-0.0;0.0}"));
+                $"{Actor(p.Source)} -> {Actor(p.Target)}  {p.Events} event{Plural(p.Events)}, mean Goldstein {p.MeanGoldstein:+0.0;-0.0;0.0}, mostly {QuadClass.Name(p.QuadClass)}"));
         }
     }
 

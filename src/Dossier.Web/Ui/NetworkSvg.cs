@@ -1,3 +1,4 @@
+using Dossier.Core.Documents;
 using System.Globalization;
 using Dossier.Storage.Corpus;
 
@@ -14,9 +15,8 @@ namespace Dossier.Web.Ui;
 /// </remarks>
 internal static class NetworkSvg
 {
-    /// <summary>Quad class names by number: 0 (none), then 1 to 4 as in CAMEO/PLOVER.</summary>
-    public static readonly string[] QuadClassNames =
-        ["No quad class", "Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"];
+    /// <summary>Quad class names by number, capitalised for display: 0 (none), then 1 to 4 as in CAMEO/PLOVER.</summary>
+    public static readonly string[] QuadClassNames = [.. QuadClass.Names.Select(n => char.ToUpperInvariant(n[0]) + n[1..])];
 
     private const double Width = 1000;
     private const double Height = 700;

@@ -469,7 +469,7 @@ public static class Pages
         Row(html, "Quad class", () =>
         {
             NetworkSvg.WriteSwatch(html, e.QuadClass);
-            html.Raw(" ").Text(e.QuadClass is >= 1 and <= 4 ? NetworkSvg.QuadClassNames[e.QuadClass] : NetworkSvg.QuadClassNames[0])
+            html.Raw(" ").Text(NetworkSvg.QuadClassNames[e.QuadClass is >= 1 and <= 4 ? e.QuadClass : 0])
                 .Raw(" <span class=\"muted\">(").Text(e.QuadClass).Raw(")</span>");
         });
         Row(html, "Goldstein", () => html.Text(e.Goldstein.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)));

@@ -1,0 +1,13 @@
+namespace Dossier.Core.Documents;
+
+/// <summary>The quad classes of CAMEO, GDELT and PLOVER event codes: 1 verbal cooperation, 2 material cooperation,
+/// 3 verbal conflict, 4 material conflict (0: none).</summary>
+public static class QuadClass
+{
+    /// <summary>The names, by quad class number (0 to 4), in lower case.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["no quad class", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+
+    /// <summary>The name of a quad class; "no quad class" for a number outside 1–4.</summary>
+    public static string Name(int quadClass) => Names[quadClass is >= 1 and <= 4 ? quadClass : 0];
+}

@@ -147,6 +147,24 @@ public class CorpusCommandsTests
     }
 
     [Fact]
+    public async Task Agenda_PlanAnnouncedWithoutDate_ListedAfterTheDatedOnesWhileRecent()
+    {
+        using var run = new CliRun();
+        await AddAsync(run, Build("Trump plans summit", "Trump plans a summit with Putin.", new DateOnly(2025, 10, 17), "https://bbc.co.uk/news/3",
+            [Person("e1", "Donald Trump", "USA"), Person("e2", "Vladimir Putin", "RUS")],
+            [Event("v1", "CONSULT", "e1", "e2", null, "possible", "Trump plans a summit with Putin.")]));
+
+        var (exit, agenda, _) = await run.RunWithDbAsync("agenda", "--from", "2025-10-20");
+        var (_, later, _) = await run.RunWithDbAsync("agenda", "--from", "2026-01-01");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.StartsWith("Nothing on the agenda.", agenda.Trim());
+        Assert.Contains("Announced, no date yet (reported in the 30 days up to 2025-10-20):", agenda);
+        Assert.Contains("CONSULT (possible)  Donald Trump #", agenda);
+        Assert.Equal("Nothing on the agenda.", later.Trim());
+    }
+
+    [Fact]
     public async Task TimelineAgendaNetwork_HandBuiltDocuments_PrintDatedEventsComingEventsAndPairs()
     {
         using var run = new CliRun();

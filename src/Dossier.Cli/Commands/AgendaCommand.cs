@@ -5,6 +5,9 @@ namespace Dossier.Cli.Commands;
 
 internal static class AgendaCommand
 {
+    /// <summary>How many days back from its first day the agenda lists plans announced without a date (as the web agenda does).</summary>
+    private const int UndatedPlanDays = 30;
+
     public static Command Create() => Create(TimeProvider.System);
 
     /// <param name="time">Gives today's date when <c>--from</c> is not given.</param>
@@ -16,7 +19,7 @@ internal static class AgendaCommand
         var limit = CommonOptions.Limit(50);
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
-        var command = new Command("agenda", "Coming events: court dates, summits, visits, soonest first") { database, from, limit, offset, format };
+        var command = new Command("agenda", "Coming events: court dates, summits, visits, soonest first; then plans announced without a date") { database, from, limit, offset, format };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var day = parse.GetValue(from) ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
@@ -28,6 +31,16 @@ internal static class AgendaCommand
             else
             {
                 await CorpusReport.WriteEventsAsync(output, rows, "Nothing on the agenda.");
+                if (parse.GetValue(offset) == 0)
+                {
+                    var undated = await CorpusCli.Queries(store).UndatedPlansAsync(day, UndatedPlanDays, parse.GetValue(limit), 0, ct);
+                    if (undated.Count > 0)
+                    {
+                        await output.WriteLineAsync();
+                        await output.WriteLineAsync(FormattableString.Invariant($"Announced, no date yet (reported in the {UndatedPlanDays} days up to {day:yyyy-MM-dd}):"));
+                        await CorpusReport.WriteEventsAsync(output, undated);
+                    }
+                }
             }
 
             return ExitCodes.Success;

@@ -33,6 +33,10 @@ public interface ICorpusQueries
     /// <summary>Events dated on or after <paramref name="from"/> (court dates, summits, visits), soonest first.</summary>
     Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>Events announced without a date: planned or possible, no report dates them, and the latest report
+    /// was published in the <paramref name="days"/> days up to <paramref name="asOf"/> (inclusive); latest report first.</summary>
+    Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, CancellationToken cancellationToken = default);
+
     /// <summary>Pairs of corpus entities (source → target) with how many corpus events join them, their mean Goldstein score
     /// and their quad classes; most events first, then by ids.</summary>
     Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default);

@@ -266,6 +266,25 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return await ReadAsync(session =>
+        {
+            var command = session.Command($"""
+                SELECT {EventColumns} FROM corpus_events AS ce
+                WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible')
+                  AND ce.last_published BETWEEN $since AND $asOf
+                ORDER BY ce.last_published DESC, ce.corpus_event_id DESC
+                LIMIT $limit OFFSET $offset
+                """, ("$since", CorpusWriter.Day(asOf.AddDays(-days))), ("$asOf", CorpusWriter.Day(asOf)), ("$limit", limit), ("$offset", offset));
+            return (IReadOnlyList<CorpusEventSummary>)ReadEvents(session, command);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);

@@ -9,6 +9,9 @@ namespace Dossier.Web.Api;
 /// <summary><c>/api/events</c>, <c>/api/events/{id}</c>, <c>/api/agenda</c> and <c>/api/network</c>: corpus events (one per real-world event).</summary>
 public static class EventsApi
 {
+    /// <summary>How many days back from its day the agenda looks for plans announced without a date.</summary>
+    public const int UndatedPlanDays = 30;
+
     /// <summary>The event statuses of <c>dossier/1</c>.</summary>
     public static readonly IReadOnlyList<string> Statuses = ["occurred", "planned", "possible", "requested", "refused", "negated"];
 
@@ -19,6 +22,8 @@ public static class EventsApi
         group.MapGet("/events", ListAsync).WithName("ListEvents").WithSummary("Corpus events, latest first, then the most recently created first");
         group.MapGet("/events/{id}", GetAsync).WithName("GetEvent").WithSummary("One corpus event with its actors and every report of it");
         group.MapGet("/agenda", AgendaAsync).WithName("GetAgenda").WithSummary("Events dated on or after 'from' (default: today, UTC), soonest first");
+        group.MapGet("/agenda/undated", UndatedAsync).WithName("GetUndatedPlans")
+            .WithSummary("Planned or possible events that no report dates, reported in the 'days' (default 30) up to 'from' (default: today, UTC); latest report first");
         group.MapGet("/network", NetworkAsync).WithName("GetNetwork").WithSummary("Actor pairs joined by events, most events first");
         return group;
     }
@@ -101,6 +106,26 @@ public static class EventsApi
 
         var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await corpus.AgendaAsync(start, paging.Probe, paging.Offset, cancellationToken);
+        return TypedResults.Ok(paging.ToPage(rows));
+    }
+
+    internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> UndatedAsync(
+        ICorpusQueries corpus, TimeProvider clock, string? from, string? days, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        var window = UndatedPlanDays;
+        if (!string.IsNullOrWhiteSpace(days)
+            && (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out window) || window > 366))
+        {
+            return ApiProblems.BadRequest("'days' must be a whole number from 0 to 366.");
+        }
+
+        var asOf = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = await corpus.UndatedPlansAsync(asOf, window, paging.Probe, paging.Offset, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 

@@ -136,6 +136,18 @@ public static partial class Pages
         }
 
         WritePager(html, "/agenda", page.NextCursor, ("from", from));
+
+        // Announced without a date ("plans a possible summit"): with the first page, those still fresh as of the start day.
+        var undated = paging.Offset == 0
+            ? await corpus.UndatedPlansAsync(start, EventsApi.UndatedPlanDays, Paging.DefaultLimit, 0, cancellationToken)
+            : [];
+        if (undated.Count > 0)
+        {
+            html.Raw("<h2 class=\"undated\">Announced, no date yet</h2><p class=\"meta\">Planned or possible events that no report dates, reported in the ")
+                .Text(EventsApi.UndatedPlanDays).Raw(" days up to ").Text(Html.Day(start)).Raw(", latest report first.</p>");
+            WriteEventList(html, undated, "");
+        }
+
         return PageResult.Ok("Agenda", html);
     }
 

@@ -218,6 +218,21 @@ public sealed class CorpusStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task UndatedPlans_PlannedWithoutDate_ListedWhileRecentOnly()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Keir Starmer", "GBR"), Person("e2", "Emmanuel Macron", "FRA")];
+        await store.AddAsync(Build("a", "Starmer plans to visit Macron.", Oct16, "https://a.example/1", people,
+            [Event("v1", "CONSULT", "e1", "e2", null, "planned"), Event("v2", "APPROVE", "e1", "e2", null), Event("v3", "AID", "e1", "e2", "2025-12-01", "planned")]));
+
+        var asOfNextDay = await store.UndatedPlansAsync(Oct17, 30, 10);
+
+        Assert.Equal(["CONSULT"], asOfNextDay.Select(e => e.Type));
+        Assert.Empty(await store.UndatedPlansAsync(new DateOnly(2025, 10, 15), 30, 10));
+        Assert.Empty(await store.UndatedPlansAsync(new DateOnly(2025, 12, 30), 30, 10));
+    }
+
+    [Fact]
     public async Task Network_Events_PairsWithCountsAndMeanGoldstein()
     {
         await using var store = _db.Open();

@@ -69,7 +69,7 @@ public class ApiTests(WebAppFixture fixture)
     }
 
     [Fact]
-    public async Task Entity_ByIdOrName_ReturnsAliasesRolesDocumentsAndMentions()
+    public async Task Entity_ByIdOrName_ReturnsAliasesRolesDocumentsMentionsAndLatestEvents()
     {
         var byName = await _client.GetJsonAsync("/api/entities/Maria%20Santos");
         var id = byName.GetProperty("entity").GetProperty("id").GetInt64();
@@ -82,6 +82,11 @@ public class ApiTests(WebAppFixture fixture)
         Assert.Equal("current", role.GetProperty("status").GetString());
         Assert.Equal(2, byId.GetProperty("documents").GetArrayLength());
         Assert.True(byId.GetProperty("mentions").GetArrayLength() > 0);
+        var latest = byId.GetProperty("latestEvents").EnumerateArray().ToList();
+        Assert.Equal(byId.GetProperty("events").GetInt64(), latest.Count);
+        Assert.All(latest, e => Assert.Contains(e.GetProperty("source").EnumerateArray().Concat(e.GetProperty("target").EnumerateArray()),
+            a => a.GetProperty("entityId").ValueKind == System.Text.Json.JsonValueKind.Number && a.GetProperty("entityId").GetInt64() == id));
+        Assert.Equal(latest.Select(e => e.GetProperty("day").GetString()).OrderDescending(StringComparer.Ordinal), latest.Select(e => e.GetProperty("day").GetString()));
     }
 
     [Fact]

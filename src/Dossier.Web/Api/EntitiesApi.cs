@@ -6,6 +6,20 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Dossier.Web.Api;
 
+/// <summary>One entity as <c>GET /api/entities/{id}</c> gives it: its details and its latest events (the rest are in
+/// <c>/api/timeline/{id}</c> and <c>/api/events?actor={id}</c>).</summary>
+/// <param name="Events">How many corpus events it takes part in.</param>
+/// <param name="LatestEvents">Its <see cref="EntitiesApi.LatestEvents"/> latest events, latest first.</param>
+public sealed record EntityResource(
+    CorpusEntitySummary Entity,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<CorpusRole> Roles,
+    IReadOnlyList<CorpusDocumentRef> Documents,
+    IReadOnlyList<CorpusMention> Mentions,
+    long Events,
+    IReadOnlyList<ActorConnection> Connections,
+    IReadOnlyList<CorpusEventSummary> LatestEvents);
+
 /// <summary>A page of an actor's timeline.</summary>
 public sealed record TimelinePage(CorpusEntitySummary Entity, IReadOnlyList<CorpusEventSummary> Items, string? NextCursor);
 
@@ -14,12 +28,15 @@ public static class EntitiesApi
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>How many of an entity's latest events its resource carries.</summary>
+    public const int LatestEvents = 10;
+
     public static RouteGroupBuilder MapEntitiesApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api").WithTags("Entities");
         group.MapGet("/entities", ListAsync).WithName("ListEntities").WithSummary("Corpus entities, most mentioned first, then by id");
-        group.MapGet("/entities/{id}", GetAsync).WithName("GetEntity").WithSummary("One corpus entity by id, name or alias");
+        group.MapGet("/entities/{id}", GetAsync).WithName("GetEntity").WithSummary("One corpus entity by id, name or alias, with its aliases, roles, documents, mentions, connected actors and latest events");
         group.MapGet("/timeline/{entityId}", TimelineAsync).WithName("GetTimeline").WithSummary("An actor's events in date order");
         return group;
     }
@@ -46,7 +63,7 @@ public static class EntitiesApi
         return TypedResults.Ok(paging.ToPage(rows));
     }
 
-    internal static async Task<Results<Ok<CorpusEntityDetails>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<EntityResource>, ProblemHttpResult>> GetAsync(
         ICorpusQueries corpus, string id, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > MaxQueryLength)
@@ -54,8 +71,15 @@ public static class EntitiesApi
             return ApiProblems.NotFound("No entity has this id or name.");
         }
 
-        var entity = await corpus.GetEntityAsync(id, cancellationToken: cancellationToken);
-        return entity is null ? ApiProblems.NotFound("No entity has this id or name.") : TypedResults.Ok(entity);
+        if (await corpus.GetEntityAsync(id, cancellationToken: cancellationToken) is not { } d)
+        {
+            return ApiProblems.NotFound("No entity has this id or name.");
+        }
+
+        var latest = d.Events == 0
+            ? []
+            : await corpus.ListEventsAsync(new CorpusEventFilter(Actor: d.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), LatestEvents, 0, cancellationToken);
+        return TypedResults.Ok(new EntityResource(d.Entity, d.Aliases, d.Roles, d.Documents, d.Mentions, d.Events, d.Connections, latest));
     }
 
     internal static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> TimelineAsync(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Dossier.Core.Documents;
 using Dossier.Storage;
 using Dossier.Storage.Corpus;
 
@@ -181,29 +182,14 @@ public sealed class GraphMlExporter : TextExporter
     /// <summary>Events, Goldstein sum and quad-class counts of one actor pair.</summary>
     internal sealed class EdgeTally
     {
-        private readonly long[] _quadClasses = new long[5];
+        private readonly long[] _quadClasses = new long[4];
 
         public long Events { get; private set; }
 
         public double GoldsteinSum { get; private set; }
 
         /// <summary>The most frequent quad class (1–4), the lowest on a tie; 0 when none was in range.</summary>
-        public int MajorityQuadClass
-        {
-            get
-            {
-                var best = 0;
-                for (var q = 1; q <= 4; q++)
-                {
-                    if (_quadClasses[q] > _quadClasses[best])
-                    {
-                        best = q;
-                    }
-                }
-
-                return best;
-            }
-        }
+        public int MajorityQuadClass => QuadClass.Majority(_quadClasses);
 
         public void Add(double goldstein, int quadClass)
         {
@@ -211,7 +197,7 @@ public sealed class GraphMlExporter : TextExporter
             GoldsteinSum += goldstein;
             if (quadClass is >= 1 and <= 4)
             {
-                _quadClasses[quadClass]++;
+                _quadClasses[quadClass - 1]++;
             }
         }
     }

@@ -10,4 +10,21 @@ public static class QuadClass
 
     /// <summary>The name of a quad class; "no quad class" for a number outside 1–4.</summary>
     public static string Name(int quadClass) => Names[quadClass is >= 1 and <= 4 ? quadClass : 0];
+
+    /// <summary>The most frequent quad class, the lower on a tie; 0 when every count is zero.</summary>
+    /// <param name="counts">How many events fall in quad classes 1, 2, 3 and 4, in that order.</param>
+    public static int Majority(IReadOnlyList<long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var best = 0;
+        for (var q = 0; q < counts.Count; q++)
+        {
+            if (counts[q] > 0 && (best == 0 || counts[q] > counts[best - 1]))
+            {
+                best = q + 1;
+            }
+        }
+
+        return best;
+    }
 }

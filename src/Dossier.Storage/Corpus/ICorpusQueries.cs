@@ -103,20 +103,5 @@ public sealed record CorpusTimeline(CorpusEntitySummary Entity, IReadOnlyList<Co
 public sealed record ActorPair(CorpusActor Source, CorpusActor Target, long Events, double MeanGoldstein, IReadOnlyList<long> QuadClasses)
 {
     /// <summary>The most frequent quad class (1–4), the lower on a tie; 0 when the pair has no event with one.</summary>
-    public int QuadClass
-    {
-        get
-        {
-            var best = 0;
-            for (var q = 0; q < QuadClasses.Count; q++)
-            {
-                if (QuadClasses[q] > 0 && (best == 0 || QuadClasses[q] > QuadClasses[best - 1]))
-                {
-                    best = q + 1;
-                }
-            }
-
-            return best;
-        }
-    }
+    public int QuadClass => Dossier.Core.Documents.QuadClass.Majority(QuadClasses);
 }

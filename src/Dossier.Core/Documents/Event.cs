@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using Dossier.Core.Serialization;
 
 namespace Dossier.Core.Documents;
 
@@ -16,6 +18,8 @@ public sealed record Event(string Id, string Type, string Cameo, int QuadClass, 
 
     public EventDate? Date { get; init; }
 
+    /// <summary>Further facts (speaker, amount, intended type …); written to JSON with keys in ordinal order.</summary>
+    [JsonConverter(typeof(SortedAttributesConverter))]
     public ImmutableDictionary<string, string> Attributes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public string Evidence { get; init; } = "";

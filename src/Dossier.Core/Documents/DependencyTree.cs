@@ -1,0 +1,117 @@
+namespace Dossier.Core.Documents;
+
+/// <summary>
+/// A read-only view of a document's dependency trees, the one every stage that walks trees uses. Token indexes are
+/// document-level; a head outside the token's sentence, or a token that heads itself, counts as no head, so a walk
+/// never leaves a sentence or loops. Built once per document in O(tokens); immutable and thread-safe.
+/// </summary>
+public sealed class DependencyTree
+{
+    private static readonly int[] NoChildren = [];
+
+    private readonly Document _document;
+    private readonly int[][] _children;
+
+    /// <summary>Builds the view over the syntax layer of <paramref name="document"/> (tokens without a parse have no head).</summary>
+    public DependencyTree(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        _document = document;
+        var tokens = document.Tokens.IsDefault ? [] : document.Tokens;
+        var counts = new int[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var h = Head(i);
+            if (h >= 0) counts[h]++;
+        }
+
+        _children = new int[tokens.Length][];
+        for (var i = 0; i < tokens.Length; i++) _children[i] = counts[i] == 0 ? NoChildren : new int[counts[i]];
+        Array.Clear(counts);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var h = Head(i);
+            if (h >= 0) _children[h][counts[h]++] = i;
+        }
+    }
+
+    /// <summary>The document the tree belongs to.</summary>
+    public Document Document => _document;
+
+    /// <summary>Whether any token carries a dependency relation (the syntax stage has run).</summary>
+    public bool IsParsed => !_document.Tokens.IsDefaultOrEmpty && _document.Tokens.Any(t => t.Relation is not null);
+
+    /// <summary>The head of token <paramref name="i"/> within its sentence, or -1 (root, no parse, out of the sentence, itself).</summary>
+    public int Head(int i)
+    {
+        var tokens = _document.Tokens;
+        var h = tokens[i].Head;
+        if (h < 0 || h >= tokens.Length || h == i) return -1;
+        var sentence = tokens[i].Sentence;
+        if (sentence < 0 || sentence >= _document.Sentences.Length) return h;
+        var s = _document.Sentences[sentence];
+        return h >= s.FirstToken && h < s.EndToken ? h : -1;
+    }
+
+    /// <summary>The children of token <paramref name="i"/>, in text order.</summary>
+    public IReadOnlyList<int> Children(int i) => _children[i];
+
+    /// <summary>The UD relation of token <paramref name="i"/> to its head; empty before parsing.</summary>
+    public string Relation(int i) => _document.Tokens[i].Relation ?? "";
+
+    /// <summary>The relation without its subtype: <c>nsubj:pass</c> → <c>nsubj</c>.</summary>
+    public string BaseRelation(int i)
+    {
+        var r = Relation(i);
+        var colon = r.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? r : r[..colon];
+    }
+
+    /// <summary>The first child of <paramref name="i"/> whose relation is one of <paramref name="relations"/>, or -1.</summary>
+    public int Child(int i, params string[] relations)
+    {
+        foreach (var c in _children[i])
+        {
+            if (relations.Contains(Relation(c))) return c;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The children of <paramref name="i"/> whose relation is one of <paramref name="relations"/>, in text order.</summary>
+    public IEnumerable<int> ChildrenWith(int i, params string[] relations) => _children[i].Where(c => relations.Contains(Relation(c)));
+
+    /// <summary>The lemma of the <c>case</c> child of a nominal (its preposition), lower case, or null.</summary>
+    public string? CaseMarker(int i)
+    {
+        foreach (var c in _children[i])
+        {
+            if (Relation(c) == "case") return Lemma(c);
+        }
+
+        return null;
+    }
+
+    /// <summary>The text of token <paramref name="i"/>, as written.</summary>
+    public string Text(int i) => _document.TextOf(_document.Tokens[i]);
+
+    /// <summary>The lemma of token <paramref name="i"/> (its text before tagging), lower case.</summary>
+    public string Lemma(int i) => (_document.Tokens[i].Lemma ?? Text(i)).ToLowerInvariant();
+
+    /// <summary>A lexical verb: UPOS VERB, or a VB* tag that is not an auxiliary ("said", not "has" in "has said").</summary>
+    public bool IsVerb(int i)
+    {
+        var t = _document.Tokens[i];
+        return t.Upos == "VERB" || (t.Xpos?.StartsWith("VB", StringComparison.Ordinal) ?? false) && t.Upos != "AUX";
+    }
+
+    /// <summary>Any verb form, auxiliaries included ("is" in "he is president").</summary>
+    public bool IsVerbOrAuxiliary(int i)
+    {
+        var t = _document.Tokens[i];
+        return t.Xpos?.StartsWith("VB", StringComparison.Ordinal) == true || t.Upos is "VERB" or "AUX";
+    }
+
+    /// <summary>A common noun: UPOS NOUN or tag NN/NNS.</summary>
+    public bool IsNoun(int i) => _document.Tokens[i].Upos is "NOUN" || _document.Tokens[i].Xpos is "NN" or "NNS";
+}

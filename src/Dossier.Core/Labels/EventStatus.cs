@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace Dossier.Core.Labels;
+
+/// <summary>
+/// What a report says of an event: it happened, is planned, is possible, was requested, refused or denied. The
+/// JSON, the store and the CLI write the lower-case names (<see cref="EventStatuses"/>).
+/// </summary>
+public enum EventStatus
+{
+    /// <summary>Reported as having happened.</summary>
+    Occurred,
+
+    /// <summary>Scheduled or announced as intended.</summary>
+    Planned,
+
+    /// <summary>Spoken of as possible, hoped for or under consideration.</summary>
+    Possible,
+
+    /// <summary>Asked for or demanded by someone.</summary>
+    Requested,
+
+    /// <summary>Declined by the party asked.</summary>
+    Refused,
+
+    /// <summary>Reported as not having happened.</summary>
+    Negated,
+}
+
+/// <summary>The names of <see cref="EventStatus"/> and the two orders the analysis and the corpus rank them by.</summary>
+public static class EventStatuses
+{
+    /// <summary>Reported as having happened.</summary>
+    public const string Occurred = "occurred";
+
+    /// <summary>Scheduled or announced as intended.</summary>
+    public const string Planned = "planned";
+
+    /// <summary>Spoken of as possible.</summary>
+    public const string Possible = "possible";
+
+    /// <summary>Asked for.</summary>
+    public const string Requested = "requested";
+
+    /// <summary>Declined.</summary>
+    public const string Refused = "refused";
+
+    /// <summary>Denied.</summary>
+    public const string Negated = "negated";
+
+    /// <summary>Every name, in the order of <see cref="EventStatus"/>.</summary>
+    public static ImmutableArray<string> All { get; } = [Occurred, Planned, Possible, Requested, Refused, Negated];
+
+    /// <summary>
+    /// Which cue wins when several govern one predicate in a sentence, strongest first: a negation beats a refusal,
+    /// which beats a request, a possibility, then a plan ("did not plan to meet" is negated).
+    /// </summary>
+    public static ImmutableArray<string> CuePrecedence { get; } = [Negated, Refused, Requested, Possible, Planned];
+
+    /// <summary>
+    /// How far an affirmative event has advanced across reports, least first: when the corpus merges mentions, the
+    /// most advanced status is the event's (a request that later is reported as having happened has occurred).
+    /// </summary>
+    public static ImmutableArray<string> Advancement { get; } = [Requested, Possible, Planned, Occurred];
+
+    /// <summary>The name of a status.</summary>
+    public static string Name(EventStatus status) => All[(int)status];
+
+    /// <summary>The status of a name, or null for a name that is not one.</summary>
+    public static EventStatus? Parse(string? name)
+    {
+        var i = name is null ? -1 : All.IndexOf(name);
+        return i < 0 ? null : (EventStatus)i;
+    }
+}

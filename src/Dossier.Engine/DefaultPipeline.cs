@@ -21,6 +21,40 @@ public static class DefaultPipeline
     private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<EventLexicon> Events = new(() => EventLexicon.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The name of the user's actors file looked for beside a database.</summary>
+    public const string ActorsFileName = "actors.tsv";
+
+    /// <summary>
+    /// The pipeline with the user's actors: <paramref name="actorsFile"/> when given, else <see cref="ActorsFileName"/>
+    /// beside <paramref name="databasePath"/> when there is one, else the shipped knowledge base only.
+    /// </summary>
+    /// <param name="error">The one-line reason (<c>FILE:LINE: reason</c>) when the actors file cannot be used; the result is then null.</param>
+    /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt.</exception>
+    public static AnalysisPipeline? TryCreate(string? actorsFile, string? databasePath, out string? error)
+    {
+        error = null;
+        var path = actorsFile;
+        if (path is null && databasePath is not null)
+        {
+            var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".", ActorsFileName);
+            path = File.Exists(beside) ? beside : null;
+        }
+
+        if (path is null)
+        {
+            return Create();
+        }
+
+        var result = ActorKnowledgeBase.Default.WithUserActors(path);
+        if (result.KnowledgeBase is null)
+        {
+            error = result.Error;
+            return null;
+        }
+
+        return Create(result.KnowledgeBase);
+    }
+
     /// <param name="actors">The actor knowledge base, e.g. with the user's actors added; default: the shipped one.</param>
     /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
     public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null) => new(

@@ -25,13 +25,42 @@ public static class DocumentReader
         return ReadCoreAsync(pathOrUrl, options, ct);
     }
 
+    /// <summary>
+    /// Reads one record held in memory, as a JSON Lines line is read: <paramref name="text"/> is required, a
+    /// <paramref name="published"/> date must parse, the language is detected. For callers that receive documents
+    /// by other means than files (the web API, a worker).
+    /// </summary>
+    /// <param name="input">The name failures and the document's source carry.</param>
+    public static ReadResult ReadRecord(string input, string text, string? title, string? published, string? url, ReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        return JsonLinesReader.ReadRecord(input, text, title, published, url, options);
+    }
+
+    /// <summary>Reads an HTML page held in memory as an .html file is read: its article text, title and date.</summary>
+    /// <param name="input">The name failures and the document's source carry.</param>
+    /// <param name="pageUrl">The page's own absolute URL, against which its links resolve, or null.</param>
+    public static ReadResult ReadHtml(string input, string html, string? pageUrl, ReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(options);
+        var uri = pageUrl is not null && Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) ? page.AbsoluteUri : InMemoryPageUri;
+        return Html.HtmlReader.Read(input, html, uri, options);
+    }
+
+    /// <summary>The base URI of an HTML page read from memory without a URL of its own.</summary>
+    private const string InMemoryPageUri = "file:///dossier/in-memory.html";
+
     private static async IAsyncEnumerable<ReadResult> ReadCoreAsync(string pathOrUrl, ReadOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         IReadOnlyList<ReadResult> results;
         if (string.IsNullOrWhiteSpace(pathOrUrl))
         {
-            results = [ReadResult.Failure(pathOrUrl, DossierErrors.NotFound)];
+            results = [ReadResult.Failure(pathOrUrl, ReadFailureKind.NotFound, DossierErrors.NotFound)];
         }
         else if (WebSource.IsWebUrl(pathOrUrl, out var uri))
         {
@@ -52,11 +81,11 @@ public static class DocumentReader
         }
         else if (WebSource.HasOtherScheme(pathOrUrl))
         {
-            results = [ReadResult.Failure(pathOrUrl, DossierErrors.UnsupportedScheme)];
+            results = [ReadResult.Failure(pathOrUrl, ReadFailureKind.Unsupported, DossierErrors.UnsupportedScheme)];
         }
         else
         {
-            results = [ReadResult.Failure(pathOrUrl, DossierErrors.NotFound)];
+            results = [ReadResult.Failure(pathOrUrl, ReadFailureKind.NotFound, DossierErrors.NotFound)];
         }
 
         foreach (var result in results)
@@ -85,7 +114,7 @@ public static class DocumentReader
 
         if (files.Count == 0)
         {
-            yield return ReadResult.Failure(directory, error ?? DossierErrors.EmptyDirectory);
+            yield return ReadResult.Failure(directory, error is null ? ReadFailureKind.Empty : ReadFailureKind.Unreadable, error ?? DossierErrors.EmptyDirectory);
             yield break;
         }
 

@@ -10,10 +10,11 @@ namespace Dossier.Ingest;
 /// </summary>
 public sealed record ReadResult
 {
-    private ReadResult(string input, Document? document, string? error)
+    private ReadResult(string input, Document? document, ReadFailureKind? failure, string? error)
     {
         Input = input;
         Document = document;
+        FailureKind = failure;
         Error = error;
     }
 
@@ -24,11 +25,17 @@ public sealed record ReadResult
     /// <summary>Why the input failed; null on success.</summary>
     public string? Error { get; }
 
+    /// <summary>What kind of failure it was; null on success.</summary>
+    public ReadFailureKind? FailureKind { get; }
+
     public bool Succeeded => Document is not null;
 
-    public static ReadResult Success(string input, Document document) => new(input, document, null);
+    public static ReadResult Success(string input, Document document) => new(input, document, null, null);
 
-    public static ReadResult Failure(string input, string reason) => new(input, null, reason);
+    /// <param name="input">The input's name.</param>
+    /// <param name="kind">What kind of failure.</param>
+    /// <param name="reason">The one-line reason, from <see cref="DossierErrors"/>.</param>
+    public static ReadResult Failure(string input, ReadFailureKind kind, string reason) => new(input, null, kind, reason);
 
     /// <summary>The one-line message for a failure: <c>INPUT: reason</c>.</summary>
     public string Message => DossierErrors.Format(Input, Error ?? "ok");

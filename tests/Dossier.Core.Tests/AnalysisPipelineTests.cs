@@ -5,9 +5,15 @@ namespace Dossier.Core.Tests;
 
 public class AnalysisPipelineTests
 {
-    private sealed class CountingStage(string name, List<string> calls) : IStage
+    private sealed class CountingStage(string name, List<string> calls, Layers needs = Layers.None, Layers uses = Layers.None, Layers adds = Layers.Tokens) : IStage
     {
         public string Name => name;
+
+        public Layers Needs => needs;
+
+        public Layers Uses => uses;
+
+        public Layers Adds => adds;
 
         public Document Process(Document document)
         {
@@ -45,5 +51,51 @@ public class AnalysisPipelineTests
         Assert.Empty(input.Tokens);
         Assert.Equal(input.Text, output.Text);
         Assert.Equal(input.Id, output.Id);
+    }
+
+    [Fact]
+    public void Constructor_StageNeedsLayerNoEarlierStageAdds_ThrowsNamingStageAndLayer()
+    {
+        var events = new CountingStage("events", [], needs: Layers.Tokens | Layers.Syntax, adds: Layers.Events);
+        var syntax = new CountingStage("syntax", [], needs: Layers.Tokens, adds: Layers.Syntax);
+        var tokens = new CountingStage("tokens", [], adds: Layers.Tokens);
+
+        var error = Assert.Throws<ArgumentException>(() => new AnalysisPipeline([tokens, events, syntax]));
+
+        Assert.Contains("'events'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Syntax", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_StageUsesLayerALaterStageAdds_Throws()
+    {
+        var tokens = new CountingStage("tokens", [], adds: Layers.Tokens);
+        var values = new CountingStage("values", [], needs: Layers.Tokens, uses: Layers.Times, adds: Layers.Values);
+        var times = new CountingStage("times", [], needs: Layers.Tokens, adds: Layers.Times);
+
+        var error = Assert.Throws<ArgumentException>(() => new AnalysisPipeline([tokens, values, times]));
+
+        Assert.Contains("'times' adds after it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_UsedLayerMissingAltogether_Accepted()
+    {
+        var tokens = new CountingStage("tokens", [], adds: Layers.Tokens);
+        var values = new CountingStage("values", [], needs: Layers.Tokens, uses: Layers.Times, adds: Layers.Values);
+
+        var pipeline = new AnalysisPipeline([tokens, values]);
+
+        Assert.Equal(2, pipeline.Stages.Length);
+    }
+
+    [Fact]
+    public void Constructor_NeededLayerGiven_Accepted()
+    {
+        var syntax = new CountingStage("syntax", [], needs: Layers.Tokens, adds: Layers.Syntax);
+
+        var pipeline = new AnalysisPipeline([syntax], given: Layers.Tokens);
+
+        Assert.Equal(Layers.Tokens, pipeline.Given);
     }
 }

@@ -49,7 +49,7 @@ internal static class EvalCorefCommand
             }
 
             // The documents come with their gold tokens and sentences: every stage but tokenization.
-            var pipeline = new AnalysisPipeline(full.Stages.Where(s => s.Name != "tokens"));
+            var pipeline = new AnalysisPipeline(full.Stages.Where(s => s.Name != "tokens"), given: Layers.Tokens);
             var dev = CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal);
             var files = CorefEvaluator.Files(parse.GetValue(input)!.FullName)
                 .Where(f => parse.GetValue(split) switch

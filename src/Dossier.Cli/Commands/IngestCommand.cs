@@ -31,14 +31,9 @@ internal static class IngestCommand
                 return ExitCodes.Usage;
             }
 
-            var runner = new DocumentRunner(pipeline, options);
+            var ingest = new IngestService(pipeline, store);
             var paths = parse.GetValue(inputs)!;
-            var summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => runner.RunAsync(
-                paths,
-                async (document, token) => await store.AddAsync(document, token) == AddOutcome.Added,
-                onProgress,
-                store,
-                ct));
+            var summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => ingest.IngestAsync(paths, options, onProgress, ct));
 
             await SummaryWriter.WriteIngestAsync(output, summary, store, ct);
             foreach (var failure in summary.Failures)

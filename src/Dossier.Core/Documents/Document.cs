@@ -40,6 +40,14 @@ public sealed record Document
 
     public ImmutableArray<Token> Tokens { get; init; } = [];
 
+    /// <summary>
+    /// The name finder's layer: one entity per name mention (ids <c>e1</c>, <c>e2</c> … in text order), as the
+    /// entities stage found them. Coreference reads it and adds <see cref="Entities"/>; it is an analysis layer,
+    /// not part of the <c>dossier/1</c> JSON or the store.
+    /// </summary>
+    public ImmutableArray<Entity> Names { get; init; } = [];
+
+    /// <summary>One entity per actor or thing, with every mention that refers to it (the coreference stage's layer).</summary>
     public ImmutableArray<Entity> Entities { get; init; } = [];
 
     public ImmutableArray<TimeExpression> Times { get; init; } = [];

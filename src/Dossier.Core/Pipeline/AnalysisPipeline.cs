@@ -9,14 +9,25 @@ namespace Dossier.Core.Pipeline;
 /// </summary>
 public sealed class AnalysisPipeline
 {
-    public AnalysisPipeline(IEnumerable<IStage> stages)
+    /// <param name="stages">The stages, in the order they run.</param>
+    /// <param name="given">Layers the documents already carry (gold tokens of a treebank, say).</param>
+    /// <exception cref="ArgumentException">When a stage needs a layer that neither <paramref name="given"/> nor an
+    /// earlier stage adds, or uses a layer that a later stage adds.</exception>
+    public AnalysisPipeline(IEnumerable<IStage> stages, Layers given = Layers.None)
     {
         ArgumentNullException.ThrowIfNull(stages);
         Stages = [.. stages];
+        Given = given;
+        Check(Stages, given);
     }
 
+    /// <summary>The stages, in the order they run.</summary>
     public ImmutableArray<IStage> Stages { get; }
 
+    /// <summary>Layers the documents carry before the first stage.</summary>
+    public Layers Given { get; }
+
+    /// <summary>The document with every stage's layers added; a non-English document as it is.</summary>
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -31,5 +42,30 @@ public sealed class AnalysisPipeline
         }
 
         return document;
+    }
+
+    private static void Check(ImmutableArray<IStage> stages, Layers given)
+    {
+        var present = given;
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var stage = stages[i];
+            var missing = stage.Needs & ~present;
+            if (missing != Layers.None)
+            {
+                throw new ArgumentException($"Stage '{stage.Name}' needs {missing}, which no earlier stage adds.", nameof(stages));
+            }
+
+            for (var later = i + 1; later < stages.Length; later++)
+            {
+                var early = stage.Uses & stages[later].Adds & ~present;
+                if (early != Layers.None)
+                {
+                    throw new ArgumentException($"Stage '{stage.Name}' uses {early}, which stage '{stages[later].Name}' adds after it.", nameof(stages));
+                }
+            }
+
+            present |= stage.Adds;
+        }
     }
 }

@@ -25,11 +25,20 @@ public sealed class CoreferenceStage : IStage
 
     public string Name => "coref";
 
+    /// <inheritdoc/>
+    public Layers Needs => Layers.Tokens | Layers.Names;
+
+    /// <inheritdoc/>
+    public Layers Uses => Layers.Syntax;
+
+    /// <inheritdoc/>
+    public Layers Adds => Layers.Entities;
+
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Entities.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document;
-        var run = new CoreferenceRun(new DocumentView(document, _kb));
+        if (document.Names.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document;
+        var run = new CoreferenceRun(new DocumentView(document with { Entities = document.Names }, _kb));
         return document with { Entities = run.Resolve() };
     }
 }

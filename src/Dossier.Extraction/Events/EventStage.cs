@@ -26,6 +26,15 @@ public sealed class EventStage : IStage
 
     public string Name => "events";
 
+    /// <inheritdoc/>
+    public Layers Needs => Layers.Tokens | Layers.Syntax;
+
+    /// <inheritdoc/>
+    public Layers Uses => Layers.Entities | Layers.Times | Layers.Values;
+
+    /// <inheritdoc/>
+    public Layers Adds => Layers.Events;
+
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -36,7 +36,7 @@ internal static class HtmlReader
             text = string.IsNullOrWhiteSpace(article.Content) ? string.Empty : HtmlText.FromHtml(article.Content);
             if (!article.IsReadable && text.Length < MinUnflaggedLength)
             {
-                return ReadResult.Failure(input, DossierErrors.MalformedHtml);
+                return ReadResult.Failure(input, ReadFailureKind.Malformed, DossierErrors.MalformedHtml);
             }
 
             title = string.IsNullOrWhiteSpace(article.Title) ? pageTitle : article.Title;
@@ -46,12 +46,12 @@ internal static class HtmlReader
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return ReadResult.Failure(input, DossierErrors.MalformedHtml);
+            return ReadResult.Failure(input, ReadFailureKind.Malformed, DossierErrors.MalformedHtml);
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return ReadResult.Failure(input, DossierErrors.MalformedHtml);
+            return ReadResult.Failure(input, ReadFailureKind.Malformed, DossierErrors.MalformedHtml);
         }
 
         // The page's own address is kept only when it differs from the input (after a redirect).

@@ -22,17 +22,17 @@ internal static class FeedReader
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return [ReadResult.Failure(input, DossierErrors.MalformedFeed)];
+            return [ReadResult.Failure(input, ReadFailureKind.Malformed, DossierErrors.MalformedFeed)];
         }
 
         if (feed is null || feed.Type == CodeHollowFeed.FeedType.Unknown)
         {
-            return [ReadResult.Failure(input, DossierErrors.MalformedFeed)];
+            return [ReadResult.Failure(input, ReadFailureKind.Malformed, DossierErrors.MalformedFeed)];
         }
 
         if (feed.Items is null || feed.Items.Count == 0)
         {
-            return [ReadResult.Failure(input, DossierErrors.EmptyFeed)];
+            return [ReadResult.Failure(input, ReadFailureKind.Empty, DossierErrors.EmptyFeed)];
         }
 
         var results = new List<ReadResult>(feed.Items.Count);
@@ -70,7 +70,7 @@ internal static class FeedReader
             var text = string.IsNullOrWhiteSpace(body) ? string.Empty : HtmlText.FromHtml(body);
             if (string.IsNullOrWhiteSpace(text))
             {
-                return ReadResult.Failure(source, DossierErrors.NoText);
+                return ReadResult.Failure(source, ReadFailureKind.Empty, DossierErrors.NoText);
             }
 
             var title = string.IsNullOrWhiteSpace(item.Title) ? null : HtmlText.FromHtml(item.Title);
@@ -82,7 +82,7 @@ internal static class FeedReader
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return ReadResult.Failure(source, DossierErrors.MalformedFeed);
+            return ReadResult.Failure(source, ReadFailureKind.Malformed, DossierErrors.MalformedFeed);
         }
     }
 }

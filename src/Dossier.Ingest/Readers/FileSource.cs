@@ -14,35 +14,35 @@ internal static class FileSource
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return [ReadResult.Failure(path, DossierErrors.NotFound)];
+                return [ReadResult.Failure(path, ReadFailureKind.NotFound, DossierErrors.NotFound)];
             }
 
             if (info.Length > options.MaxBytes)
             {
-                return [ReadResult.Failure(path, DossierErrors.TooLarge(info.Length, options.MaxBytes))];
+                return [ReadResult.Failure(path, ReadFailureKind.TooLarge, DossierErrors.TooLarge(info.Length, options.MaxBytes))];
             }
 
             if (info.Length == 0)
             {
-                return [ReadResult.Failure(path, DossierErrors.Empty)];
+                return [ReadResult.Failure(path, ReadFailureKind.Empty, DossierErrors.Empty)];
             }
 
             bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            return [ReadResult.Failure(path, DossierErrors.ReadFailed(OneLine(ex.Message)))];
+            return [ReadResult.Failure(path, ReadFailureKind.Unreadable, DossierErrors.ReadFailed(OneLine(ex.Message)))];
         }
 
         if (bytes.LongLength > options.MaxBytes)
         {
-            return [ReadResult.Failure(path, DossierErrors.TooLarge(bytes.LongLength, options.MaxBytes))];
+            return [ReadResult.Failure(path, ReadFailureKind.TooLarge, DossierErrors.TooLarge(bytes.LongLength, options.MaxBytes))];
         }
 
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
         {
-            return [ReadResult.Failure(path, decoded.Error!)];
+            return [ReadResult.Failure(path, ReadFailureKind.Undecodable, decoded.Error!)];
         }
 
         var kind = SourceKinds.FromExtension(path) ?? SourceKinds.Sniff(decoded.Text);

@@ -27,7 +27,7 @@ internal static class JsonLinesReader
 
         if (results.Count == 0)
         {
-            results.Add(ReadResult.Failure(input, DossierErrors.Empty));
+            results.Add(ReadResult.Failure(input, ReadFailureKind.Empty, DossierErrors.Empty));
         }
 
         return results;
@@ -42,7 +42,7 @@ internal static class JsonLinesReader
         }
         catch (JsonException ex)
         {
-            return ReadResult.Failure(source, $"{DossierErrors.NotJson} ({Describe(ex)})");
+            return ReadResult.Failure(source, ReadFailureKind.Malformed, $"{DossierErrors.NotJson} ({Describe(ex)})");
         }
 
         using (json)
@@ -50,33 +50,41 @@ internal static class JsonLinesReader
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return ReadResult.Failure(source, $"{DossierErrors.NotJson} (found {Kind(root.ValueKind)})");
+                return ReadResult.Failure(source, ReadFailureKind.Malformed, $"{DossierErrors.NotJson} (found {Kind(root.ValueKind)})");
             }
 
             if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
             {
-                return ReadResult.Failure(source, DossierErrors.MissingText);
+                return ReadResult.Failure(source, ReadFailureKind.Malformed, DossierErrors.MissingText);
             }
 
-            var text = textElement.GetString()!.TrimEnd();
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return ReadResult.Failure(source, DossierErrors.NoText);
-            }
-
-            DateOnly? published = null;
-            if (root.TryGetProperty("published", out var publishedElement) && publishedElement.ValueKind != JsonValueKind.Null)
-            {
-                var raw = publishedElement.ValueKind == JsonValueKind.String ? publishedElement.GetString()! : publishedElement.GetRawText();
-                published = DateParser.Parse(raw);
-                if (published is null)
-                {
-                    return ReadResult.Failure(source, DossierErrors.BadDate(raw));
-                }
-            }
-
-            return DocumentFactory.Success(source, text, StringField(root, "title"), source, published, StringField(root, "url"), options);
+            var published = root.TryGetProperty("published", out var publishedElement) && publishedElement.ValueKind != JsonValueKind.Null
+                ? publishedElement.ValueKind == JsonValueKind.String ? publishedElement.GetString()! : publishedElement.GetRawText()
+                : null;
+            return ReadRecord(source, textElement.GetString()!, StringField(root, "title"), published, StringField(root, "url"), options);
         }
+    }
+
+    /// <summary>One record's fields, as a JSON Lines line gives them: the text is required, the date must parse.</summary>
+    public static ReadResult ReadRecord(string source, string text, string? title, string? published, string? url, ReadOptions options)
+    {
+        text = text.TrimEnd();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ReadResult.Failure(source, ReadFailureKind.Empty, DossierErrors.NoText);
+        }
+
+        DateOnly? date = null;
+        if (published is not null)
+        {
+            date = DateParser.Parse(published);
+            if (date is null)
+            {
+                return ReadResult.Failure(source, ReadFailureKind.Malformed, DossierErrors.BadDate(published));
+            }
+        }
+
+        return DocumentFactory.Success(source, text, title, source, date, url, options);
     }
 
     private static string? StringField(JsonElement root, string name) =>

@@ -18,7 +18,7 @@ internal static class PlainTextReader
         var (title, text) = Split(content);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return ReadResult.Failure(input, DossierErrors.Empty);
+            return ReadResult.Failure(input, ReadFailureKind.Empty, DossierErrors.Empty);
         }
 
         return DocumentFactory.Success(input, text, title, input, null, null, options);

@@ -63,7 +63,7 @@ internal static class WebSource
 
             if (response.Content.Headers.ContentLength is { } length && length > options.MaxBytes)
             {
-                return [ReadResult.Failure(input, DossierErrors.TooLarge(length, options.MaxBytes))];
+                return [ReadResult.Failure(input, ReadFailureKind.TooLarge, DossierErrors.TooLarge(length, options.MaxBytes))];
             }
 
             var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
@@ -72,7 +72,7 @@ internal static class WebSource
                 var (body, total) = await ReadCappedAsync(stream, options.MaxBytes, deadline.Token).ConfigureAwait(false);
                 if (body is null)
                 {
-                    return [ReadResult.Failure(input, DossierErrors.TooLarge(total, options.MaxBytes))];
+                    return [ReadResult.Failure(input, ReadFailureKind.TooLarge, DossierErrors.TooLarge(total, options.MaxBytes))];
                 }
 
                 bytes = body;
@@ -97,13 +97,13 @@ internal static class WebSource
 
         if (bytes.Length == 0)
         {
-            return [ReadResult.Failure(input, DossierErrors.Empty)];
+            return [ReadResult.Failure(input, ReadFailureKind.Empty, DossierErrors.Empty)];
         }
 
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
         {
-            return [ReadResult.Failure(input, decoded.Error!)];
+            return [ReadResult.Failure(input, ReadFailureKind.Undecodable, decoded.Error!)];
         }
 
         return ContentReader.Read(input, decoded.Text, KindOf(mediaType, finalUri, decoded.Text), finalUri.AbsoluteUri, options);
@@ -130,7 +130,7 @@ internal static class WebSource
             : SourceKinds.Sniff(text);
     }
 
-    private static ReadResult Unreachable(string input, string reason) => ReadResult.Failure(input, DossierErrors.Unreachable(reason));
+    private static ReadResult Unreachable(string input, string reason) => ReadResult.Failure(input, ReadFailureKind.Unreachable, DossierErrors.Unreachable(reason));
 
     /// <summary>The body, or null with the count read so far when it passes the limit.</summary>
     private static async Task<(byte[]? Body, long Read)> ReadCappedAsync(Stream stream, long limit, CancellationToken ct)

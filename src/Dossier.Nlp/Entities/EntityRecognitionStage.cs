@@ -5,7 +5,7 @@ using Dossier.Core.Pipeline;
 namespace Dossier.Nlp.Entities;
 
 /// <summary>
-/// Fills <see cref="Document.Entities"/> with the names the <see cref="NerModel"/> finds in the
+/// Fills <see cref="Document.Names"/> with the names the <see cref="NerModel"/> finds in the
 /// document's tokens: one <see cref="Entity"/> per mention for now (ids e1, e2 … in text order;
 /// <see cref="Entity.Name"/> the mention text; OntoNotes type; ISO 3166 alpha-3 country for places and
 /// nationalities when known). A later stage merges mentions of the same entity.
@@ -23,10 +23,19 @@ public sealed class EntityRecognitionStage : IStage
 
     public string Name => "entities";
 
+    /// <inheritdoc/>
+    public Layers Needs => Layers.Tokens;
+
+    /// <inheritdoc/>
+    public Layers Uses => Layers.None;
+
+    /// <inheritdoc/>
+    public Layers Adds => Layers.Names;
+
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document with { Entities = [] };
+        if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document with { Names = [] };
         var text = document.Text;
         var tokens = document.Tokens;
         var sentences = new List<IReadOnlyList<string>>(document.Sentences.Length);
@@ -97,7 +106,7 @@ public sealed class EntityRecognitionStage : IStage
             }
         }
 
-        return document with { Entities = entities.ToImmutable() };
+        return document with { Names = entities.ToImmutable() };
     }
     /// <summary>Country abbreviations in capitals that the gazetteer lists only with dots ("U.S.") or not at all.</summary>
     private static readonly Dictionary<string, string> CountryAbbreviations = new(StringComparer.Ordinal)

@@ -20,6 +20,15 @@ public sealed class SyntaxStage : IStage
 
     public string Name => "syntax";
 
+    /// <inheritdoc/>
+    public Layers Needs => Layers.Tokens;
+
+    /// <inheritdoc/>
+    public Layers Uses => Layers.None;
+
+    /// <inheritdoc/>
+    public Layers Adds => Layers.Syntax;
+
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);

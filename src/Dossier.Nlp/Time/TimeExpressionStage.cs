@@ -41,6 +41,15 @@ public sealed class TimeExpressionStage : IStage
 
     public string Name => "times";
 
+    /// <inheritdoc/>
+    public Layers Needs => Layers.Tokens;
+
+    /// <inheritdoc/>
+    public Layers Uses => Layers.Syntax;
+
+    /// <inheritdoc/>
+    public Layers Adds => Layers.Times;
+
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -15,6 +15,15 @@ public sealed class TokenizationStage : IStage
 {
     public string Name => "tokens";
 
+    /// <inheritdoc/>
+    public Layers Needs => Layers.None;
+
+    /// <inheritdoc/>
+    public Layers Uses => Layers.None;
+
+    /// <inheritdoc/>
+    public Layers Adds => Layers.Tokens;
+
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -16,6 +16,15 @@ public sealed class ValueStage : IStage
 {
     public string Name => "values";
 
+    /// <inheritdoc/>
+    public Layers Needs => Layers.Tokens;
+
+    /// <inheritdoc/>
+    public Layers Uses => Layers.Times;
+
+    /// <inheritdoc/>
+    public Layers Adds => Layers.Values;
+
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dossier.Core.Documents;
-using Dossier.Core.Errors;
 using Dossier.Core.Pipeline;
 using Dossier.Engine;
-using Dossier.Extraction.Actors;
 using Dossier.Ingest;
 using Dossier.Storage;
 
@@ -80,46 +76,24 @@ internal sealed record SubmissionOutcome(string? Id, bool Created, string? Error
 }
 
 /// <summary>
-/// Reads a submission the way <c>dossier ingest</c> reads its inputs, through <see cref="DocumentReader"/>: text as a
-/// JSON Lines record, HTML as an .html file, a URL as <c>dossier ingest URL</c> fetches it (same time and size limits).
-/// The document is then built from a JSON Lines record in every case (same validation, date parsing and language
-/// detection), analysed with the default pipeline and stored. The pipeline is built on first use: its models load
-/// once per process.
+/// Reads a submission the way <c>dossier ingest</c> reads its inputs, through <see cref="DocumentReader"/> and from
+/// memory: text as a JSON Lines record, HTML as an .html file, a URL as <c>dossier ingest URL</c> fetches it (same
+/// time and size limits). The document is then built as a JSON Lines record in every case (same validation, date
+/// parsing and language detection) and handed to the <see cref="IngestService"/>, which analyses and stores it. The
+/// pipeline is built on first use: its models load once per process.
 /// </summary>
 internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeline> pipeline)
 {
     /// <summary>What <see cref="DocumentMetadata.Source"/> says for a document posted without a URL.</summary>
     public const string ApiSource = "api";
 
-    /// <summary>How <see cref="DocumentReader"/>'s reasons start when a URL could not be fetched at all
-    /// (no connection, no answer in time, an error status).</summary>
-    private static readonly string FetchFailedPrefix = DossierErrors.Unreachable(string.Empty).TrimEnd(')');
+    /// <summary>The name a posted document carries in read failures.</summary>
+    private const string PostedInput = "POST /api/documents";
 
-    private static readonly JsonSerializerOptions LineOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    public static Lazy<AnalysisPipeline> CreatePipeline(string? actorsPath, string dbPath) => new(() =>
-    {
-        var path = actorsPath;
-        if (path is null)
-        {
-            var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath)) ?? ".", "actors.tsv");
-            path = File.Exists(beside) ? beside : null;
-        }
-
-        if (path is null)
-        {
-            return DefaultPipeline.Create();
-        }
-
-        var result = ActorKnowledgeBase.Default.WithUserActors(path);
-        return result.KnowledgeBase is { } actors
-            ? DefaultPipeline.Create(actors)
-            : throw new InvalidOperationException($"The actors file cannot be used: {result.Error}");
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
+    public static Lazy<AnalysisPipeline> CreatePipeline(string? actorsPath, string dbPath) => new(
+        () => DefaultPipeline.TryCreate(actorsPath, dbPath, out var error)
+            ?? throw new InvalidOperationException($"The actors file cannot be used: {error}"),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <param name="submission">The submission; it is validated here too.</param>
     /// <param name="maxBytes">The request body limit: text and HTML up to it (and more) are read.</param>
@@ -139,86 +113,60 @@ internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeli
             return refused!;
         }
 
-        // The reader named a temporary file as the source: a fetched page came from its URL; otherwise the document's
-        // own link, else the API, is where it came from.
+        // A fetched page came from its URL; otherwise the document's own link, else the API, is where it came from.
         var source = kind == DocumentSubmission.Kind.Fetch ? valid.Url! : document.Metadata.Url ?? ApiSource;
         document = new Document(document.Text, document.Metadata with { Source = source }, document.Language);
-        if (await store.ContainsAsync(document.Id, cancellationToken).ConfigureAwait(false))
-        {
-            return new SubmissionOutcome(document.Id, false, null);
-        }
-
-        var analysed = await Task.Run(() => pipeline.Value.Process(document), cancellationToken).ConfigureAwait(false);
-        var outcome = await store.AddAsync(analysed, cancellationToken).ConfigureAwait(false);
-        return new SubmissionOutcome(analysed.Id, outcome == AddOutcome.Added, null);
+        var (id, created) = await new IngestService(pipeline.Value, store).IngestAsync(document, cancellationToken).ConfigureAwait(false);
+        return new SubmissionOutcome(id, created, null);
     }
 
     private static async Task<(Document? Document, SubmissionOutcome? Refused)> ReadAsync(
         DocumentSubmission submission, DocumentSubmission.Kind kind, long maxBytes, CancellationToken cancellationToken)
     {
-        var directory = Directory.CreateTempSubdirectory("dossier-post-");
-        try
+        var local = new ReadOptions { MaxBytes = Math.Max(maxBytes * 2, ReadOptions.DefaultMaxBytes) };
+        var (text, title, published, url) = (submission.Text, submission.Title, submission.Published, submission.Url);
+        if (kind != DocumentSubmission.Kind.Text)
         {
-            var local = new ReadOptions { MaxBytes = Math.Max(maxBytes * 2, ReadOptions.DefaultMaxBytes) };
-            var record = new Record(submission.Text, submission.Title, submission.Published, submission.Url);
-            if (kind != DocumentSubmission.Kind.Text)
+            var (page, refused) = kind == DocumentSubmission.Kind.Html
+                ? ReadHtml(submission.Html!, submission.Url, local)
+                : await FetchAsync(submission.Url!, cancellationToken).ConfigureAwait(false);
+            if (page is null)
             {
-                var (page, refused) = kind == DocumentSubmission.Kind.Html
-                    ? await ReadHtmlAsync(directory.FullName, submission.Html!, local, cancellationToken).ConfigureAwait(false)
-                    : await FetchAsync(submission.Url!, cancellationToken).ConfigureAwait(false);
-                if (page is null)
-                {
-                    return (null, refused);
-                }
-
-                // What the request says wins over what the page says.
-                record = new Record(
-                    page.Text,
-                    submission.Title ?? page.Metadata.Title,
-                    submission.Published ?? page.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    kind == DocumentSubmission.Kind.Html ? submission.Url : page.Metadata.Url ?? submission.Url);
+                return (null, refused);
             }
 
-            var file = Path.Combine(directory.FullName, "document.jsonl");
-            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(record, LineOptions), cancellationToken).ConfigureAwait(false);
-            var results = await ReadAllAsync(file, local, cancellationToken).ConfigureAwait(false);
-            return results is [{ Document: { } document }]
-                ? (document, null)
-                : (null, SubmissionOutcome.Refused($"The document cannot be read: {Reason(results)}."));
+            // What the request says wins over what the page says.
+            text = page.Text;
+            title = submission.Title ?? page.Metadata.Title;
+            published = submission.Published ?? page.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            url = kind == DocumentSubmission.Kind.Html ? submission.Url : page.Metadata.Url ?? submission.Url;
         }
-        finally
-        {
-            try
-            {
-                directory.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temporary folder left behind is harmless.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
+
+        var result = DocumentReader.ReadRecord(PostedInput, text ?? "", title, published, url, local);
+        return result.Document is { } document
+            ? (document, null)
+            : (null, SubmissionOutcome.Refused($"The document cannot be read: {result.Error}."));
     }
 
     /// <summary>The page read as <c>dossier ingest</c> reads an .html file: its article text, title and date.</summary>
-    private static async Task<(Document? Page, SubmissionOutcome? Refused)> ReadHtmlAsync(
-        string directory, string html, ReadOptions options, CancellationToken cancellationToken)
+    private static (Document? Page, SubmissionOutcome? Refused) ReadHtml(string html, string? url, ReadOptions options)
     {
-        var file = Path.Combine(directory, "document.html");
-        await File.WriteAllTextAsync(file, html, cancellationToken).ConfigureAwait(false);
-        var results = await ReadAllAsync(file, options, cancellationToken).ConfigureAwait(false);
-        return results is [{ Document: { } page }]
+        var result = DocumentReader.ReadHtml(PostedInput, html, url, options);
+        return result.Document is { } page
             ? (page, null)
-            : (null, SubmissionOutcome.Refused($"The HTML cannot be read: {Reason(results)}."));
+            : (null, SubmissionOutcome.Refused($"The HTML cannot be read: {result.Error}."));
     }
 
     /// <summary>The page at <paramref name="url"/> read as <c>dossier ingest URL</c> reads it, with its default limits.
     /// A feed (any number of items), or anything else that gives more than one document, is refused.</summary>
     private static async Task<(Document? Page, SubmissionOutcome? Refused)> FetchAsync(string url, CancellationToken cancellationToken)
     {
-        var results = await ReadAllAsync(url, new ReadOptions(), cancellationToken).ConfigureAwait(false);
+        var results = new List<ReadResult>();
+        await foreach (var result in DocumentReader.ReadAsync(url, new ReadOptions(), cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(result);
+        }
+
         // DocumentReader names a feed's items URL#item=N.
         if (results.Any(r => r.Input.StartsWith(url + "#item=", StringComparison.Ordinal)))
         {
@@ -236,25 +184,10 @@ internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeli
             return (page, null);
         }
 
-        var reason = Reason(results);
-        return reason.StartsWith(FetchFailedPrefix, StringComparison.Ordinal)
+        var failure = results.FirstOrDefault(r => r.Error is not null);
+        var reason = failure?.Error ?? "no document";
+        return failure?.FailureKind == ReadFailureKind.Unreachable
             ? (null, SubmissionOutcome.Refused($"The URL {reason}.", upstreamFailed: true))
             : (null, SubmissionOutcome.Refused($"The URL cannot be read: {reason}."));
     }
-
-    private static async Task<List<ReadResult>> ReadAllAsync(string pathOrUrl, ReadOptions options, CancellationToken cancellationToken)
-    {
-        var results = new List<ReadResult>();
-        await foreach (var result in DocumentReader.ReadAsync(pathOrUrl, options, cancellationToken).ConfigureAwait(false))
-        {
-            results.Add(result);
-        }
-
-        return results;
-    }
-
-    private static string Reason(List<ReadResult> results) => results.FirstOrDefault(r => r.Error is not null)?.Error ?? "no document";
-
-    /// <summary>A JSON Lines record as <c>dossier ingest</c> reads it.</summary>
-    private sealed record Record(string? Text, string? Title, string? Published, string? Url);
 }

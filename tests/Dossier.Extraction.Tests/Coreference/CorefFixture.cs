@@ -67,7 +67,7 @@ internal static class CorefFixture
             });
         }
 
-        return doc with { Entities = entities.ToImmutable() };
+        return doc with { Names = entities.ToImmutable() };
     }
 
     /// <summary>Runs the stage with <paramref name="kb"/> (the shipped knowledge base by default) and checks offsets.</summary>

@@ -13,7 +13,7 @@ public sealed class EntityHyphenCompoundTests
         return doc;
     }
 
-    private static string Listing(Document doc) => string.Join(" | ", doc.Entities.Select(e => $"{e.Name}/{e.Type}"));
+    private static string Listing(Document doc) => string.Join(" | ", doc.Names.Select(e => $"{e.Name}/{e.Type}"));
 
     private static Entity? Mention(Document doc, string text, int occurrence)
     {
@@ -24,7 +24,7 @@ public sealed class EntityHyphenCompoundTests
             Assert.True(at >= 0, $"\"{text}\" occurs fewer than {occurrence + 1} times");
         }
 
-        return doc.Entities.FirstOrDefault(e => e.Mentions[0].Start == at && e.Mentions[0].End == at + text.Length);
+        return doc.Names.FirstOrDefault(e => e.Mentions[0].Start == at && e.Mentions[0].End == at + text.Length);
     }
 
     /// <summary>The entity that covers exactly the <paramref name="occurrence"/>-th occurrence of <paramref name="text"/>.</summary>
@@ -37,7 +37,7 @@ public sealed class EntityHyphenCompoundTests
     }
 
     private static void AssertNoEntity(Document doc, string name) =>
-        Assert.True(doc.Entities.All(e => e.Name != name), $"unexpected entity \"{name}\" in: {Listing(doc)}");
+        Assert.True(doc.Names.All(e => e.Name != name), $"unexpected entity \"{name}\" in: {Listing(doc)}");
 
     [Fact]
     public void TwoPeopleNamedEarlier_InACompound_AreTwoPeople()
@@ -135,6 +135,6 @@ public sealed class EntityHyphenCompoundTests
     public void LowerCaseWords_WithAHyphen_GetNoEntity()
     {
         var doc = Run("The long-range missiles were part of a well-known plan.");
-        Assert.DoesNotContain(doc.Entities, e => e.Name.Contains("long", StringComparison.Ordinal) || e.Name.Contains("well", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Names, e => e.Name.Contains("long", StringComparison.Ordinal) || e.Name.Contains("well", StringComparison.Ordinal));
     }
 }

@@ -11,7 +11,7 @@ public sealed class EntityRecognitionStageTests
     private static void AssertEntity(Document doc, string name, string type, string? country = null)
     {
         var entity = NerTestData.Find(doc, name);
-        Assert.True(entity is not null, $"no entity \"{name}\" in: {string.Join(" | ", doc.Entities.Select(e => $"{e.Name}/{e.Type}"))}");
+        Assert.True(entity is not null, $"no entity \"{name}\" in: {string.Join(" | ", doc.Names.Select(e => $"{e.Name}/{e.Type}"))}");
         Assert.Equal(type, entity!.Type);
         if (country is not null) Assert.Equal(country, entity.Country);
     }
@@ -93,7 +93,7 @@ public sealed class EntityRecognitionStageTests
         AssertEntity(doc, "Maria Lopez", "PERSON");
         AssertEntity(doc, "Pentagon", "FAC");
         AssertEntity(doc, "Moscow", "GPE", "RUS");
-        Assert.DoesNotContain(doc.Entities, e => e.Name.EndsWith("s", StringComparison.Ordinal) && e.Name.Contains('\''));
+        Assert.DoesNotContain(doc.Names, e => e.Name.EndsWith("s", StringComparison.Ordinal) && e.Name.Contains('\''));
     }
 
     [Fact]
@@ -101,16 +101,16 @@ public sealed class EntityRecognitionStageTests
     {
         var text = "Officials from the European Union and the IMF will travel to Nairobi.";
         var doc = Run(text);
-        Assert.NotEmpty(doc.Entities);
-        for (var i = 0; i < doc.Entities.Length; i++)
+        Assert.NotEmpty(doc.Names);
+        for (var i = 0; i < doc.Names.Length; i++)
         {
-            var e = doc.Entities[i];
+            var e = doc.Names[i];
             Assert.Equal("e" + (i + 1), e.Id);
             var m = Assert.Single(e.Mentions);
             Assert.Equal(e.Name, m.Text);
             Assert.Equal(new[] { e.Name }, e.Aliases.ToArray());
             Assert.Equal(0, m.Sentence);
-            if (i > 0) Assert.True(m.Start > doc.Entities[i - 1].Mentions[0].Start);
+            if (i > 0) Assert.True(m.Start > doc.Names[i - 1].Mentions[0].Start);
         }
 
         AssertEntity(doc, "IMF", "ORG");
@@ -129,7 +129,7 @@ public sealed class EntityRecognitionStageTests
     public void CommonWordThatIsACity_InLowerCase_IsNoPlace()
     {
         var doc = Run("She was reading a report on mobile phones when the minister arrived.");
-        Assert.Empty(doc.Entities);
+        Assert.Empty(doc.Names);
     }
 
     [Theory]
@@ -140,14 +140,14 @@ public sealed class EntityRecognitionStageTests
     public void UnusualText_Analysed_GivesValidOffsetsWithoutException(string text)
     {
         var doc = Run(text);
-        Assert.All(doc.Entities, e => Assert.Contains(e.Type, new[] { "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT" }));
+        Assert.All(doc.Names, e => Assert.Contains(e.Type, new[] { "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT" }));
     }
 
     [Fact]
     public void TenThousandCommas_Analysed_GivesValidOffsetsWithoutException()
     {
         var doc = Run("Paris" + new string(',', 10_000) + " London.");
-        Assert.All(doc.Entities, e => Assert.True(e.Mentions[0].End <= doc.Text.Length));
+        Assert.All(doc.Names, e => Assert.True(e.Mentions[0].End <= doc.Text.Length));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class EntityRecognitionStageTests
     {
         var doc = new Document("Paris is in France.", new DocumentMetadata(null, "test", null));
         var result = new EntityRecognitionStage(NerTestData.Shipped).Process(doc);
-        Assert.Empty(result.Entities);
+        Assert.Empty(result.Names);
         Assert.Equal("entities", new EntityRecognitionStage(NerTestData.Shipped).Name);
     }
 }

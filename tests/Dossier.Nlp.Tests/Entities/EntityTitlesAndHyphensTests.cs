@@ -7,7 +7,7 @@ public sealed class EntityTitlesAndHyphensTests
 {
     private static Document Run(string text) => NerTestData.Analyse(NerTestData.Shipped, text);
 
-    private static string Listing(Document doc) => string.Join(" | ", doc.Entities.Select(e => $"{e.Name}/{e.Type}"));
+    private static string Listing(Document doc) => string.Join(" | ", doc.Names.Select(e => $"{e.Name}/{e.Type}"));
 
     private static void AssertEntity(Document doc, string name, string type)
     {
@@ -32,7 +32,7 @@ public sealed class EntityTitlesAndHyphensTests
     public void HyphenatedWords_Analysed_EntitiesOnTokenBoundariesAndSuffixesLeftOut()
     {
         var doc = Run("The Polish-German border talks covered Soviet-era tanks and a Warsaw-based fund run by Jean-Luc Moreau.");
-        foreach (var e in doc.Entities)
+        foreach (var e in doc.Names)
         {
             var m = e.Mentions[0];
             Assert.True(doc.Tokens.Any(t => t.Start == m.Start), $"{e.Name} starts inside a token");
@@ -54,7 +54,7 @@ public sealed class EntityTitlesAndHyphensTests
         var doc = Run("The envoy met Secretary of State Ana Whitfield and Secretary of Defense Carl Brandt in Ottawa.");
         AssertEntity(doc, "Ana Whitfield", "PERSON");
         AssertEntity(doc, "Carl Brandt", "PERSON");
-        Assert.DoesNotContain(doc.Entities, e => e.Name.StartsWith("State", StringComparison.Ordinal) || e.Name.StartsWith("Defense", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Names, e => e.Name.StartsWith("State", StringComparison.Ordinal) || e.Name.StartsWith("Defense", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,14 +72,14 @@ public sealed class EntityTitlesAndHyphensTests
     {
         var doc = Run("Meanwhile, former National Security Adviser Peter Lindqvist appeared in court in Ohio.");
         AssertEntity(doc, "Peter Lindqvist", "PERSON");
-        Assert.DoesNotContain(doc.Entities, e => e.Name.Contains("Adviser", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Names, e => e.Name.Contains("Adviser", StringComparison.Ordinal));
     }
 
     [Fact]
     public void SurnameAlone_AfterFullName_IsThePerson()
     {
         var doc = Run("Former National Security Adviser Peter Lindqvist appeared in court. Lindqvist denied the charges.");
-        Assert.All(doc.Entities.Where(e => e.Name.Contains("Lindqvist", StringComparison.Ordinal)), e => Assert.Equal("PERSON", e.Type));
+        Assert.All(doc.Names.Where(e => e.Name.Contains("Lindqvist", StringComparison.Ordinal)), e => Assert.Equal("PERSON", e.Type));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class EntityTitlesAndHyphensTests
     {
         var doc = Run("A Polish delegation met with Lockheed executives and Saab engineers on Tuesday.");
         AssertEntity(doc, "Lockheed", "ORG");
-        Assert.DoesNotContain(doc.Entities, e => e.Type == "PRODUCT");
+        Assert.DoesNotContain(doc.Names, e => e.Type == "PRODUCT");
     }
 
     [Fact]

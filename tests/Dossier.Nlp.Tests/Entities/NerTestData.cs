@@ -80,5 +80,5 @@ internal static class NerTestData
         return result;
     }
 
-    public static Entity? Find(Document doc, string name) => doc.Entities.FirstOrDefault(e => e.Name == name);
+    public static Entity? Find(Document doc, string name) => doc.Names.FirstOrDefault(e => e.Name == name);
 }

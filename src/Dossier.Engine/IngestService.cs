@@ -1,0 +1,45 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Pipeline;
+using Dossier.Ingest;
+using Dossier.Storage;
+
+namespace Dossier.Engine;
+
+/// <summary>
+/// The one way documents get into a store: read (by <see cref="DocumentReader"/>, from paths and URLs or from
+/// memory), skipped when already stored, analysed by the pipeline, stored. <c>dossier ingest</c> and the web API's
+/// <c>POST /api/documents</c> both go through it. Thread-safe when the store is.
+/// </summary>
+public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore store)
+{
+    /// <summary>Reads, analyses and stores everything at <paramref name="inputs"/>, in input order; failures are
+    /// reported in the summary and the run goes on.</summary>
+    /// <exception cref="StoreException">When the store cannot take a document; the run stops.</exception>
+    public Task<IngestSummary> IngestAsync(
+        IEnumerable<string> inputs, ReadOptions options, Action<ReadResult>? onProgress = null, CancellationToken cancellationToken = default)
+    {
+        var runner = new DocumentRunner(pipeline, options);
+        return runner.RunAsync(
+            inputs,
+            async (document, token) => await store.AddAsync(document, token).ConfigureAwait(false) == AddOutcome.Added,
+            onProgress,
+            store,
+            cancellationToken);
+    }
+
+    /// <summary>Analyses and stores one document already read; one that is stored already is not analysed again.</summary>
+    /// <returns>The document's id, and whether it was new.</returns>
+    /// <exception cref="StoreException">When the store cannot take it.</exception>
+    public async Task<(string Id, bool Created)> IngestAsync(Document document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (await store.ContainsAsync(document.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return (document.Id, false);
+        }
+
+        var analysed = await Task.Run(() => pipeline.Process(document), cancellationToken).ConfigureAwait(false);
+        var outcome = await store.AddAsync(analysed, cancellationToken).ConfigureAwait(false);
+        return (analysed.Id, outcome == AddOutcome.Added);
+    }
+}

@@ -12,7 +12,9 @@ namespace Dossier.Extraction.Events;
 /// actors ("talks with X", "a meeting between X and Y", "X's visit"). Arguments: source = subject (the "by" agent of
 /// a passive), target = indirect object, object or a with/to/against/on phrase; each conjunct of a coordinated
 /// argument is one actor. Symmetric events ("X and Y met") are one event with both actors as sources and no target.
-/// Needs the tokens and syntax layers; uses entities, times and values when present. Immutable and thread-safe.
+/// Needs the tokens and syntax layers (without a parse it finds no events: see <see cref="Process"/>); uses
+/// entities, times and values when present. The decisions live in one class each (<see cref="SentenceAnalyser"/>
+/// lists them). Immutable and thread-safe.
 /// </summary>
 public sealed class EventStage : IStage
 {
@@ -35,13 +37,23 @@ public sealed class EventStage : IStage
     /// <inheritdoc/>
     public Layers Adds => Layers.Events;
 
+    /// <summary>
+    /// The document with its events. Events are read off the dependency tree: a document without tokens, sentences
+    /// or a parse (the syntax stage did not run, or found nothing) gets an empty event list, not an error.
+    /// </summary>
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document with { Events = [] };
-        if (!document.Tokens.Any(t => t.Relation is not null)) return document with { Events = [] };
 
-        var context = new DocumentContext(document);
+        var tree = new DependencyTree(document);
+        if (!tree.IsParsed)
+        {
+            // No syntax layer: nothing to walk. Deliberately no events (and no error), as documented above.
+            return document with { Events = [] };
+        }
+
+        var context = new DocumentContext(document, tree);
         var events = ImmutableArray.CreateBuilder<Event>();
         for (var s = 0; s < document.Sentences.Length; s++)
         {
@@ -55,68 +67,5 @@ public sealed class EventStage : IStage
         }
 
         return document with { Events = events.ToImmutable() };
-    }
-}
-
-/// <summary>Per-document lookups: the entity over each token, times and values by token.</summary>
-internal sealed class DocumentContext
-{
-    public DocumentContext(Document document)
-    {
-        Document = document;
-        var n = document.Tokens.Length;
-        EntityAt = new Entity?[n];
-        MentionAt = new Mention?[n];
-        var entities = document.Entities.IsDefault ? [] : document.Entities;
-        foreach (var entity in entities)
-        {
-            if (entity.Mentions.IsDefault) continue;
-            foreach (var m in entity.Mentions)
-            {
-                foreach (var t in TokensOverlapping(m.Start, m.End))
-                {
-                    if (EntityAt[t] is null || (MentionAt[t] is { } old && old.End - old.Start < m.End - m.Start))
-                    {
-                        EntityAt[t] = entity;
-                        MentionAt[t] = m;
-                    }
-                }
-            }
-        }
-
-        Times = document.Times.IsDefault ? [] : document.Times;
-        Values = document.Values.IsDefault ? [] : document.Values;
-        Published = document.Metadata.Published;
-    }
-
-    public Document Document { get; }
-
-    public Entity?[] EntityAt { get; }
-
-    public Mention?[] MentionAt { get; }
-
-    public ImmutableArray<TimeExpression> Times { get; }
-
-    public ImmutableArray<ValueMention> Values { get; }
-
-    public DateOnly? Published { get; }
-
-    /// <summary>Token indexes overlapping [start, end).</summary>
-    public IEnumerable<int> TokensOverlapping(int start, int end)
-    {
-        var tokens = Document.Tokens;
-        var lo = 0;
-        var hi = tokens.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (tokens[mid].End <= start) lo = mid + 1;
-            else hi = mid - 1;
-        }
-
-        for (var i = lo; i < tokens.Length && tokens[i].Start < end; i++)
-        {
-            if (tokens[i].End > start) yield return i;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 
 namespace Dossier.Storage.Corpus;
 
@@ -39,8 +40,6 @@ public static class EventMerger
 
     /// <summary>How far apart the publication dates of two undated mentions of one event may be.</summary>
     public const int UndatedWindowDays = 3;
-
-    private static readonly string[] Advancement = ["requested", "possible", "planned", "occurred"];
 
     /// <summary>The key of one actor: <c>e:</c> + corpus entity id when it has one, else <c>c:</c> + its actor code;
     /// null for an actor with neither ("they", "officials"), which then takes no part in matching.</summary>
@@ -83,7 +82,7 @@ public static class EventMerger
     };
 
     /// <summary>How far along a status is: occurred 4, planned 3, possible 2, requested 1, anything else 0.</summary>
-    public static int Rank(string? status) => Array.IndexOf(Advancement, status) + 1;
+    public static int Rank(string? status) => status is null ? 0 : EventStatuses.Advancement.IndexOf(status) + 1;
 
     /// <summary>The more advanced of two statuses (occurred &gt; planned &gt; possible &gt; requested); the current one on a tie.</summary>
     public static string MoreAdvanced(string current, string candidate) => Rank(candidate) > Rank(current) ? candidate : current;

@@ -102,4 +102,40 @@ public sealed class EventLexiconTests
         Assert.Null(lexicon.VerbEntry("no-such-verb"));
         Assert.True(lexicon.IsFrameNoun("effort"));
     }
+
+    [Fact]
+    public void Load_Shipped_ConstructionCodesAndWordListsAreData()
+    {
+        var lexicon = EventLexicon.Load();
+        Assert.Equal("100", lexicon.Overrides.DemandCode);
+        Assert.Equal("130", lexicon.Overrides.ConditionalThreatCode);
+        Assert.Equal("0332", lexicon.Overrides.IntentCode("0721", declined: false));
+        Assert.Equal("033", lexicon.Overrides.IntentCode("075", declined: false));
+        Assert.Equal("1312", lexicon.Overrides.IntentCode("1631", declined: false));
+        Assert.Equal("120", lexicon.Overrides.IntentCode("042", declined: true));
+        Assert.Null(lexicon.Overrides.IntentCode("031", declined: false));
+        Assert.Contains("must", (IReadOnlySet<string>)lexicon.Words.DemandModals);
+        Assert.Contains("against", (IReadOnlySet<string>)lexicon.Words.TargetPrepositions);
+    }
+
+    [Fact]
+    public void Load_MissingWordList_ModelFileExceptionNamingIt()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dossier-events-nolist-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            foreach (var file in Directory.GetFiles(EventLexicon.DefaultDirectory, "*.tsv"))
+            {
+                if (Path.GetFileName(file) != "quantity-words.tsv") File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            }
+
+            var ex = Assert.Throws<Dossier.Core.Data.DataFileException>(() => EventLexicon.Load(dir));
+            Assert.Contains("quantity-words.tsv", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

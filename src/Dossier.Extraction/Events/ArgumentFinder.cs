@@ -1,0 +1,226 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+
+namespace Dossier.Extraction.Events;
+
+/// <summary>
+/// Where an event's source and target tokens are found: for a verb the subject (the "by" agent of a passive) and the
+/// indirect object, object or with/to/against/on phrase; for a noun its "between" phrase or possessor and its
+/// target phrase, else its clause's; for a demand the speaker and the subject of the demanded clause.
+/// </summary>
+internal sealed class ArgumentFinder
+{
+    private readonly AnalysedSentence _s;
+    private readonly DependencyTree _tree;
+    private readonly ActorTokens _actors;
+    private readonly EventClause _clause;
+    private readonly IReadOnlySet<string> _targetPreps;
+
+    public ArgumentFinder(AnalysedSentence sentence, ActorTokens actors, EventClause clause)
+    {
+        _s = sentence;
+        _tree = sentence.Tree;
+        _actors = actors;
+        _clause = clause;
+        _targetPreps = sentence.Lexicon.Words.TargetPrepositions;
+    }
+
+    /// <summary>The head tokens of the candidate's sources and targets (before conjuncts and actor checks).</summary>
+    public (List<int> Sources, List<int> Targets) Find(EventCandidate c)
+    {
+        var sources = new List<int>();
+        var targets = new List<int>();
+        if (c.Demanded >= 0)
+        {
+            var speakerSubject = _tree.Child(c.Trigger, "nsubj");
+            if (speakerSubject >= 0) sources.Add(speakerSubject);
+            var demanded = Subject(c.Demanded, 0);
+            if (demanded >= 0 && _actors.IsActor(demanded)) targets.Add(demanded);
+        }
+        else if (c.IsNoun)
+        {
+            NounArguments(c, sources, targets);
+        }
+        else
+        {
+            VerbArguments(c.Trigger, sources, targets);
+        }
+
+        if (c.SubjectIsTarget)
+        {
+            targets.InsertRange(0, sources);
+            sources.Clear();
+        }
+
+        return (sources, targets);
+    }
+
+    private void VerbArguments(int v, List<int> sources, List<int> targets)
+    {
+        var passive = _tree.Child(v, "nsubj:pass", "aux:pass") >= 0;
+        var subject = Subject(v, 0);
+        if (passive)
+        {
+            foreach (var c in _tree.ChildrenWith(v, "obl", "obl:agent"))
+            {
+                if (_tree.CaseMarker(c) == "by") sources.Add(c);
+            }
+
+            if (subject >= 0) targets.Add(subject);
+        }
+        else if (subject >= 0)
+        {
+            sources.Add(subject);
+        }
+        else if (_tree.Relation(v) == "acl" && _s.Tokens[v].Xpos == "VBN" && _tree.Child(v, "obj") < 0 && _tree.Head(v) is var modified && modified >= 0)
+        {
+            // "the diplomats expelled last week": the noun a passive participle modifies undergoes the act.
+            targets.Add(modified);
+            passive = true;
+        }
+
+        if (!passive) AddTargets(v, targets);
+
+        // "X threatened to deliver blows to Y", "X offered to negotiate with Y": the complement's target.
+        if (!passive && targets.Count == 0)
+        {
+            foreach (var x in _tree.ChildrenWith(v, "xcomp"))
+            {
+                if (_tree.IsVerb(x)) AddTargets(x, targets);
+                if (targets.Count > 0) break;
+            }
+        }
+    }
+
+    private void AddTargets(int predicate, List<int> targets)
+    {
+        var iobj = _tree.Child(predicate, "iobj");
+        if (iobj >= 0 && _actors.IsActor(iobj)) targets.Add(iobj);
+        var obj = _tree.Child(predicate, "obj");
+        if (obj >= 0 && targets.Count == 0 && _actors.IsActor(obj)) targets.Add(obj);
+        if (targets.Count > 0) return;
+        foreach (var c in _tree.ChildrenWith(predicate, "obl", "obl:arg", "nmod"))
+        {
+            if (_tree.CaseMarker(c) is { } p && _targetPreps.Contains(p) && _actors.IsActor(c))
+            {
+                targets.Add(c);
+                return;
+            }
+        }
+
+        // An object that is not an actor may still hold one: "a Security Council resolution".
+        if (obj >= 0 && _actors.NestedActor(obj, strict: true) >= 0)
+        {
+            targets.Add(obj);
+            return;
+        }
+
+        // The parser often hangs "to Y" / "with Y" on the object: "delivered drones worth $2 billion to Y".
+        if (obj >= 0 && DeepTarget(obj, 0) is var deep && deep >= 0) targets.Add(deep);
+    }
+
+    private int DeepTarget(int i, int depth)
+    {
+        if (depth > 2) return -1;
+        foreach (var c in _tree.ChildrenWith(i, "nmod"))
+        {
+            if (_tree.CaseMarker(c) is { } p && _targetPreps.Contains(p) && _actors.IsActor(c)) return c;
+            if (DeepTarget(c, depth + 1) is var d && d >= 0) return d;
+        }
+
+        return -1;
+    }
+
+    private void NounArguments(EventCandidate c, List<int> sources, List<int> targets)
+    {
+        var n = c.Trigger;
+        var poss = _tree.Child(n, "nmod:poss");
+        foreach (var m in _tree.ChildrenWith(n, "nmod"))
+        {
+            var p = _tree.CaseMarker(m);
+            if (p == "between" && _actors.IsActor(m)) sources.Add(m);
+            else if (p is not null && _targetPreps.Contains(p) && _actors.IsActor(m) && targets.Count == 0) targets.Add(m);
+        }
+
+        if (sources.Count == 0 && poss >= 0 && _actors.IsActor(poss)) sources.Add(poss);
+
+        // The clause the noun belongs to: its light or status verb, else the verb it hangs from.
+        var clause = c.Clause != n ? c.Clause : _clause.ClimbToVerb(n);
+        if (clause >= 0)
+        {
+            if (sources.Count == 0)
+            {
+                // "were engaged in ethnic cleansing": the subject of a light verb's adjectival passive still acts.
+                var passive = _tree.Child(clause, "nsubj:pass", "aux:pass") >= 0 && !(c.Absorbs && _tree.Relation(n) == "obl");
+                var subject = Subject(clause, 0);
+                if (subject >= 0 && subject != n && !passive) sources.Add(subject);
+            }
+
+            if (targets.Count == 0 && c.Clause != n)
+            {
+                foreach (var o in _tree.ChildrenWith(clause, "obl", "iobj"))
+                {
+                    if (o == n) continue;
+                    var p = _tree.CaseMarker(o);
+                    if ((p is null || _targetPreps.Contains(p)) && _actors.IsActor(o))
+                    {
+                        targets.Add(o);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The subject of a predicate: its own, else the controller, first conjunct or relative head.</summary>
+    private int Subject(int v, int depth)
+    {
+        if (depth > 4) return -1;
+        var s = _tree.Child(v, "nsubj", "nsubj:pass", "csubj", "nsubj:outer");
+
+        // "X's goal was to push for …": the possessor of a non-actor subject of a copular clause acts.
+        if (s >= 0 && _tree.Relation(s) == "nsubj:outer" && !_actors.IsActor(s) && _tree.Child(s, "nmod:poss") is var owner && owner >= 0 && _actors.IsActor(owner)) return owner;
+        if (s < 0 && _tree.Child(v, "expl") is var expl && expl >= 0 && _tree.Lemma(expl) == "it") s = expl; // "it is willing to …" parsed as expletive
+
+        // Two subjects (a parse of "Some 800,000 Kurds ..."): the one that names an actor.
+        if (s >= 0 && !_actors.IsActor(s)) s = _tree.ChildrenWith(v, "nsubj", "nsubj:pass").Where(_actors.IsActor).DefaultIfEmpty(s).First();
+        if (s >= 0)
+        {
+            // "the minister who met ..." — a relative pronoun stands for the noun the clause modifies.
+            if (_s.Tokens[s].Xpos is "WP" or "WDT" || _tree.Lemma(s) is "who" or "which" or "that")
+            {
+                var h = _tree.Head(v);
+                return _tree.Relation(v) == "acl:relcl" && h >= 0 ? h : -1;
+            }
+
+            return s;
+        }
+
+        var head = _tree.Head(v);
+        if (head < 0) return -1;
+        switch (_tree.Relation(v))
+        {
+            case "xcomp":
+                // Object control: "X urged Y to ..." — Y; else subject control: "X plans to ..." — X.
+                var obj = _tree.Child(head, "obj");
+                if (obj >= 0 && _s.Lexicon.Status(_tree.Lemma(head)) == EventStatuses.Requested) return obj;
+                return Subject(head, depth + 1);
+            case "conj":
+            case "advcl":
+                return Subject(head, depth + 1);
+            case "acl" when _s.Tokens[v].Xpos == "VBG" && !_tree.Children(v).Any(m => _tree.Relation(m) == "mark"):
+            case "acl" when _s.Tokens[v].Xpos is "VBN" or "VBD" && _tree.Child(v, "obj") >= 0:
+                // "demonstrators protesting the results": the noun the participle modifies; and "Zambia extradited X",
+                // parsed as a participle on "Zambia".
+                return head;
+            case "acl":
+                // "plans to meet": the noun's clause subject.
+                var verb = _tree.Head(head) is var hh && hh >= 0 && _tree.IsVerb(hh) ? hh : _clause.ClimbToVerb(head);
+                return verb >= 0 ? Subject(verb, depth + 1) : -1;
+            case "acl:relcl":
+                return head;
+            default:
+                return -1;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+
+namespace Dossier.Extraction.Events;
+
+/// <summary>
+/// Where an event's status is decided (<see cref="EventStatuses"/>): the status cues (general.tsv <c>status</c>) that
+/// modify or govern its predicate, the strongest by <see cref="EventStatuses.CuePrecedence"/>, else occurred; an
+/// occurred event dated after publication is planned; a declined stated intention has occurred (it is a rejection).
+/// </summary>
+internal sealed class EventStatusRules
+{
+    private readonly AnalysedSentence _s;
+    private readonly DependencyTree _tree;
+
+    public EventStatusRules(AnalysedSentence sentence)
+    {
+        _s = sentence;
+        _tree = sentence.Tree;
+    }
+
+    /// <summary>The status its cues give a candidate: "will meet" planned, "refused to sign" refused, "did not meet" negated.</summary>
+    public string Status(EventCandidate c)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        Modifiers(c.Trigger, found);
+        if (c.Clause != c.Trigger) Modifiers(c.Clause, found);
+
+        // Governors: "plans to meet", "urged Y to withdraw", "refused to sign", "confirmed plans to meet".
+        var i = c.Clause;
+        if (c.Clause != c.Trigger && GovernorStatus(c.Trigger, c.Clause) is { } direct) found.Add(direct);
+        for (var depth = 0; depth < 4; depth++)
+        {
+            var h = _tree.Head(i);
+            if (h < 0 || _tree.Relation(i) is not ("xcomp" or "ccomp" or "acl" or "obj" or "obl" or "nsubj:pass")) break;
+            if (_s.Lexicon.IsSpeechVerb(_tree.Lemma(h))) break;
+            if (GovernorStatus(i, h) is { } s) found.Add(s);
+            if (HasNegation(h)) found.Add(EventStatuses.Negated);
+            i = h;
+        }
+
+        foreach (var s in EventStatuses.CuePrecedence)
+        {
+            if (found.Contains(s)) return s;
+        }
+
+        return EventStatuses.Occurred;
+    }
+
+    /// <summary>An event reported as having happened but dated after the publication date is planned.</summary>
+    public string Dated(string status, string? dateValue) =>
+        status == EventStatuses.Occurred && IsFuture(dateValue) ? EventStatuses.Planned : status;
+
+    /// <summary>
+    /// The status of a stated intention recoded by <see cref="EventCodeChooser.StatedIntention"/>: a declined one
+    /// ("will not accept", a rejection) has occurred; a planned or possible one stays so.
+    /// </summary>
+    public static string OfStatedIntention(string status) =>
+        IsDeclined(status) ? EventStatuses.Occurred : status;
+
+    /// <summary>Whether a status denies the act (negated or refused).</summary>
+    public static bool IsDeclined(string status) => status is EventStatuses.Negated or EventStatuses.Refused;
+
+    /// <summary>Whether a status is an intention not yet carried out (planned or possible).</summary>
+    public static bool IsIntended(string status) => status is EventStatuses.Planned or EventStatuses.Possible;
+
+    /// <summary>Status that a governing word gives its dependent predicate: "plans (a summit)", "called for (talks)".</summary>
+    public string? GovernorStatus(int dependent, int governor)
+    {
+        var lemma = _tree.Lemma(governor);
+        var p = _tree.CaseMarker(dependent);
+        var prt = _tree.Child(governor, "compound:prt");
+        return (prt >= 0 ? _s.Lexicon.Status(lemma, _tree.Lemma(prt)) : null)
+            ?? (p is not null ? _s.Lexicon.Status(lemma, p) : null)
+            ?? (_tree.Relation(dependent) is "obj" or "xcomp" or "ccomp" or "acl" or "nsubj:pass" ? _s.Lexicon.Status(lemma) : null);
+    }
+
+    /// <summary>Whether a predicate carries a negation cue ("not", "never").</summary>
+    public bool HasNegation(int p) =>
+        _tree.Children(p).Any(c => _tree.Relation(c) is "advmod" or "neg" && _s.Lexicon.Status(_tree.Lemma(c)) == EventStatuses.Negated);
+
+    private void Modifiers(int p, HashSet<string> found)
+    {
+        foreach (var c in _tree.Children(p))
+        {
+            if (_tree.Relation(c) is "aux" or "advmod" or "amod" or "det" or "neg" && _s.Lexicon.Status(_tree.Lemma(c)) is { } s) found.Add(s);
+        }
+    }
+
+    private bool IsFuture(string? value)
+    {
+        if (value is null || _s.Context.Published is not { } published || value.Length < 10) return false;
+        return DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d > published;
+    }
+}

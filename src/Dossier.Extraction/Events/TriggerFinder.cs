@@ -1,0 +1,116 @@
+using Dossier.Core.Documents;
+
+namespace Dossier.Extraction.Events;
+
+/// <summary>
+/// Where a sentence's event triggers are found: event nouns (with a light verb, under a status verb, as the aim or
+/// setting of a clause, or naming their own actors), verbs with a lexicon entry, and demands read off "X said Y must
+/// …". Their codes come from <see cref="EventCodeChooser"/>.
+/// </summary>
+internal sealed class TriggerFinder
+{
+    private readonly AnalysedSentence _s;
+    private readonly DependencyTree _tree;
+    private readonly EventCodeChooser _codes;
+    private readonly EventStatusRules _status;
+    private readonly ActorTokens _actors;
+
+    public TriggerFinder(AnalysedSentence sentence, EventCodeChooser codes, EventStatusRules status, ActorTokens actors)
+    {
+        _s = sentence;
+        _tree = sentence.Tree;
+        _codes = codes;
+        _status = status;
+        _actors = actors;
+    }
+
+    /// <summary>The candidates of the sentence: nouns, then verbs, then demands, each in text order.</summary>
+    public List<EventCandidate> Find()
+    {
+        var lightNouns = new HashSet<int>();
+        var candidates = new List<EventCandidate>();
+
+        // Nouns first: a light verb with an event noun is one event, anchored on the noun.
+        for (var i = _s.First; i < _s.End; i++)
+        {
+            if (!_tree.IsNoun(i)) continue;
+            var c = NounCandidate(i);
+            if (c is null) continue;
+            candidates.Add(c);
+            if (c.Absorbs) lightNouns.Add(c.Clause);
+        }
+
+        for (var i = _s.First; i < _s.End; i++)
+        {
+            if (!_tree.IsVerb(i) || lightNouns.Contains(i)) continue;
+            if (_codes.VerbCode(i) is { } code) candidates.Add(new EventCandidate(i, i, code.Code, code.SubjectIsTarget, false));
+        }
+
+        // "X said Y must withdraw": a demand by the speaker on Y, anchored on the reporting verb.
+        var modals = _s.Lexicon.Words.DemandModals;
+        for (var i = _s.First; i < _s.End; i++)
+        {
+            if (!_tree.Children(i).Any(a => _tree.Relation(a) == "aux" && modals.Contains(_tree.Lemma(a)))) continue;
+            var report = ReportingVerb(i);
+            if (report >= 0) candidates.Add(new EventCandidate(report, report, _codes.DemandCode, false, false, Demanded: i));
+        }
+
+        return candidates;
+    }
+
+    private EventCandidate? NounCandidate(int n)
+    {
+        var (nounCode, eventLemma) = _codes.NounEntry(n);
+        if (EventCodeChooser.Split(nounCode) is not { } own) return null;
+        var head = _tree.Head(n);
+        var rel = _tree.Relation(n);
+        if (head >= 0 && _tree.IsVerb(head) && rel is "obj" or "nsubj" or "nsubj:pass" or "obl" or "xcomp")
+        {
+            // The parser may hang the preposition on the phrase's first word: "for [U.S. weapons] purchases".
+            var p = _tree.CaseMarker(n) ?? _tree.ChildrenWith(n, "compound", "amod").Where(m => m < n).Select(_tree.CaseMarker).FirstOrDefault(x => x is not null);
+            if (_codes.LightCode(head, rel, p, eventLemma, nounCode!) is { } light)
+            {
+                return new EventCandidate(n, head, light.Code, light.SubjectIsTarget, true, Absorbs: true);
+            }
+
+            if (_status.GovernorStatus(n, head) is not null) return new EventCandidate(n, head, own.Code, own.SubjectIsTarget, true);
+
+            // The object of a verb that is no event itself ("sped up the withdrawal", "completed its investigation"), or
+            // the aim or setting of the clause ("returned for talks", "went on strike in protest").
+            var verbCode = _codes.VerbEntry(head, _tree.Lemma(head));
+            var bare = verbCode is null || verbCode == EventLexicon.None;
+            if (bare && rel is "obj" or "nsubj:pass" && !_s.Lexicon.IsSpeechVerb(_tree.Lemma(head))) return new EventCandidate(n, head, own.Code, own.SubjectIsTarget, true);
+            if (rel == "obl" && p is not null && _s.Lexicon.Words.SettingPrepositions.Contains(p)) return new EventCandidate(n, head, own.Code, own.SubjectIsTarget, true);
+        }
+
+        // The noun names its own actors: "talks with X", "a meeting between X and Y", "X's visit", "protests against X".
+        foreach (var c in _tree.Children(n))
+        {
+            var r = _tree.Relation(c);
+            if (r == "nmod:poss" && _actors.IsActor(c)) return new EventCandidate(n, n, own.Code, own.SubjectIsTarget, true);
+            if (r.StartsWith("nmod", StringComparison.Ordinal) && _tree.CaseMarker(c) is { } cp
+                && (cp is "with" or "between" && _actors.IsActor(c) || cp == "against" && (_actors.IsActor(c) || _actors.NestedActor(c) >= 0)))
+            {
+                return new EventCandidate(n, n, own.Code, own.SubjectIsTarget, true);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The communication verb ("said", "insisted") whose reported clause holds <paramref name="p"/>, or -1.</summary>
+    private int ReportingVerb(int p)
+    {
+        var i = p;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            var h = _tree.Head(i);
+            if (h < 0) return -1;
+            if (_tree.Relation(i) is "ccomp" && _s.Lexicon.IsSpeechVerb(_tree.Lemma(h)) && _tree.Child(h, "nsubj") >= 0) return h;
+            if (_tree.Relation(i) is not ("conj" or "xcomp")) return -1;
+            i = h;
+        }
+
+        return -1;
+    }
+}

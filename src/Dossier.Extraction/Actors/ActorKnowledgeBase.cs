@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Dossier.Core.Data;
+using Dossier.Core.Labels;
 
 namespace Dossier.Extraction.Actors;
 
@@ -63,24 +65,10 @@ public sealed class ActorKnowledgeBase
     public static ActorKnowledgeBase Default => Shared.Value;
 
     /// <summary>
-    /// <c>AppContext.BaseDirectory/models/actors</c> when it holds the compiled file, else the
-    /// <c>models/actors</c> folder beside <c>Dossier.slnx</c> found walking up from the base directory.
+    /// The <c>models/actors</c> folder that holds the compiled file (see <see cref="ModelDirectory.LocateFolder"/>):
+    /// beside the program, else beside <c>Dossier.slnx</c> found walking up from the base directory.
     /// </summary>
-    public static string DefaultDirectory
-    {
-        get
-        {
-            var local = Path.Combine(AppContext.BaseDirectory, "models", "actors");
-            if (File.Exists(Path.Combine(local, CompiledFileName))) return local;
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var models = Path.Combine(dir.FullName, "models", "actors");
-                if (File.Exists(Path.Combine(dir.FullName, "Dossier.slnx")) && Directory.Exists(models)) return models;
-            }
-
-            return local;
-        }
-    }
+    public static string DefaultDirectory => ModelDirectory.LocateFolder("actors", CompiledFileName);
 
     /// <summary>The largest number of words in a title of the lexicon.</summary>
     public int MaxTitleWords { get; }
@@ -167,9 +155,10 @@ public sealed class ActorKnowledgeBase
         }
 
         // Hand-written lexicons.
-        foreach (var (file, line, cols) in ReadTsv(Path.Combine(directory, DemonymsFileName), 2))
+        foreach (var row in ReadTsv(Path.Combine(directory, DemonymsFileName), 2))
         {
-            if (cols[1].Length != 3 || !cols[1].All(char.IsAsciiLetterUpper)) throw new ActorKnowledgeBaseLoadException(file, $"line {line}: \"{cols[1]}\" is not a three-letter country code");
+            var cols = row.Columns;
+            if (cols[1].Length != 3 || !cols[1].All(char.IsAsciiLetterUpper)) throw new ActorKnowledgeBaseLoadException(row.Error($"\"{cols[1]}\" is not a three-letter country code"));
             if (!byCode.TryGetValue(cols[1], out var info))
             {
                 info = new CountryInfo(cols[1], cols[1], cols[0]);
@@ -179,8 +168,9 @@ public sealed class ActorKnowledgeBase
             demonyms[ActorText.Normalize(cols[0])] = info;
         }
 
-        foreach (var (file, line, cols) in ReadTsv(Path.Combine(directory, CapitalsFileName), 2))
+        foreach (var row in ReadTsv(Path.Combine(directory, CapitalsFileName), 2))
         {
+            var cols = row.Columns;
             if (!byCode.TryGetValue(cols[1], out var info))
             {
                 info = new CountryInfo(cols[1], cols[1], cols[1]);
@@ -197,16 +187,17 @@ public sealed class ActorKnowledgeBase
         }
 
         var titles = new Dictionary<string, TitleInfo>(StringComparer.Ordinal);
-        foreach (var (file, line, cols) in ReadTsv(Path.Combine(directory, TitlesFileName), 2))
+        foreach (var row in ReadTsv(Path.Combine(directory, TitlesFileName), 2))
         {
+            var cols = row.Columns;
             var key = ActorText.Normalize(cols[0]);
-            if (cols[1].Length != 3 || !cols[1].All(char.IsAsciiLetterUpper)) throw new ActorKnowledgeBaseLoadException(file, $"line {line}: \"{cols[1]}\" is not a CAMEO sector");
+            if (cols[1].Length != 3 || !cols[1].All(char.IsAsciiLetterUpper)) throw new ActorKnowledgeBaseLoadException(row.Error($"\"{cols[1]}\" is not a CAMEO sector"));
             titles[key] = new TitleInfo(key, cols[1], cols.Length > 2 && cols[2] == "leader");
         }
 
-        foreach (var (_, _, cols) in ReadTsv(Path.Combine(directory, GroupsFileName), 2))
+        foreach (var row in ReadTsv(Path.Combine(directory, GroupsFileName), 2))
         {
-            groups[ActorText.Normalize(cols[0])] = cols[1];
+            groups[ActorText.Normalize(row.Columns[0])] = row.Columns[1];
         }
 
         var supplementPath = Path.Combine(directory, SupplementFileName);
@@ -392,21 +383,22 @@ public sealed class ActorKnowledgeBase
     private static DateOnly? ParseIso(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    private static IEnumerable<(string File, int Line, string[] Cols)> ReadTsv(string path, int minColumns)
+    /// <summary>The rows of a hand-written lexicon; a missing file or a short row is an <see cref="ActorKnowledgeBaseLoadException"/> naming FILE:LINE.</summary>
+    private static List<TsvRow> ReadTsv(string path, int minColumns)
     {
-        if (!File.Exists(path)) throw new ActorKnowledgeBaseLoadException(path, "the file is missing");
-        var n = 0;
-        foreach (var raw in File.ReadLines(path))
+        try
         {
-            n++;
-            if (raw.Length == 0 || raw.TrimStart().StartsWith('#')) continue;
-            var cols = raw.Split('\t').Select(c => c.Trim()).ToArray();
-            if (cols.Length < minColumns || cols[0].Length == 0) throw new ActorKnowledgeBaseLoadException(path, $"line {n}: expected at least {minColumns} tab-separated columns");
-            yield return (path, n, cols);
+            return [.. TsvFile.Read(path, minColumns)];
+        }
+        catch (DataFileException e)
+        {
+            throw new ActorKnowledgeBaseLoadException(e);
         }
     }
 
-    private static readonly FrozenSet<string> EntityTypes = FrozenSet.ToFrozenSet(["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ActorFileTypes = FrozenSet.ToFrozenSet(
+        [EntityTypes.Person, EntityTypes.Organization, EntityTypes.Gpe, EntityTypes.Location, EntityTypes.Facility, EntityTypes.Group, EntityTypes.Event, EntityTypes.Law, EntityTypes.Product],
+        StringComparer.Ordinal);
 
     /// <summary>Parses the actors TSV format shared by user files and the supplement; on the first bad line, <paramref name="error"/> is "FILE:LINE: reason".</summary>
     internal static List<KnownActor>? ParseActorsTsv(string path, IReadOnlyList<string> lines, out string? error)
@@ -449,13 +441,13 @@ public sealed class ActorKnowledgeBase
             if (cols.Length > 2 && cols[2].Length > 0)
             {
                 var type = cols[2].ToUpperInvariant();
-                if (!EntityTypes.Contains(type))
+                if (!ActorFileTypes.Contains(type))
                 {
                     error = $"{where}: \"{cols[2]}\" is not an entity type (PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW or PRODUCT)";
                     return null;
                 }
 
-                kind = type switch { "PERSON" => ActorKind.Person, "FAC" => ActorKind.Building, "ORG" => ActorKind.Organization, _ => ActorKind.Unknown };
+                kind = type switch { EntityTypes.Person => ActorKind.Person, EntityTypes.Facility => ActorKind.Building, EntityTypes.Organization => ActorKind.Organization, _ => ActorKind.Unknown };
             }
 
             var aliases = cols.Length > 3 ? cols[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray() : [];

@@ -71,6 +71,7 @@ internal sealed partial class CoreferenceRun
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
+    /// <summary>A description joins the most recent person who holds a compatible title (same country, not only formerly); else, with a country, an actor of its own; else it is dropped.</summary>
     private void AssignNominal(MentionInfo m)
     {
         var role = m.Roles[0];

@@ -8,6 +8,7 @@ namespace Dossier.Extraction.Coreference;
 /// <summary>The resolved actors as the document's entities, each coded by <see cref="ActorCoder"/>.</summary>
 internal sealed partial class CoreferenceRun
 {
+    /// <summary>One entity per actor, in text order, named by its longest name and coded by <see cref="ActorCoder"/>.</summary>
     private ImmutableArray<Entity> BuildEntities()
     {
         var date = _view.Document.Metadata.Published;

@@ -75,12 +75,14 @@ internal sealed partial class CoreferenceRun
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
+    /// <summary>A plural noun or a collective noun ("government").</summary>
     private bool IsGroupHead(int token)
     {
         var x = _view.Xpos(token) ?? "";
         return x is "NNS" or "NNPS" || _lexicon.CollectiveNouns.Contains(_view.Lower(token));
     }
 
+    /// <summary>A group mention over tokens [first, end), typed by its sector (<see cref="ActorCoder.GroupType"/>).</summary>
     private MentionInfo MakeGroup(int first, int end, string country, string sector)
     {
         var start = _view.Tokens[first].Start;

@@ -6,9 +6,11 @@ namespace Dossier.Extraction.Coreference;
 /// <summary>Name matching sieves: which names are one actor (full names, surnames, known spellings, acronyms, places and nationalities).</summary>
 internal sealed partial class CoreferenceRun
 {
+    /// <summary>The normalised words of a name.</summary>
     private static string[] Words(string name) =>
         ActorText.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Whether two first names can be one person's: equal, equal without hyphens, or an initial of the other.</summary>
     private static bool FirstNamesCompatible(string a, string b)
     {
         if (a == b) return true;
@@ -20,10 +22,12 @@ internal sealed partial class CoreferenceRun
         return (ca.Length <= 2 && cb.StartsWith(ca[0])) || (cb.Length <= 2 && ca.StartsWith(cb[0]));
     }
 
+    /// <summary>The people mentioned before <paramref name="before"/>, the most recently mentioned first.</summary>
     private IEnumerable<Cluster> PersonClustersByRecency(MentionInfo before) =>
         _clusters.Where(c => c.Type == EntityTypes.Person && c.Mentions.Any(x => x.Start < before.Start))
             .OrderByDescending(c => c.Mentions.Where(x => x.Start < before.Start).Max(x => x.Start));
 
+    /// <summary>A person's name joins the most recent person with the same name, a compatible full name, only the surname so far, a spelling the knowledge base knows, or (one word) the namesake with the same title; else a new person.</summary>
     private void AssignPerson(MentionInfo m)
     {
         var words = Words(m.Text);
@@ -69,11 +73,13 @@ internal sealed partial class CoreferenceRun
         target.Known ??= Kb.FindActor(m.Text, ActorKind.Person) is { Kind: ActorKind.Person } k && words.Length >= 2 ? k : null;
     }
 
+    /// <summary>Whether two stated titles are the same office ("the leader" matches any leader's title).</summary>
     private static bool SameTitle(RoleEvidence a, RoleEvidence b) =>
         ActorText.Normalize(a.Title) == ActorText.Normalize(b.Title) ||
         a.Info.Title == b.Info.Title ||
         (a.Info.IsLeader && b.Info.IsLeader && (a.Info.Title == "leader" || b.Info.Title == "leader"));
 
+    /// <summary>A name that is not a person's: a surname typed otherwise, a country, a nationality, a known organisation, an acronym and its expansion, or a name of its own.</summary>
     private void AssignOther(MentionInfo m)
     {
         var norm = ActorText.Normalize(m.Text);
@@ -150,6 +156,7 @@ internal sealed partial class CoreferenceRun
         if (IsAcronym(m.Text)) _keyed.TryAdd("A:" + new string([.. m.Text.Where(char.IsLetter)]).ToUpperInvariant(), own);
     }
 
+    /// <summary>Two to eight capital letters, perhaps with dots, "&" or hyphens: "NATO", "U.N.".</summary>
     private static bool IsAcronym(string text)
     {
         var letters = text.Where(char.IsLetter).ToList();

@@ -13,6 +13,7 @@ internal sealed partial class CoreferenceRun
         ["its"] = 'n', ["it"] = 'n', ["itself"] = 'n',
     };
 
+    /// <summary>Each personal or possessive pronoun outside a mention joins its antecedent's actor; a pleonastic "it" and one without antecedent are left out.</summary>
     private void ResolvePronouns()
     {
         var tokens = _view.Tokens;
@@ -63,6 +64,7 @@ internal sealed partial class CoreferenceRun
         return false;
     }
 
+    /// <summary>Whether an actor can be what a pronoun of <paramref name="gender"/> refers to.</summary>
     private bool Compatible(Cluster c, char gender) => gender switch
     {
         'm' or 'f' => c.Type == EntityTypes.Person && (c.Gender == '\0' || c.Gender == gender),
@@ -71,6 +73,7 @@ internal sealed partial class CoreferenceRun
         _ => false,
     };
 
+    /// <summary>The antecedent among compatible earlier mentions (a plain pronoun skips its own verb's other arguments): in its sentence the last subject, else the first mention; else, in the nearer of the two sentences before, the first subject, else the first mention.</summary>
     private MentionInfo? FindAntecedent(MentionInfo p, int token)
     {
         var possessive = (_view.Xpos(token) ?? "") == "PRP$" || _view.Lower(token) is "his" or "its" or "their" or "hers" or "theirs";

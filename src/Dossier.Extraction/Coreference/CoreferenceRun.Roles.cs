@@ -6,6 +6,7 @@ namespace Dossier.Extraction.Coreference;
 /// <summary>Title and role reading: the titles a person's mention states, with their country, organisation and status.</summary>
 internal sealed partial class CoreferenceRun
 {
+    /// <summary>The country a nationality, country or place mention stands for when it modifies a title or a noun ("U.S.", "Ukrainian").</summary>
     private string? CountryOfModifier(MentionInfo m)
     {
         if (m.Type == EntityTypes.Group) return Kb.FindDemonym(m.Text)?.Iso3 ?? m.Country;

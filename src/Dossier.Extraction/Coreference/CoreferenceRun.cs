@@ -64,6 +64,7 @@ internal sealed partial class CoreferenceRun
         return BuildEntities();
     }
 
+    /// <summary>The actor for a key ("C:UKR" for a country), made on first use.</summary>
     private Cluster Keyed(string key, string type)
     {
         if (!_keyed.TryGetValue(key, out var cluster))
@@ -82,6 +83,7 @@ internal sealed partial class CoreferenceRun
         cluster.Mentions.Add(m);
     }
 
+    /// <summary>A new actor without a key.</summary>
     private Cluster NewCluster(string type)
     {
         var c = new Cluster(type);
@@ -89,6 +91,7 @@ internal sealed partial class CoreferenceRun
         return c;
     }
 
+    /// <summary>Moves a mention to tokens [first, end).</summary>
     private void SetSpan(MentionInfo m, int first, int end)
     {
         m.FirstToken = first;
@@ -103,9 +106,11 @@ internal sealed partial class CoreferenceRun
         for (var i = first; i < end; i++) yield return i;
     }
 
+    /// <summary>The first mention left that covers <paramref name="token"/>.</summary>
     private MentionInfo? MentionCovering(int token, Func<MentionInfo, bool>? filter = null) =>
         _mentions.FirstOrDefault(m => !m.Removed && m.FirstToken <= token && token < m.EndToken && (filter is null || filter(m)));
 
+    /// <summary>The first mention left that starts at <paramref name="token"/>.</summary>
     private MentionInfo? MentionStartingAt(int token) =>
         _mentions.FirstOrDefault(m => !m.Removed && m.FirstToken == token);
 }

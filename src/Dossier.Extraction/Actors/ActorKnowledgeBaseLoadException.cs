@@ -1,3 +1,4 @@
+using Dossier.Core.Data;
 using Dossier.Core.Errors;
 
 namespace Dossier.Extraction.Actors;
@@ -10,6 +11,12 @@ public sealed class ActorKnowledgeBaseLoadException : ModelFileException
 
     public ActorKnowledgeBaseLoadException(string path, string reason, Exception? inner = null)
         : base(path, $"{path}: {reason}. To rebuild the actors knowledge base, {RebuildHint}", inner)
+    {
+    }
+
+    /// <summary>A hand-written lexicon file is missing or has a bad line: its <c>FILE[:LINE]: reason</c> message, with the rebuild hint.</summary>
+    public ActorKnowledgeBaseLoadException(DataFileException inner)
+        : base(inner.FilePath, $"{inner.Message}. To rebuild the actors knowledge base, {RebuildHint}", inner)
     {
     }
 }

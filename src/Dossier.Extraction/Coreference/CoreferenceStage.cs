@@ -9,18 +9,24 @@ namespace Dossier.Extraction.Coreference;
 /// merges name variants ("Vladimir Putin", "Putin", "President Putin"), acronyms with their
 /// expansions, definite descriptions ("the Ukrainian leader") and pronouns with their antecedents;
 /// reads titles and offices ("former National Security Adviser John Bolton", "X, the foreign minister
-/// of Y") into <see cref="Role"/>s; builds group actors ("Ukrainian officials"); and codes every actor
-/// CAMEO-style (country + sector) from the text first and the <see cref="ActorKnowledgeBase"/> second.
+/// of Y") into <see cref="Role"/>s; builds group actors ("Ukrainian officials"); and has every actor coded
+/// CAMEO-style (country + sector) by <see cref="ActorCoder"/>, from the text first and the <see cref="ActorKnowledgeBase"/> second.
 /// Needs the tokens, syntax and entities layers. Immutable and thread-safe.
 /// </summary>
 public sealed class CoreferenceStage : IStage
 {
     private readonly ActorKnowledgeBase _kb;
+    private readonly CorefLexicon _lexicon;
+    private readonly ActorCoder _coder;
 
-    public CoreferenceStage(ActorKnowledgeBase kb)
+    /// <summary>A stage that reads with <paramref name="lexicon"/> (default <see cref="CorefLexicon.Default"/>) and codes actors with <paramref name="kb"/>.</summary>
+    /// <exception cref="Dossier.Core.Data.DataFileException">The default lexicon's files are missing or malformed.</exception>
+    public CoreferenceStage(ActorKnowledgeBase kb, CorefLexicon? lexicon = null)
     {
         ArgumentNullException.ThrowIfNull(kb);
         _kb = kb;
+        _lexicon = lexicon ?? CorefLexicon.Default;
+        _coder = new ActorCoder(kb);
     }
 
     public string Name => "coref";
@@ -38,7 +44,7 @@ public sealed class CoreferenceStage : IStage
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Names.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document;
-        var run = new CoreferenceRun(new DocumentView(document with { Entities = document.Names }, _kb));
+        var run = new CoreferenceRun(new DocumentView(document, _kb), _lexicon, _coder);
         return document with { Entities = run.Resolve() };
     }
 }

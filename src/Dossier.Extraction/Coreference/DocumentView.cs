@@ -3,7 +3,7 @@ using Dossier.Extraction.Actors;
 
 namespace Dossier.Extraction.Coreference;
 
-/// <summary>Token-level helpers over one document: text, tags, spans and title matching.</summary>
+/// <summary>Token-level helpers over one document: text, tags, spans, its dependency tree and title matching.</summary>
 internal sealed class DocumentView
 {
     private readonly int[] _starts;
@@ -13,6 +13,7 @@ internal sealed class DocumentView
         Document = document;
         Kb = kb;
         Tokens = document.Tokens;
+        Tree = new DependencyTree(document);
         _starts = [.. document.Tokens.Select(t => t.Start)];
     }
 
@@ -21,6 +22,9 @@ internal sealed class DocumentView
     public ActorKnowledgeBase Kb { get; }
 
     public System.Collections.Immutable.ImmutableArray<Token> Tokens { get; }
+
+    /// <summary>The document's dependency trees, built once.</summary>
+    public DependencyTree Tree { get; }
 
     public string Text(int token) => Document.TextOf(Tokens[token]);
 
@@ -37,8 +41,6 @@ internal sealed class DocumentView
     }
 
     public bool IsPossessive(int token) => token < Tokens.Length && Text(token) is "'s" or "\u2019s" or "'" or "\u2019";
-
-    public bool IsVerb(int token) => Xpos(token)?.StartsWith("VB", StringComparison.Ordinal) == true || Tokens[token].Upos is "VERB" or "AUX";
 
     /// <summary>The first token that ends after <paramref name="offset"/>.</summary>
     public int TokenAtOrAfter(int offset)

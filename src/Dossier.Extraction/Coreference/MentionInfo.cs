@@ -19,9 +19,6 @@ internal enum MentionKind
     Pronoun,
 }
 
-/// <summary>A title held by a person as one mention states it.</summary>
-internal sealed record RoleEvidence(string Title, TitleInfo Info, string? Country, string? Organization, string Status);
-
 /// <summary>One mention while the stage works: its span in characters and tokens, and what it says.</summary>
 internal sealed class MentionInfo
 {

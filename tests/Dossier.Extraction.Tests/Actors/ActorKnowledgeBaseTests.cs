@@ -119,4 +119,27 @@ public sealed class ActorKnowledgeBaseTests
         Assert.Contains(ActorKnowledgeBase.CompiledFileName, e.Message, StringComparison.Ordinal);
         Assert.Contains("dossier train actors", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_BadLexiconLine_ThrowsNamingFileAndLine()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dossier-actors-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var name in ActorKnowledgeBase.FileNames)
+            {
+                File.Copy(Path.Combine(ActorKnowledgeBase.DefaultDirectory, name), Path.Combine(folder, name));
+            }
+
+            File.WriteAllLines(Path.Combine(folder, ActorKnowledgeBase.TitlesFileName), ["# title\tsector\tclass", "president\tGOV\tleader", "minister"]);
+            var e = Assert.Throws<ActorKnowledgeBaseLoadException>(() => ActorKnowledgeBase.Load(folder));
+            Assert.Contains(ActorKnowledgeBase.TitlesFileName + ":3:", e.Message, StringComparison.Ordinal);
+            Assert.Contains("dossier train actors", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }

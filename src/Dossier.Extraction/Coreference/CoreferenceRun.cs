@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+using Dossier.Extraction.Actors;
+
+namespace Dossier.Extraction.Coreference;
+
+/// <summary>One pass of the stage over one document: which mentions are one actor. Not thread-safe; one per call.</summary>
+internal sealed partial class CoreferenceRun
+{
+    private readonly DocumentView _view;
+    private readonly CorefLexicon _lexicon;
+    private readonly ActorCoder _coder;
+    private readonly List<MentionInfo> _mentions = [];
+    private readonly List<Cluster> _clusters = [];
+    private readonly Dictionary<string, Cluster> _keyed = new(StringComparer.Ordinal);
+
+    public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder)
+    {
+        _view = view;
+        _lexicon = lexicon;
+        _coder = coder;
+    }
+
+    private ActorKnowledgeBase Kb => _view.Kb;
+
+    private DependencyTree Tree => _view.Tree;
+
+    /// <summary>Finds the mentions, decides which are one actor, and returns one coded entity per actor.</summary>
+    public ImmutableArray<Entity> Resolve()
+    {
+        ReadMentions();
+        JoinHyphenated();
+        CutTitlesOutOfNames();
+        FindRoles();
+        _mentions.RemoveAll(m => m.Removed);
+        FindGroups();
+        FindNominals();
+        InheritListCountries();
+        foreach (var m in _mentions) MarkSubjects(m);
+        foreach (var m in _mentions.ToList())
+        {
+            if (m.Removed) continue;
+            switch (m.Kind)
+            {
+                case MentionKind.Name when m.Type == EntityTypes.Person:
+                    AssignPerson(m);
+                    break;
+                case MentionKind.Name:
+                    AssignOther(m);
+                    break;
+                case MentionKind.Group:
+                    Attach(m, Keyed("G:" + m.Country + ":" + m.Sector + ":" + ActorText.Singular(ActorText.Normalize(_view.Text(m.EndToken - 1))), m.Type));
+                    break;
+                case MentionKind.Nominal:
+                    AssignNominal(m);
+                    break;
+            }
+        }
+
+        MergeSurnamesTypedAsOther();
+        ResolvePronouns();
+        ResolveQuotedFirstPerson();
+        return BuildEntities();
+    }
+
+    /// <summary>The actor for a key ("C:UKR" for a country), made on first use.</summary>
+    private Cluster Keyed(string key, string type)
+    {
+        if (!_keyed.TryGetValue(key, out var cluster))
+        {
+            cluster = new Cluster(type);
+            _keyed[key] = cluster;
+            _clusters.Add(cluster);
+        }
+
+        return cluster;
+    }
+
+    private static void Attach(MentionInfo m, Cluster cluster)
+    {
+        m.Cluster = cluster;
+        cluster.Mentions.Add(m);
+    }
+
+    /// <summary>A new actor without a key.</summary>
+    private Cluster NewCluster(string type)
+    {
+        var c = new Cluster(type);
+        _clusters.Add(c);
+        return c;
+    }
+
+    /// <summary>Moves a mention to tokens [first, end).</summary>
+    private void SetSpan(MentionInfo m, int first, int end)
+    {
+        m.FirstToken = first;
+        m.EndToken = end;
+        m.Start = _view.Tokens[first].Start;
+        m.End = _view.Tokens[end - 1].End;
+        m.Text = _view.Document.Text[m.Start..m.End];
+    }
+
+    private static IEnumerable<int> Between(int first, int end)
+    {
+        for (var i = first; i < end; i++) yield return i;
+    }
+
+    /// <summary>The first mention left that covers <paramref name="token"/>.</summary>
+    private MentionInfo? MentionCovering(int token, Func<MentionInfo, bool>? filter = null) =>
+        _mentions.FirstOrDefault(m => !m.Removed && m.FirstToken <= token && token < m.EndToken && (filter is null || filter(m)));
+
+    /// <summary>The first mention left that starts at <paramref name="token"/>.</summary>
+    private MentionInfo? MentionStartingAt(int token) =>
+        _mentions.FirstOrDefault(m => !m.Removed && m.FirstToken == token);
+}

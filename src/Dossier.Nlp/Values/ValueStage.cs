@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Dossier.Core.Documents;
+using Dossier.Core.Data;
 using Dossier.Core.Pipeline;
+using Dossier.Nlp.Time;
 
 namespace Dossier.Nlp.Values;
 
@@ -14,6 +16,22 @@ namespace Dossier.Nlp.Values;
 /// </summary>
 public sealed class ValueStage : IStage
 {
+    private readonly TimeLexicon _times;
+
+    /// <summary>A stage that reads the time word lists of <c>models/time/</c> (count nouns that make a number no year).</summary>
+    /// <exception cref="DataFileException">A word list is missing or malformed.</exception>
+    public ValueStage()
+        : this(TimeLexicon.LoadDefault())
+    {
+    }
+
+    /// <summary>A stage that shares the time stage's word lists.</summary>
+    public ValueStage(TimeLexicon times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        _times = times;
+    }
+
     public string Name => "values";
 
     public Document Process(Document document)
@@ -26,7 +44,7 @@ public sealed class ValueStage : IStage
         {
             var sentence = document.Sentences[s];
             if (sentence.TokenCount <= 0) continue;
-            var scanner = new Scanner(document, sentence, times);
+            var scanner = new Scanner(document, sentence, times, _times);
             foreach (var v in scanner.Run())
             {
                 var first = document.Tokens[sentence.FirstToken + v.First];
@@ -54,9 +72,11 @@ public sealed class ValueStage : IStage
         private readonly bool[] _blocked;
         private readonly int _n;
         private readonly bool _timesKnown;
+        private readonly TimeLexicon _timeWords;
 
-        public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times)
+        public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times, TimeLexicon timeWords)
         {
+            _timeWords = timeWords;
             var tokens = document.TokensOf(sentence);
             _n = tokens.Length;
             _t = tokens.ToArray();
@@ -376,7 +396,7 @@ public sealed class ValueStage : IStage
             if (w.Length != 4 || n.End != i + 1 || n.Amount is not { } y || y < 1800 || y > 2099) return false;
             if (_timesKnown && !(W(i - 1) is "in" or "since" or "until" or "by" or "of" or "during" or "from" or "before" or "after")) return false;
             var next = W(i + 1);
-            if (Time.TimeLexicon.CountNouns.Contains(next)) return false;
+            if (_timeWords.CountNouns.Contains(next)) return false;
             if (next.Length > 2 && char.IsLower(next[0]) && next.EndsWith('s') && !(next is "was" or "has" or "is" or "this" or "as")) return false;
             return !(W(i - 1) is "about" or "nearly" or "some" or "over" or "than" or "only" or "just" or "almost" or "approximately" or "roughly");
         }

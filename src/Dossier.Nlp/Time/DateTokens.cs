@@ -84,6 +84,6 @@ internal sealed class DateTokens
         year = int.Parse(w, NumberStyles.None, CultureInfo.InvariantCulture);
         if (!lenient && year is < 1000 or > 2999) return false;
         var next = _s.W(k + 1);
-        return !(next is "%" or "percent" || _lexicon.CountNouns.Contains(next) || NumberWords.IsScale(next) && next.Length > 2);
+        return !(next is "%" or "percent" || _lexicon.CountNouns.Contains(next) || _lexicon.Numbers.IsScale(next) && next.Length > 2);
     }
 }

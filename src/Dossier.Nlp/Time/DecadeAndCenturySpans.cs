@@ -57,7 +57,7 @@ internal sealed class DecadeAndCenturySpans
     {
         var k = j;
         if (W(k) == "the") k++;
-        if (!NumberWords.TryParseOrdinal(W(k), out var n) || n is < 1 or > 99) return null;
+        if (!_lexicon.Numbers.TryParseOrdinal(W(k), out var n) || n is < 1 or > 99) return null;
         var u = k + 1;
         if (W(u) == "-") u++;
         if (W(u) != "century") return null;
@@ -72,7 +72,7 @@ internal sealed class DecadeAndCenturySpans
         if (tens < 0) return null;
         var end = j + 2;
         var k = W(end) == "-" ? end + 1 : end;
-        if (NumberWords.TryParse([W(k)], out var unit) && unit is >= 1 and <= 9 && W(k) is not ("a" or "an"))
+        if (_lexicon.Numbers.TryParse([W(k)], out var unit) && unit is >= 1 and <= 9 && W(k) is not ("a" or "an"))
         {
             tens += (int)unit;
             end = k + 1;

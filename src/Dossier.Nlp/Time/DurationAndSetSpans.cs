@@ -69,20 +69,20 @@ internal sealed class DurationAndSetSpans
 
         var words = new List<string>();
         var e = k;
-        while (e < _s.Count && (NumberWords.IsNumberWord(W(e)) || W(e) is "-" or "and" && e > k && NumberWords.IsNumberWord(W(e + 1)) && W(e + 1) != "half"))
+        while (e < _s.Count && (_lexicon.Numbers.IsNumberWord(W(e)) || W(e) is "-" or "and" && e > k && _lexicon.Numbers.IsNumberWord(W(e + 1)) && W(e + 1) != "half"))
         {
             if (W(e) == "half") break;
             words.Add(W(e));
             e++;
         }
 
-        while (words.Count > 0 && NumberWords.IsScale(words[^1]) && !words[^1].Equals("hundred", StringComparison.Ordinal) && !words[^1].Equals("thousand", StringComparison.Ordinal))
+        while (words.Count > 0 && _lexicon.Numbers.IsScale(words[^1]) && !words[^1].Equals("hundred", StringComparison.Ordinal) && !words[^1].Equals("thousand", StringComparison.Ordinal))
         {
             words.RemoveAt(words.Count - 1);
             e--;
         }
 
-        if (words.Count == 0 || !NumberWords.TryParse(words, out var v)) return false;
+        if (words.Count == 0 || !_lexicon.Numbers.TryParse(words, out var v)) return false;
         amount = v;
         next = e;
         if (W(next) == "and" && W(next + 1) == "a" && W(next + 2) == "half") { amount += 0.5m; next += 3; }
@@ -102,7 +102,7 @@ internal sealed class DurationAndSetSpans
             k++;
         }
 
-        if (the && lead is null && !IsDigits(W(k), 1, 3) && !NumberWords.IsCardinalWord(W(k))) return null;
+        if (the && lead is null && !IsDigits(W(k), 1, 3) && !_lexicon.Numbers.IsCardinalWord(W(k))) return null;
         if (!TryQuantity(k, out var amount, out var u, out var article)) return null;
         if (IsDigits(W(k), 4, 4) && amount is >= 1000 and < 3000) return null;
         if (article && (the || lead is not null)) return null;

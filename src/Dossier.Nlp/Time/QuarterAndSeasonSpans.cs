@@ -64,7 +64,7 @@ internal sealed class QuarterAndSeasonSpans
             return new TimexMatch(j, k + 1, TimeTypes.Date, QuarterInYear(q, yearRel, j, k + 1));
         }
 
-        if (NumberWords.TryParseOrdinal(w, out var ord) && ord is >= 1 and <= 4)
+        if (_lexicon.Numbers.TryParseOrdinal(w, out var ord) && ord is >= 1 and <= 4)
         {
             return OrdinalQuarterOrHalf(j, k, ord, the, yearRel, statedYear);
         }

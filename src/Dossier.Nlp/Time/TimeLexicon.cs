@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Dossier.Core.Data;
+using Dossier.Nlp.Values;
 
 namespace Dossier.Nlp.Time;
 
@@ -39,6 +40,7 @@ public sealed class TimeLexicon
         NotPastEd = TsvFile.ReadWords(P("not-past-ed-words.tsv"));
         FutureBeforeTo = TsvFile.ReadWords(P("future-before-to.tsv"));
         NotInfinitive = TsvFile.ReadWords(P("not-infinitive-words.tsv"));
+        Numbers = NumberWords.Load(directory);
     }
 
     /// <summary>Month names and abbreviations → month number 1–12.</summary>
@@ -97,6 +99,9 @@ public sealed class TimeLexicon
 
     /// <summary>Words that after "to" are not a bare verb.</summary>
     internal FrozenSet<string> NotInfinitive { get; }
+
+    /// <summary>Number words, scales and ordinals (<c>number-words.tsv</c>, <c>number-scales.tsv</c>, <c>ordinal-words.tsv</c>), shared with the value stage.</summary>
+    public NumberWords Numbers { get; }
 
     /// <summary>Reads the lists from <paramref name="directory"/> (a <c>models/time</c> folder).</summary>
     /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>

@@ -12,6 +12,7 @@ namespace Dossier.Nlp.Time;
 internal sealed class TimexSpanFinder
 {
     private readonly SentenceWords _s;
+    private readonly NumberWords _numbers;
     private readonly RelativeDateResolver _resolve;
     private readonly bool _quarterContext;
     private readonly CalendarDateSpans _calendar;
@@ -27,6 +28,7 @@ internal sealed class TimexSpanFinder
     public TimexSpanFinder(TimexSentence sentence, bool quarterContext)
     {
         _s = sentence.Words;
+        _numbers = sentence.Lexicon.Numbers;
         _resolve = sentence.Resolve;
         _quarterContext = quarterContext;
         _calendar = new CalendarDateSpans(sentence);
@@ -92,7 +94,7 @@ internal sealed class TimexSpanFinder
         var w = W(j);
         if (w.Length > 0 && char.IsAsciiDigit(w[0])) return true;
         if (w is "a" or "an" or "the" or "half" or "several" or "few") return true;
-        return NumberWords.IsNumberWord(w);
+        return _numbers.IsNumberWord(w);
     }
 
     /// <summary>Skips "about", "more than", "early", "the end of" … before an expression; <paramref name="approximate"/> for the amount modifiers.</summary>

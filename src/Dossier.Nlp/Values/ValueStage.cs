@@ -18,7 +18,7 @@ public sealed class ValueStage : IStage
 {
     private readonly TimeLexicon _times;
 
-    /// <summary>A stage that reads the time word lists of <c>models/time/</c> (count nouns that make a number no year).</summary>
+    /// <summary>A stage that reads the time word lists of <c>models/time/</c> (number words; count nouns that make a number no year).</summary>
     /// <exception cref="DataFileException">A word list is missing or malformed.</exception>
     public ValueStage()
         : this(TimeLexicon.LoadDefault())
@@ -73,10 +73,12 @@ public sealed class ValueStage : IStage
         private readonly int _n;
         private readonly bool _timesKnown;
         private readonly TimeLexicon _timeWords;
+        private readonly NumberWords _numbers;
 
         public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times, TimeLexicon timeWords)
         {
             _timeWords = timeWords;
+            _numbers = timeWords.Numbers;
             var tokens = document.TokensOf(sentence);
             _n = tokens.Length;
             _t = tokens.ToArray();
@@ -182,7 +184,7 @@ public sealed class ValueStage : IStage
             }
             else if (w is "a" or "an" && (W(i + 1) is "dozen" or "hundred" or "thousand" or "million" or "billion" or "trillion"))
             {
-                amount = W(i + 1) == "dozen" ? 12 : NumberWords.TryScale(W(i + 1), out var sc) ? sc : null;
+                amount = W(i + 1) == "dozen" ? 12 : _numbers.TryScale(W(i + 1), out var sc) ? sc : null;
                 end = i + 2;
                 return new Number(Scale(ref end, amount, out var scaled) ? end : end, scaled, false);
             }
@@ -192,11 +194,11 @@ public sealed class ValueStage : IStage
                 if (W(end) == "of" && W(end + 1) is "thousands" or "millions" or "billions") end += 2;
                 return new Number(end, null, true);
             }
-            else if (NumberWords.IsNumberWord(w) && w != "half" && !(w is "m" or "b" or "k"))
+            else if (_numbers.IsNumberWord(w) && w != "half" && !(w is "m" or "b" or "k"))
             {
                 var words = new List<string>();
                 end = i;
-                while (end < _n && (NumberWords.IsNumberWord(W(end)) && W(end) != "half" || W(end) is "-" or "and" && end > i && NumberWords.IsNumberWord(W(end + 1)) && W(end + 1) != "half"))
+                while (end < _n && (_numbers.IsNumberWord(W(end)) && W(end) != "half" || W(end) is "-" or "and" && end > i && _numbers.IsNumberWord(W(end + 1)) && W(end + 1) != "half"))
                 {
                     words.Add(W(end));
                     end++;
@@ -209,13 +211,13 @@ public sealed class ValueStage : IStage
                 }
 
                 if (words.Count == 0) return null;
-                if (words.Count == 1 && NumberWords.IsScale(words[0]) && words[0] is not ("dozen")) return null;
-                amount = NumberWords.TryParse(words, out var v) ? v : null;
+                if (words.Count == 1 && _numbers.IsScale(words[0]) && words[0] is not ("dozen")) return null;
+                amount = _numbers.TryParse(words, out var v) ? v : null;
                 if (amount is null && words.Count > 1)
                 {
                     // "one two" is two numbers: take the first word only.
                     end = i + 1;
-                    amount = NumberWords.TryParse([w], out var one) ? one : null;
+                    amount = _numbers.TryParse([w], out var one) ? one : null;
                 }
 
                 if (W(end) == "dozen" && amount is { } dz)
@@ -240,9 +242,9 @@ public sealed class ValueStage : IStage
         {
             result = amount;
             var s = W(end);
-            if (!NumberWords.TryScale(s, out var factor)) return false;
+            if (!_numbers.TryScale(s, out var factor)) return false;
             if (s is "m" or "b" or "k" && !Adjacent(end - 1, end)) return false;
-            if (s is "hundred" or "thousand" && W(end + 1) is "million" or "billion" or "trillion" && NumberWords.TryScale(W(end + 1), out var f2))
+            if (s is "hundred" or "thousand" && W(end + 1) is "million" or "billion" or "trillion" && _numbers.TryScale(W(end + 1), out var f2))
             {
                 result = Multiply(Multiply(amount, factor), f2);
                 end += 2;
@@ -359,19 +361,19 @@ public sealed class ValueStage : IStage
         private Found? Ordinal(int i)
         {
             var w = W(i);
-            if (NumberWords.TryParseOrdinal(w, out var v))
+            if (_numbers.TryParseOrdinal(w, out var v))
             {
                 if (w == "second" && W(i - 1) is "a" or "per" or "one" && W(i + 1) is "." or "," or "later" or "ago" or "") return null;
                 return new Found(i, i + 1, "ORDINAL", v, null);
             }
 
             // "twenty-first", "21" "st"
-            if (NumberWords.IsCardinalWord(w) && W(i + 1) == "-" && NumberWords.TryParseOrdinal(w + "-" + W(i + 2), out var compound))
+            if (_numbers.IsCardinalWord(w) && W(i + 1) == "-" && _numbers.TryParseOrdinal(w + "-" + W(i + 2), out var compound))
             {
                 return new Found(i, i + 3, "ORDINAL", compound, null);
             }
 
-            if (LooksNumeric(w) && W(i + 1) is "st" or "nd" or "rd" or "th" && Adjacent(i, i + 1) && NumberWords.TryParseOrdinal(w + W(i + 1), out var split))
+            if (LooksNumeric(w) && W(i + 1) is "st" or "nd" or "rd" or "th" && Adjacent(i, i + 1) && _numbers.TryParseOrdinal(w + W(i + 1), out var split))
             {
                 return new Found(i, i + 2, "ORDINAL", split, null);
             }

@@ -167,7 +167,7 @@ internal sealed class CalendarDateSpans
             if (!strong && (year < 1800 || year > 2099)) return null;
             var next = W(k + 1);
             if (!strong && next.Length > 3 && next[^1] == 's' && next[^2] != 's' && next[^2] != '\'' && char.IsLower(_s.Original(k + 1)[0]) &&
-                next is not ("this" or "thus" or "says" or "was" or "has" or "does" or "goes" or "plus" or "versus" or "whereas" or "perhaps" or "always" or "unless" or "across" or "marks" or "sees" or "makes" or "looks" or "seems" or "remains"))
+                !_lexicon.NotPluralAfterYear.Contains(next))
             {
                 return null;
             }

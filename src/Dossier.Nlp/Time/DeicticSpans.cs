@@ -53,7 +53,7 @@ internal sealed class DeicticSpans
             case "presently":
                 return new TimexMatch(j, j + 1, TimeTypes.Date, "PRESENT_REF");
             case "current":
-                if (W(j + 1) is "account" or "accounts" or "affairs" or "events" or "electric" or "electrical" or "," or "." || _lexicon.Units.ContainsKey(W(j + 1))) return null;
+                if (_lexicon.NotAfterCurrent.Contains(W(j + 1)) || W(j + 1) is "," or "." || _lexicon.Units.ContainsKey(W(j + 1))) return null;
                 return new TimexMatch(j, j + 1, TimeTypes.Date, "PRESENT_REF");
             case "recently":
             case "lately":

@@ -5,9 +5,6 @@ using Dossier.Nlp.Values;
 
 namespace Dossier.Nlp.Time;
 
-/// <summary>A time unit: its TIMEX3 letter, whether the letter belongs after T, and how many of the letter one unit is.</summary>
-internal readonly record struct TimeUnit(char Letter, bool IsTime, int Factor);
-
 /// <summary>
 /// The word lists of the time stage, read once from <c>models/time/</c> (one TSV file per concept): month and
 /// weekday names, time units, seasons, parts of day, frequency adverbs, time zones, the cues that tell a year from
@@ -33,6 +30,8 @@ public sealed class TimeLexicon
         TimeZones = TsvFile.ReadWords(P("time-zones.tsv"));
         AmountCues = TsvFile.ReadWords(P("amount-cues.tsv"));
         CountNouns = TsvFile.ReadWords(P("count-nouns.tsv"));
+        NotPluralAfterYear = TsvFile.ReadWords(P("not-plural-after-year.tsv"));
+        NotAfterCurrent = TsvFile.ReadWords(P("not-after-current.tsv"));
         DecadeWords = ReadNumbers(P("decade-words.tsv"));
         SpelledYearTens = ReadNumbers(P("spelled-year-tens.tsv"));
         RateWords = TsvFile.ReadWords(P("rate-words.tsv"));
@@ -78,6 +77,12 @@ public sealed class TimeLexicon
 
     /// <summary>Nouns that after a 4-digit number make it a count: "2000 people".</summary>
     internal FrozenSet<string> CountNouns { get; }
+
+    /// <summary>Words in -s that after a 4-digit number do not make it a count: "1994 was".</summary>
+    internal FrozenSet<string> NotPluralAfterYear { get; }
+
+    /// <summary>Words after "current" that make it no time expression: "current account".</summary>
+    internal FrozenSet<string> NotAfterCurrent { get; }
 
     /// <summary>"twenties" … "nineties" → tens digit.</summary>
     internal FrozenDictionary<string, int> DecadeWords { get; }

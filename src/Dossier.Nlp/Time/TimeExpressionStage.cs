@@ -1,20 +1,9 @@
 using System.Collections.Immutable;
+using Dossier.Core.Data;
 using Dossier.Core.Documents;
 using Dossier.Core.Pipeline;
 
 namespace Dossier.Nlp.Time;
-
-/// <summary>Settings of <see cref="TimeExpressionStage"/>.</summary>
-public sealed record TimeExpressionOptions
-{
-    /// <summary>The date relative expressions are resolved against when the document has none; null leaves them unresolved.</summary>
-    public DateOnly? FallbackAnchor { get; init; }
-
-    /// <summary>Anchor to use instead of <see cref="DocumentMetadata.Published"/> (evaluation, replays).</summary>
-    public DateOnly? AnchorOverride { get; init; }
-
-    public static TimeExpressionOptions Default { get; } = new();
-}
 
 /// <summary>
 /// Finds TIMEX3 expressions (DATE, TIME, DURATION, SET) in the tokens of each sentence and
@@ -24,19 +13,38 @@ public sealed record TimeExpressionOptions
 /// only absolute expressions, durations, sets and PRESENT_REF/PAST_REF/FUTURE_REF get values.
 /// Uses token Xpos tags when a syntax stage has run, else word cues. Stateless and thread-safe.
 /// </summary>
+/// <remarks>
+/// Where each decision is made: which tokens form an expression and its type, <see cref="TimexSpanFinder"/> and
+/// its rules (<c>*Spans</c>); past or future, <see cref="TenseCues"/>; the anchor, <see cref="TimeExpressionOptions.AnchorOf"/>;
+/// relative dates and other anchor-relative values, <see cref="RelativeDateResolver"/>; date arithmetic and TIMEX3
+/// formatting, <see cref="TimexCalendar"/>; the word lists, <see cref="TimeLexicon"/> (<c>models/time/</c>).
+/// </remarks>
 public sealed class TimeExpressionStage : IStage
 {
     private readonly TimeExpressionOptions _options;
+    private readonly TimeLexicon _lexicon;
 
+    /// <summary>A stage with default options and the word lists of <c>models/time/</c>.</summary>
+    /// <exception cref="DataFileException">A word list is missing or malformed.</exception>
     public TimeExpressionStage()
         : this(TimeExpressionOptions.Default)
     {
     }
 
+    /// <summary>A stage with <paramref name="options"/> and the word lists of <c>models/time/</c>.</summary>
+    /// <exception cref="DataFileException">A word list is missing or malformed.</exception>
     public TimeExpressionStage(TimeExpressionOptions options)
+        : this(options, TimeLexicon.LoadDefault())
+    {
+    }
+
+    /// <summary>A stage with <paramref name="options"/> and the word lists in <paramref name="lexicon"/>.</summary>
+    public TimeExpressionStage(TimeExpressionOptions options, TimeLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(lexicon);
         _options = options;
+        _lexicon = lexicon;
     }
 
     public string Name => "times";
@@ -54,14 +62,15 @@ public sealed class TimeExpressionStage : IStage
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document with { Times = [] };
-        var anchor = _options.AnchorOverride ?? document.Metadata.Published ?? _options.FallbackAnchor;
+        var anchor = _options.AnchorOf(document);
         var times = ImmutableArray.CreateBuilder<TimeExpression>();
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             var sentence = document.Sentences[s];
             if (sentence.TokenCount <= 0) continue;
-            var recognizer = new TimexRecognizer(document, sentence, anchor, MentionsQuarter(document, s - 2, s - 1));
-            foreach (var m in recognizer.Run())
+            var readers = TimexSentence.Of(new SentenceWords(document, sentence), _lexicon, anchor);
+            var finder = new TimexSpanFinder(readers, MentionsQuarter(document, s - 2, s - 1));
+            foreach (var m in finder.Run())
             {
                 var first = document.Tokens[sentence.FirstToken + m.First];
                 var last = document.Tokens[sentence.FirstToken + m.End - 1];

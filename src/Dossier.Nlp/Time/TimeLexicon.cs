@@ -1,128 +1,127 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Dossier.Core.Data;
+using Dossier.Nlp.Values;
+
 namespace Dossier.Nlp.Time;
 
-/// <summary>Word lists for time expressions: months, weekdays, units, seasons, parts of day, tense cues.</summary>
-internal static class TimeLexicon
+/// <summary>
+/// The word lists of the time stage, read once from <c>models/time/</c> (one TSV file per concept): month and
+/// weekday names, time units, seasons, parts of day, frequency adverbs, time zones, the cues that tell a year from
+/// an amount, and the tense cues read when a sentence has no syntax tags. Immutable and thread-safe.
+/// </summary>
+public sealed class TimeLexicon
 {
-    public static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    /// <summary>The sub-folder of <c>models</c> that holds the files.</summary>
+    public const string FolderName = "time";
+
+    private TimeLexicon(string directory)
     {
-        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3,
-        ["april"] = 4, ["apr"] = 4, ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7,
-        ["august"] = 8, ["aug"] = 8, ["september"] = 9, ["sept"] = 9, ["sep"] = 9, ["october"] = 10,
-        ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
-    };
+        string P(string file) => Path.Combine(directory, file);
+        Months = ReadNumbers(P("months.tsv"));
+        AmbiguousMonthAbbreviations = TsvFile.ReadWords(P("ambiguous-month-abbreviations.tsv"));
+        Weekdays = ReadNumbers(P("weekdays.tsv"));
+        WeekdayPlurals = ReadNumbers(P("weekday-plurals.tsv"));
+        WeekdayAbbreviations = ReadNumbers(P("weekday-abbreviations.tsv"));
+        Units = ReadUnits(P("time-units.tsv"));
+        Seasons = TsvFile.ReadMap(P("seasons.tsv"));
+        PartsOfDay = TsvFile.ReadMap(P("parts-of-day.tsv"));
+        Sets = TsvFile.ReadMap(P("set-adverbs.tsv"));
+        TimeZones = TsvFile.ReadWords(P("time-zones.tsv"));
+        AmountCues = TsvFile.ReadWords(P("amount-cues.tsv"));
+        CountNouns = TsvFile.ReadWords(P("count-nouns.tsv"));
+        NotPluralAfterYear = TsvFile.ReadWords(P("not-plural-after-year.tsv"));
+        NotAfterCurrent = TsvFile.ReadWords(P("not-after-current.tsv"));
+        DecadeWords = ReadNumbers(P("decade-words.tsv"));
+        SpelledYearTens = ReadNumbers(P("spelled-year-tens.tsv"));
+        RateWords = TsvFile.ReadWords(P("rate-words.tsv"));
+        IrregularPast = TsvFile.ReadWords(P("irregular-past-verbs.tsv"));
+        NotPastEd = TsvFile.ReadWords(P("not-past-ed-words.tsv"));
+        FutureBeforeTo = TsvFile.ReadWords(P("future-before-to.tsv"));
+        NotInfinitive = TsvFile.ReadWords(P("not-infinitive-words.tsv"));
+        Numbers = NumberWords.Load(directory);
+    }
+
+    /// <summary>Month names and abbreviations → month number 1–12.</summary>
+    internal FrozenDictionary<string, int> Months { get; }
 
     /// <summary>Abbreviated month names that are also common words or names; they need a period or a day.</summary>
-    public static readonly HashSet<string> AmbiguousMonthAbbreviations = new(StringComparer.Ordinal) { "mar", "jun", "jul", "sep", "dec", "jan", "apr", "aug", "nov", "oct", "feb", "sept" };
+    internal FrozenSet<string> AmbiguousMonthAbbreviations { get; }
 
-    /// <summary>ISO day numbers (Monday 1 … Sunday 7).</summary>
-    public static readonly Dictionary<string, int> Weekdays = new(StringComparer.Ordinal)
-    {
-        ["monday"] = 1, ["tuesday"] = 2, ["wednesday"] = 3, ["thursday"] = 4, ["friday"] = 5, ["saturday"] = 6, ["sunday"] = 7,
-    };
+    /// <summary>Weekday names → ISO day number (Monday 1 … Sunday 7).</summary>
+    internal FrozenDictionary<string, int> Weekdays { get; }
 
-    public static readonly Dictionary<string, int> WeekdayPlurals = new(StringComparer.Ordinal)
-    {
-        ["mondays"] = 1, ["tuesdays"] = 2, ["wednesdays"] = 3, ["thursdays"] = 4, ["fridays"] = 5, ["saturdays"] = 6, ["sundays"] = 7,
-    };
+    /// <summary>"mondays" … → ISO day number (a SET).</summary>
+    internal FrozenDictionary<string, int> WeekdayPlurals { get; }
 
-    public static readonly Dictionary<string, int> WeekdayAbbreviations = new(StringComparer.Ordinal)
-    {
-        ["mon."] = 1, ["tue."] = 2, ["tues."] = 2, ["wed."] = 3, ["thu."] = 4, ["thur."] = 4, ["thurs."] = 4, ["fri."] = 5, ["sat."] = 6, ["sun."] = 7,
-    };
+    /// <summary>"mon.", "tues." … → ISO day number.</summary>
+    internal FrozenDictionary<string, int> WeekdayAbbreviations { get; }
 
-    /// <summary>Time units: TIMEX3 letter, whether it belongs after T, and how many of the letter one unit is.</summary>
-    public static readonly Dictionary<string, (char Letter, bool IsTime, int Factor)> Units = new(StringComparer.Ordinal)
-    {
-        ["second"] = ('S', true, 1), ["seconds"] = ('S', true, 1), ["minute"] = ('M', true, 1), ["minutes"] = ('M', true, 1),
-        ["min"] = ('M', true, 1), ["mins"] = ('M', true, 1), ["hour"] = ('H', true, 1), ["hours"] = ('H', true, 1),
-        ["hr"] = ('H', true, 1), ["hrs"] = ('H', true, 1), ["day"] = ('D', false, 1), ["days"] = ('D', false, 1),
-        ["week"] = ('W', false, 1), ["weeks"] = ('W', false, 1), ["fortnight"] = ('W', false, 2), ["fortnights"] = ('W', false, 2),
-        ["month"] = ('M', false, 1), ["months"] = ('M', false, 1), ["quarter"] = ('Q', false, 1), ["quarters"] = ('Q', false, 1),
-        ["year"] = ('Y', false, 1), ["years"] = ('Y', false, 1), ["yr"] = ('Y', false, 1), ["yrs"] = ('Y', false, 1),
-        ["decade"] = ('Y', false, 10), ["decades"] = ('Y', false, 10), ["century"] = ('Y', false, 100), ["centuries"] = ('Y', false, 100),
-        ["weekend"] = ('W', false, 1), ["weekends"] = ('W', false, 1),
-    };
+    /// <summary>Time units by word.</summary>
+    internal FrozenDictionary<string, TimeUnit> Units { get; }
 
-    public static readonly Dictionary<string, string> Seasons = new(StringComparer.Ordinal)
-    {
-        ["spring"] = "SP", ["summer"] = "SU", ["fall"] = "FA", ["autumn"] = "FA", ["winter"] = "WI",
-    };
+    /// <summary>Season names → TIMEX3 season code (SP, SU, FA, WI).</summary>
+    internal FrozenDictionary<string, string> Seasons { get; }
 
-    public static readonly Dictionary<string, string> PartsOfDay = new(StringComparer.Ordinal)
-    {
-        ["morning"] = "MO", ["afternoon"] = "AF", ["evening"] = "EV", ["night"] = "NI", ["overnight"] = "NI",
-    };
+    /// <summary>Parts of the day → TIMEX3 code (MO, AF, EV, NI).</summary>
+    internal FrozenDictionary<string, string> PartsOfDay { get; }
 
-    public static readonly Dictionary<string, string> Sets = new(StringComparer.Ordinal)
-    {
-        ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["annually"] = "P1Y", ["yearly"] = "P1Y",
-        ["hourly"] = "PT1H", ["nightly"] = "P1D", ["biweekly"] = "P2W", ["biannually"] = "P6M",
-    };
+    /// <summary>Frequency adverbs → SET value ("weekly" → P1W).</summary>
+    internal FrozenDictionary<string, string> Sets { get; }
 
-    public static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal)
-    {
-        "edt", "est", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "jst", "aest", "local",
-    };
+    /// <summary>Time-zone abbreviations after a clock time.</summary>
+    internal FrozenSet<string> TimeZones { get; }
 
     /// <summary>Words before a number that make it an amount, not a year: "about 2000", "$ 2000".</summary>
-    public static readonly HashSet<string> AmountCues = new(StringComparer.Ordinal)
-    {
-        "about", "nearly", "almost", "some", "over", "than", "least", "only", "just", "approximately", "roughly",
-        "$", "£", "€", "¥", "#", "no.", "number", "no", "page", "route", "flight", "room", "model", "version", "up", "down",
-        "total", "totaled", "totalled", "reached",
-    };
-
-    /// <summary>Words before a 4-digit number that make it a year: "in 1994", "since 2001".</summary>
-    public static readonly HashSet<string> YearCues = new(StringComparer.Ordinal)
-    {
-        "in", "since", "until", "till", "through", "before", "after", "during", "early", "late", "mid", "fiscal", "year",
-        "summer", "winter", "spring", "autumn", "fall", "circa", "c.", "between", "and", "or", "the", "'s", "of", "from", "to", "by",
-        "for", "(", ",", "-", "–", "—", "post", "pre", "calendar",
-    };
+    internal FrozenSet<string> AmountCues { get; }
 
     /// <summary>Nouns that after a 4-digit number make it a count: "2000 people".</summary>
-    public static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal)
-    {
-        "people", "persons", "members", "workers", "troops", "soldiers", "jobs", "shares", "units", "cars", "homes",
-        "houses", "votes", "students", "employees", "refugees", "civilians", "police", "officers", "residents",
-        "tons", "tonnes", "barrels", "acres", "miles", "kilometers", "kilometres", "km", "feet", "meters", "metres",
-        "points", "percent", "%", "per", "dollars", "euros", "pounds", "yen", "times", "others", "words", "pages",
-        "cases", "deaths", "copies", "vehicles", "weapons", "rounds", "hectares", "square", "visitors", "patients",
-    };
+    internal FrozenSet<string> CountNouns { get; }
 
-    public static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
-    {
-        "said", "told", "was", "were", "had", "did", "met", "went", "came", "made", "took", "gave", "got", "held", "left",
-        "began", "won", "lost", "saw", "found", "became", "sent", "paid", "fell", "rose", "led", "fled", "struck", "brought",
-        "thought", "sought", "bought", "caught", "taught", "fought", "wrote", "spoke", "broke", "chose", "drove", "ran",
-        "knew", "grew", "threw", "flew", "drew", "kept", "felt", "meant", "heard", "built", "spent", "lent", "stood",
-        "understood", "sat", "swore", "stole", "froze", "woke", "rode", "rang", "sang", "sank", "withdrew", "overtook",
-        "undertook", "arose", "shook", "forgot", "forgave", "sold", "won", "slid", "dealt", "ate", "hid", "bit", "fought",
-        "laid", "wound", "sped", "spun", "swept", "wept", "strove", "underwent", "oversaw", "foresaw",
-    };
+    /// <summary>Words in -s that after a 4-digit number do not make it a count: "1994 was".</summary>
+    internal FrozenSet<string> NotPluralAfterYear { get; }
 
-    public static readonly HashSet<string> NotPastEd = new(StringComparer.Ordinal)
-    {
-        "need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "indeed", "breed", "proceed", "exceed", "succeed",
-        "embed", "united", "limited", "based", "related", "concerned", "detailed", "advanced", "interested", "armed",
-        "supposed", "scheduled", "expected", "planned", "proposed", "intended", "anticipated", "slated", "tied", "allied",
-        "weed", "reed", "creed", "greed", "steed", "deed", "heed", "bleed", "unprecedented", "alleged", "wed", "led",
-    };
+    /// <summary>Words after "current" that make it no time expression: "current account".</summary>
+    internal FrozenSet<string> NotAfterCurrent { get; }
 
-    public static readonly HashSet<string> FutureWords = new(StringComparer.Ordinal)
-    {
-        "will", "'ll", "shall", "wo", "would", "scheduled", "upcoming", "slated", "next", "coming", "tomorrow", "forthcoming",
-    };
+    /// <summary>"twenties" … "nineties" → tens digit.</summary>
+    internal FrozenDictionary<string, int> DecadeWords { get; }
+
+    /// <summary>"twenty" … "ninety" → 20 … 90, after "nineteen" in a spelled-out year.</summary>
+    internal FrozenDictionary<string, int> SpelledYearTens { get; }
+
+    /// <summary>Words before "a day"/"a year" that make the article mean "per".</summary>
+    internal FrozenSet<string> RateWords { get; }
+
+    /// <summary>Irregular past-tense forms (tense cue without syntax tags).</summary>
+    internal FrozenSet<string> IrregularPast { get; }
+
+    /// <summary>Words in -ed that are not past-tense cues.</summary>
+    internal FrozenSet<string> NotPastEd { get; }
 
     /// <summary>Verbs that mean future when "to" follows: "plans to", "is set to", "expects to".</summary>
-    public static readonly HashSet<string> FutureBeforeTo = new(StringComparer.Ordinal)
-    {
-        "plans", "plan", "planning", "set", "expects", "expect", "intends", "intend",
-        "going", "hopes", "hope", "aims", "due", "prepares", "preparing", "wants", "seeks", "vows",
-        "promises", "threatens", "likely", "poised",
-    };
+    internal FrozenSet<string> FutureBeforeTo { get; }
 
-    public static bool IsPastForm(string w) =>
+    /// <summary>Words that after "to" are not a bare verb.</summary>
+    internal FrozenSet<string> NotInfinitive { get; }
+
+    /// <summary>Number words, scales and ordinals (<c>number-words.tsv</c>, <c>number-scales.tsv</c>, <c>ordinal-words.tsv</c>), shared with the value stage.</summary>
+    public NumberWords Numbers { get; }
+
+    /// <summary>Reads the lists from <paramref name="directory"/> (a <c>models/time</c> folder).</summary>
+    /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>
+    public static TimeLexicon Load(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return new TimeLexicon(directory);
+    }
+
+    /// <summary>Reads the lists from the <c>models/time</c> folder found by <see cref="ModelDirectory"/>.</summary>
+    /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>
+    public static TimeLexicon LoadDefault() => Load(ModelDirectory.LocateFolder(FolderName, "months.tsv"));
+
+    /// <summary>True for a past-tense verb form by its spelling (used when the sentence has no syntax tags).</summary>
+    internal bool IsPastForm(string w) =>
         IrregularPast.Contains(w) ||
         w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !NotPastEd.Contains(w) && IsAsciiLower(w);
 
@@ -134,5 +133,32 @@ internal static class TimeLexicon
         }
 
         return true;
+    }
+
+    private static FrozenDictionary<string, int> ReadNumbers(string path)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in TsvFile.Read(path, 2))
+        {
+            if (!int.TryParse(row.Columns[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) throw row.Error($"\"{row.Columns[1]}\" is not a whole number");
+            if (!map.TryAdd(row.Columns[0], n)) throw row.Error($"\"{row.Columns[0]}\" is listed twice");
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, TimeUnit> ReadUnits(string path)
+    {
+        var map = new Dictionary<string, TimeUnit>(StringComparer.Ordinal);
+        foreach (var row in TsvFile.Read(path, 4))
+        {
+            var c = row.Columns;
+            if (c[1].Length != 1) throw row.Error($"\"{c[1]}\" is not a TIMEX3 unit letter");
+            if (c[2] is not ("time" or "date")) throw row.Error($"\"{c[2]}\" should be time or date");
+            if (!int.TryParse(c[3], NumberStyles.None, CultureInfo.InvariantCulture, out var factor) || factor < 1) throw row.Error($"\"{c[3]}\" is not a positive factor");
+            if (!map.TryAdd(c[0], new TimeUnit(c[1][0], c[2] == "time", factor))) throw row.Error($"\"{c[0]}\" is listed twice");
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

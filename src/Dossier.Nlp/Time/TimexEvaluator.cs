@@ -3,23 +3,10 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Dossier.Nlp.Tokenization;
 
 namespace Dossier.Nlp.Time;
-
-/// <summary>TempEval-3 scores of <see cref="TimeExpressionStage"/> on TimeML files.</summary>
-/// <param name="ValueF1">F1 where a relaxed match counts only when the normalised value is also equal.</param>
-/// <param name="TypeAccuracy">Share of relaxed matches whose type is right.</param>
-public sealed record TimexScores(
-    double StrictPrecision, double StrictRecall, double StrictF1,
-    double RelaxedPrecision, double RelaxedRecall, double RelaxedF1,
-    double ValueF1, double TypeAccuracy, int Gold, int Predicted);
-
-/// <summary>One gold TIMEX3 of a TimeML file, with offsets into the tag-stripped TEXT.</summary>
-public sealed record GoldTimex(int Start, int End, string Text, string Type, string? Value);
-
-/// <summary>A TimeML file read for evaluation: the text of its TEXT element, the DCT and the gold expressions.</summary>
-public sealed record TimeMLDocument(string Path, string Text, DateOnly? Dct, IReadOnlyList<GoldTimex> Gold);
 
 /// <summary>
 /// Scores the time stage on TimeML (.tml) files the way TempEval-3 does: strict = exact span,
@@ -158,7 +145,7 @@ public static partial class TimexEvaluator
                     // Gold spans sometimes carry surrounding white space; trim it.
                     while (s < e && char.IsWhiteSpace(text[s])) s++;
                     while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-                    gold.Add(new GoldTimex(s, e, text.ToString(s, e - s), type ?? "DATE", value));
+                    gold.Add(new GoldTimex(s, e, text.ToString(s, e - s), type ?? TimeTypes.Date, value));
                     timexStart = -1;
                 }
 

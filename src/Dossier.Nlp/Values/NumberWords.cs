@@ -1,60 +1,77 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using Dossier.Core.Data;
 
 namespace Dossier.Nlp.Values;
 
 /// <summary>
 /// Reads English numbers written in words, digits or both: "two hundred and five", "twenty-one",
 /// "a dozen", "two dozen", "1,200", "2.5", "2.5 million", "5 1/2", "a half". Shared by the value and
-/// time stages. Never throws for bad input: amounts that overflow <see cref="decimal"/> are
-/// reported as not parsed. Stateless and thread-safe.
+/// time stages, which load the word lists from <c>models/time/</c>. Never throws for bad input: amounts that overflow <see cref="decimal"/> are
+/// reported as not parsed. Immutable and thread-safe.
 /// </summary>
-public static class NumberWords
+public sealed class NumberWords
 {
-    private static readonly Dictionary<string, int> Units = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
-        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
-        ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
-        ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
-        ["fourty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
-    };
+    private readonly FrozenDictionary<string, int> _units;
+    private readonly FrozenDictionary<string, decimal> _scales;
+    private readonly FrozenDictionary<string, int> _ordinalWords;
 
-    private static readonly Dictionary<string, decimal> Scales = new(StringComparer.OrdinalIgnoreCase)
+    private NumberWords(string directory)
     {
-        ["hundred"] = 100m, ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m,
-        ["trillion"] = 1_000_000_000_000m, ["mn"] = 1_000_000m, ["bn"] = 1_000_000_000m,
-        ["m"] = 1_000_000m, ["b"] = 1_000_000_000m, ["k"] = 1_000m, ["tn"] = 1_000_000_000_000m,
-        ["mln"] = 1_000_000m, ["bln"] = 1_000_000_000m, ["trn"] = 1_000_000_000_000m,
-        ["lakh"] = 100_000m, ["lakhs"] = 100_000m, ["crore"] = 10_000_000m, ["crores"] = 10_000_000m,
-    };
+        _units = Read(Path.Combine(directory, "number-words.tsv"), c => int.Parse(c, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        _scales = Read(Path.Combine(directory, "number-scales.tsv"), c => decimal.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture));
+        _ordinalWords = Read(Path.Combine(directory, "ordinal-words.tsv"), c => int.Parse(c, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+    }
 
-    private static readonly Dictionary<string, int> OrdinalWords = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Reads <c>number-words.tsv</c>, <c>number-scales.tsv</c> and <c>ordinal-words.tsv</c> from <paramref name="directory"/> (a <c>models/time</c> folder).</summary>
+    /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>
+    public static NumberWords Load(string directory)
     {
-        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6,
-        ["seventh"] = 7, ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["eleventh"] = 11, ["twelfth"] = 12,
-        ["thirteenth"] = 13, ["fourteenth"] = 14, ["fifteenth"] = 15, ["sixteenth"] = 16,
-        ["seventeenth"] = 17, ["eighteenth"] = 18, ["nineteenth"] = 19, ["twentieth"] = 20,
-        ["thirtieth"] = 30, ["fortieth"] = 40, ["fiftieth"] = 50, ["sixtieth"] = 60, ["seventieth"] = 70,
-        ["eightieth"] = 80, ["ninetieth"] = 90, ["hundredth"] = 100, ["thousandth"] = 1000,
-        ["millionth"] = 1_000_000, ["last"] = -1,
-    };
+        ArgumentNullException.ThrowIfNull(directory);
+        return new NumberWords(directory);
+    }
+
+    /// <summary>Reads the number words from the <c>models/time</c> folder found by <see cref="ModelDirectory"/>.</summary>
+    /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>
+    public static NumberWords LoadDefault() => Load(ModelDirectory.LocateFolder("time", "number-words.tsv"));
+
+    private static FrozenDictionary<string, T> Read<T>(string path, Func<string, T> parse)
+    {
+        var map = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in TsvFile.Read(path, 2))
+        {
+            T value;
+            try
+            {
+                value = parse(row.Columns[1]);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                throw row.Error($"\"{row.Columns[1]}\" is not a number");
+            }
+
+            if (!map.TryAdd(row.Columns[0], value)) throw row.Error($"\"{row.Columns[0]}\" is listed twice");
+        }
+
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>True for a word that can be part of a spelled-out number ("twenty", "hundred", "dozen", "and").</summary>
-    public static bool IsNumberWord(string word) =>
-        Units.ContainsKey(word) || Scales.ContainsKey(word) && word.Length > 2 ||
+    public bool IsNumberWord(string word) =>
+        _units.ContainsKey(word) || _scales.ContainsKey(word) && word.Length > 2 ||
         word.Equals("dozen", StringComparison.OrdinalIgnoreCase) || word.Equals("half", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for a word that alone is a spelled-out number ("six", "twenty", "dozen").</summary>
-    public static bool IsCardinalWord(string word) => Units.ContainsKey(word) || word.Equals("dozen", StringComparison.OrdinalIgnoreCase);
+    public bool IsCardinalWord(string word) => _units.ContainsKey(word) || word.Equals("dozen", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for a scale word ("hundred", "million", "bn", "m").</summary>
-    public static bool IsScale(string word) => Scales.ContainsKey(word);
+    public bool IsScale(string word) => _scales.ContainsKey(word);
 
     /// <summary>The factor of a scale word, e.g. 1,000,000 for "million" or "m".</summary>
-    public static bool TryScale(string word, out decimal factor) => Scales.TryGetValue(word, out factor);
+    public bool TryScale(string word, out decimal factor) => _scales.TryGetValue(word, out factor);
 
     /// <summary>Parses a whole phrase such as "two hundred and five", "twenty-one", "2.5 million" or "a dozen".</summary>
-    public static bool TryParse(string? text, out decimal value)
+    public bool TryParse(string? text, out decimal value)
     {
         value = 0;
         if (string.IsNullOrWhiteSpace(text)) return false;
@@ -63,7 +80,7 @@ public static class NumberWords
     }
 
     /// <summary>Parses a phrase already split into words (hyphens dropped or kept as "-").</summary>
-    public static bool TryParse(IReadOnlyList<string> words, out decimal value)
+    public bool TryParse(IReadOnlyList<string> words, out decimal value)
     {
         ArgumentNullException.ThrowIfNull(words);
         value = 0;
@@ -90,7 +107,7 @@ public static class NumberWords
                     continue;
                 }
 
-                if (Units.TryGetValue(w, out var u))
+                if (_units.TryGetValue(w, out var u))
                 {
                     // "twenty one" adds; "one two" is not a number.
                     if (any && current % 10 != 0 && !lastWasScale && current != 0) return false;
@@ -115,7 +132,7 @@ public static class NumberWords
                     continue;
                 }
 
-                if (Scales.TryGetValue(w, out var scale) && any && (w.Length > 2 || i == words.Count - 1))
+                if (_scales.TryGetValue(w, out var scale) && any && (w.Length > 2 || i == words.Count - 1))
                 {
                     if (scale == 100m)
                     {
@@ -204,7 +221,7 @@ public static class NumberWords
     }
 
     /// <summary>Reads an ordinal: "third" → 3, "21st" → 21, "twenty-first" → 21, "100th" → 100.</summary>
-    public static bool TryParseOrdinal(string? text, out int value)
+    public bool TryParseOrdinal(string? text, out int value)
     {
         value = 0;
         if (string.IsNullOrWhiteSpace(text)) return false;
@@ -225,11 +242,11 @@ public static class NumberWords
         var parts = w.Split(['-', ' ', '\u2010'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 1)
         {
-            return OrdinalWords.TryGetValue(parts[0], out value) && value > 0;
+            return _ordinalWords.TryGetValue(parts[0], out value) && value > 0;
         }
 
-        if (parts.Length == 2 && Units.TryGetValue(parts[0], out var tens) && tens >= 20 && tens % 10 == 0 &&
-            OrdinalWords.TryGetValue(parts[1], out var ones) && ones is > 0 and < 10)
+        if (parts.Length == 2 && _units.TryGetValue(parts[0], out var tens) && tens >= 20 && tens % 10 == 0 &&
+            _ordinalWords.TryGetValue(parts[1], out var ones) && ones is > 0 and < 10)
         {
             value = tens + ones;
             return true;
@@ -239,5 +256,5 @@ public static class NumberWords
     }
 
     /// <summary>True for an ordinal word ("first" … "twentieth", "hundredth"); "last" is not one.</summary>
-    public static bool IsOrdinalWord(string word) => OrdinalWords.TryGetValue(word, out var v) && v > 0;
+    public bool IsOrdinalWord(string word) => _ordinalWords.TryGetValue(word, out var v) && v > 0;
 }

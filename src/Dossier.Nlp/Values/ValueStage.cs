@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Dossier.Core.Documents;
+using Dossier.Core.Data;
 using Dossier.Core.Pipeline;
+using Dossier.Nlp.Time;
 
 namespace Dossier.Nlp.Values;
 
@@ -14,6 +16,22 @@ namespace Dossier.Nlp.Values;
 /// </summary>
 public sealed class ValueStage : IStage
 {
+    private readonly TimeLexicon _times;
+
+    /// <summary>A stage that reads the time word lists of <c>models/time/</c> (number words; count nouns that make a number no year).</summary>
+    /// <exception cref="DataFileException">A word list is missing or malformed.</exception>
+    public ValueStage()
+        : this(TimeLexicon.LoadDefault())
+    {
+    }
+
+    /// <summary>A stage that shares the time stage's word lists.</summary>
+    public ValueStage(TimeLexicon times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        _times = times;
+    }
+
     public string Name => "values";
 
     /// <inheritdoc/>
@@ -35,7 +53,7 @@ public sealed class ValueStage : IStage
         {
             var sentence = document.Sentences[s];
             if (sentence.TokenCount <= 0) continue;
-            var scanner = new Scanner(document, sentence, times);
+            var scanner = new Scanner(document, sentence, times, _times);
             foreach (var v in scanner.Run())
             {
                 var first = document.Tokens[sentence.FirstToken + v.First];
@@ -63,9 +81,13 @@ public sealed class ValueStage : IStage
         private readonly bool[] _blocked;
         private readonly int _n;
         private readonly bool _timesKnown;
+        private readonly TimeLexicon _timeWords;
+        private readonly NumberWords _numbers;
 
-        public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times)
+        public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times, TimeLexicon timeWords)
         {
+            _timeWords = timeWords;
+            _numbers = timeWords.Numbers;
             var tokens = document.TokensOf(sentence);
             _n = tokens.Length;
             _t = tokens.ToArray();
@@ -171,7 +193,7 @@ public sealed class ValueStage : IStage
             }
             else if (w is "a" or "an" && (W(i + 1) is "dozen" or "hundred" or "thousand" or "million" or "billion" or "trillion"))
             {
-                amount = W(i + 1) == "dozen" ? 12 : NumberWords.TryScale(W(i + 1), out var sc) ? sc : null;
+                amount = W(i + 1) == "dozen" ? 12 : _numbers.TryScale(W(i + 1), out var sc) ? sc : null;
                 end = i + 2;
                 return new Number(Scale(ref end, amount, out var scaled) ? end : end, scaled, false);
             }
@@ -181,11 +203,11 @@ public sealed class ValueStage : IStage
                 if (W(end) == "of" && W(end + 1) is "thousands" or "millions" or "billions") end += 2;
                 return new Number(end, null, true);
             }
-            else if (NumberWords.IsNumberWord(w) && w != "half" && !(w is "m" or "b" or "k"))
+            else if (_numbers.IsNumberWord(w) && w != "half" && !(w is "m" or "b" or "k"))
             {
                 var words = new List<string>();
                 end = i;
-                while (end < _n && (NumberWords.IsNumberWord(W(end)) && W(end) != "half" || W(end) is "-" or "and" && end > i && NumberWords.IsNumberWord(W(end + 1)) && W(end + 1) != "half"))
+                while (end < _n && (_numbers.IsNumberWord(W(end)) && W(end) != "half" || W(end) is "-" or "and" && end > i && _numbers.IsNumberWord(W(end + 1)) && W(end + 1) != "half"))
                 {
                     words.Add(W(end));
                     end++;
@@ -198,13 +220,13 @@ public sealed class ValueStage : IStage
                 }
 
                 if (words.Count == 0) return null;
-                if (words.Count == 1 && NumberWords.IsScale(words[0]) && words[0] is not ("dozen")) return null;
-                amount = NumberWords.TryParse(words, out var v) ? v : null;
+                if (words.Count == 1 && _numbers.IsScale(words[0]) && words[0] is not ("dozen")) return null;
+                amount = _numbers.TryParse(words, out var v) ? v : null;
                 if (amount is null && words.Count > 1)
                 {
                     // "one two" is two numbers: take the first word only.
                     end = i + 1;
-                    amount = NumberWords.TryParse([w], out var one) ? one : null;
+                    amount = _numbers.TryParse([w], out var one) ? one : null;
                 }
 
                 if (W(end) == "dozen" && amount is { } dz)
@@ -229,9 +251,9 @@ public sealed class ValueStage : IStage
         {
             result = amount;
             var s = W(end);
-            if (!NumberWords.TryScale(s, out var factor)) return false;
+            if (!_numbers.TryScale(s, out var factor)) return false;
             if (s is "m" or "b" or "k" && !Adjacent(end - 1, end)) return false;
-            if (s is "hundred" or "thousand" && W(end + 1) is "million" or "billion" or "trillion" && NumberWords.TryScale(W(end + 1), out var f2))
+            if (s is "hundred" or "thousand" && W(end + 1) is "million" or "billion" or "trillion" && _numbers.TryScale(W(end + 1), out var f2))
             {
                 result = Multiply(Multiply(amount, factor), f2);
                 end += 2;
@@ -348,19 +370,19 @@ public sealed class ValueStage : IStage
         private Found? Ordinal(int i)
         {
             var w = W(i);
-            if (NumberWords.TryParseOrdinal(w, out var v))
+            if (_numbers.TryParseOrdinal(w, out var v))
             {
                 if (w == "second" && W(i - 1) is "a" or "per" or "one" && W(i + 1) is "." or "," or "later" or "ago" or "") return null;
                 return new Found(i, i + 1, "ORDINAL", v, null);
             }
 
             // "twenty-first", "21" "st"
-            if (NumberWords.IsCardinalWord(w) && W(i + 1) == "-" && NumberWords.TryParseOrdinal(w + "-" + W(i + 2), out var compound))
+            if (_numbers.IsCardinalWord(w) && W(i + 1) == "-" && _numbers.TryParseOrdinal(w + "-" + W(i + 2), out var compound))
             {
                 return new Found(i, i + 3, "ORDINAL", compound, null);
             }
 
-            if (LooksNumeric(w) && W(i + 1) is "st" or "nd" or "rd" or "th" && Adjacent(i, i + 1) && NumberWords.TryParseOrdinal(w + W(i + 1), out var split))
+            if (LooksNumeric(w) && W(i + 1) is "st" or "nd" or "rd" or "th" && Adjacent(i, i + 1) && _numbers.TryParseOrdinal(w + W(i + 1), out var split))
             {
                 return new Found(i, i + 2, "ORDINAL", split, null);
             }
@@ -385,7 +407,7 @@ public sealed class ValueStage : IStage
             if (w.Length != 4 || n.End != i + 1 || n.Amount is not { } y || y < 1800 || y > 2099) return false;
             if (_timesKnown && !(W(i - 1) is "in" or "since" or "until" or "by" or "of" or "during" or "from" or "before" or "after")) return false;
             var next = W(i + 1);
-            if (Time.TimeLexicon.CountNouns.Contains(next)) return false;
+            if (_timeWords.CountNouns.Contains(next)) return false;
             if (next.Length > 2 && char.IsLower(next[0]) && next.EndsWith('s') && !(next is "was" or "has" or "is" or "this" or "as")) return false;
             return !(W(i - 1) is "about" or "nearly" or "some" or "over" or "than" or "only" or "just" or "almost" or "approximately" or "roughly");
         }

@@ -4,6 +4,8 @@ namespace Dossier.Nlp.Tests.Values;
 
 public sealed class NumberWordsTests
 {
+    private static readonly NumberWords Numbers = NumberWords.LoadDefault();
+
     [Theory]
     [InlineData("two hundred and five", 205)]
     [InlineData("twenty-one", 21)]
@@ -18,7 +20,7 @@ public sealed class NumberWordsTests
     [InlineData("two", 2)]
     public void TryParse_NumberPhrase_ReturnsValue(string text, double expected)
     {
-        Assert.True(NumberWords.TryParse(text, out var value));
+        Assert.True(Numbers.TryParse(text, out var value));
         Assert.Equal((decimal)expected, value);
     }
 
@@ -34,7 +36,7 @@ public sealed class NumberWordsTests
     [InlineData("99999999999999999999 trillion")]
     public void TryParse_NotANumberOrOverflow_ReturnsFalse(string? text)
     {
-        Assert.False(NumberWords.TryParse(text, out _));
+        Assert.False(Numbers.TryParse(text, out _));
     }
 
     [Theory]
@@ -45,7 +47,7 @@ public sealed class NumberWordsTests
     [InlineData("twenty-first", 21)]
     public void TryParseOrdinal_Ordinal_ReturnsValue(string text, int expected)
     {
-        Assert.True(NumberWords.TryParseOrdinal(text, out var value));
+        Assert.True(Numbers.TryParseOrdinal(text, out var value));
         Assert.Equal(expected, value);
     }
 
@@ -56,6 +58,6 @@ public sealed class NumberWordsTests
     [InlineData("")]
     public void TryParseOrdinal_NotAnOrdinal_ReturnsFalse(string text)
     {
-        Assert.False(NumberWords.TryParseOrdinal(text, out _));
+        Assert.False(Numbers.TryParseOrdinal(text, out _));
     }
 }

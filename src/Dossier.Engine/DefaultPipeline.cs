@@ -19,6 +19,7 @@ public static class DefaultPipeline
 {
     private static readonly Lazy<SyntaxModel> Syntax = new(() => SyntaxModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TimeLexicon> Times = new(TimeLexicon.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<EventLexicon> Events = new(() => EventLexicon.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The name of the user's actors file looked for beside a database.</summary>
@@ -61,8 +62,8 @@ public static class DefaultPipeline
     [
         new TokenizationStage(),
         new SyntaxStage(Syntax.Value),
-        new TimeExpressionStage(),
-        new ValueStage(), // after times: numbers inside dates and durations are not values
+        new TimeExpressionStage(TimeExpressionOptions.Default, Times.Value),
+        new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
         new EntityRecognitionStage(Ner.Value),
         new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
         new EventStage(Events.Value),

@@ -41,21 +41,7 @@ public sealed class SyntaxModel
     /// else the <c>models</c> folder beside <c>Dossier.slnx</c> found walking up from the base directory;
     /// <c>AppContext.BaseDirectory/models</c> when neither exists.
     /// </summary>
-    public static string DefaultDirectory
-    {
-        get
-        {
-            var local = Path.Combine(AppContext.BaseDirectory, "models");
-            if (File.Exists(Path.Combine(local, TaggerFileName))) return local;
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var models = Path.Combine(dir.FullName, "models");
-                if (File.Exists(Path.Combine(dir.FullName, "Dossier.slnx")) && Directory.Exists(models)) return models;
-            }
-
-            return local;
-        }
-    }
+    public static string DefaultDirectory => Core.Data.ModelDirectory.Locate(TaggerFileName);
 
     /// <summary>Loads the models from <see cref="DefaultDirectory"/>.</summary>
     public static SyntaxModel Load() => Load(DefaultDirectory);

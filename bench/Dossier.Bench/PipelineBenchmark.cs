@@ -57,8 +57,7 @@ internal static class PipelineBenchmark
             try
             {
                 await using var store = SqliteDocumentStore.Open(path);
-                var runner = new DocumentRunner(DefaultPipeline.Create(), new ReadOptions());
-                var summary = await runner.RunAsync([corpus], async (document, ct) => await store.AddAsync(document, ct) == AddOutcome.Added, existing: store);
+                var summary = await new IngestService(DefaultPipeline.Create(), store).IngestAsync([corpus], new ReadOptions());
                 var seconds = summary.Elapsed.TotalSeconds;
                 best = Math.Min(best, seconds);
                 Console.WriteLine(FormattableString.Invariant(

@@ -131,8 +131,7 @@ internal static class WebBenchmark
         try
         {
             await using var store = SqliteDocumentStore.Open(db);
-            var runner = new DocumentRunner(DefaultPipeline.Create(), new ReadOptions());
-            var summary = await runner.RunAsync([corpus], async (document, ct) => await store.AddAsync(document, ct) == AddOutcome.Added, existing: store);
+            var summary = await new IngestService(DefaultPipeline.Create(), store).IngestAsync([corpus], new ReadOptions());
             Console.WriteLine(Invariant(
                 $"ingest   {summary.New} new, {summary.Failed} failed, {summary.Words:N0} words in {summary.Elapsed.TotalSeconds:0.0} s"));
         }

@@ -10,7 +10,7 @@ namespace Dossier.Web.BrowserTests;
 
 /// <summary>
 /// One store, one server and one headless Chromium for every browser test. The store holds the repository's
-/// <c>samples/</c> folder and one hand-written hostile report, ingested through <see cref="DocumentRunner"/> and the
+/// <c>samples/</c> folder and one hand-written hostile report, ingested through <see cref="IngestService"/> and the
 /// default pipeline; the server is the real app on Kestrel at 127.0.0.1 on a free port; the browser is Debian's
 /// Chromium at <see cref="ChromiumPath"/> (<c>/usr/bin/chromium</c> unless <c>DOSSIER_CHROMIUM</c> names another), driven by
 /// Playwright, whose own browser download is never used.
@@ -57,10 +57,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Ids of the ingested documents, in input order (the samples, then the hostile report last).</summary>
     public IReadOnlyList<string> DocumentIds { get; private set; } = [];
 
-    public string HostileDocumentId => DocumentIds[^1];
+    /// <summary>The hostile report's id; skips the test when there is no browser (nothing was ingested).</summary>
+    public string HostileDocumentId
+    {
+        get
+        {
+            Skip.If(Browser is null, SkipReason);
+            return DocumentIds[^1];
+        }
+    }
 
-    /// <summary>Document ids by title (titles in the samples are unique).</summary>
-    public IReadOnlyDictionary<string, string> IdsByTitle { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Document ids by title (titles in the samples are unique); skips the test when there is no browser.</summary>
+    public IReadOnlyDictionary<string, string> IdsByTitle
+    {
+        get
+        {
+            Skip.If(Browser is null, SkipReason);
+            return _idsByTitle;
+        }
+    }
+
+    private IReadOnlyDictionary<string, string> _idsByTitle = new Dictionary<string, string>();
 
     /// <summary>The shared browser; null when the tests must skip (see <see cref="SkipReason"/>).</summary>
     public IBrowser? Browser { get; private set; }
@@ -87,9 +104,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var dbPath = Path.Combine(Directory, "dossier.db");
         await using (var store = SqliteDocumentStore.Open(dbPath))
         {
-            var runner = new DocumentRunner(DefaultPipeline.Create(), new ReadOptions());
-            var summary = await runner.RunAsync(
-                [samples, hostile], async (d, ct) => await store.AddAsync(d, ct) == Storage.AddOutcome.Added, existing: store);
+            var summary = await new IngestService(DefaultPipeline.Create(), store).IngestAsync([samples, hostile], new ReadOptions());
             Assert.True(summary.Failures.IsEmpty, string.Join("; ", summary.Failures));
             DocumentIds = summary.DocumentIds;
             var titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -99,7 +114,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 titles.TryAdd(document?.Metadata.Title ?? id, id);
             }
 
-            IdsByTitle = titles;
+            _idsByTitle = titles;
         }
 
         _app = DossierWebApp.Build([], new DossierWebOptions(dbPath) { Urls = ["http://127.0.0.1:0"] });

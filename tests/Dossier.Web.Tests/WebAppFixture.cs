@@ -51,8 +51,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         await File.WriteAllLinesAsync(input, Reports.Select(r => JsonSerializer.Serialize(new { title = r.Title, published = r.Published, text = r.Text })));
         await using (var store = SqliteDocumentStore.Open(DbPath))
         {
-            var runner = new DocumentRunner(DefaultPipeline.Create(), new ReadOptions());
-            var summary = await runner.RunAsync([input], async (d, ct) => await store.AddAsync(d, ct) == Storage.AddOutcome.Added, existing: store);
+            var summary = await new IngestService(DefaultPipeline.Create(), store).IngestAsync([input], new ReadOptions());
             Assert.True(summary.Failures.IsEmpty, string.Join("; ", summary.Failures));
             DocumentIds = summary.DocumentIds;
         }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Dossier.Storage;
 using Dossier.Storage.Corpus;
+using Dossier.Core.Labels;
 
 namespace Dossier.Export;
 
@@ -50,7 +51,7 @@ public sealed class GdeltExporter : TextExporter
     private static readonly FrozenSet<string> NonCountryPrefixes = FrozenSet.ToFrozenSet(
         ["IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT", "REB", "SPY", "CRM", "BUS", "MED", "HRI", "REF"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> PlaceTypes = FrozenSet.ToFrozenSet(["GPE", "LOC", "FAC"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> PlaceTypes = FrozenSet.ToFrozenSet([EntityTypes.Gpe, EntityTypes.Location, EntityTypes.Facility], StringComparer.Ordinal);
 
     public override string Format => "gdelt";
 

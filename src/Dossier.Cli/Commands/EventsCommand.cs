@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
 using Dossier.Storage.Corpus;
+using Dossier.Core.Labels;
 
 namespace Dossier.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class EventsCommand
         var actor = new Option<string?>("--actor") { Description = "Source or target: entity id, name or alias", HelpName = "ENTITY" };
         var type = new Option<string?>("--type") { Description = "PLOVER event type, such as CONSULT or ACCUSE", HelpName = "TYPE" };
         var status = new Option<string?>("--status") { Description = "occurred, planned, possible, requested, refused or negated", HelpName = "STATUS" };
-        status.AcceptOnlyFromAmong("occurred", "planned", "possible", "requested", "refused", "negated");
+        status.AcceptOnlyFromAmong([.. EventStatuses.All]);
         var from = CorpusCli.Date("--from", "Earliest date (YYYY-MM-DD): the event's date, else its publication date");
         var to = CorpusCli.Date("--to", "Latest date (YYYY-MM-DD), inclusive");
         var limit = CommonOptions.Limit(20);

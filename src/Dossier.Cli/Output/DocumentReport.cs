@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 
 namespace Dossier.Cli.Output;
 
@@ -37,7 +38,7 @@ internal static class DocumentReport
         await Section(output, "Times", document.Times, t => $"{t.Type,-8} {t.Text} → {t.Value ?? "?"}");
         await Section(output, "Amounts", document.Values, v => $"{v.Type,-8} {v.Text} → {(v.Amount is { } a ? a.ToString(CultureInfo.InvariantCulture) : "?")} {v.Unit}");
         var today = m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await Section(output, "Agenda", document.Events.Where(e => e.Status == "planned" && e.Date?.Value is { } d && (today is null || string.CompareOrdinal(d, today) > 0)),
+        await Section(output, "Agenda", document.Events.Where(e => e.Status == EventStatuses.Planned && e.Date?.Value is { } d && (today is null || string.CompareOrdinal(d, today) > 0)),
             e => $"{e.Date!.Value} {e.Type} “{e.Evidence}”");
         if (withText)
         {

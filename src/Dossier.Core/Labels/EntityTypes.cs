@@ -32,12 +32,6 @@ public static class EntityTypes
     /// <summary>A product: vehicle, weapon, device.</summary>
     public const string Product = "PRODUCT";
 
-    /// <summary>A title of a book, song or film.</summary>
-    public const string WorkOfArt = "WORK_OF_ART";
-
     /// <summary>Every type, in the order above.</summary>
-    public static ImmutableArray<string> All { get; } = [Person, Organization, Gpe, Location, Facility, Group, Event, Law, Product, WorkOfArt];
-
-    /// <summary>Types of entities that can act (take part in events as source or target).</summary>
-    public static bool IsActor(string type) => type is Person or Organization or Gpe or Group;
+    public static ImmutableArray<string> All { get; } = [Person, Organization, Gpe, Location, Facility, Group, Event, Law, Product];
 }

@@ -85,7 +85,7 @@ internal sealed partial class CoreferenceRun
         var norm = ActorText.Normalize(m.Text);
 
         // A surname the recognizer typed as something else ("Bolton" as ORG) after the full name.
-        if (!m.Text.Contains(' ') && m.Type is EntityTypes.Organization or EntityTypes.Product or EntityTypes.Group or EntityTypes.Facility or EntityTypes.Event or EntityTypes.WorkOfArt && Kb.FindPlace(m.Text) is null && Kb.FindActor(m.Text) is null)
+        if (!m.Text.Contains(' ') && m.Type is EntityTypes.Organization or EntityTypes.Product or EntityTypes.Group or EntityTypes.Facility or EntityTypes.Event && Kb.FindPlace(m.Text) is null && Kb.FindActor(m.Text) is null)
         {
             var person = PersonClustersByRecency(m).FirstOrDefault(c => c.FullNames.Any(n => Words(n)[^1] == norm));
             if (person is not null)

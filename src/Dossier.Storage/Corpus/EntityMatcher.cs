@@ -1,4 +1,5 @@
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 
 namespace Dossier.Storage.Corpus;
 
@@ -16,7 +17,7 @@ public sealed record CorpusEntityCandidate(long Id, string Name, string Type, st
         Names.Append(NormalisedName).Where(n => NameKey.WordCount(n) > 1).Select(NameKey.LastWord).Distinct(StringComparer.Ordinal);
 
     /// <summary>A corpus person known only by one word ("Trump"), kept apart because the word was ambiguous or had no candidate.</summary>
-    public bool IsBarePerson => Type == "PERSON" && NameKey.WordCount(NormalisedName) == 1;
+    public bool IsBarePerson => Type == EntityTypes.Person && NameKey.WordCount(NormalisedName) == 1;
 }
 
 /// <summary>How a document entity was linked.</summary>
@@ -68,7 +69,7 @@ public static class EntityMatcher
 {
     /// <summary>The OntoNotes types that get corpus entities.</summary>
     public static readonly IReadOnlySet<string> LinkableTypes =
-        new HashSet<string>(["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"], StringComparer.Ordinal);
+        new HashSet<string>(EntityTypes.All, StringComparer.Ordinal);
 
     public static bool IsLinkable(Entity entity) =>
         LinkableTypes.Contains(entity.Type) && NameKey.Normalise(entity.Name).Length > 0;
@@ -134,7 +135,7 @@ public static class EntityMatcher
             .DistinctBy(c => c.Id)
             .ToList();
 
-        if (entity.Type == "PERSON" && NameKey.WordCount(name) == 1)
+        if (entity.Type == EntityTypes.Person && NameKey.WordCount(name) == 1)
         {
             return MatchBarePerson(name, documentFullNames, pool);
         }

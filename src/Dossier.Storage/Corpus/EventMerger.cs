@@ -77,7 +77,7 @@ public static class EventMerger
 
     public static string StatusClass(string? status) => status switch
     {
-        "negated" or "refused" => status,
+        EventStatuses.Negated or EventStatuses.Refused => status,
         _ => "affirmative",
     };
 
@@ -137,7 +137,7 @@ public static class EventMerger
             return true;
         }
 
-        return (status == "occurred") == (candidate.Status == "occurred");
+        return (status == EventStatuses.Occurred) == (candidate.Status == EventStatuses.Occurred);
     }
 
     /// <summary>The corpus event a new mention belongs to: among those whose dates and tenses agree, the nearest in date,

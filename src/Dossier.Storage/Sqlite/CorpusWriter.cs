@@ -2,6 +2,7 @@ using System.Globalization;
 using Dossier.Core.Documents;
 using Dossier.Storage.Corpus;
 using Microsoft.Data.Sqlite;
+using Dossier.Core.Labels;
 
 namespace Dossier.Storage.Sqlite;
 
@@ -76,7 +77,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                 AddName(id, alias, "alias", transaction);
             }
 
-            if (entity.Type == "PERSON")
+            if (entity.Type == EntityTypes.Person)
             {
                 var key = NameKey.Normalise(entity.Name);
                 if (NameKey.WordCount(key) > 1)

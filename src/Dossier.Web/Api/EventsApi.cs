@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Dossier.Core.Labels;
 
 namespace Dossier.Web.Api;
 
@@ -13,7 +14,7 @@ public static class EventsApi
     public const int UndatedPlanDays = 30;
 
     /// <summary>The event statuses of <c>dossier/1</c>.</summary>
-    public static readonly IReadOnlyList<string> Statuses = ["occurred", "planned", "possible", "requested", "refused", "negated"];
+    public static readonly IReadOnlyList<string> Statuses = EventStatuses.All;
 
     public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {

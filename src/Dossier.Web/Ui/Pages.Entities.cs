@@ -3,6 +3,7 @@ using Dossier.Core.Documents;
 using Dossier.Storage.Corpus;
 using Dossier.Web.Api;
 using Microsoft.AspNetCore.Http;
+using Dossier.Core.Labels;
 
 namespace Dossier.Web.Ui;
 
@@ -26,7 +27,7 @@ public static partial class Pages
         html.Raw("<form class=\"filters\" action=\"/entities\" method=\"get\">")
             .Raw("<label>Name<input type=\"search\" name=\"q\"").Attr("value", q).Raw("></label>")
             .Raw("<label>Type<select name=\"type\"><option value=\"\">any</option>");
-        foreach (var option in (string[])["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT"])
+        foreach (var option in EntityTypes.All)
         {
             html.Raw("<option").Attr("value", option).Raw(string.Equals(type, option, StringComparison.OrdinalIgnoreCase) ? " selected>" : ">")
                 .Text(option).Raw("</option>");

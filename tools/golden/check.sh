@@ -37,8 +37,7 @@ rm -rf "$bin"
 for f in "$out"/eval-*.json; do
   jq -c 'del(.wordsPerSecond, .charactersPerSecond)' "$f" > "$f.tmp" && mv "$f.tmp" "$f"
 done
-(cd "$out" && sha256sum -- *.jsonl *.json *.tsv) > "$out/../dossier-golden.sha256"
-mv "$out/../dossier-golden.sha256" "$out/actual.sha256"
+(cd "$out" && sha256sum -- *.jsonl *.json *.tsv) > "$out/actual.sha256"
 if [ "${1:-}" = "--record" ]; then
   cp "$out/actual.sha256" "$here/expected.sha256"
   echo "golden: recorded $(wc -l < "$here/expected.sha256") outputs"

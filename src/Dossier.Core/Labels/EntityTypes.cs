@@ -38,6 +38,7 @@ public static class EntityTypes
     /// <summary>Every type, in the order above.</summary>
     public static ImmutableArray<string> All { get; } = [Person, Organization, Gpe, Location, Facility, Group, Event, Law, Product, WorkOfArt];
 
-    /// <summary>Types of entities that can act (take part in events as source or target).</summary>
+    /// <summary>Whether entities of <paramref name="type"/> can act (take part in events as source or target): PERSON, ORG, GPE and NORP.</summary>
+    /// <param name="type">An entity type; compared ordinally, so only the upper-case constants match.</param>
     public static bool IsActor(string type) => type is Person or Organization or Gpe or Group;
 }

@@ -10,8 +10,17 @@ namespace Dossier.Core.Documents;
 /// a file with CRLF line ends, a BOM or different wrapping gets the same id. The title takes part:
 /// wire services re-issue one body under a revised headline, and those are kept as two documents.
 /// </summary>
+/// <remarks>
+/// "Case-folded" here is <see cref="string.ToLowerInvariant"/>, not full Unicode case folding (<c>ß</c> stays
+/// <c>ß</c>). Unpaired surrogates become U+FFFD before normalisation. Stateless and thread-safe.
+/// </remarks>
 public static class DocumentId
 {
+    /// <summary>The identifier of a document: 32 lower-case hex digits.</summary>
+    /// <param name="title">The title, or null; a null or white-space title leaves only <paramref name="text"/> hashed,
+    /// otherwise the title and the text are hashed joined by a line break (which normalises to one space).</param>
+    /// <param name="text">The document's text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static string Compute(string? title, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -21,7 +30,8 @@ public static class DocumentId
         return Convert.ToHexStringLower(hash[..16]);
     }
 
-    /// <summary>The normalised form that is hashed.</summary>
+    /// <summary>The normalised form that is hashed: NFKC, lower case (invariant), white space runs collapsed to one space, ends trimmed.</summary>
+    /// <param name="text">Any text; unpaired surrogates are replaced by U+FFFD first.</param>
     public static string Normalise(string text)
     {
         var folded = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();

@@ -6,7 +6,7 @@ namespace Dossier.Core.Documents;
 /// </summary>
 /// <param name="Start">First UTF-16 offset of the token.</param>
 /// <param name="End">Offset just past the token.</param>
-/// <param name="Sentence">Index of the sentence that contains the token.</param>
+/// <param name="Sentence">Index in <see cref="Document.Sentences"/> of the sentence that contains the token.</param>
 public sealed record Token(int Start, int End, int Sentence)
 {
     /// <summary>Universal POS tag, or null before tagging.</summary>
@@ -15,6 +15,7 @@ public sealed record Token(int Start, int End, int Sentence)
     /// <summary>Penn Treebank tag, or null before tagging.</summary>
     public string? Xpos { get; init; }
 
+    /// <summary>The dictionary form (<c>said</c> → <c>say</c>), or null before tagging.</summary>
     public string? Lemma { get; init; }
 
     /// <summary>Index (within the document's token list) of the syntactic head; -1 for the root or before parsing.</summary>
@@ -23,5 +24,7 @@ public sealed record Token(int Start, int End, int Sentence)
     /// <summary>Universal Dependencies relation to the head, or null before parsing.</summary>
     public string? Relation { get; init; }
 
+    /// <summary>The character range <c>[Start, End)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Start"/> is negative or <see cref="End"/> is before it.</exception>
     public TextSpan Span => new(Start, End);
 }

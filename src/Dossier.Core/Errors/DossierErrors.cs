@@ -4,34 +4,66 @@ namespace Dossier.Core.Errors;
 /// Every message shown to a user for bad input, in one place, so they read alike:
 /// "INPUT: reason". Callers pass the input's name (path, URL, path#line=N).
 /// </summary>
+/// <remarks>
+/// The constants and the methods other than <see cref="Format"/> and <see cref="Store"/> give the reason only: lower
+/// case, no final full stop, to follow <c>INPUT: </c>.
+/// </remarks>
 public static class DossierErrors
 {
+    /// <summary>The one-line message for bad input: <c>INPUT: reason</c>.</summary>
+    /// <param name="input">The input's name as the user gave it: a path, a URL or <c>path#line=N</c>.</param>
+    /// <param name="reason">One of the reasons of this class.</param>
     public static string Format(string input, string reason) => $"{input}: {reason}";
 
+    /// <summary>The path names no file or directory.</summary>
     public const string NotFound = "no such file or directory";
+    /// <summary>The input has no bytes, or decodes to white space only.</summary>
     public const string Empty = "the file is empty";
+    /// <summary>A record (a feed item, a JSONL line) whose text is empty.</summary>
     public const string NoText = "no text found";
+    /// <summary>The bytes look like a binary file, not text.</summary>
     public const string Binary = "looks like a binary file, not text";
+    /// <summary>The bytes are valid in none of the encodings the readers try.</summary>
     public const string InvalidEncoding = "the bytes are not valid text in UTF-8, UTF-16 or Windows-1252";
+    /// <summary>A JSON or JSONL record is not a JSON object.</summary>
     public const string NotJson = "not a JSON object";
+    /// <summary>A JSON or JSONL record has no <c>text</c> field.</summary>
     public const string MissingText = "no \"text\" field";
+    /// <summary>An RSS or Atom file that does not parse as a feed.</summary>
     public const string MalformedFeed = "not a valid RSS or Atom feed";
+    /// <summary>An HTML page whose article text could not be found.</summary>
     public const string MalformedHtml = "no article text could be extracted from the HTML";
 
+    /// <summary>The reason for an input over the size limit.</summary>
+    /// <param name="size">The input's size in bytes (or the bytes read so far, for a download).</param>
+    /// <param name="limit">The limit in bytes.</param>
+    /// <returns>The reason, with both numbers grouped by thousands in the current culture's format.</returns>
     public static string TooLarge(long size, long limit) =>
         $"{size:N0} bytes is over the size limit of {limit:N0} bytes (set --max-bytes to change it)";
 
+    /// <summary>The reason for a URL that could not be fetched.</summary>
+    /// <param name="reason">What went wrong, such as an HTTP status or a network error's message.</param>
     public static string Unreachable(string reason) => $"could not be fetched ({reason})";
 
+    /// <summary>The reason for a date option or field that does not parse.</summary>
+    /// <param name="value">The value as given; it is quoted in the message.</param>
     public static string BadDate(string value) => $"\"{value}\" is not a date (expected YYYY-MM-DD)";
 
+    /// <summary>The full message for a store (database) that cannot be opened or written: <c>PATH: reason</c>.</summary>
+    /// <param name="path">The store's path.</param>
+    /// <param name="reason">What went wrong.</param>
     public static string Store(string path, string reason) => $"{path}: {reason}";
 
+    /// <summary>A feed that parses but has no items.</summary>
     public const string EmptyFeed = "the feed has no items";
 
+    /// <summary>A directory with no files to read; hidden files do not count.</summary>
     public const string EmptyDirectory = "no files found in the directory (hidden files are skipped)";
 
+    /// <summary>A URL whose scheme is not http or https.</summary>
     public const string UnsupportedScheme = "only http:// and https:// URLs can be read";
 
+    /// <summary>The reason for a file that exists but could not be read.</summary>
+    /// <param name="reason">The I/O error's message.</param>
     public static string ReadFailed(string reason) => $"could not be read ({reason})";
 }

@@ -63,10 +63,13 @@ public static class EventStatuses
     /// </summary>
     public static ImmutableArray<string> Advancement { get; } = [Requested, Possible, Planned, Occurred];
 
-    /// <summary>The name of a status.</summary>
+    /// <summary>The lower-case name of a status (<see cref="EventStatus.Occurred"/> → <c>occurred</c>).</summary>
+    /// <param name="status">A defined status.</param>
+    /// <exception cref="IndexOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
     public static string Name(EventStatus status) => All[(int)status];
 
     /// <summary>The status of a name, or null for a name that is not one.</summary>
+    /// <param name="name">A name from <see cref="All"/>, compared ordinally (<c>Occurred</c> is not one), or null.</param>
     public static EventStatus? Parse(string? name)
     {
         var i = name is null ? -1 : All.IndexOf(name);

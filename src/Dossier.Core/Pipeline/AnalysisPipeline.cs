@@ -9,10 +9,12 @@ namespace Dossier.Core.Pipeline;
 /// </summary>
 public sealed class AnalysisPipeline
 {
+    /// <summary>A pipeline of <paramref name="stages"/>, after checking that each stage's contract holds in that order.</summary>
     /// <param name="stages">The stages, in the order they run.</param>
     /// <param name="given">Layers the documents already carry (gold tokens of a treebank, say).</param>
     /// <exception cref="ArgumentException">When a stage needs a layer that neither <paramref name="given"/> nor an
     /// earlier stage adds, or uses a layer that a later stage adds.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="stages"/> is null.</exception>
     public AnalysisPipeline(IEnumerable<IStage> stages, Layers given = Layers.None)
     {
         ArgumentNullException.ThrowIfNull(stages);
@@ -28,6 +30,8 @@ public sealed class AnalysisPipeline
     public Layers Given { get; }
 
     /// <summary>The document with every stage's layers added; a non-English document as it is.</summary>
+    /// <param name="document">The document to analyse; one that is not <see cref="Document.IsEnglish"/> is returned unchanged.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -27,5 +27,8 @@ public interface IStage
     Layers Adds { get; }
 
     /// <summary>The document with this stage's layers added.</summary>
+    /// <param name="document">A document that carries the layers in <see cref="Needs"/>.</param>
+    /// <returns>A copy of <paramref name="document"/> (made with <c>with</c>) whose <see cref="Adds"/> layers are
+    /// replaced; the input is not changed.</returns>
     Document Process(Document document);
 }

@@ -8,20 +8,44 @@ using Dossier.Core.Documents;
 namespace Dossier.Core.Serialization;
 
 /// <summary>
-/// Reads and writes the <c>dossier/1</c> JSON contract (<c>docs/output-schema.md</c>).
+/// Reads and writes the <c>dossier/1</c> JSON contract (<c>../shared/docs/output-schema.md</c>).
 /// Adds two sections to the contract: <c>sentences</c> and <c>tokens</c>, both with half-open offsets.
 /// </summary>
+/// <remarks>
+/// Property names are camelCase and case-sensitive. Only what the document records hold is written: the
+/// <see cref="Document.Names"/> layer and the 1.1 fields those records lack (<c>topic</c>, mention <c>kind</c>,
+/// <c>place</c>, <c>evidenceStart</c>, <c>domain</c>) are not, and unknown properties are ignored when reading.
+/// Stateless and thread-safe.
+/// </remarks>
 public static class DossierJson
 {
+    /// <summary>The value of the top-level <c>schema</c> property, written and required.</summary>
     public const string Schema = "dossier/1";
 
     private static readonly JsonSerializerOptions Compact = CreateOptions(indented: false);
     private static readonly JsonSerializerOptions Indented = CreateOptions(indented: true);
 
+    /// <summary>
+    /// The document as one <c>dossier/1</c> object. The same document always gives the same string (event attributes
+    /// are written in ordinal key order); non-ASCII and HTML-sensitive characters are written unescaped, so the
+    /// result must be escaped before it is embedded in HTML.
+    /// </summary>
+    /// <param name="document">The document; its layers must not be <c>default</c> arrays (empty ones are fine).</param>
+    /// <param name="indented">True for one property a line, indented; false for one line without white space between tokens.</param>
     public static string Serialize(Document document, bool indented = false) =>
         JsonSerializer.Serialize(ToJson(document), indented ? Indented : Compact);
 
+    /// <summary>
+    /// The document that a <c>dossier/1</c> object describes. <see cref="Document.Id"/> is computed again from the
+    /// title and text, not read; <c>published</c> keeps only a leading <c>YYYY-MM-DD</c> (null when there is none);
+    /// a missing <c>language</c> is null (not analysed as English); missing layers are empty.
+    /// </summary>
+    /// <param name="json">One JSON object, as <see cref="Serialize"/> writes it.</param>
     /// <exception cref="JsonException">When <paramref name="json"/> is not a <c>dossier/1</c> document.</exception>
+    /// <remarks>
+    /// An object with the right schema but no <c>document</c> header fails with <see cref="NullReferenceException"/>,
+    /// and a header without <c>text</c> with <see cref="ArgumentNullException"/>, not with <see cref="JsonException"/>.
+    /// </remarks>
     public static Document Deserialize(string json)
     {
         var dto = JsonSerializer.Deserialize<DocumentJson>(json, Compact)

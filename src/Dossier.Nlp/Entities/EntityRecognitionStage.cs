@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Dossier.Core.Data;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Dossier.Core.Pipeline;
 
 namespace Dossier.Nlp.Entities;
@@ -14,11 +16,24 @@ namespace Dossier.Nlp.Entities;
 public sealed class EntityRecognitionStage : IStage
 {
     private readonly NerModel _model;
+    private readonly NerLexicon _lexicon;
+    private readonly EntityTyper _typer;
 
+    /// <summary>A stage with the shipped word lists of <c>models/ner/</c> (<see cref="NerLexicon.Default"/>, read once per process).</summary>
+    /// <exception cref="DataFileException">A word list is missing or malformed.</exception>
     public EntityRecognitionStage(NerModel model)
+        : this(model, NerLexicon.Default)
+    {
+    }
+
+    /// <summary>A stage that types the model's names with the word lists of <paramref name="lexicon"/>.</summary>
+    public EntityRecognitionStage(NerModel model, NerLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(lexicon);
         _model = model;
+        _lexicon = lexicon;
+        _typer = new EntityTyper(lexicon);
     }
 
     public string Name => "entities";
@@ -59,7 +74,7 @@ public sealed class EntityRecognitionStage : IStage
             wordTokens.Add(groups.ToArray());
         }
 
-        var found = _model.Recognize(sentences);
+        var found = _model.Recognize(sentences, _typer);
         var names = DocumentNames(text, tokens, wordTokens, sentences, found);
         var entities = ImmutableArray.CreateBuilder<Entity>();
         var items = new List<(int Start, int End, string Type, string? Country)>();
@@ -100,7 +115,7 @@ public sealed class EntityRecognitionStage : IStage
                 entities.Add(new Entity(id, mention, type)
                 {
                     Aliases = [mention],
-                    Country = type is "GPE" or "NORP" ? spanCountry : null,
+                    Country = type is EntityTypes.Gpe or EntityTypes.Group ? spanCountry : null,
                     Mentions = [new Mention(start, end, mention, s)],
                 });
             }
@@ -108,12 +123,6 @@ public sealed class EntityRecognitionStage : IStage
 
         return document with { Names = entities.ToImmutable() };
     }
-    /// <summary>Country abbreviations in capitals that the gazetteer lists only with dots ("U.S.") or not at all.</summary>
-    private static readonly Dictionary<string, string> CountryAbbreviations = new(StringComparer.Ordinal)
-    {
-        ["US"] = "USA", ["USA"] = "USA", ["UK"] = "GBR", ["UAE"] = "ARE", ["PRC"] = "CHN", ["DPRK"] = "PRK", ["ROK"] = "KOR", ["DRC"] = "COD",
-    };
-
     /// <summary>
     /// The names the document gives outside hyphenated words, with their type: each PERSON, ORG and GPE
     /// name, and the last word of a personal name of two or more words (its surname, as PERSON).
@@ -127,17 +136,17 @@ public sealed class EntityRecognitionStage : IStage
             var map = wordTokens[s];
             foreach (var span in found[s])
             {
-                if (span.Type is not ("PERSON" or "ORG" or "GPE") || span.End <= span.Start) continue;
+                if (span.Type is not (EntityTypes.Person or EntityTypes.Organization or EntityTypes.Gpe) || span.End <= span.Start) continue;
                 if (span.End - span.Start == 1 && map[span.Start].First != map[span.Start].Last) continue; // a compound itself
                 var name = StripPossessive(text[tokens[map[span.Start].First].Start..tokens[map[span.End - 1].Last].End]);
-                if (span.Type == "PERSON")
+                if (span.Type == EntityTypes.Person)
                 {
-                    names[name] = ("PERSON", null);
-                    if (span.End - span.Start >= 2) names[StripPossessive(sentences[s][span.End - 1])] = ("PERSON", null);
+                    names[name] = (EntityTypes.Person, null);
+                    if (span.End - span.Start >= 2) names[StripPossessive(sentences[s][span.End - 1])] = (EntityTypes.Person, null);
                 }
                 else
                 {
-                    names.TryAdd(name, (span.Type, span.Type == "GPE" ? span.Country : null));
+                    names.TryAdd(name, (span.Type, span.Type == EntityTypes.Gpe ? span.Country : null));
                 }
             }
         }
@@ -162,7 +171,7 @@ public sealed class EntityRecognitionStage : IStage
     /// "Jean-Luc Moreau") unless it ends in a suffix ("New York-based" → "New York").
     /// Adds the names to <paramref name="items"/> (character offsets) and returns true when it split.
     /// </summary>
-    private static bool SplitCompound(
+    private bool SplitCompound(
         string text, ImmutableArray<Token> tokens, (int First, int Last)[] map, IReadOnlyList<string> words, int start, int end, string? type,
         Dictionary<string, (string Type, string? Country)> names, Gazetteer gazetteer, List<(int Start, int End, string Type, string? Country)> items)
     {
@@ -206,8 +215,8 @@ public sealed class EntityRecognitionStage : IStage
 
             // "al-Qaeda", "bin-Salman": a lower-case particle before a name belongs to it.
             if (predicted && lowerBefore) return false;
-            var affiliation = t + 2 <= last.Last && AffiliationSuffixes.Contains(TokenText(text, tokens[t + 2]));
-            var r = Resolve(part, names, gazetteer, affiliation || type == "ORG" || predicted && !anySuffix);
+            var affiliation = t + 2 <= last.Last && _lexicon.AffiliationSuffixes.Contains(TokenText(text, tokens[t + 2]));
+            var r = Resolve(part, names, gazetteer, affiliation || type == EntityTypes.Organization || predicted && !anySuffix);
             if (r is null) return false;
             found.Add((tokens[t].Start, tokens[t].End, r.Value.Type, r.Value.Country));
         }
@@ -219,38 +228,31 @@ public sealed class EntityRecognitionStage : IStage
 
     private static string TokenText(string text, Token token) => text[token.Start..token.End];
 
-    /// <summary>Suffixes that say who backs, leads, runs or pays for something: an acronym before them is an organisation.</summary>
-    private static readonly HashSet<string> AffiliationSuffixes = new(StringComparer.Ordinal)
-    {
-        "backed", "based", "led", "funded", "financed", "brokered", "sponsored", "run", "owned", "controlled", "linked", "allied", "aligned",
-        "affiliated", "mediated", "imposed", "supported", "held", "headed", "commanded", "organised", "organized", "bound",
-    };
-
     /// <summary>A lower-case part of a compound: "backed", "based", "led", "era", "pro", "anti".</summary>
     private static bool IsSuffix(string part) => part.Length > 0 && part.All(c => char.IsLetter(c) && char.IsLower(c));
 
     /// <summary>The type of a name inside a compound, or null when there is no evidence that it is one.</summary>
-    private static (string Type, string? Country)? Resolve(string part, Dictionary<string, (string Type, string? Country)> names, Gazetteer gazetteer, bool acronymIsOrg)
+    private (string Type, string? Country)? Resolve(string part, Dictionary<string, (string Type, string? Country)> names, Gazetteer gazetteer, bool acronymIsOrg)
     {
         if (part.Length == 0 || !char.IsUpper(part[0])) return null;
         var found = names.TryGetValue(part, out var named);
-        if (found && named.Type == "PERSON") return named;
+        if (found && named.Type == EntityTypes.Person) return named;
         var allCaps = Gazetteer.AllCaps(part);
         var entry = gazetteer.Lookup(part);
         if (entry is not null && !(entry.AcronymOnly && !allCaps))
         {
-            if ((entry.Kinds & GazKind.Org) != 0 && allCaps) return ("ORG", null);
-            if ((entry.Kinds & (GazKind.Country | GazKind.Capital | GazKind.State | GazKind.Place | GazKind.BigCity)) != 0) return ("GPE", entry.PlaceCountry);
-            if ((entry.Kinds & GazKind.AnyGroup) != 0) return ("NORP", entry.DemonymCountry ?? entry.PlaceCountry);
-            if ((entry.Kinds & GazKind.Org) != 0) return ("ORG", null);
+            if ((entry.Kinds & GazKind.Org) != 0 && allCaps) return (EntityTypes.Organization, null);
+            if ((entry.Kinds & (GazKind.Country | GazKind.Capital | GazKind.State | GazKind.Place | GazKind.BigCity)) != 0) return (EntityTypes.Gpe, entry.PlaceCountry);
+            if ((entry.Kinds & GazKind.AnyGroup) != 0) return (EntityTypes.Group, entry.DemonymCountry ?? entry.PlaceCountry);
+            if ((entry.Kinds & GazKind.Org) != 0) return (EntityTypes.Organization, null);
         }
 
         if (found) return named;
-        if (CountryAbbreviations.TryGetValue(part, out var iso)) return ("GPE", iso);
+        if (_lexicon.CountryAbbreviations.TryGetValue(part, out var iso)) return (EntityTypes.Gpe, iso);
 
         // An acronym before a word saying who backs, leads or pays for something ("NATO-backed", "EU-funded",
         // not "AI-generated"), or in a compound of names the tagger found ("NATO-Russia"): an organisation.
-        if (acronymIsOrg && part.Length >= 2 && part.All(char.IsLetter) && allCaps) return ("ORG", null);
+        if (acronymIsOrg && part.Length >= 2 && part.All(char.IsLetter) && allCaps) return (EntityTypes.Organization, null);
         return null;
     }
 

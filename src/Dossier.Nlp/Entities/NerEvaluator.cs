@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dossier.Core.Labels;
 
 namespace Dossier.Nlp.Entities;
 
@@ -11,9 +12,9 @@ public static class NerEvaluator
 {
     public static string ToConll(string ontoNotesType) => ontoNotesType switch
     {
-        "PERSON" => "PER",
-        "GPE" or "LOC" or "FAC" => "LOC",
-        "ORG" => "ORG",
+        EntityTypes.Person => "PER",
+        EntityTypes.Gpe or EntityTypes.Location or EntityTypes.Facility => "LOC",
+        EntityTypes.Organization => "ORG",
         _ => "MISC",
     };
 
@@ -22,13 +23,14 @@ public static class NerEvaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(conllPath);
         var documents = Conll2003.ReadDocuments(conllPath);
+        var typer = new EntityTyper(NerLexicon.Default);
         var predicted = new List<List<NerSpan>[]>(documents.Count);
         var words = 0;
         var watch = Stopwatch.StartNew();
         foreach (var document in documents)
         {
             var sentences = document.Select(s => (IReadOnlyList<string>)s.Words).ToList();
-            predicted.Add(model.Recognize(sentences));
+            predicted.Add(model.Recognize(sentences, typer));
             foreach (var s in document) words += s.Words.Length;
         }
 

@@ -1,3 +1,5 @@
+using Dossier.Core.Labels;
+
 namespace Dossier.Nlp.Entities;
 
 /// <summary>A typed name found by the recognizer: tokens [Start, End) of one sentence, an OntoNotes type, and a country when known.</summary>
@@ -101,8 +103,8 @@ public sealed class NerModel
         return output;
     }
 
-    /// <summary>Finds and types the names in a document given as sentences of words.</summary>
-    internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences)
+    /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
+    internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences, EntityTyper typer)
     {
         var doc = new NerDocument(sentences, Gazetteer, Names);
         var tags = Tag(doc);
@@ -111,16 +113,16 @@ public sealed class NerModel
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
-            var spans = EntityTyper.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer);
+            var spans = typer.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer);
             for (var k = 0; k < spans.Count; k++)
             {
                 var span = spans[k];
-                if (span.Type == "PERSON" && span.End - span.Start >= 2) (surnames ??= new(StringComparer.Ordinal)).Add(words[span.End - 1]);
+                if (span.Type == EntityTypes.Person && span.End - span.Start >= 2) (surnames ??= new(StringComparer.Ordinal)).Add(words[span.End - 1]);
 
                 // The surname of a person named earlier in the document, alone, is that person ("John Bolton … Bolton said").
-                else if (surnames is not null && span.End - span.Start == 1 && span.Type is "ORG" or "LOC" && surnames.Contains(words[span.Start]) && !doc.AllCaps[s])
+                else if (surnames is not null && span.End - span.Start == 1 && span.Type is EntityTypes.Organization or EntityTypes.Location && surnames.Contains(words[span.Start]) && !doc.AllCaps[s])
                 {
-                    spans[k] = span with { Type = "PERSON", Country = null };
+                    spans[k] = span with { Type = EntityTypes.Person, Country = null };
                 }
             }
 

@@ -144,10 +144,11 @@ public static class NerTrainer
         var guess = new List<(int, int, int, string)>();
         var sentenceId = 0;
         var words = 0;
+        var typer = new EntityTyper(NerLexicon.Default);
         var watch = Stopwatch.StartNew();
         foreach (var document in documents)
         {
-            var predicted = model.Recognize(document.Select(s => (IReadOnlyList<string>)s.Words).ToList());
+            var predicted = model.Recognize(document.Select(s => (IReadOnlyList<string>)s.Words).ToList(), typer);
             for (var s = 0; s < document.Count; s++, sentenceId++)
             {
                 words += document[s].Words.Length;

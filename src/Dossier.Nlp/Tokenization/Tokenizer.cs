@@ -12,23 +12,32 @@ namespace Dossier.Nlp.Tokenization;
 /// "non-stop") and in phone numbers, while abbreviations ("Mr.", "U.S."), initials ("J."),
 /// numbers ("1,000,000", "2.5", "5:30"), URLs and e-mail addresses are kept whole. Quotes,
 /// brackets and dashes ("—", "–", "--") are tokens of their own.
+/// Its word lists come from a <see cref="TokenizerLexicon"/> (<c>models/tokens/</c>).
 /// The tokenizer is stateless, allocation-free apart from the output list, and thread-safe.
 /// </summary>
 public static class Tokenizer
 {
-    /// <summary>Tokenizes <paramref name="text"/> into a new list of spans.</summary>
-    public static List<TextSpan> Tokenize(string text)
+    /// <summary>Tokenizes <paramref name="text"/> into a new list of spans, with the shipped word lists (<see cref="TokenizerLexicon.Default"/>).</summary>
+    public static List<TextSpan> Tokenize(string text) => Tokenize(text, TokenizerLexicon.Default);
+
+    /// <summary>Tokenizes <paramref name="text"/> into a new list of spans, with the word lists of <paramref name="lexicon"/>.</summary>
+    public static List<TextSpan> Tokenize(string text, TokenizerLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<TextSpan>(text.Length / 5 + 4);
-        Tokenize(text, tokens);
+        Tokenize(text, tokens, lexicon);
         return tokens;
     }
 
-    /// <summary>Appends the token spans of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
-    public static void Tokenize(ReadOnlySpan<char> text, List<TextSpan> tokens)
+    /// <summary>Appends the token spans of <paramref name="text"/> to <paramref name="tokens"/>, with the shipped word lists.</summary>
+    public static void Tokenize(ReadOnlySpan<char> text, List<TextSpan> tokens) => Tokenize(text, tokens, TokenizerLexicon.Default);
+
+    /// <summary>Appends the token spans of <paramref name="text"/> to <paramref name="tokens"/>, with the word lists of <paramref name="lexicon"/>.</summary>
+    public static void Tokenize(ReadOnlySpan<char> text, List<TextSpan> tokens, TokenizerLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var lex = lexicon;
         var i = 0;
         while (i < text.Length)
         {
@@ -40,12 +49,12 @@ public static class Tokenizer
 
             var start = i;
             while (i < text.Length && !CharClass.IsSpace(text[i])) i++;
-            Chunk(text, start, i, tokens);
+            Chunk(text, start, i, tokens, lex);
         }
     }
 
     /// <summary>Tokenizes one run of non-space characters <c>[start, end)</c>.</summary>
-    private static void Chunk(ReadOnlySpan<char> s, int start, int end, List<TextSpan> tokens)
+    private static void Chunk(ReadOnlySpan<char> s, int start, int end, List<TextSpan> tokens, TokenizerLexicon lex)
     {
         var hasAt = s[start..end].Contains('@');
         var p = start;
@@ -61,7 +70,7 @@ public static class Tokenizer
                     continue;
                 }
 
-                p = Word(s, p, end, tokens);
+                p = Word(s, p, end, tokens, lex);
             }
             else
             {
@@ -129,7 +138,7 @@ public static class Tokenizer
     }
 
     /// <summary>Scans a word starting at <paramref name="p"/>, emits its tokens and returns where it ends.</summary>
-    private static int Word(ReadOnlySpan<char> s, int p, int end, List<TextSpan> tokens)
+    private static int Word(ReadOnlySpan<char> s, int p, int end, List<TextSpan> tokens, TokenizerLexicon lex)
     {
         var q = p + 1;
         while (q < end)
@@ -178,19 +187,19 @@ public static class Tokenizer
                 }
             }
 
-            if (KeepsPeriod(s, wordStart, q, end))
+            if (KeepsPeriod(s, wordStart, q, end, lex))
             {
                 q++;
                 attached = true;
             }
         }
 
-        EmitWord(s, p, attached ? q - 1 : q, tokens, attached);
+        EmitWord(s, p, attached ? q - 1 : q, tokens, attached, lex);
         return q;
     }
 
     /// <summary>Decides whether the period at <paramref name="q"/> belongs to the word <c>[a, q)</c>.</summary>
-    private static bool KeepsPeriod(ReadOnlySpan<char> s, int a, int q, int chunkEnd)
+    private static bool KeepsPeriod(ReadOnlySpan<char> s, int a, int q, int chunkEnd, TokenizerLexicon lex)
     {
         var w = s[a..q];
         bool mayEnd;
@@ -200,15 +209,15 @@ public static class Tokenizer
             if (!CharClass.IsUpper(w[0])) return false;
             mayEnd = true;
         }
-        else if (Abbreviations.IsAbbreviation(w))
+        else if (lex.IsAbbreviation(w))
         {
-            mayEnd = Abbreviations.MayEnd(w);
+            mayEnd = lex.MayEnd(w);
         }
         else if (IsDottedAcronym(w))
         {
             mayEnd = true;
         }
-        else if (Abbreviations.IsBeforeNumber(w))
+        else if (lex.IsBeforeNumber(w))
         {
             var k = q + 1;
             while (k < s.Length && CharClass.IsSpace(s[k]) && k - q < 3) k++;
@@ -219,7 +228,7 @@ public static class Tokenizer
             return false;
         }
 
-        return !mayEnd || !StartsSentence(s, q + 1, chunkEnd);
+        return !mayEnd || !StartsSentence(s, q + 1, chunkEnd, lex);
     }
 
     /// <summary>"U.S", "e.g", "Ph.D": letters in dot-separated groups of one or two.</summary>
@@ -253,7 +262,7 @@ public static class Tokenizer
     /// end of text, a blank line, or white space followed by an opening quote or a common
     /// capitalised sentence starter. Anything glued to the period ("U.S.-based") means no.
     /// </summary>
-    private static bool StartsSentence(ReadOnlySpan<char> s, int k, int chunkEnd)
+    private static bool StartsSentence(ReadOnlySpan<char> s, int k, int chunkEnd, TokenizerLexicon lex)
     {
         if (k < chunkEnd && s[k] == '.') return false;
         while (k < chunkEnd && CharClass.IsCloser(s[k])) k++;
@@ -271,17 +280,17 @@ public static class Tokenizer
         if (!CharClass.IsUpper(c)) return false;
         var e = k + 1;
         while (e < s.Length && CharClass.IsLetter(s[e])) e++;
-        return SentenceStarters.Contains(s[k..e]);
+        return lex.IsSentenceStarter(s[k..e]);
     }
 
     /// <summary>Emits <c>[p, q)</c> split at hyphens, plus its attached period when <paramref name="period"/>.</summary>
-    private static void EmitWord(ReadOnlySpan<char> s, int p, int q, List<TextSpan> tokens, bool period)
+    private static void EmitWord(ReadOnlySpan<char> s, int p, int q, List<TextSpan> tokens, bool period, TokenizerLexicon lex)
     {
         var end = period ? q + 1 : q;
         var hyphen = s[p..q].IndexOfAny('-', '\u2010');
         if (hyphen < 0 || IsNumericCode(s[p..q]))
         {
-            EmitPiece(s, p, end, tokens);
+            EmitPiece(s, p, end, tokens, lex);
             return;
         }
 
@@ -290,9 +299,9 @@ public static class Tokenizer
         for (var k = p + hyphen; k < q; k++)
         {
             if (s[k] is not ('-' or '\u2010')) continue;
-            if (!Abbreviations.IsHyphenPrefix(s[segmentStart..k]))
+            if (!lex.IsHyphenPrefix(s[segmentStart..k]))
             {
-                EmitPiece(s, tokenStart, k, tokens);
+                EmitPiece(s, tokenStart, k, tokens, lex);
                 tokens.Add(new TextSpan(k, k + 1));
                 tokenStart = k + 1;
             }
@@ -300,7 +309,7 @@ public static class Tokenizer
             segmentStart = k + 1;
         }
 
-        EmitPiece(s, tokenStart, end, tokens);
+        EmitPiece(s, tokenStart, end, tokens, lex);
     }
 
     /// <summary>
@@ -329,11 +338,11 @@ public static class Tokenizer
     }
 
     /// <summary>Emits one hyphen-free piece, splitting clitics, fused contractions and number+unit.</summary>
-    private static void EmitPiece(ReadOnlySpan<char> s, int a, int b, List<TextSpan> tokens)
+    private static void EmitPiece(ReadOnlySpan<char> s, int a, int b, List<TextSpan> tokens, TokenizerLexicon lex)
     {
         if (b <= a) return;
         var w = s[a..b];
-        var parts = WordSplits.FusedParts(w);
+        var parts = lex.FusedParts(w);
         if (!parts.IsEmpty)
         {
             var k = a;
@@ -346,7 +355,7 @@ public static class Tokenizer
             return;
         }
 
-        if (w.Length == 3 && WordSplits.IsItIs(w, NextWord(s, b)))
+        if (w.Length == 3 && lex.IsItIs(w, NextWord(s, b)))
         {
             tokens.Add(new TextSpan(a, a + 2));
             tokens.Add(new TextSpan(a + 2, b));
@@ -365,7 +374,7 @@ public static class Tokenizer
         {
             var k = 1;
             while (k < w.Length && (CharClass.IsDigit(w[k]) || w[k] is '.' or ',' or ':')) k++;
-            if (k < w.Length && CharClass.IsLetter(w[k]) && IsDigitsThenUnit(w, k))
+            if (k < w.Length && CharClass.IsLetter(w[k]) && IsDigitsThenUnit(w, k, lex))
             {
                 tokens.Add(new TextSpan(a, a + k));
                 tokens.Add(new TextSpan(a + k, b));
@@ -386,12 +395,12 @@ public static class Tokenizer
         return s[k..e];
     }
 
-    private static bool IsDigitsThenUnit(ReadOnlySpan<char> w, int k)
+    private static bool IsDigitsThenUnit(ReadOnlySpan<char> w, int k, TokenizerLexicon lex)
     {
         if (!CharClass.IsDigit(w[k - 1])) return false;
         var unit = w[k..];
         if (unit[^1] == '.') unit = unit[..^1];
-        return WordSplits.IsUnit(unit);
+        return lex.IsUnit(unit);
     }
 
     /// <summary>Emits the punctuation or symbol token starting at <paramref name="p"/> and returns where it ends.</summary>

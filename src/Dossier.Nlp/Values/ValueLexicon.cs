@@ -1,74 +1,77 @@
+using System.Collections.Frozen;
+using Dossier.Core.Data;
+
 namespace Dossier.Nlp.Values;
 
-/// <summary>Currencies and units of measure, keyed by lower-case token text.</summary>
-internal static class ValueLexicon
+/// <summary>
+/// The word lists of the value stage, read once from <c>models/values/</c> (one TSV file per concept): currency
+/// symbols, codes, words and adjectives, units of measure and the words that make "one" a pronoun. Keys are
+/// lower-case token text, compared ordinally. Immutable and thread-safe.
+/// </summary>
+public sealed class ValueLexicon
 {
-    /// <summary>Currency symbols written before the amount.</summary>
-    public static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
-    {
-        ["$"] = "USD", ["£"] = "GBP", ["€"] = "EUR", ["¥"] = "JPY", ["₹"] = "INR", ["₩"] = "KRW", ["₽"] = "RUB",
-        ["₺"] = "TRY", ["₪"] = "ILS", ["₦"] = "NGN", ["rs"] = "INR", ["rs."] = "INR", ["r$"] = "BRL",
-    };
+    /// <summary>The sub-folder of <c>models</c> that holds the files.</summary>
+    public const string FolderName = "values";
 
-    /// <summary>Letters glued before "$": "US$", "C$", "A$", "HK$".</summary>
-    public static readonly Dictionary<string, string> DollarPrefixes = new(StringComparer.Ordinal)
-    {
-        ["us"] = "USD", ["u.s."] = "USD", ["c"] = "CAD", ["ca"] = "CAD", ["can"] = "CAD", ["a"] = "AUD", ["au"] = "AUD",
-        ["hk"] = "HKD", ["nz"] = "NZD", ["s"] = "SGD", ["nt"] = "TWD", ["r"] = "BRL", ["mx"] = "MXN",
-    };
+    private static readonly Lazy<ValueLexicon> Shipped = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>ISO codes accepted before or after an amount ("USD 5 million", "5 million EUR").</summary>
-    public static readonly HashSet<string> IsoCodes = new(StringComparer.Ordinal)
+    private ValueLexicon(string directory)
     {
-        "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "cad", "aud", "chf", "hkd", "nzd", "sgd", "krw", "rub", "brl",
-        "mxn", "zar", "try", "sek", "nok", "dkk", "pln", "ils", "ngn", "kes", "egp", "sar", "aed", "pkr", "idr", "thb",
-    };
+        string P(string file) => Path.Combine(directory, file);
+        Symbols = TsvFile.ReadMap(P("currency-symbols.tsv"));
+        DollarPrefixes = TsvFile.ReadMap(P("dollar-prefixes.tsv"));
+        IsoCodes = TsvFile.ReadWords(P("currency-codes.tsv"));
+        Words = TsvFile.ReadMap(P("currency-words.tsv"));
+        DollarAdjectives = TsvFile.ReadMap(P("currency-adjectives.tsv"));
+        Units = ReadUnits(P("units.tsv"), P("unit-prefixes.tsv"));
+        PronounOneBefore = TsvFile.ReadWords(P("pronoun-one-before.tsv"));
+    }
 
-    /// <summary>Currency words after the amount.</summary>
-    public static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
-    {
-        ["dollar"] = "USD", ["dollars"] = "USD", ["euro"] = "EUR", ["euros"] = "EUR", ["yen"] = "JPY", ["yuan"] = "CNY",
-        ["renminbi"] = "CNY", ["rupee"] = "INR", ["rupees"] = "INR", ["ruble"] = "RUB", ["rubles"] = "RUB", ["rouble"] = "RUB",
-        ["roubles"] = "RUB", ["franc"] = "CHF", ["francs"] = "CHF", ["peso"] = "MXN", ["pesos"] = "MXN", ["won"] = "KRW",
-        ["sterling"] = "GBP", ["shekel"] = "ILS", ["shekels"] = "ILS", ["rand"] = "ZAR", ["naira"] = "NGN", ["lira"] = "TRY",
-        ["riyal"] = "SAR", ["riyals"] = "SAR", ["dirham"] = "AED", ["dirhams"] = "AED", ["reais"] = "BRL", ["real"] = "BRL",
-        ["cent"] = "USD", ["cents"] = "USD", ["pence"] = "GBP", ["p"] = "GBP", ["rupiah"] = "IDR", ["baht"] = "THB",
-        ["kronor"] = "SEK", ["krona"] = "SEK", ["kroner"] = "NOK", ["zloty"] = "PLN", ["shillings"] = "KES", ["hryvnia"] = "UAH",
-        ["hryvnias"] = "UAH",
-    };
+    /// <summary>Currency symbols written before the amount → ISO 4217 code (<c>currency-symbols.tsv</c>).</summary>
+    internal FrozenDictionary<string, string> Symbols { get; }
 
-    /// <summary>Adjectives that change the currency of "dollars"/"pounds"/"francs"/"rupees".</summary>
-    public static readonly Dictionary<string, string> DollarAdjectives = new(StringComparer.Ordinal)
-    {
-        ["canadian"] = "CAD", ["australian"] = "AUD", ["singapore"] = "SGD", ["taiwan"] = "TWD", ["zealand"] = "NZD",
-        ["kong"] = "HKD", ["u.s."] = "USD", ["us"] = "USD", ["american"] = "USD", ["egyptian"] = "EGP", ["swiss"] = "CHF",
-        ["pakistani"] = "PKR", ["indian"] = "INR", ["mexican"] = "MXN", ["philippine"] = "PHP", ["argentine"] = "ARS",
-        ["british"] = "GBP", ["lebanese"] = "LBP", ["syrian"] = "SYP", ["sri"] = "LKR", ["french"] = "FRF",
-    };
+    /// <summary>Letters glued before "$": "US$", "C$", "A$", "HK$" → ISO 4217 code (<c>dollar-prefixes.tsv</c>).</summary>
+    internal FrozenDictionary<string, string> DollarPrefixes { get; }
 
-    /// <summary>Units of measure and the symbol they are reported with.</summary>
-    public static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
-    {
-        ["km"] = "km", ["kms"] = "km", ["kilometer"] = "km", ["kilometers"] = "km", ["kilometre"] = "km", ["kilometres"] = "km",
-        ["mile"] = "mi", ["miles"] = "mi", ["mi"] = "mi", ["meter"] = "m", ["meters"] = "m", ["metre"] = "m", ["metres"] = "m",
-        ["cm"] = "cm", ["centimeters"] = "cm", ["centimetres"] = "cm", ["mm"] = "mm", ["millimeters"] = "mm", ["millimetres"] = "mm",
-        ["foot"] = "ft", ["feet"] = "ft", ["ft"] = "ft", ["inch"] = "in", ["inches"] = "in", ["yard"] = "yd", ["yards"] = "yd",
-        ["tonne"] = "t", ["tonnes"] = "t", ["ton"] = "ton", ["tons"] = "ton", ["kg"] = "kg", ["kgs"] = "kg", ["kilogram"] = "kg",
-        ["kilograms"] = "kg", ["kilogrammes"] = "kg", ["kilos"] = "kg", ["kilo"] = "kg", ["gram"] = "g", ["grams"] = "g",
-        ["g"] = "g", ["mg"] = "mg", ["pound"] = "lb", ["pounds"] = "lb", ["lb"] = "lb", ["lbs"] = "lb", ["ounce"] = "oz",
-        ["ounces"] = "oz", ["oz"] = "oz", ["liter"] = "l", ["liters"] = "l", ["litre"] = "l", ["litres"] = "l",
-        ["gallon"] = "gal", ["gallons"] = "gal", ["barrel"] = "bbl", ["barrels"] = "bbl", ["bpd"] = "bbl/d",
-        ["acre"] = "acre", ["acres"] = "acre", ["hectare"] = "ha", ["hectares"] = "ha", ["ha"] = "ha",
-        ["mph"] = "mph", ["kph"] = "km/h", ["km/h"] = "km/h", ["knots"] = "kn", ["degrees"] = "°", ["°c"] = "°C", ["°f"] = "°F",
-        ["mw"] = "MW", ["megawatts"] = "MW", ["megawatt"] = "MW", ["gw"] = "GW", ["gigawatts"] = "GW", ["kw"] = "kW",
-        ["kilowatts"] = "kW", ["kwh"] = "kWh", ["mwh"] = "MWh", ["gwh"] = "GWh", ["twh"] = "TWh",
-        ["gb"] = "GB", ["tb"] = "TB", ["mb"] = "MB", ["gigabytes"] = "GB", ["megabytes"] = "MB", ["terabytes"] = "TB",
-        ["cubic"] = "", ["square"] = "",
-    };
+    /// <summary>ISO codes accepted before or after an amount ("USD 5 million", "5 million EUR"; <c>currency-codes.tsv</c>).</summary>
+    internal FrozenSet<string> IsoCodes { get; }
 
-    /// <summary>Words that mean a number is not a count on its own: "one" as a pronoun.</summary>
-    public static readonly HashSet<string> PronounOneBefore = new(StringComparer.Ordinal)
+    /// <summary>Currency words after the amount → ISO 4217 code (<c>currency-words.tsv</c>).</summary>
+    internal FrozenDictionary<string, string> Words { get; }
+
+    /// <summary>Adjectives that change the currency of "dollars"/"pounds"/"francs"/"rupees" (<c>currency-adjectives.tsv</c>).</summary>
+    internal FrozenDictionary<string, string> DollarAdjectives { get; }
+
+    /// <summary>Units of measure → the symbol they are reported with (<c>units.tsv</c>); "square" and "cubic" map to "" (<c>unit-prefixes.tsv</c>).</summary>
+    internal FrozenDictionary<string, string> Units { get; }
+
+    /// <summary>Words that make a following "one" a pronoun, not a count (<c>pronoun-one-before.tsv</c>).</summary>
+    internal FrozenSet<string> PronounOneBefore { get; }
+
+    /// <summary>The lists of the <c>models/values</c> folder found by <see cref="ModelDirectory"/>, read once per process.</summary>
+    /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>
+    public static ValueLexicon Default => Shipped.Value;
+
+    /// <summary>Reads the lists from <paramref name="directory"/> (a <c>models/values</c> folder).</summary>
+    /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>
+    public static ValueLexicon Load(string directory)
     {
-        "no", "any", "every", "some", "the", "this", "that", "each", "which", "someone", "anyone", "little", "a", "another",
-    };
+        ArgumentNullException.ThrowIfNull(directory);
+        return new ValueLexicon(directory);
+    }
+
+    /// <summary>Reads the lists from the <c>models/values</c> folder found by <see cref="ModelDirectory"/>.</summary>
+    /// <exception cref="DataFileException">A file is missing or malformed (FILE:LINE).</exception>
+    public static ValueLexicon LoadDefault() => Load(ModelDirectory.LocateFolder(FolderName, "units.tsv"));
+
+    private static FrozenDictionary<string, string> ReadUnits(string unitsPath, string prefixesPath)
+    {
+        var map = new Dictionary<string, string>(TsvFile.ReadMap(unitsPath), StringComparer.Ordinal);
+        foreach (var row in TsvFile.Read(prefixesPath))
+        {
+            if (!map.TryAdd(row.Columns[0], "")) throw row.Error($"\"{row.Columns[0]}\" is also a unit in units.tsv");
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Dossier.Core.Data;
 using Dossier.Core.Pipeline;
 using Dossier.Nlp.Time;
@@ -17,19 +18,32 @@ namespace Dossier.Nlp.Values;
 public sealed class ValueStage : IStage
 {
     private readonly TimeLexicon _times;
+    private readonly ValueLexicon _values;
 
-    /// <summary>A stage that reads the time word lists of <c>models/time/</c> (number words; count nouns that make a number no year).</summary>
+    /// <summary>
+    /// A stage that reads the time word lists of <c>models/time/</c> (number words; count nouns that make a number no year)
+    /// and the shipped currency and unit lists of <c>models/values/</c>.
+    /// </summary>
     /// <exception cref="DataFileException">A word list is missing or malformed.</exception>
     public ValueStage()
         : this(TimeLexicon.LoadDefault())
     {
     }
 
-    /// <summary>A stage that shares the time stage's word lists.</summary>
+    /// <summary>A stage that shares the time stage's word lists, with the shipped lists of <c>models/values/</c> (read once per process).</summary>
+    /// <exception cref="DataFileException">A word list of <c>models/values/</c> is missing or malformed.</exception>
     public ValueStage(TimeLexicon times)
+        : this(times, ValueLexicon.Default)
+    {
+    }
+
+    /// <summary>A stage that shares the time stage's word lists and reads currencies and units from <paramref name="values"/>.</summary>
+    public ValueStage(TimeLexicon times, ValueLexicon values)
     {
         ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(values);
         _times = times;
+        _values = values;
     }
 
     public string Name => "values";
@@ -53,7 +67,7 @@ public sealed class ValueStage : IStage
         {
             var sentence = document.Sentences[s];
             if (sentence.TokenCount <= 0) continue;
-            var scanner = new Scanner(document, sentence, times, _times);
+            var scanner = new Scanner(document, sentence, times, _times, _values);
             foreach (var v in scanner.Run())
             {
                 var first = document.Tokens[sentence.FirstToken + v.First];
@@ -83,9 +97,11 @@ public sealed class ValueStage : IStage
         private readonly bool _timesKnown;
         private readonly TimeLexicon _timeWords;
         private readonly NumberWords _numbers;
+        private readonly ValueLexicon _lexicon;
 
-        public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times, TimeLexicon timeWords)
+        public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times, TimeLexicon timeWords, ValueLexicon lexicon)
         {
+            _lexicon = lexicon;
             _timeWords = timeWords;
             _numbers = timeWords.Numbers;
             var tokens = document.TokensOf(sentence);
@@ -269,17 +285,17 @@ public sealed class ValueStage : IStage
         {
             string? currency = null;
             var j = i;
-            if (ValueLexicon.DollarPrefixes.TryGetValue(W(i), out var prefixed) && W(i + 1) == "$" && Adjacent(i, i + 1) && char.IsUpper(_o[i][0]))
+            if (_lexicon.DollarPrefixes.TryGetValue(W(i), out var prefixed) && W(i + 1) == "$" && Adjacent(i, i + 1) && char.IsUpper(_o[i][0]))
             {
                 currency = prefixed;
                 j = i + 2;
             }
-            else if (ValueLexicon.Symbols.TryGetValue(W(i), out var symbol) && (W(i) is not ("rs" or "rs.") || char.IsUpper(_o[i][0])))
+            else if (_lexicon.Symbols.TryGetValue(W(i), out var symbol) && (W(i) is not ("rs" or "rs.") || char.IsUpper(_o[i][0])))
             {
                 currency = symbol;
                 j = i + 1;
             }
-            else if (ValueLexicon.IsoCodes.Contains(W(i)) && _o[i].All(char.IsUpper))
+            else if (_lexicon.IsoCodes.Contains(W(i)) && _o[i].All(char.IsUpper))
             {
                 currency = W(i) == "rmb" ? "CNY" : W(i).ToUpperInvariant();
                 j = i + 1;
@@ -291,7 +307,7 @@ public sealed class ValueStage : IStage
                 var end = number.End;
                 // "$5 million dollars", "US$ 5 million (USD)": a currency word after is part of it.
                 if (W(end) is "dollars" or "usd" && currency.EndsWith('D')) end++;
-                return new Found(i, end, "MONEY", number.Amount, currency);
+                return new Found(i, end, ValueTypes.Money, number.Amount, currency);
             }
 
             if (ParseNumber(i) is not { } n) return null;
@@ -299,7 +315,7 @@ public sealed class ValueStage : IStage
             if (n.Vague && W(k) == "of") k++;
             string? code = null;
             var w = W(k);
-            if (ValueLexicon.DollarAdjectives.TryGetValue(w, out var adjective) && W(k + 1) is "dollars" or "dollar" or "pounds" or "francs" or "rupees" or "pesos" or "lira")
+            if (_lexicon.DollarAdjectives.TryGetValue(w, out var adjective) && W(k + 1) is "dollars" or "dollar" or "pounds" or "francs" or "rupees" or "pesos" or "lira")
             {
                 code = adjective;
                 k++;
@@ -316,21 +332,21 @@ public sealed class ValueStage : IStage
                 if (W(k + 1) != "sterling" && code is null) return null;
                 code ??= "GBP";
                 var end = W(k + 1) == "sterling" ? k + 2 : k + 1;
-                return new Found(i, end, "MONEY", n.Amount, code);
+                return new Found(i, end, ValueTypes.Money, n.Amount, code);
             }
 
-            if (ValueLexicon.Words.TryGetValue(w, out var word))
+            if (_lexicon.Words.TryGetValue(w, out var word))
             {
                 if (w == "p" && !Adjacent(k - 1, k)) return null;
                 if (w is "real" or "won" or "rand" && n.Amount is null) return null;
                 var amount = n.Amount;
                 if (w is "cent" or "cents" or "pence" or "p") amount = amount is { } a ? a / 100 : null;
-                return new Found(i, k + 1, "MONEY", amount, code ?? word);
+                return new Found(i, k + 1, ValueTypes.Money, amount, code ?? word);
             }
 
-            if (ValueLexicon.IsoCodes.Contains(w) && k < _n && _o[k].All(char.IsUpper) && !n.Vague)
+            if (_lexicon.IsoCodes.Contains(w) && k < _n && _o[k].All(char.IsUpper) && !n.Vague)
             {
-                return new Found(i, k + 1, "MONEY", n.Amount, w == "rmb" ? "CNY" : w.ToUpperInvariant());
+                return new Found(i, k + 1, ValueTypes.Money, n.Amount, w == "rmb" ? "CNY" : w.ToUpperInvariant());
             }
 
             return null;
@@ -340,9 +356,9 @@ public sealed class ValueStage : IStage
         {
             if (ParseNumber(i) is not { Vague: false } n) return null;
             var k = n.End;
-            if (W(k) is "%" or "percent" or "pct" or "pct.") return new Found(i, k + 1, "PERCENT", n.Amount, "%");
-            if (W(k) == "per" && W(k + 1) == "cent") return new Found(i, k + 2, "PERCENT", n.Amount, "%");
-            if (W(k) is "percentage" && W(k + 1) is "point" or "points") return new Found(i, k + 2, "PERCENT", n.Amount, "pp");
+            if (W(k) is "%" or "percent" or "pct" or "pct.") return new Found(i, k + 1, ValueTypes.Percent, n.Amount, "%");
+            if (W(k) == "per" && W(k + 1) == "cent") return new Found(i, k + 2, ValueTypes.Percent, n.Amount, "%");
+            if (W(k) is "percentage" && W(k + 1) is "point" or "points") return new Found(i, k + 2, ValueTypes.Percent, n.Amount, "pp");
             return null;
         }
 
@@ -352,19 +368,19 @@ public sealed class ValueStage : IStage
             var k = n.End;
             if (W(k) == "-") k++;
             var w = W(k);
-            if (!ValueLexicon.Units.TryGetValue(w, out var unit)) return null;
+            if (!_lexicon.Units.TryGetValue(w, out var unit)) return null;
             if (w is "square" or "cubic")
             {
-                if (!ValueLexicon.Units.TryGetValue(W(k + 1), out var inner) || inner.Length == 0) return null;
-                return new Found(i, k + 2, "QUANTITY", n.Amount, (w == "square" ? "sq " : "cu ") + inner);
+                if (!_lexicon.Units.TryGetValue(W(k + 1), out var inner) || inner.Length == 0) return null;
+                return new Found(i, k + 2, ValueTypes.Quantity, n.Amount, (w == "square" ? "sq " : "cu ") + inner);
             }
 
             if (w == "degrees" && W(k + 1) is "celsius" or "centigrade" or "fahrenheit" or "c" or "f")
             {
-                return new Found(i, k + 2, "QUANTITY", n.Amount, W(k + 1) is "fahrenheit" or "f" ? "°F" : "°C");
+                return new Found(i, k + 2, ValueTypes.Quantity, n.Amount, W(k + 1) is "fahrenheit" or "f" ? "°F" : "°C");
             }
 
-            return new Found(i, k + 1, "QUANTITY", n.Amount, unit);
+            return new Found(i, k + 1, ValueTypes.Quantity, n.Amount, unit);
         }
 
         private Found? Ordinal(int i)
@@ -373,18 +389,18 @@ public sealed class ValueStage : IStage
             if (_numbers.TryParseOrdinal(w, out var v))
             {
                 if (w == "second" && W(i - 1) is "a" or "per" or "one" && W(i + 1) is "." or "," or "later" or "ago" or "") return null;
-                return new Found(i, i + 1, "ORDINAL", v, null);
+                return new Found(i, i + 1, ValueTypes.Ordinal, v, null);
             }
 
             // "twenty-first", "21" "st"
             if (_numbers.IsCardinalWord(w) && W(i + 1) == "-" && _numbers.TryParseOrdinal(w + "-" + W(i + 2), out var compound))
             {
-                return new Found(i, i + 3, "ORDINAL", compound, null);
+                return new Found(i, i + 3, ValueTypes.Ordinal, compound, null);
             }
 
             if (LooksNumeric(w) && W(i + 1) is "st" or "nd" or "rd" or "th" && Adjacent(i, i + 1) && _numbers.TryParseOrdinal(w + W(i + 1), out var split))
             {
-                return new Found(i, i + 2, "ORDINAL", split, null);
+                return new Found(i, i + 2, ValueTypes.Ordinal, split, null);
             }
 
             return null;
@@ -393,11 +409,11 @@ public sealed class ValueStage : IStage
         private Found? Cardinal(int i)
         {
             var w = W(i);
-            if (w == "one" && ValueLexicon.PronounOneBefore.Contains(W(i - 1))) return null;
+            if (w == "one" && _lexicon.PronounOneBefore.Contains(W(i - 1))) return null;
             if (w is "a" or "an" && W(i + 1) is not ("dozen" or "hundred" or "thousand" or "million" or "billion" or "trillion")) return null;
             if (ParseNumber(i) is not { } n) return null;
             if (LooksNumeric(w) && IsLikelyYear(i, n)) return null;
-            return new Found(i, n.End, "CARDINAL", n.Amount, null);
+            return new Found(i, n.End, ValueTypes.Cardinal, n.Amount, null);
         }
 
         /// <summary>A four-digit number read as a year when the time stage has not run or missed it.</summary>

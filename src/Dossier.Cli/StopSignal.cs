@@ -20,6 +20,11 @@ public sealed class StopSignal : IDisposable
     private readonly List<IDisposable> _registrations = [];
     private string? _signal;
 
+    /// <summary>A stop signal that only <see cref="Request"/> triggers (for callers and tests that stop a run themselves).</summary>
+    public StopSignal()
+    {
+    }
+
     /// <summary>The stop signal of the run in progress on this logical thread, if any.</summary>
     public static StopSignal? Current
     {

@@ -33,4 +33,21 @@ public static class DossierCli
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return Build().Parse(args).InvokeAsync(configuration, cancellationToken);
     }
+
+    /// <summary>Runs with a stop signal: Ctrl-C or SIGTERM stop the run between documents. A run stopped by SIGTERM
+    /// exits with <see cref="ExitCodes.Terminated"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, StopSignal stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        StopSignal.Current = stop;
+        try
+        {
+            var exit = await RunAsync(args, output, error, stop.Token);
+            return exit == ExitCodes.Cancelled && stop.Signal == StopSignal.Terminate ? ExitCodes.Terminated : exit;
+        }
+        finally
+        {
+            StopSignal.Current = null;
+        }
+    }
 }

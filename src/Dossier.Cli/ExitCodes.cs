@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary>Interrupted by Ctrl-C; documents already committed stay, the one in flight was rolled back.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM between documents (128 + 15, as a shell reports it); documents already committed stay.</summary>
+    public const int Terminated = 143;
 }

@@ -27,7 +27,7 @@ public sealed class CsvExporter : TextExporter
 
     public override string RecordName => "events";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
         await output.WriteAsync(Csv.Record(Columns).AsMemory(), cancellationToken).ConfigureAwait(false);
         long count = 0;

@@ -59,7 +59,7 @@ public sealed class GdeltExporter : TextExporter
 
     public override string RecordName => "events";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
         var entities = await StorePages.EntityIndexAsync(corpus, cancellationToken).ConfigureAwait(false);
         var places = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

@@ -37,7 +37,7 @@ public sealed class GraphMlExporter : TextExporter
 
     public override string RecordName => "nodes and edges";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
         var (actors, edges) = await ReadNetworkAsync(corpus, cancellationToken).ConfigureAwait(false);
         var nodes = new List<CorpusEntitySummary>(actors.Count);

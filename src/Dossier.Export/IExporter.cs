@@ -66,4 +66,9 @@ public sealed class ExportTarget
 /// <param name="Records">Rows, lines or graph elements written: documents (jsonl), corpus events (csv, gdelt, parquet's
 /// events file), nodes + edges (graphml).</param>
 /// <param name="Files">The files written, empty for a writer or stream.</param>
-public sealed record ExportResult(string Format, long Records, IReadOnlyList<string> Files);
+public sealed record ExportResult(string Format, long Records, IReadOnlyList<string> Files)
+{
+    /// <summary>One message for each stored record that could not be read (a document an older version stored
+    /// damaged) and was left out; the export went on with the rest.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+}

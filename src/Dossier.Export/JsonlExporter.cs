@@ -5,7 +5,8 @@ using Dossier.Storage.Corpus;
 namespace Dossier.Export;
 
 /// <summary>JSON Lines: one compact <c>dossier/1</c> object (<see cref="DossierJson"/>) per stored document, newest
-/// published first, each line ended by '\n'. Documents are read and written one at a time.</summary>
+/// published first, each line ended by '\n'. Documents are read and written one at a time; one that cannot be read is
+/// left out and named in <see cref="ExportResult.Skipped"/>.</summary>
 public sealed class JsonlExporter : TextExporter
 {
     public override string Format => "jsonl";
@@ -14,10 +15,10 @@ public sealed class JsonlExporter : TextExporter
 
     public override string RecordName => "documents";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
         long count = 0;
-        await foreach (var document in StorePages.DocumentsAsync(store, cancellationToken).ConfigureAwait(false))
+        await foreach (var document in StorePages.DocumentsAsync(store, skipped, cancellationToken).ConfigureAwait(false))
         {
             await output.WriteAsync(DossierJson.Serialize(document).AsMemory(), cancellationToken).ConfigureAwait(false);
             await output.WriteAsync('\n').ConfigureAwait(false);

@@ -13,8 +13,9 @@ internal static class StorePages
     public const int DocumentPage = 100;
     public const int CorpusPage = 250;
 
-    /// <summary>Every stored document with all its layers, newest published first.</summary>
-    public static async IAsyncEnumerable<Document> DocumentsAsync(IDocumentStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every stored document with all its layers, newest published first. A document the store cannot read
+    /// back is left out and named in <paramref name="skipped"/>; the others follow.</summary>
+    public static async IAsyncEnumerable<Document> DocumentsAsync(IDocumentStore store, ICollection<string> skipped, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var offset = 0; ; offset += DocumentPage)
@@ -22,7 +23,7 @@ internal static class StorePages
             var page = await store.ListAsync(DocumentPage, offset, cancellationToken).ConfigureAwait(false);
             foreach (var summary in page)
             {
-                if (seen.Add(summary.Id) && await store.GetAsync(summary.Id, cancellationToken).ConfigureAwait(false) is { } document)
+                if (seen.Add(summary.Id) && await TryGetAsync(store, summary.Id, skipped, cancellationToken).ConfigureAwait(false) is { } document)
                 {
                     yield return document;
                 }
@@ -32,6 +33,20 @@ internal static class StorePages
             {
                 yield break;
             }
+        }
+    }
+
+    private static async Task<Document?> TryGetAsync(IDocumentStore store, string id, ICollection<string> skipped, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreException e) when (e.InnerException is not null and not System.Data.Common.DbException)
+        {
+            // The row was read but its content is damaged; a store that cannot be read at all still stops the export.
+            skipped.Add(Dossier.Core.Errors.DossierErrors.StoredDocumentUnreadable(id, e.InnerException.Message.ReplaceLineEndings(" ")) + "; skipped");
+            return null;
         }
     }
 

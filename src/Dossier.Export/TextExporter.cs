@@ -23,19 +23,20 @@ public abstract class TextExporter : IExporter
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(target);
+        var skipped = new List<string>();
         if (target.Writer is { } writer)
         {
-            var count = await WriteAsync(store, corpus, writer, cancellationToken).ConfigureAwait(false);
+            var count = await WriteAsync(store, corpus, writer, skipped, cancellationToken).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new ExportResult(Format, count, []);
+            return new ExportResult(Format, count, []) { Skipped = skipped };
         }
 
         if (target.Stream is { } stream)
         {
             await using var streamWriter = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true);
-            var count = await WriteAsync(store, corpus, streamWriter, cancellationToken).ConfigureAwait(false);
+            var count = await WriteAsync(store, corpus, streamWriter, skipped, cancellationToken).ConfigureAwait(false);
             await streamWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new ExportResult(Format, count, []);
+            return new ExportResult(Format, count, []) { Skipped = skipped };
         }
 
         var path = Path.GetFullPath(target.Path!);
@@ -51,11 +52,11 @@ public abstract class TextExporter : IExporter
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             await using (var fileWriter = new StreamWriter(file, Utf8, bufferSize: 1 << 16))
             {
-                count = await WriteAsync(store, corpus, fileWriter, cancellationToken).ConfigureAwait(false);
+                count = await WriteAsync(store, corpus, fileWriter, skipped, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(partial, path, overwrite: true);
-            return new ExportResult(Format, count, [path]);
+            return new ExportResult(Format, count, [path]) { Skipped = skipped };
         }
         catch
         {
@@ -66,7 +67,8 @@ public abstract class TextExporter : IExporter
 
     /// <summary>Writes the export.</summary>
     /// <returns>How many records were written.</returns>
-    protected abstract Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, CancellationToken cancellationToken);
+    /// <param name="skipped">Receives one message for each stored record that could not be read and was left out.</param>
+    protected abstract Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken);
 
     internal static void TryDelete(string path)
     {

@@ -100,11 +100,11 @@ public static class DocumentReader
     /// </summary>
     private static async IAsyncEnumerable<ReadResult> ReadDirectoryAsync(string directory, ReadOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
-        List<string> files;
+        List<DirectoryWalker.Entry> files;
         string? error = null;
         try
         {
-            files = DirectoryWalker.Files(directory);
+            files = DirectoryWalker.Entries(directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -129,7 +129,9 @@ public static class DocumentReader
                 while (pending.Count < readAhead && next < files.Count)
                 {
                     var file = files[next++];
-                    pending.Enqueue(Task.Run(() => FileSource.ReadAsync(file, options, stop.Token), stop.Token));
+                    pending.Enqueue(file.Error is { } unreadable
+                        ? Task.FromResult<IReadOnlyList<ReadResult>>([ReadResult.Failure(file.Path, ReadFailureKind.Unreadable, unreadable)])
+                        : Task.Run(() => FileSource.ReadAsync(file.Path, options, stop.Token, inFolder: true), stop.Token));
                 }
 
                 foreach (var result in await pending.Dequeue().ConfigureAwait(false))

@@ -50,13 +50,14 @@ internal static class AnalyzeCommand
             var runner = new DocumentRunner(pipeline, options);
             var documents = new List<Core.Documents.Document>();
             IngestSummary summary;
+            var warnings = new List<string>();
             try
             {
                 summary = await runner.RunAsync(parse.GetValue(inputs)!, (document, _) =>
                 {
                     documents.Add(document);
                     return Task.FromResult(true);
-                }, cancellationToken: cancellationToken);
+                }, Warnings.Collect(warnings, null), cancellationToken: cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -88,6 +89,7 @@ internal static class AnalyzeCommand
                     break;
             }
 
+            await Warnings.WriteAsync(error, warnings);
             foreach (var failure in summary.Failures)
             {
                 await error.WriteLineAsync(failure);

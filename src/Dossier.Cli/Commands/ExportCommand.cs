@@ -66,7 +66,12 @@ internal static class ExportCommand
                         await stdout.WriteLineAsync($"exported {result.Records} {exporter.RecordName} to {string.Join(", ", result.Files)}");
                     }
 
-                    return ExitCodes.Success;
+                    foreach (var skipped in result.Skipped)
+                    {
+                        await error.WriteLineAsync($"dossier: {skipped}");
+                    }
+
+                    return result.Skipped.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
                 }
                 catch (Exception e) when (path is not null && e is IOException or UnauthorizedAccessException)
                 {

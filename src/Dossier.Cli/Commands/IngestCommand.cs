@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
+using Dossier.Core.Errors;
 using Dossier.Engine;
 using Dossier.Ingest;
 using Dossier.Storage;
@@ -31,11 +32,23 @@ internal static class IngestCommand
                 return ExitCodes.Usage;
             }
 
-            var ingest = new IngestService(pipeline, store);
+            using var counting = new CountingStore(store);
+            var ingest = new IngestService(pipeline, counting);
             var paths = parse.GetValue(inputs)!;
-            var summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => ingest.IngestAsync(paths, options, onProgress, ct));
+            var warnings = new List<string>();
+            IngestSummary summary;
+            try
+            {
+                summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => ingest.IngestAsync(paths, options, Warnings.Collect(warnings, onProgress), ct));
+            }
+            catch (OperationCanceledException) when (StopSignal.Current?.Signal == StopSignal.Terminate)
+            {
+                await error.WriteLineAsync($"dossier: {DossierErrors.StoppedBySignal(StopSignal.Terminate, counting.Added)}");
+                return ExitCodes.Terminated;
+            }
 
             await SummaryWriter.WriteIngestAsync(output, summary, store, ct);
+            await Warnings.WriteAsync(error, warnings);
             foreach (var failure in summary.Failures)
             {
                 await error.WriteLineAsync(failure);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
+using Dossier.Core.Errors;
 using Dossier.Core.Serialization;
+using Dossier.Storage;
 
 namespace Dossier.Cli.Commands;
 
@@ -16,7 +18,19 @@ internal static class ShowCommand
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var wanted = parse.GetValue(id)!;
-            var document = await store.GetAsync(wanted, ct);
+            Core.Documents.Document? document;
+            try
+            {
+                document = await store.GetAsync(wanted, ct);
+            }
+            catch (StoreException e) when (e.InnerException is not null and not System.Data.Common.DbException)
+            {
+                // The row is there but damaged (a store an older version wrote): one line naming it, no stack trace.
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"dossier: {DossierErrors.StoredDocumentUnreadable(wanted, e.InnerException.Message.ReplaceLineEndings(" "))}");
+                return ExitCodes.StoreError;
+            }
+
             if (document is null)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"dossier: no document with id {wanted}");

@@ -66,4 +66,47 @@ public static class DossierErrors
     /// <summary>The reason for a file that exists but could not be read.</summary>
     /// <param name="reason">The I/O error's message.</param>
     public static string ReadFailed(string reason) => $"could not be read ({reason})";
+
+    // Issue 14, items 2 and 4 (ingest): text hygiene, warnings, inputs that are not documents, unreadable stored
+    // documents, SIGTERM.
+
+    /// <summary>A warning about an input that was read anyway, to follow <c>INPUT: </c>.</summary>
+    /// <param name="reason">What was changed, from this class.</param>
+    public static string Warning(string reason) => $"warning: {reason}";
+
+    /// <summary>The warning for characters removed from a document's text, title or URL.</summary>
+    /// <param name="count">How many characters were removed (or, for vertical tab and form feed, made line feeds).</param>
+    public static string ControlCharactersRemoved(int count) =>
+        $"{count} disallowed control character{(count == 1 ? "" : "s")} removed (NUL and other C0 controls, U+FFFE, U+FFFF, lone surrogates)";
+
+    /// <summary>The warning for bytes that are mostly UTF-8 with a few invalid sequences.</summary>
+    /// <param name="count">How many invalid byte sequences became U+FFFD.</param>
+    public static string InvalidUtf8Replaced(int count) =>
+        $"{count} invalid UTF-8 byte sequence{(count == 1 ? "" : "s")} replaced with U+FFFD";
+
+    /// <summary>A JSON or JSONL record whose <c>text</c> field is not a string.</summary>
+    /// <param name="found">What it is instead: "a number", "an array", …</param>
+    public static string TextNotString(string found) => $"\"text\" must be a string (found {found})";
+
+    /// <summary>A path that names something other than a regular file or a directory.</summary>
+    /// <param name="kind">What it is: "a FIFO", "a socket", "a device".</param>
+    public static string NotRegularFile(string kind) => $"not a regular file ({kind}); only files and directories are read";
+
+    /// <summary>A SQLite database (a store) given as an input.</summary>
+    public const string SqliteDatabase = "a SQLite database, not a document (a store's own files in a folder are skipped)";
+
+    /// <summary>A directory inside an ingested directory that could not be listed.</summary>
+    /// <param name="reason">The operating system's message.</param>
+    public static string DirectoryUnreadable(string reason) => $"directory could not be read ({reason}); its files were not read";
+
+    /// <summary>A stored document that cannot be read back (a store written by an older version, a damaged row).</summary>
+    /// <param name="id">The document's id.</param>
+    /// <param name="reason">The store's message.</param>
+    public static string StoredDocumentUnreadable(string id, string reason) => $"document {id} cannot be read ({reason})";
+
+    /// <summary>The line printed when a signal stops a run between documents.</summary>
+    /// <param name="signal">The signal's name, such as SIGTERM.</param>
+    /// <param name="stored">How many documents were stored before it.</param>
+    public static string StoppedBySignal(string signal, int stored) =>
+        $"stopped by {signal}; {stored} document{(stored == 1 ? "" : "s")} stored, the rest not read";
 }

@@ -5,15 +5,21 @@ namespace Dossier.Ingest.Decoding;
 
 /// <summary>
 /// Turns a file's bytes into text: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and
-/// Windows-1252 when the bytes are not valid UTF-8. Refuses binary files, empty files and bytes
-/// that are no plausible text in any of these encodings. The BOM is dropped; nothing else changes.
+/// Windows-1252 when the bytes are not UTF-8. Refuses binary files, empty files and bytes
+/// that are no plausible text in any of these encodings. The BOM is dropped; nothing else changes,
+/// except that bytes which are mostly UTF-8 (<see cref="IsMostlyUtf8"/>) are decoded as UTF-8 with
+/// U+FFFD for each invalid sequence, and the result carries a warning saying how many.
 /// </summary>
 internal static class TextDecoder
 {
     /// <summary>How many leading bytes are examined for signs of a binary file.</summary>
     public const int SniffLength = 8192;
 
+    /// <summary>Invalid UTF-8 sequences may be at most one in this many bytes for the bytes to count as mostly UTF-8.</summary>
+    public const int MaxInvalidUtf8Share = 100;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
@@ -25,9 +31,15 @@ internal static class TextDecoder
         }
 
         string? text;
+        string? warning = null;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             text = TryDecode(StrictUtf8, bytes[3..]);
+            if (text is null && IsMostlyUtf8(bytes[3..], mustOutweigh1252: false, out var invalid))
+            {
+                text = LenientUtf8.GetString(bytes[3..]);
+                warning = DossierErrors.InvalidUtf8Replaced(invalid);
+            }
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
@@ -45,9 +57,18 @@ internal static class TextDecoder
             }
 
             text = TryDecode(StrictUtf8, bytes);
-            if (text is null && Windows1252.IsPlausible(bytes))
+            if (text is null)
             {
-                text = Windows1252.GetString(bytes);
+                var plausible1252 = Windows1252.IsPlausible(bytes);
+                if (IsMostlyUtf8(bytes, mustOutweigh1252: plausible1252, out var invalid))
+                {
+                    text = LenientUtf8.GetString(bytes);
+                    warning = DossierErrors.InvalidUtf8Replaced(invalid);
+                }
+                else if (plausible1252)
+                {
+                    text = Windows1252.GetString(bytes);
+                }
             }
         }
 
@@ -66,7 +87,44 @@ internal static class TextDecoder
             return DecodedText.Fail(DossierErrors.Binary);
         }
 
-        return DecodedText.Ok(text);
+        return DecodedText.Ok(text, warning);
+    }
+
+    /// <summary>
+    /// Whether bytes that are not valid UTF-8 are still UTF-8 with a few stray bytes: the invalid sequences are at
+    /// most one in <see cref="MaxInvalidUtf8Share"/> bytes (at least one is allowed), and, when the bytes would also
+    /// read as Windows-1252 (<paramref name="mustOutweigh1252"/>), valid multi-byte UTF-8 sequences are at least as
+    /// many as invalid ones, so one accented letter in a Windows-1252 file is still read as Windows-1252.
+    /// </summary>
+    /// <param name="invalid">How many invalid sequences there are (each becomes one U+FFFD).</param>
+    public static bool IsMostlyUtf8(ReadOnlySpan<byte> bytes, bool mustOutweigh1252, out int invalid)
+    {
+        invalid = 0;
+        var multiByte = 0;
+        var rest = bytes;
+        while (!rest.IsEmpty)
+        {
+            var ascii = rest.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            rest = rest[ascii..];
+            if (System.Text.Rune.DecodeFromUtf8(rest, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                multiByte++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            rest = rest[Math.Max(1, consumed)..];
+        }
+
+        var fewInvalid = invalid <= Math.Max(1, bytes.Length / MaxInvalidUtf8Share);
+        return invalid > 0 && fewInvalid && (!mustOutweigh1252 || multiByte >= invalid);
     }
 
     /// <summary>A NUL byte, or more than one byte in ten a control character, in the first 8 KB.</summary>

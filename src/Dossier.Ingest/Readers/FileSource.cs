@@ -3,10 +3,15 @@ using Dossier.Ingest.Decoding;
 
 namespace Dossier.Ingest.Readers;
 
-/// <summary>Reads one file: checks its size, decodes it, picks its reader by extension or content.</summary>
+/// <summary>
+/// Reads one file: checks that it is a regular file and its size, decodes it, picks its reader by extension or
+/// content. A SQLite database (a store) is not a document: inside a directory it gives no result, given directly a
+/// failure.
+/// </summary>
 internal static class FileSource
 {
-    public static async Task<IReadOnlyList<ReadResult>> ReadAsync(string path, ReadOptions options, CancellationToken ct)
+    /// <param name="inFolder">Whether the file was found in a directory (a store there is skipped without a word).</param>
+    public static async Task<IReadOnlyList<ReadResult>> ReadAsync(string path, ReadOptions options, CancellationToken ct, bool inFolder = false)
     {
         byte[] bytes;
         try
@@ -17,9 +22,16 @@ internal static class FileSource
                 return [ReadResult.Failure(path, ReadFailureKind.NotFound, DossierErrors.NotFound)];
             }
 
+            if (FileKinds.NotRegular(path) is { } kind)
+            {
+                return [ReadResult.Failure(path, ReadFailureKind.Unsupported, DossierErrors.NotRegularFile(kind))];
+            }
+
             if (info.Length > options.MaxBytes)
             {
-                return [ReadResult.Failure(path, ReadFailureKind.TooLarge, DossierErrors.TooLarge(info.Length, options.MaxBytes))];
+                return StoreFiles.StartsWithSqliteHeader(path)
+                    ? NotADocument(path, inFolder)
+                    : [ReadResult.Failure(path, ReadFailureKind.TooLarge, DossierErrors.TooLarge(info.Length, options.MaxBytes))];
             }
 
             if (info.Length == 0)
@@ -39,15 +51,28 @@ internal static class FileSource
             return [ReadResult.Failure(path, ReadFailureKind.TooLarge, DossierErrors.TooLarge(bytes.LongLength, options.MaxBytes))];
         }
 
+        if (StoreFiles.IsSqlite(bytes))
+        {
+            return NotADocument(path, inFolder);
+        }
+
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
         {
             return [ReadResult.Failure(path, ReadFailureKind.Undecodable, decoded.Error!)];
         }
 
-        var kind = SourceKinds.FromExtension(path) ?? SourceKinds.Sniff(decoded.Text);
-        return ContentReader.Read(path, decoded.Text, kind, new Uri(Path.GetFullPath(path)).AbsoluteUri, options);
+        var kindOfContent = SourceKinds.FromExtension(path) ?? SourceKinds.Sniff(decoded.Text);
+        var results = ContentReader.Read(path, decoded.Text, kindOfContent, new Uri(Path.GetFullPath(path)).AbsoluteUri, options);
+        return WithWarning(results, decoded.Warning);
     }
 
+    /// <summary>The results, each document among them carrying <paramref name="warning"/> (a warning on a failure says nothing useful).</summary>
+    internal static IReadOnlyList<ReadResult> WithWarning(IReadOnlyList<ReadResult> results, string? warning) =>
+        warning is null ? results : [.. results.Select(r => r.Succeeded ? r.WithWarnings([warning]) : r)];
+
     internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    private static IReadOnlyList<ReadResult> NotADocument(string path, bool inFolder) =>
+        inFolder ? [] : [ReadResult.Failure(path, ReadFailureKind.Unsupported, DossierErrors.SqliteDatabase)];
 }

@@ -6,6 +6,8 @@ namespace Dossier.Ingest.Readers;
 /// <summary>
 /// Reads JSON Lines: one object per line with <c>text</c> (required), <c>title</c>, <c>published</c>
 /// and <c>url</c>. Blank lines are skipped; a bad line fails as <c>path#line=N</c> and the others go on.
+/// Lines end at '\n' only (a '\r' before it is dropped): U+2028, U+0085 and the other characters .NET
+/// counts as line ends are valid inside a JSON string, and many JSON writers leave them raw.
 /// </summary>
 internal static class JsonLinesReader
 {
@@ -13,8 +15,17 @@ internal static class JsonLinesReader
     {
         var results = new List<ReadResult>();
         var lineNumber = 0;
-        foreach (var rawLine in content.AsSpan().EnumerateLines())
+        var rest = content.AsSpan();
+        while (!rest.IsEmpty)
         {
+            var end = rest.IndexOf('\n');
+            var rawLine = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (rawLine.EndsWith('\r'))
+            {
+                rawLine = rawLine[..^1];
+            }
+
             lineNumber++;
             if (rawLine.IsWhiteSpace())
             {
@@ -53,15 +64,20 @@ internal static class JsonLinesReader
                 return ReadResult.Failure(source, ReadFailureKind.Malformed, $"{DossierErrors.NotJson} (found {Kind(root.ValueKind)})");
             }
 
-            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind == JsonValueKind.Null)
             {
                 return ReadResult.Failure(source, ReadFailureKind.Malformed, DossierErrors.MissingText);
             }
 
+            if (textElement.ValueKind != JsonValueKind.String)
+            {
+                return ReadResult.Failure(source, ReadFailureKind.Malformed, DossierErrors.TextNotString(Kind(textElement.ValueKind)));
+            }
+
             var published = root.TryGetProperty("published", out var publishedElement) && publishedElement.ValueKind != JsonValueKind.Null
-                ? publishedElement.ValueKind == JsonValueKind.String ? publishedElement.GetString()! : publishedElement.GetRawText()
+                ? publishedElement.ValueKind == JsonValueKind.String ? GetString(publishedElement) : publishedElement.GetRawText()
                 : null;
-            return ReadRecord(source, textElement.GetString()!, StringField(root, "title"), published, StringField(root, "url"), options);
+            return ReadRecord(source, GetString(textElement), StringField(root, "title"), published, StringField(root, "url"), options);
         }
     }
 
@@ -88,7 +104,57 @@ internal static class JsonLinesReader
     }
 
     private static string? StringField(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? GetString(value) : null;
+
+    /// <summary>
+    /// A string value. JSON may escape a lone surrogate (<c>"\ud800"</c>), which System.Text.Json refuses to turn
+    /// into a string; such a value is unescaped here instead, and the lone surrogate is then removed with the other
+    /// disallowed characters when the document is built.
+    /// </summary>
+    private static string GetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Unescape(value.GetRawText());
+        }
+    }
+
+    /// <summary>The characters of a raw JSON string token (quotes included), escapes resolved one by one.</summary>
+    private static string Unescape(string raw)
+    {
+        var text = new System.Text.StringBuilder(raw.Length);
+        for (var i = 1; i < raw.Length - 1; i++)
+        {
+            var c = raw[i];
+            if (c != '\\' || i + 1 >= raw.Length - 1)
+            {
+                text.Append(c);
+                continue;
+            }
+
+            var escape = raw[++i];
+            switch (escape)
+            {
+                case 'b': text.Append('\b'); break;
+                case 'f': text.Append('\f'); break;
+                case 'n': text.Append('\n'); break;
+                case 'r': text.Append('\r'); break;
+                case 't': text.Append('\t'); break;
+                case 'u' when i + 4 < raw.Length
+                    && int.TryParse(raw.AsSpan(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code):
+                    text.Append((char)code);
+                    i += 4;
+                    break;
+                default: text.Append(escape); break;
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>The parser's message without its position suffix (the line number is in the input name).</summary>
     private static string Describe(JsonException ex)
@@ -111,6 +177,7 @@ internal static class JsonLinesReader
     private static string Kind(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",
         JsonValueKind.True or JsonValueKind.False => "a boolean",

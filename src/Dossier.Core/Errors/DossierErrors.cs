@@ -66,4 +66,15 @@ public static class DossierErrors
     /// <summary>The reason for a file that exists but could not be read.</summary>
     /// <param name="reason">The I/O error's message.</param>
     public static string ReadFailed(string reason) => $"could not be read ({reason})";
+
+    // Issue 14, item 5: server-side fetches of internal addresses.
+
+    /// <summary>A URL whose host resolves only to addresses the fetch policy refuses (loopback, private, …).</summary>
+    /// <param name="host">The URL's host.</param>
+    /// <param name="address">The refused address it resolved to.</param>
+    /// <param name="kind">What kind of address it is, with its article: "a loopback", "a private", ….</param>
+    public static string FetchRefused(string host, string address, string kind) =>
+        host == address
+            ? $"refused: {address} is {kind} address, and this server fetches only public addresses (see --allow-fetch-from)"
+            : $"refused: {host} is {address}, {kind} address, and this server fetches only public addresses (see --allow-fetch-from)";
 }

@@ -13,4 +13,8 @@ public sealed record ReadOptions
 
     /// <summary>How long to wait for a URL.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Which addresses URLs may be fetched from: null (the default, <c>dossier ingest</c>) for any; the web
+    /// server sets <see cref="Web.FetchAddressPolicy.PublicOnly"/> with its <c>--allow-fetch-from</c> networks.</summary>
+    public Web.FetchAddressPolicy? FetchPolicy { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dossier.Core.Errors;
+using Dossier.Ingest.Web;
 using Dossier.Storage;
 using Dossier.Storage.Corpus;
 using Dossier.Storage.Sqlite;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +35,13 @@ public sealed class DossierWebApp
 
     /// <summary>The most memory cached responses take (64 MiB).</summary>
     private const long ResponseCacheBytes = 64L * 1024 * 1024;
+
+    /// <summary>The longest request target (path and query, as sent) answered; longer ones get a 414 problem.</summary>
+    public const int MaxUrlLength = 8 * 1024;
+
+    /// <summary>Kestrel's own request-line limit, above <see cref="MaxUrlLength"/> so that the app, not Kestrel, answers
+    /// most over-long URLs. Kestrel answers lines longer than this itself (a bare 414, see docs/api.md).</summary>
+    private const int KestrelMaxRequestLine = 64 * 1024;
 
     private DossierWebApp()
     {
@@ -59,6 +68,7 @@ public sealed class DossierWebApp
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = KestrelMaxRequestLine;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The caller says where the server listens; the host's own start-up lines would repeat it.
@@ -78,7 +88,9 @@ public sealed class DossierWebApp
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
             services.AddSingleton(sp => new DocumentIngestor(
-                sp.GetRequiredService<IDocumentStore>(), DocumentIngestor.CreatePipeline(options.ActorsPath, options.DbPath)));
+                sp.GetRequiredService<IDocumentStore>(),
+                DocumentIngestor.CreatePipeline(options.ActorsPath, options.DbPath),
+                FetchAddressPolicy.PublicOnly(options.AllowFetchFrom)));
             services.TryAddSingleton(TimeProvider.System);
             services.AddOutputCache(cache =>
             {
@@ -86,6 +98,7 @@ public sealed class DossierWebApp
                 cache.AddBasePolicy(policy => policy.Expire(ResponseCacheLifetime).VaryByValue(StoreStateAsync));
             });
 
+            options.ConfigureServices?.Invoke(services);
             var app = builder.Build();
             _ = app.Services.GetRequiredService<SqliteDocumentStore>();
             Configure(app);
@@ -100,16 +113,25 @@ public sealed class DossierWebApp
 
     private static void Configure(WebApplication app)
     {
+        // First, so that every answer the app writes carries the headers: those of the exception handler too, which
+        // clears the response's headers before it writes its problem (OnStarting callbacks survive that).
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(SetSecurityHeaders, context.Response);
+            await next(context);
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
         app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = HandleStatusCodeAsync });
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-                + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            if (context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > MaxUrlLength })
+            {
+                // Answered here rather than by Kestrel (whose request-line limit is set higher), so that it is a
+                // problem with the usual headers; the status code pages write the body.
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                return;
+            }
+
             await next(context);
         });
 
@@ -133,6 +155,17 @@ public sealed class DossierWebApp
         var version = await context.RequestServices.GetRequiredService<IDocumentStore>().GetVersionAsync(cancellationToken);
         var today = DateOnly.FromDateTime(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         return new("store", string.Create(CultureInfo.InvariantCulture, $"{version}@{today:yyyy-MM-dd}"));
+    }
+
+    private static Task SetSecurityHeaders(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        return Task.CompletedTask;
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
@@ -174,6 +207,7 @@ public sealed class DossierWebApp
             StatusCodes.Status404NotFound => "Not found",
             StatusCodes.Status405MethodNotAllowed => "Method not allowed",
             StatusCodes.Status413PayloadTooLarge => "Payload too large",
+            StatusCodes.Status414UriTooLong => "URI too long",
             StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
             _ when status < 500 => "Bad request",
             _ => "Error",
@@ -182,6 +216,7 @@ public sealed class DossierWebApp
         {
             StatusCodes.Status404NotFound => "There is nothing at this address.",
             StatusCodes.Status405MethodNotAllowed => "This address does not take this method.",
+            StatusCodes.Status414UriTooLong => string.Create(CultureInfo.InvariantCulture, $"The address is longer than {MaxUrlLength} characters."),
             _ => null,
         };
         if (IsApi(context))

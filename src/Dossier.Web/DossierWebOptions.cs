@@ -1,3 +1,7 @@
+using System.Net;
+using Dossier.Ingest.Web;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Dossier.Web;
 
 /// <summary>How <see cref="DossierWebApp.Build"/> sets up the server. Immutable once built.</summary>
@@ -33,6 +37,14 @@ public sealed record DossierWebOptions
     public string? ActorsPath { get; init; }
 
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>Networks that <c>POST /api/documents {"url": …}</c> may fetch from although they are not public
+    /// (<c>--allow-fetch-from</c>); by default none: loopback, private, link-local, shared, multicast and unspecified
+    /// addresses are refused, after DNS resolution and on every redirect (see <see cref="FetchAddressPolicy"/>).</summary>
+    public IReadOnlyList<IPNetwork> AllowFetchFrom { get; init; } = [];
+
+    /// <summary>For tests: changes to the services after the app's own registrations (replace one to observe it).</summary>
+    internal Action<IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Whether successful GET responses are kept in memory and served again while the store has not changed
     /// (see <see cref="DossierWebApp"/>); on by default.</summary>

@@ -440,6 +440,8 @@ public sealed class UpstreamServer : IAsyncLifetime
         app.MapGet("/article", () => Results.Content(Page(ArticleTitle, FisheryParagraphs, "2021-06-30"), "text/html; charset=utf-8"));
         app.MapGet("/feed", () => Results.Content(Feed, "application/rss+xml; charset=utf-8"));
         app.MapGet("/menu", () => Results.Content(MenuOnly, "text/html; charset=utf-8"));
+        app.MapGet("/internal-report", () => Results.Content(Page(FetchPolicyTests.InternalTitle, FetchPolicyTests.InternalParagraphs), "text/html; charset=utf-8"));
+        app.MapGet("/redirect", (string to) => Results.Redirect(to));
         await app.StartAsync();
         _app = app;
         BaseAddress = new Uri(app.Urls.Single());

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Dossier.Engine;
@@ -34,6 +35,10 @@ public sealed class WebAppFixture : IAsyncLifetime
             + "Read the <a href=\"javascript:alert(2)\">full statement</a> or open javascript:alert(3) for details."),
     ];
 
+    /// <summary>The one network the shared server may fetch from although it is not public: the tests' own
+    /// upstream servers listen there.</summary>
+    public static readonly IPNetwork LoopbackOnly = IPNetwork.Parse("127.0.0.1/32");
+
     private WebApplication? _app;
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("dossier-web-tests-").FullName;
@@ -56,7 +61,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             DocumentIds = summary.DocumentIds;
         }
 
-        (_app, BaseAddress) = await StartAsync(new DossierWebOptions(DbPath) { ApiToken = Token });
+        (_app, BaseAddress) = await StartAsync(new DossierWebOptions(DbPath) { ApiToken = Token, AllowFetchFrom = [LoopbackOnly] });
     }
 
     /// <summary>Starts another server over the same store, e.g. with other options.</summary>

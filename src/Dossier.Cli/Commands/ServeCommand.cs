@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier serve [--db PATH] [--urls URLS]</c>: the HTTP API and web UI over the store until Ctrl-C.</summary>
+/// <summary><c>dossier serve [--db PATH] [--urls URLS] [--allow-fetch-from CIDR…]</c>: the HTTP API and web UI over the store until Ctrl-C.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -18,16 +18,25 @@ internal static class ServeCommand
             Description = $"Addresses to listen on, separated by ';' (default: {DossierWebOptions.DefaultUrl}, loopback only)",
             HelpName = "URLS",
         };
+        var allowFetchFrom = new Option<string[]>("--allow-fetch-from")
+        {
+            Description = "Networks (CIDR, or one address) that POST /api/documents may fetch URLs from although they are "
+                + "not public; repeatable (default: none, so loopback, private and link-local addresses are refused)",
+            HelpName = "CIDR",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")
         {
             database,
             urls,
+            allowFetchFrom,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Option<string?> database, Option<string?> urlsOption, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ParseResult parse, Option<string?> database, Option<string?> urlsOption, Option<string[]> allowOption, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -42,8 +51,20 @@ internal static class ServeCommand
             }
         }
 
+        var allowed = new List<IPNetwork>();
+        foreach (var value in parse.GetValue(allowOption) ?? [])
+        {
+            if (ParseNetwork(value) is not { } network)
+            {
+                await error.WriteLineAsync($"dossier: --allow-fetch-from: '{value}' is not a network (CIDR such as 10.0.0.0/8) or an address");
+                return ExitCodes.Usage;
+            }
+
+            allowed.Add(network);
+        }
+
         var location = StoreLocator.Locate(parse.GetValue(database));
-        var options = DossierWebOptions.FromEnvironment(location.Path, urls);
+        var options = DossierWebOptions.FromEnvironment(location.Path, urls) with { AllowFetchFrom = allowed };
         try
         {
             await using var app = DossierWebApp.Build([], options);
@@ -79,6 +100,20 @@ internal static class ServeCommand
         {
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>A CIDR network, or one address as a network of its own.</summary>
+    private static IPNetwork? ParseNetwork(string value)
+    {
+        value = value.Trim();
+        if (IPNetwork.TryParse(value, out var network))
+        {
+            return network;
+        }
+
+        return IPAddress.TryParse(value, out var address)
+            ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+            : null;
     }
 
     private static bool IsLoopback(string url) =>

@@ -109,4 +109,15 @@ public static class DossierErrors
     /// <param name="stored">How many documents were stored before it.</param>
     public static string StoppedBySignal(string signal, int stored) =>
         $"stopped by {signal}; {stored} document{(stored == 1 ? "" : "s")} stored, the rest not read";
+
+    // Issue 14, item 5: server-side fetches of internal addresses.
+
+    /// <summary>A URL whose host resolves only to addresses the fetch policy refuses (loopback, private, …).</summary>
+    /// <param name="host">The URL's host.</param>
+    /// <param name="address">The refused address it resolved to.</param>
+    /// <param name="kind">What kind of address it is, with its article: "a loopback", "a private", ….</param>
+    public static string FetchRefused(string host, string address, string kind) =>
+        host == address
+            ? $"refused: {address} is {kind} address, and this server fetches only public addresses (see --allow-fetch-from)"
+            : $"refused: {host} is {address}, {kind} address, and this server fetches only public addresses (see --allow-fetch-from)";
 }

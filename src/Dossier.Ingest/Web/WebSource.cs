@@ -54,7 +54,8 @@ internal static class WebSource
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            var client = options.FetchPolicy?.Client ?? Client;
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 var status = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}").Trim();
@@ -85,6 +86,10 @@ internal static class WebSource
         {
             var seconds = options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             return [Unreachable(input, $"no answer within {seconds} s")];
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is FetchRefusedException refused)
+        {
+            return [ReadResult.Failure(input, ReadFailureKind.Unsupported, refused.Message)];
         }
         catch (HttpRequestException ex)
         {
@@ -174,7 +179,9 @@ internal static class WebSource
         return FileSource.OneLine(ex.Message);
     }
 
-    private static HttpClient CreateClient()
+    /// <summary>The client for downloads: any address when <paramref name="policy"/> is null, else only those it
+    /// allows, connected through its callback (which sees every connection, redirects included) and with no proxy.</summary>
+    internal static HttpClient CreateClient(FetchAddressPolicy? policy = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -183,6 +190,12 @@ internal static class WebSource
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = 10,
         };
+        if (policy is not null)
+        {
+            handler.UseProxy = false;
+            handler.ConnectCallback = policy.ConnectAsync;
+        }
+
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Dossier", "1.0"));
         client.DefaultRequestHeaders.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5");

@@ -3,6 +3,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Pipeline;
 using Dossier.Engine;
 using Dossier.Ingest;
+using Dossier.Ingest.Web;
 using Dossier.Storage;
 
 namespace Dossier.Web.Api;
@@ -82,7 +83,7 @@ internal sealed record SubmissionOutcome(string? Id, bool Created, string? Error
 /// parsing and language detection) and handed to the <see cref="IngestService"/>, which analyses and stores it. The
 /// pipeline is built on first use: its models load once per process.
 /// </summary>
-internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeline> pipeline)
+internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeline> pipeline, FetchAddressPolicy fetchPolicy)
 {
     /// <summary>What <see cref="DocumentMetadata.Source"/> says for a document posted without a URL.</summary>
     public const string ApiSource = "api";
@@ -107,7 +108,7 @@ internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeli
             return SubmissionOutcome.Refused(invalid!);
         }
 
-        var (read, refused) = await ReadAsync(valid, kind, maxBytes, cancellationToken).ConfigureAwait(false);
+        var (read, refused) = await ReadAsync(valid, kind, maxBytes, fetchPolicy, cancellationToken).ConfigureAwait(false);
         if (read is not { } document)
         {
             return refused!;
@@ -116,12 +117,14 @@ internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeli
         // A fetched page came from its URL; otherwise the document's own link, else the API, is where it came from.
         var source = kind == DocumentSubmission.Kind.Fetch ? valid.Url! : document.Metadata.Url ?? ApiSource;
         document = new Document(document.Text, document.Metadata with { Source = source }, document.Language);
-        var (id, created) = await new IngestService(pipeline.Value, store).IngestAsync(document, cancellationToken).ConfigureAwait(false);
+        // A client that goes away stops the analysis between stages (see CancellableAnalysis) and nothing is stored.
+        var analysis = CancellableAnalysis.For(pipeline.Value, cancellationToken);
+        var (id, created) = await new IngestService(analysis, store).IngestAsync(document, cancellationToken).ConfigureAwait(false);
         return new SubmissionOutcome(id, created, null);
     }
 
     private static async Task<(Document? Document, SubmissionOutcome? Refused)> ReadAsync(
-        DocumentSubmission submission, DocumentSubmission.Kind kind, long maxBytes, CancellationToken cancellationToken)
+        DocumentSubmission submission, DocumentSubmission.Kind kind, long maxBytes, FetchAddressPolicy fetchPolicy, CancellationToken cancellationToken)
     {
         var local = new ReadOptions { MaxBytes = Math.Max(maxBytes * 2, ReadOptions.DefaultMaxBytes) };
         var (text, title, published, url) = (submission.Text, submission.Title, submission.Published, submission.Url);
@@ -129,7 +132,7 @@ internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeli
         {
             var (page, refused) = kind == DocumentSubmission.Kind.Html
                 ? ReadHtml(submission.Html!, submission.Url, local)
-                : await FetchAsync(submission.Url!, cancellationToken).ConfigureAwait(false);
+                : await FetchAsync(submission.Url!, fetchPolicy, cancellationToken).ConfigureAwait(false);
             if (page is null)
             {
                 return (null, refused);
@@ -157,12 +160,14 @@ internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeli
             : (null, SubmissionOutcome.Refused($"The HTML cannot be read: {result.Error}."));
     }
 
-    /// <summary>The page at <paramref name="url"/> read as <c>dossier ingest URL</c> reads it, with its default limits.
-    /// A feed (any number of items), or anything else that gives more than one document, is refused.</summary>
-    private static async Task<(Document? Page, SubmissionOutcome? Refused)> FetchAsync(string url, CancellationToken cancellationToken)
+    /// <summary>The page at <paramref name="url"/> read as <c>dossier ingest URL</c> reads it, with its default limits,
+    /// but only from the addresses <paramref name="fetchPolicy"/> allows (public ones and the <c>--allow-fetch-from</c>
+    /// networks). A feed (any number of items), or anything else that gives more than one document, is refused.</summary>
+    private static async Task<(Document? Page, SubmissionOutcome? Refused)> FetchAsync(
+        string url, FetchAddressPolicy fetchPolicy, CancellationToken cancellationToken)
     {
         var results = new List<ReadResult>();
-        await foreach (var result in DocumentReader.ReadAsync(url, new ReadOptions(), cancellationToken).ConfigureAwait(false))
+        await foreach (var result in DocumentReader.ReadAsync(url, new ReadOptions { FetchPolicy = fetchPolicy }, cancellationToken).ConfigureAwait(false))
         {
             results.Add(result);
         }

@@ -87,13 +87,15 @@ public static class DocumentsApi
     /// or not Content-Length was sent, forms included); 400 for a body that is not one of these forms, for both
     /// <c>text</c> and <c>html</c>, for none of <c>text</c>, <c>html</c> and <c>url</c>, for a <c>url</c> to fetch that is
     /// not http(s), for a document that cannot be read (no article in the HTML, a bad date), and for a URL that is a
-    /// feed or whose page cannot be read (not a page or text, over the size limit of <c>dossier ingest URL</c>).
+    /// feed or whose page cannot be read (not a page or text, over the size limit of <c>dossier ingest URL</c>), or
+    /// whose host is not public (loopback, private, link-local, …) and not in <see cref="DossierWebOptions.AllowFetchFrom"/>.
     /// 502 when the URL to fetch could not be fetched at all (no connection, no answer within the time limit, or an
     /// error status such as 404): the request was sound but the upstream server failed it, and a later try may
     /// succeed. Every error is a ProblemDetails whose detail is one line. 201 with Location for a new document,
     /// 200 for one that was already stored; both with a <see cref="DocumentCreated"/>.
-    /// A fetched URL may be any address the server can reach (loopback and private networks included), which is one
-    /// reason the endpoint needs the API token.
+    /// A URL is fetched only from public addresses and the <c>--allow-fetch-from</c> networks, checked after DNS
+    /// resolution and on every redirect (<see cref="Dossier.Ingest.Web.FetchAddressPolicy"/>). If the client goes
+    /// away, the analysis stops between stages and nothing is stored (<see cref="CancellableAnalysis"/>).
     /// </remarks>
     internal static async Task<Results<Created<DocumentCreated>, Ok<DocumentCreated>, ProblemHttpResult>> PostAsync(
         HttpRequest request, WriteAccess access, DocumentIngestor ingestor, DossierWebOptions options, CancellationToken cancellationToken)

@@ -14,7 +14,9 @@ internal static class StoreCommand
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            await using var store = SqliteDocumentStore.Open(StoreLocator.Resolve(parse.GetValue(database)));
+            // Only `ingest` writes; every other command opens the store read-only, so it never waits for a writer.
+            var access = parse.CommandResult.Command.Name == "ingest" ? StoreAccess.ReadWrite : StoreAccess.ReadOnly;
+            await using var store = SqliteDocumentStore.Open(StoreLocator.Resolve(parse.GetValue(database)), access: access);
             return await body(store, output, cancellationToken);
         }
         catch (StoreException e)

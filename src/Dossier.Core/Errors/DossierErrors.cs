@@ -120,4 +120,11 @@ public static class DossierErrors
         host == address
             ? $"refused: {address} is {kind} address, and this server fetches only public addresses (see --allow-fetch-from)"
             : $"refused: {host} is {address}, {kind} address, and this server fetches only public addresses (see --allow-fetch-from)";
+    // Issue 14, item 6 (store locking): a write that gave up waiting for another process's write lock.
+
+    /// <summary>The reason for a write that gave up waiting for the store's write lock, held by another process.</summary>
+    /// <param name="waited">How long the write waited.</param>
+    /// <returns>The reason, with the wait in seconds to one decimal, in the invariant culture.</returns>
+    public static string StoreLocked(TimeSpan waited) =>
+        $"the database is locked by another process (waited {waited.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s)";
 }

@@ -3,67 +3,30 @@ using Dossier.Core.Labels;
 
 namespace Dossier.Storage.Corpus;
 
-/// <summary>A corpus entity that a document entity might be linked to, as the matcher sees it.</summary>
-/// <param name="Id">The corpus entity id.</param>
-/// <param name="Name">Its canonical (fullest) name.</param>
-/// <param name="Names">Normalised (<see cref="NameKey"/>) canonical names and aliases it has been seen under, the canonical name included.</param>
-/// <param name="MentionCount">Mentions across the corpus, for choosing among equals.</param>
-public sealed record CorpusEntityCandidate(long Id, string Name, string Type, string? Country, long MentionCount, IReadOnlySet<string> Names)
-{
-    public string NormalisedName { get; } = NameKey.Normalise(Name);
-
-    /// <summary>Last words of the canonical name and of the multi-word aliases (for people).</summary>
-    public IEnumerable<string> Surnames =>
-        Names.Append(NormalisedName).Where(n => NameKey.WordCount(n) > 1).Select(NameKey.LastWord).Distinct(StringComparer.Ordinal);
-
-    /// <summary>A corpus person known only by one word ("Trump"), kept apart because the word was ambiguous or had no candidate.</summary>
-    public bool IsBarePerson => Type == EntityTypes.Person && NameKey.WordCount(NormalisedName) == 1;
-}
-
-/// <summary>How a document entity was linked.</summary>
-public enum EntityMatchKind
-{
-    /// <summary>The type is not one the corpus keeps, or the name is empty: no link.</summary>
-    NotLinkable,
-
-    /// <summary>No corpus entity agrees: a new one is created from the document entity.</summary>
-    New,
-
-    /// <summary>Same normalised name.</summary>
-    Name,
-
-    /// <summary>The full name of one equals an alias of the other.</summary>
-    Alias,
-
-    /// <summary>A bare surname that matches exactly one corpus person.</summary>
-    Surname,
-
-    /// <summary>A bare surname shared by several corpus people, resolved by the full name that the document also contains.</summary>
-    FullNameInDocument,
-}
-
-/// <summary>The matcher's decision: the kind and, unless <see cref="EntityMatchKind.New"/> or <see cref="EntityMatchKind.NotLinkable"/>, the corpus entity.</summary>
-public sealed record EntityMatch(EntityMatchKind Kind, long? CorpusId)
-{
-    public bool IsLinked => CorpusId is not null;
-}
+/// <summary>The names under which a document entity joins the corpus.</summary>
+/// <param name="Keys">Normalised (<see cref="NameKey"/>) names: the document entity is the same actor as every corpus
+/// entity of its type that carries one of them.</param>
+/// <param name="Bare">A person known in its document only by one word ("Blair") whose document names no single person
+/// with that surname: it joins only the corpus person known by that one word, never a full-name person.</param>
+public sealed record EntityLinkKeys(IReadOnlyList<string> Keys, bool Bare);
 
 /// <summary>
-/// Decides which corpus entity (one per real-world actor across all documents) a document entity is.
-/// Pure and thread-safe: the store supplies the candidates (corpus entities that share any normalised name,
-/// alias or surname with the document entity) and applies the decision.
+/// Decides under which names a document entity joins a corpus entity (one per real-world actor across all documents).
+/// Pure and thread-safe; <c>CorpusWriter</c> applies the decision.
 /// </summary>
 /// <remarks>
-/// Rules, with type equality and country compatibility (equal, or one unknown) required throughout:
+/// The rules look only at the document entity and its own document, never at what the store holds, so the corpus is
+/// the same whatever order the documents arrive in:
 /// <list type="number">
-/// <item>Same normalised canonical name (case, diacritics and punctuation ignored; "U.S." = "US").</item>
-/// <item>The full name of one is among the aliases of the other (a one-word person in the corpus is never matched
-/// through the document's aliases, so that "Trump", kept apart as ambiguous, does not absorb "Melania Trump").</item>
-/// <item>A one-word person name ("Trump") links to the one corpus person with that surname or alias. With several
-/// (Donald and Melania Trump), it links to the most mentioned of those whose full name the document also contains,
-/// else to (or creates) a corpus person keyed by the bare name.</item>
+/// <item>An entity's keys are its normalised name and aliases (case, diacritics and punctuation ignored; "U.S." = "US");
+/// a person's one-word aliases (surnames) are not keys. Entities of one type that share a key are one corpus entity,
+/// and so, transitively, are all entities joined by a chain of shared keys: when a later document shows that two
+/// corpus entities are one ("United States" with the alias "US"), they are merged.</item>
+/// <item>A person named by one word only ("Blair") takes the key of the one full-name person of its document with that
+/// surname ("Tony Blair"); when its document has none or several, it is a bare person, one corpus entity per word,
+/// kept apart from full names, so that a surname never joins a person by luck of arrival.</item>
 /// </list>
-/// Among equal candidates the most mentioned wins, then the oldest (lowest id).
+/// Country does not take part in matching: an entity's country is the first in ordinal order of its members' countries.
 /// </remarks>
 public static class EntityMatcher
 {
@@ -74,7 +37,7 @@ public static class EntityMatcher
     public static bool IsLinkable(Entity entity) =>
         LinkableTypes.Contains(entity.Type) && NameKey.Normalise(entity.Name).Length > 0;
 
-    /// <summary>The normalised keys under which candidates for <paramref name="entity"/> are looked up: its name and aliases.</summary>
+    /// <summary>The normalised names and aliases of an entity, its name first, without repeats.</summary>
     public static IReadOnlyList<string> LookupKeys(Entity entity)
     {
         var keys = new List<string>();
@@ -90,106 +53,70 @@ public static class EntityMatcher
         return keys;
     }
 
-    /// <summary>The normalised multi-word names and aliases of a document's entities (and its mentions), for rule 3.</summary>
-    public static IReadOnlySet<string> FullNamesIn(Document document)
+    /// <summary>The normalised multi-word names and aliases of a document's people, for rule 2.</summary>
+    public static IReadOnlySet<string> PersonNamesIn(Document document)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in document.Entities.IsDefault ? [] : document.Entities)
         {
-            var all = (entity.Aliases.IsDefault ? [] : entity.Aliases)
-                .Append(entity.Name)
-                .Concat((entity.Mentions.IsDefault ? [] : entity.Mentions).Select(m => m.Text));
-            foreach (var name in all)
+            if (entity.Type == EntityTypes.Person)
             {
-                var key = NameKey.Normalise(name);
-                if (NameKey.WordCount(key) > 1)
-                {
-                    names.Add(key);
-                }
+                names.UnionWith(LookupKeys(entity).Where(k => NameKey.WordCount(k) > 1));
             }
         }
 
         return names;
     }
 
-    /// <summary>Whether two countries do not conflict: equal, or either unknown.</summary>
-    public static bool CountriesCompatible(string? a, string? b) =>
-        string.IsNullOrEmpty(a) || string.IsNullOrEmpty(b) || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    /// <param name="entity">The document entity.</param>
-    /// <param name="documentFullNames">From <see cref="FullNamesIn"/>.</param>
-    /// <param name="candidates">Corpus entities found under <see cref="LookupKeys"/> (and the surname); others are ignored.</param>
-    public static EntityMatch Match(Entity entity, IReadOnlySet<string> documentFullNames, IEnumerable<CorpusEntityCandidate> candidates)
+    /// <summary>The keys of <paramref name="entity"/> (rules 1 and 2).</summary>
+    /// <param name="documentPersonNames">From <see cref="PersonNamesIn"/> for the entity's document.</param>
+    public static EntityLinkKeys LinkKeys(Entity entity, IReadOnlySet<string> documentPersonNames)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        ArgumentNullException.ThrowIfNull(documentFullNames);
-        ArgumentNullException.ThrowIfNull(candidates);
-        if (!IsLinkable(entity))
+        ArgumentNullException.ThrowIfNull(documentPersonNames);
+        var keys = LookupKeys(entity);
+        if (entity.Type != EntityTypes.Person)
         {
-            return new EntityMatch(EntityMatchKind.NotLinkable, null);
+            return new EntityLinkKeys(keys, false);
         }
 
-        var name = NameKey.Normalise(entity.Name);
-        var pool = candidates
-            .Where(c => c.Type == entity.Type && CountriesCompatible(c.Country, entity.Country))
-            .DistinctBy(c => c.Id)
-            .ToList();
-
-        if (entity.Type == EntityTypes.Person && NameKey.WordCount(name) == 1)
+        var full = keys.Where(k => NameKey.WordCount(k) > 1).ToList();
+        if (full.Count > 0 || keys.Count == 0)
         {
-            return MatchBarePerson(name, documentFullNames, pool);
+            return new EntityLinkKeys(full, false);
         }
 
-        var exact = pool.Where(c => c.NormalisedName == name).ToList();
-        if (exact.Count > 0)
-        {
-            return new EntityMatch(EntityMatchKind.Name, Best(exact).Id);
-        }
-
-        var aliases = LookupKeys(entity).Skip(1).ToHashSet(StringComparer.Ordinal);
-        var byAlias = pool
-            .Where(c => c.Names.Contains(name) || (!c.IsBarePerson && aliases.Contains(c.NormalisedName)))
-            .ToList();
-        if (byAlias.Count > 0)
-        {
-            return new EntityMatch(EntityMatchKind.Alias, Best(byAlias).Id);
-        }
-
-        return new EntityMatch(EntityMatchKind.New, null);
+        var word = keys[0];
+        var named = documentPersonNames.Where(n => NameKey.LastWord(n) == word).ToList();
+        return named.Count == 1 ? new EntityLinkKeys(named, false) : new EntityLinkKeys([word], true);
     }
 
-    /// <summary>The fuller of two names for the canonical name: the one with more words; the current one on a tie,
-    /// so that a canonical name does not flip between spellings ("Zelensky", "Zelenskyy").</summary>
-    public static string FullerName(string current, string candidate) =>
-        NameKey.WordCount(NameKey.Normalise(candidate)) > NameKey.WordCount(NameKey.Normalise(current)) ? candidate : current;
-
-    private static EntityMatch MatchBarePerson(string name, IReadOnlySet<string> documentFullNames, List<CorpusEntityCandidate> pool)
+    /// <summary>The name an entity offers as its corpus entity's name: the fullest of its name and aliases.</summary>
+    public static string DisplayName(Entity entity)
     {
-        var people = pool
-            .Where(c => !c.IsBarePerson && (c.Surnames.Contains(name, StringComparer.Ordinal) || c.Names.Contains(name)))
-            .ToList();
-        if (people.Count > 1)
+        ArgumentNullException.ThrowIfNull(entity);
+        var best = entity.Name;
+        foreach (var alias in entity.Aliases.IsDefault ? [] : entity.Aliases)
         {
-            var inDocument = people
-                .Where(c => documentFullNames.Contains(c.NormalisedName) || c.Names.Any(n => NameKey.WordCount(n) > 1 && documentFullNames.Contains(n)))
-                .ToList();
-            if (inDocument.Count > 0)
+            if (NameKey.WordCount(NameKey.Normalise(alias)) > NameKey.WordCount(NameKey.Normalise(best)))
             {
-                return new EntityMatch(EntityMatchKind.FullNameInDocument, Best(inDocument).Id);
+                best = alias;
             }
         }
 
-        var exact = pool.Where(c => c.NormalisedName == name).ToList();
-        if (exact.Count > 0)
-        {
-            return new EntityMatch(EntityMatchKind.Name, Best(exact).Id);
-        }
-
-        return people.Count == 1
-            ? new EntityMatch(EntityMatchKind.Surname, people[0].Id)
-            : new EntityMatch(EntityMatchKind.New, null);
+        return best;
     }
 
-    private static CorpusEntityCandidate Best(IEnumerable<CorpusEntityCandidate> candidates) =>
-        candidates.OrderByDescending(c => c.MentionCount).ThenBy(c => c.Id).First();
+    /// <summary>The fuller of two names for the canonical name: the one with more words, then the first in ordinal
+    /// order, so that the choice is the same whichever came first.</summary>
+    public static string FullerName(string current, string candidate)
+    {
+        var a = NameKey.WordCount(NameKey.Normalise(current));
+        var b = NameKey.WordCount(NameKey.Normalise(candidate));
+        return b > a || (b == a && string.CompareOrdinal(candidate, current) < 0) ? candidate : current;
+    }
+
+    /// <summary>Whether a corpus entity is a bare person: a person whose canonical name is one word.</summary>
+    public static bool IsBarePerson(string type, string name) =>
+        type == EntityTypes.Person && NameKey.WordCount(NameKey.Normalise(name)) == 1;
 }

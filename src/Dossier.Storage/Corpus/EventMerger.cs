@@ -23,15 +23,23 @@ public sealed record CorpusEventKey(string Type, string SourceKey, string Target
 /// <param name="Status">Its most advanced status, or null when not known.</param>
 public sealed record CorpusEventCandidate(long Id, string? DateValue, DateOnly? FirstPublished, DateOnly? LastPublished, string? Status = null);
 
+/// <summary>One document event as the merger sees it.</summary>
+/// <param name="DateValue">The TIMEX3 value of its date, or null.</param>
+/// <param name="Published">The publication date of its document.</param>
+/// <param name="Status">Its status, or null when not known.</param>
+public sealed record EventMention(string? DateValue, DateOnly? Published, string? Status);
+
 /// <summary>
-/// Decides which corpus event (one per real-world event across documents) a document event is. Pure and thread-safe.
+/// Decides which document events are one corpus event (one per real-world event across documents). Pure and thread-safe.
 /// </summary>
 /// <remarks>
 /// Two events are one when their PLOVER type, source and target actor sets (corpus entity ids, else actor codes;
 /// actors with neither are left out, and an event with no keyed actor is never merged) and status class agree, and their dates agree: both dated to days at most one day apart;
 /// both with the same non-day TIMEX value (a week, a month); or both undated, published within three days, and either
 /// both reported as having happened or both not yet (an undated "plans a summit" is not the undated talks that happened
-/// around it; a dated plan and a report that it took place that day are one event).
+/// around it; a dated plan and a report that it took place that day are one event). Agreement is judged between
+/// mentions, and a corpus event is every mention joined by a chain of agreeing ones (<see cref="Agree"/>): a mention
+/// that agrees with two corpus events merges them.
 /// </remarks>
 public static class EventMerger
 {
@@ -87,6 +95,10 @@ public static class EventMerger
     /// <summary>The more advanced of two statuses (occurred &gt; planned &gt; possible &gt; requested); the current one on a tie.</summary>
     public static string MoreAdvanced(string current, string candidate) => Rank(candidate) > Rank(current) ? candidate : current;
 
+    /// <summary>The most advanced of several statuses; among equally advanced (unknown) ones the first in ordinal order.</summary>
+    public static string MostAdvanced(IEnumerable<string> statuses) =>
+        statuses.OrderByDescending(Rank).ThenBy(s => s, StringComparer.Ordinal).First();
+
     /// <summary>The day of a TIMEX3 value that names one (<c>2025-10-16</c>, <c>2025-10-16T14:00</c>), else null.</summary>
     public static DateOnly? DayOf(string? timex) =>
         timex is { Length: >= 10 } && DateOnly.TryParseExact(timex.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -140,19 +152,15 @@ public static class EventMerger
         return (status == EventStatuses.Occurred) == (candidate.Status == EventStatuses.Occurred);
     }
 
-    /// <summary>The corpus event a new mention belongs to: among those whose dates and tenses agree, the nearest in date,
-    /// then the oldest.</summary>
-    /// <param name="status">The new mention's status, or null to leave tense out of it.</param>
-    /// <returns>The chosen candidate, or null when none agrees (a new corpus event).</returns>
-    public static CorpusEventCandidate? Choose(string? dateValue, DateOnly? published, IEnumerable<CorpusEventCandidate> candidates, string? status = null)
+    /// <summary>Whether two mentions of events with one <see cref="CorpusEventKey"/> are one event: their dates
+    /// (<see cref="DatesAgree"/>) and tenses (<see cref="TensesAgree"/>) agree. Symmetric; a corpus event is a set of
+    /// mentions joined by a chain of agreeing pairs, so the grouping does not depend on the order of arrival.</summary>
+    public static bool Agree(EventMention a, EventMention b)
     {
-        ArgumentNullException.ThrowIfNull(candidates);
-        var day = DayOf(dateValue) ?? published;
-        return candidates
-            .Where(c => DatesAgree(dateValue, published, c) && TensesAgree(dateValue, status, c))
-            .OrderBy(c => day is { } d && (DayOf(c.DateValue) ?? c.FirstPublished) is { } cd ? Math.Abs(d.DayNumber - cd.DayNumber) : 0)
-            .ThenBy(c => c.Id)
-            .FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var candidate = new CorpusEventCandidate(0, b.DateValue, b.Published, b.Published, b.Status);
+        return DatesAgree(a.DateValue, a.Published, candidate) && TensesAgree(a.DateValue, a.Status, candidate);
     }
 
     /// <summary>The outlet a document came from, for NumSources: the host of its URL (without <c>www.</c>), else its

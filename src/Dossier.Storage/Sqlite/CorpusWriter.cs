@@ -10,6 +10,10 @@ namespace Dossier.Storage.Sqlite;
 /// Links one stored document into the corpus: each entity to a corpus entity (<see cref="EntityMatcher"/>), each
 /// event to a corpus event (<see cref="EventMerger"/>), updating names, aliases, roles and counts. Runs inside the
 /// transaction that stores the document, so a document and its corpus links are written together or not at all.
+/// The corpus it leaves is the same whatever order the documents arrived in: corpus entities are the entities joined
+/// by chains of shared names, corpus events the mentions joined by chains of agreeing dates (a document that joins two
+/// merges them), and every kept attribute is a sum, a minimum, a maximum or taken from the first mention in a fixed
+/// order (date, document id, event id), never from whichever came first.
 /// Not thread-safe: used under the store's lock.
 /// </summary>
 internal sealed class CorpusWriter(SqliteConnection connection)
@@ -26,8 +30,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
     {
         var links = new Dictionary<string, long>(StringComparer.Ordinal);
         var entities = document.Entities.IsDefault ? [] : document.Entities;
-        var fullNames = EntityMatcher.FullNamesIn(document);
-        var seenInDocument = new HashSet<long>();
+        var personNames = EntityMatcher.PersonNamesIn(document);
         var rolesInDocument = new HashSet<(long, string)>();
         // Full names first, so that a bare surname in the same document can find the person it names.
         var ordered = entities
@@ -38,75 +41,78 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         var day = Day(published);
         foreach (var (entity, _) in ordered)
         {
-            var candidates = Candidates(EntityMatcher.LookupKeys(entity), entity.Type, transaction);
-            var match = EntityMatcher.Match(entity, fullNames, candidates);
+            var keys = EntityMatcher.LinkKeys(entity, personNames);
+            var display = EntityMatcher.DisplayName(entity);
+            var found = FindEntities(keys, entity.Type, transaction);
             long id;
-            if (match.CorpusId is { } existing)
-            {
-                id = existing;
-                var current = candidates.First(c => c.Id == id);
-                var name = EntityMatcher.FullerName(current.Name, entity.Name);
-                Execute(transaction, """
-                    UPDATE corpus_entities SET
-                        name = $name,
-                        country = coalesce(country, $country),
-                        sector = CASE WHEN $newer AND $sector IS NOT NULL THEN $sector ELSE sector END,
-                        code = CASE WHEN $newer AND $code IS NOT NULL THEN $code ELSE code END,
-                        code_published = CASE WHEN $newer AND ($sector IS NOT NULL OR $code IS NOT NULL) THEN $day ELSE code_published END
-                    WHERE corpus_id = $id
-                    """,
-                    ("$id", id), ("$name", name), ("$country", entity.Country), ("$sector", entity.Sector), ("$code", entity.Code),
-                    ("$day", day), ("$newer", IsNewer(id, day, transaction)));
-                AddName(id, name, "name", transaction);
-            }
-            else
+            if (found.Count == 0)
             {
                 id = Insert(transaction, """
                     INSERT INTO corpus_entities (name, type, country, sector, code, code_published)
-                    VALUES ($name, $type, $country, $sector, $code, $day)
+                    VALUES ($name, $type, $country, $sector, $code, CASE WHEN $sector IS NULL AND $code IS NULL THEN NULL ELSE $day END)
                     RETURNING corpus_id
                     """,
-                    ("$name", entity.Name), ("$type", entity.Type), ("$country", entity.Country), ("$sector", entity.Sector),
+                    ("$name", display), ("$type", entity.Type), ("$country", entity.Country), ("$sector", entity.Sector),
                     ("$code", entity.Code), ("$day", day));
-                AddName(id, entity.Name, "name", transaction);
+            }
+            else
+            {
+                id = found[0];
+                foreach (var other in found.Skip(1))
+                {
+                    MergeEntity(other, id, transaction);
+                    foreach (var link in links.Where(l => l.Value == other).ToList())
+                    {
+                        links[link.Key] = id;
+                    }
+
+                    foreach (var role in rolesInDocument.Where(r => r.Item1 == other).ToList())
+                    {
+                        rolesInDocument.Remove(role);
+                        rolesInDocument.Add((id, role.Item2));
+                    }
+                }
+
+                Absorb(id, display, entity.Country, entity.Sector, entity.Code, day, transaction);
             }
 
+            AddName(id, display, "name", transaction);
             AddName(id, entity.Name, "alias", transaction);
             foreach (var alias in entity.Aliases.IsDefault ? [] : entity.Aliases)
             {
                 AddName(id, alias, "alias", transaction);
             }
 
-            if (entity.Type == EntityTypes.Person)
+            if (entity.Type == EntityTypes.Person && !keys.Bare)
             {
-                var key = NameKey.Normalise(entity.Name);
-                if (NameKey.WordCount(key) > 1)
+                foreach (var key in keys.Keys)
                 {
-                    AddKey(id, NameKey.LastWord(key), "surname", entity.Name, transaction);
+                    AddKey(id, NameKey.LastWord(key), "surname", display, transaction);
                 }
             }
 
             var mentions = entity.Mentions.IsDefault ? 0 : entity.Mentions.Length;
-            var firstInDocument = seenInDocument.Add(id);
             Execute(transaction, """
                 UPDATE corpus_entities SET
                     mention_count = mention_count + $mentions,
-                    document_count = document_count + $newDocument,
+                    document_count = document_count + NOT EXISTS (SELECT 1 FROM entities WHERE doc_key = $doc AND corpus_id = $id),
                     first_seen = coalesce(min(first_seen, $day), first_seen, $day),
                     last_seen = coalesce(max(last_seen, $day), last_seen, $day)
                 WHERE corpus_id = $id
                 """,
-                ("$id", id), ("$mentions", Math.Max(1, mentions)), ("$newDocument", firstInDocument ? 1 : 0), ("$day", day));
+                ("$id", id), ("$mentions", Math.Max(1, mentions)), ("$doc", docKey), ("$day", day));
 
             foreach (var role in entity.Roles.IsDefault ? [] : entity.Roles)
             {
-                var roleKey = string.Join('|', NameKey.Normalise(role.Title), NameKey.Normalise(role.Organization),
-                    (role.Country ?? "").ToUpperInvariant(), role.Status);
+                var roleKey = RoleKey(role.Title, role.Organization, role.Country, role.Status);
                 var newDocument = rolesInDocument.Add((id, roleKey)) ? 1 : 0;
                 Execute(transaction, """
                     INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
                     VALUES ($id, $key, $title, $organization, $country, $status, $day, $day, 1)
                     ON CONFLICT (corpus_id, role_key) DO UPDATE SET
+                        title = min(title, excluded.title),
+                        organization = coalesce(min(organization, excluded.organization), organization, excluded.organization),
+                        country = coalesce(min(country, excluded.country), country, excluded.country),
                         first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
                         last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
                         document_count = document_count + $newDocument
@@ -117,45 +123,182 @@ internal sealed class CorpusWriter(SqliteConnection connection)
 
             Execute(transaction, "UPDATE entities SET corpus_id = $id WHERE doc_key = $doc AND entity_id = $entity",
                 ("$id", id), ("$doc", docKey), ("$entity", entity.Id));
-            links.TryAdd(entity.Id, id);
+            links[entity.Id] = id;
         }
 
         return links;
     }
 
+    private static string RoleKey(string title, string? organization, string? country, string status) =>
+        string.Join('|', NameKey.Normalise(title), NameKey.Normalise(organization), (country ?? "").ToUpperInvariant(), status);
+
+    /// <summary>The corpus entities of <paramref name="type"/> that carry one of the keys, lowest id first: bare people
+    /// for a bare key, everything but bare people otherwise.</summary>
+    private List<long> FindEntities(EntityLinkKeys keys, string type, SqliteTransaction transaction)
+    {
+        if (keys.Keys.Count == 0)
+        {
+            return [];
+        }
+
+        var parameters = keys.Keys.Select((k, i) => ("$k" + i.ToString(CultureInfo.InvariantCulture), (object?)k)).ToList();
+        parameters.Add(("$type", type));
+        using var command = Command(transaction, $"""
+            SELECT DISTINCT c.corpus_id, c.name FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+            WHERE a.norm IN ({string.Join(", ", parameters.Take(keys.Keys.Count).Select(p => p.Item1))})
+              AND a.kind IN ('name', 'alias') AND c.type = $type
+            ORDER BY c.corpus_id
+            """, [.. parameters]);
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            if (EntityMatcher.IsBarePerson(type, reader.GetString(1)) == keys.Bare && (ids.Count == 0 || ids[^1] != reader.GetInt64(0)))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Folds one member's name, country, sector and code into a corpus entity: the fuller name, the first
+    /// country in ordinal order, the sector and code of the latest dated member (ties by code, then sector).</summary>
+    private void Absorb(long id, string name, string? country, string? sector, string? code, string? day, SqliteTransaction transaction)
+    {
+        var current = Scalar<string>(transaction, "SELECT name FROM corpus_entities WHERE corpus_id = $id", ("$id", id))!;
+        Execute(transaction, """
+            UPDATE corpus_entities SET
+                name = $name,
+                country = coalesce(min(country, $country), country, $country)
+            WHERE corpus_id = $id
+            """,
+            ("$id", id), ("$name", EntityMatcher.FullerName(current, name)), ("$country", country));
+        Execute(transaction, """
+            UPDATE corpus_entities SET sector = $sector, code = $code, code_published = $day
+            WHERE corpus_id = $id AND ($sector IS NOT NULL OR $code IS NOT NULL)
+              AND (code_published IS NULL AND sector IS NULL AND code IS NULL
+                   OR (coalesce($day, ''), coalesce($code, ''), coalesce($sector, '')) > (coalesce(code_published, ''), coalesce(code, ''), coalesce(sector, '')))
+            """,
+            ("$id", id), ("$sector", sector), ("$code", code), ("$day", day));
+    }
+
+    /// <summary>Merges corpus entity <paramref name="from"/> into <paramref name="into"/>: a document has shown they are
+    /// one. Members, names, roles and counts move; corpus events that name it are keyed anew and merged where they meet.</summary>
+    private void MergeEntity(long from, long into, SqliteTransaction transaction)
+    {
+        string name;
+        string? country, sector, code, codePublished, firstSeen, lastSeen;
+        long mentions;
+        using (var command = Command(transaction,
+            "SELECT name, country, sector, code, code_published, first_seen, last_seen, mention_count FROM corpus_entities WHERE corpus_id = $id",
+            ("$id", from)))
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            name = reader.GetString(0);
+            country = NullableString(reader, 1);
+            sector = NullableString(reader, 2);
+            code = NullableString(reader, 3);
+            codePublished = NullableString(reader, 4);
+            firstSeen = NullableString(reader, 5);
+            lastSeen = NullableString(reader, 6);
+            mentions = reader.GetInt64(7);
+        }
+
+        Absorb(into, name, country, sector, code, codePublished, transaction);
+        Execute(transaction, "UPDATE entities SET corpus_id = $into WHERE corpus_id = $from", ("$into", into), ("$from", from));
+        Execute(transaction, """
+            INSERT INTO corpus_entity_aliases (corpus_id, norm, kind, alias)
+            SELECT $into, norm, kind, alias FROM corpus_entity_aliases WHERE corpus_id = $from
+            ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = min(alias, excluded.alias)
+            """, ("$into", into), ("$from", from));
+        Execute(transaction, """
+            UPDATE corpus_entities SET
+                mention_count = mention_count + $mentions,
+                document_count = (SELECT count(DISTINCT doc_key) FROM entities WHERE corpus_id = $id),
+                first_seen = coalesce(min(first_seen, $first), first_seen, $first),
+                last_seen = coalesce(max(last_seen, $last), last_seen, $last)
+            WHERE corpus_id = $id
+            """, ("$id", into), ("$mentions", mentions), ("$first", firstSeen), ("$last", lastSeen));
+        RefreshRoles(into, transaction);
+
+        var events = Ids(transaction, "SELECT DISTINCT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $from ORDER BY 1", ("$from", from));
+        Execute(transaction, "UPDATE corpus_event_actors SET corpus_id = $into WHERE corpus_id = $from", ("$into", into), ("$from", from));
+        Execute(transaction, "DELETE FROM corpus_entities WHERE corpus_id = $from", ("$from", from));
+        foreach (var eventId in events)
+        {
+            RekeyEvent(eventId, "e:" + from.ToString(CultureInfo.InvariantCulture), "e:" + into.ToString(CultureInfo.InvariantCulture), transaction);
+        }
+    }
+
+    /// <summary>Rebuilds a corpus entity's roles from its members' roles.</summary>
+    private void RefreshRoles(long id, SqliteTransaction transaction)
+    {
+        var roles = new Dictionary<string, (string Title, string? Organization, string? Country, string Status, string? First, string? Last, HashSet<long> Documents)>(StringComparer.Ordinal);
+        using (var command = Command(transaction, """
+            SELECT r.title, r.organization, r.country, r.status, r.doc_key, d.published
+            FROM entities AS e
+            JOIN entity_roles AS r ON r.doc_key = e.doc_key AND r.entity_id = e.entity_id
+            JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE e.corpus_id = $id
+            """, ("$id", id)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var (title, organization, country, status) = (reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), reader.GetString(3));
+                var day = NullableString(reader, 5);
+                var key = RoleKey(title, organization, country, status);
+                if (!roles.TryGetValue(key, out var role))
+                {
+                    role = (title, organization, country, status, day, day, []);
+                }
+
+                role = (Min(role.Title, title)!, Min(role.Organization, organization), Min(role.Country, country), status,
+                    Min(role.First, day), Max(role.Last, day), role.Documents);
+                role.Documents.Add(reader.GetInt64(4));
+                roles[key] = role;
+            }
+        }
+
+        Execute(transaction, "DELETE FROM corpus_entity_roles WHERE corpus_id = $id", ("$id", id));
+        foreach (var (key, role) in roles)
+        {
+            Execute(transaction, """
+                INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
+                VALUES ($id, $key, $title, $organization, $country, $status, $first, $last, $count)
+                """,
+                ("$id", id), ("$key", key), ("$title", role.Title), ("$organization", role.Organization), ("$country", role.Country),
+                ("$status", role.Status), ("$first", role.First), ("$last", role.Last), ("$count", role.Documents.Count));
+        }
+    }
+
+    private static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
+
+    private static string? Max(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) >= 0 ? a : b;
+
     private void LinkEvents(long docKey, Document document, DateOnly? published, Dictionary<string, long> entityIds, SqliteTransaction transaction)
     {
         var day = Day(published);
         var source = EventMerger.SourceOf(document.Metadata);
-        var seenInDocument = new HashSet<long>();
         foreach (var e in document.Events.IsDefault ? [] : document.Events)
         {
             var key = EventMerger.KeyOf(e, id => entityIds.TryGetValue(id, out var corpusId) ? corpusId : null);
             var dateValue = string.IsNullOrWhiteSpace(e.Date?.Value) ? null : e.Date.Value;
-            CorpusEventCandidate? chosen = null;
-            if (key.IsMergeable)
-            {
-                chosen = EventMerger.Choose(dateValue, published, EventCandidates(key, transaction), e.Status);
-            }
+            var mention = new EventMention(dateValue, published, e.Status);
+            var joined = key.IsMergeable
+                ? GroupMembers(key, transaction).Where(m => EventMerger.Agree(mention, m.Mention)).Select(m => m.Id).Distinct().Order().ToList()
+                : [];
 
             long id;
-            if (chosen is not null)
+            if (joined.Count > 0)
             {
-                id = chosen.Id;
-                var current = Scalar<string>(transaction, "SELECT status FROM corpus_events WHERE corpus_event_id = $id", ("$id", id))!;
-                Execute(transaction, """
-                    UPDATE corpus_events SET
-                        status = $status,
-                        mode = coalesce(mode, $mode),
-                        date_value = coalesce(date_value, $date),
-                        date_day = coalesce(date_day, $dateDay),
-                        location_text = coalesce(location_text, $location),
-                        first_published = coalesce(min(first_published, $day), first_published, $day),
-                        last_published = coalesce(max(last_published, $day), last_published, $day)
-                    WHERE corpus_event_id = $id
-                    """,
-                    ("$id", id), ("$status", EventMerger.MoreAdvanced(current, e.Status)), ("$mode", e.Mode), ("$date", dateValue),
-                    ("$dateDay", Day(EventMerger.DayOf(dateValue))), ("$location", e.Location?.Text), ("$day", day));
+                id = joined[0];
+                foreach (var other in joined.Skip(1))
+                {
+                    MergeEvent(other, id, transaction);
+                }
             }
             else
             {
@@ -168,100 +311,162 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                     ("$type", e.Type), ("$mode", e.Mode), ("$cameo", e.Cameo), ("$quad", e.QuadClass), ("$goldstein", e.Goldstein),
                     ("$status", e.Status), ("$class", key.StatusClass), ("$date", dateValue), ("$dateDay", Day(EventMerger.DayOf(dateValue))),
                     ("$location", e.Location?.Text), ("$sourceKey", key.SourceKey), ("$targetKey", key.TargetKey), ("$day", day));
-                InsertActors(id, "source", e.Source, entityIds, transaction);
-                InsertActors(id, "target", e.Target, entityIds, transaction);
             }
 
-            var newSource = Execute(transaction, "INSERT OR IGNORE INTO corpus_event_sources (corpus_event_id, source) VALUES ($id, $source)",
+            Execute(transaction, "INSERT OR IGNORE INTO corpus_event_sources (corpus_event_id, source) VALUES ($id, $source)",
                 ("$id", id), ("$source", source));
-            Execute(transaction, """
-                UPDATE corpus_events SET
-                    mention_count = mention_count + 1,
-                    document_count = document_count + $newDocument,
-                    source_count = source_count + $newSource
-                WHERE corpus_event_id = $id
-                """,
-                ("$id", id), ("$newDocument", seenInDocument.Add(id) ? 1 : 0), ("$newSource", newSource));
             Execute(transaction, "UPDATE events SET corpus_event_id = $id WHERE doc_key = $doc AND event_id = $event",
                 ("$id", id), ("$doc", docKey), ("$event", e.Id));
+            RefreshEvent(id, transaction);
         }
     }
 
-    private void InsertActors(long eventId, string side, System.Collections.Immutable.ImmutableArray<EventActor> actors,
-        Dictionary<string, long> entityIds, SqliteTransaction transaction)
-    {
-        var ordinal = 0;
-        foreach (var actor in actors.IsDefault ? [] : actors)
-        {
-            long? corpusId = actor.Entity is { } entity && entityIds.TryGetValue(entity, out var c) ? c : null;
-            Execute(transaction, """
-                INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text)
-                VALUES ($id, $side, $ordinal, $corpus, $code, $text)
-                """,
-                ("$id", eventId), ("$side", side), ("$ordinal", ordinal++), ("$corpus", corpusId), ("$code", actor.Code), ("$text", actor.Text));
-        }
-    }
-
-    private List<CorpusEventCandidate> EventCandidates(CorpusEventKey key, SqliteTransaction transaction)
+    /// <summary>Every document event of the corpus events with this key, with the corpus event it belongs to.</summary>
+    private List<(long Id, EventMention Mention)> GroupMembers(CorpusEventKey key, SqliteTransaction transaction)
     {
         using var command = Command(transaction, """
-            SELECT corpus_event_id, date_value, first_published, last_published, status FROM corpus_events
-            WHERE type = $type AND source_key = $source AND target_key = $target AND status_class = $class
-            ORDER BY corpus_event_id
+            SELECT c.corpus_event_id, e.date_value, e.status, d.published
+            FROM corpus_events AS c
+            JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
+            JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE c.type = $type AND c.source_key = $source AND c.target_key = $target AND c.status_class = $class
             """,
             ("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass));
+        return ReadMentions(command);
+    }
+
+    private static List<(long Id, EventMention Mention)> ReadMentions(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
-        var list = new List<CorpusEventCandidate>();
+        var list = new List<(long, EventMention)>();
         while (reader.Read())
         {
-            list.Add(new CorpusEventCandidate(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                ParseDay(reader, 2), ParseDay(reader, 3), reader.GetString(4)));
+            var date = NullableString(reader, 1);
+            list.Add((reader.GetInt64(0), new EventMention(string.IsNullOrWhiteSpace(date) ? null : date, ParseDay(reader, 3), reader.GetString(2))));
         }
 
         return list;
     }
 
-    private List<CorpusEntityCandidate> Candidates(IReadOnlyList<string> keys, string type, SqliteTransaction transaction)
+    /// <summary>Moves every mention and source of corpus event <paramref name="from"/> to <paramref name="into"/> and
+    /// deletes it; the caller refreshes <paramref name="into"/>.</summary>
+    private void MergeEvent(long from, long into, SqliteTransaction transaction)
     {
-        if (keys.Count == 0)
+        Execute(transaction, "UPDATE events SET corpus_event_id = $into WHERE corpus_event_id = $from", ("$into", into), ("$from", from));
+        Execute(transaction, "INSERT OR IGNORE INTO corpus_event_sources (corpus_event_id, source) SELECT $into, source FROM corpus_event_sources WHERE corpus_event_id = $from",
+            ("$into", into), ("$from", from));
+        Execute(transaction, "DELETE FROM corpus_events WHERE corpus_event_id = $from", ("$from", from));
+    }
+
+    /// <summary>After an entity merge: replaces an actor key in a corpus event's key, then merges it with the corpus
+    /// events of its new key that any of its mentions agrees with.</summary>
+    private void RekeyEvent(long id, string oldActor, string newActor, SqliteTransaction transaction)
+    {
+        CorpusEventKey? key = null;
+        using (var command = Command(transaction, "SELECT type, source_key, target_key, status_class FROM corpus_events WHERE corpus_event_id = $id", ("$id", id)))
+        using (var reader = command.ExecuteReader())
         {
-            return [];
+            if (reader.Read())
+            {
+                string Rekey(string side) => EventMerger.SideKey(side.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(a => a == oldActor ? newActor : a));
+                key = new CorpusEventKey(reader.GetString(0), Rekey(reader.GetString(1)), Rekey(reader.GetString(2)), reader.GetString(3));
+            }
         }
 
-        var parameters = keys.Select((k, i) => ("$k" + i.ToString(CultureInfo.InvariantCulture), (object?)k)).ToList();
-        parameters.Add(("$type", type));
-        using var command = Command(transaction, $"""
-            SELECT c.corpus_id, c.name, c.type, c.country, c.mention_count, a.norm, a.kind
-            FROM corpus_entities AS c JOIN corpus_entity_aliases AS a ON a.corpus_id = c.corpus_id
-            WHERE c.type = $type AND c.corpus_id IN (
-                SELECT corpus_id FROM corpus_entity_aliases WHERE norm IN ({string.Join(", ", parameters.Take(keys.Count).Select(p => p.Item1))}))
-            ORDER BY c.corpus_id
-            """, [.. parameters]);
+        if (key is null)
+        {
+            return; // merged away by an earlier event of this loop
+        }
+
+        Execute(transaction, "UPDATE corpus_events SET source_key = $source, target_key = $target WHERE corpus_event_id = $id",
+            ("$id", id), ("$source", key.SourceKey), ("$target", key.TargetKey));
+        var members = GroupMembers(key, transaction);
+        var mine = members.Where(m => m.Id == id).Select(m => m.Mention).ToList();
+        var joined = members
+            .Where(m => m.Id != id && mine.Any(x => EventMerger.Agree(x, m.Mention)))
+            .Select(m => m.Id)
+            .Append(id)
+            .Distinct()
+            .Order()
+            .ToList();
+        if (joined.Count == 1)
+        {
+            return;
+        }
+
+        foreach (var other in joined.Skip(1))
+        {
+            MergeEvent(other, joined[0], transaction);
+        }
+
+        RefreshEvent(joined[0], transaction);
+    }
+
+    /// <summary>Recomputes a corpus event from its mentions: counts, publication range and most advanced status, and
+    /// the type details, date, place and actors of its first mention in (date, document id, event id) order.</summary>
+    private void RefreshEvent(long id, SqliteTransaction transaction)
+    {
+        var rows = new List<(long Doc, string Event, string Status, string? Mode, string Cameo, long Quad, double Goldstein, string? Date, string? Location, string? Published, string DocId)>();
+        using (var command = Command(transaction, """
+            SELECT e.doc_key, e.event_id, e.status, e.mode, e.cameo, e.quad_class, e.goldstein, e.date_value, e.location_text, d.published, d.id
+            FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE e.corpus_event_id = $id
+            """, ("$id", id)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var date = NullableString(reader, 7);
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), NullableString(reader, 3), reader.GetString(4),
+                    reader.GetInt64(5), reader.GetDouble(6), string.IsNullOrWhiteSpace(date) ? null : date, NullableString(reader, 8),
+                    NullableString(reader, 9), reader.GetString(10)));
+            }
+        }
+
+        var ordered = rows
+            .OrderBy(r => r.Date is null ? 1 : 0).ThenBy(r => r.Date, StringComparer.Ordinal)
+            .ThenBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Event, StringComparer.Ordinal)
+            .ToList();
+        var first = ordered[0];
+        Execute(transaction, """
+            UPDATE corpus_events SET
+                status = $status, mode = $mode, cameo = $cameo, quad_class = $quad, goldstein = $goldstein,
+                date_value = $date, date_day = $dateDay, location_text = $location,
+                first_published = $first, last_published = $last,
+                mention_count = $mentions, document_count = $documents,
+                source_count = (SELECT count(*) FROM corpus_event_sources WHERE corpus_event_id = $id)
+            WHERE corpus_event_id = $id
+            """,
+            ("$id", id), ("$status", EventMerger.MostAdvanced(rows.Select(r => r.Status))),
+            ("$mode", ordered.Select(r => r.Mode).FirstOrDefault(m => m is not null)), ("$cameo", first.Cameo), ("$quad", first.Quad),
+            ("$goldstein", first.Goldstein), ("$date", first.Date), ("$dateDay", Day(EventMerger.DayOf(first.Date))),
+            ("$location", ordered.Select(r => r.Location).FirstOrDefault(l => l is not null)),
+            ("$first", rows.Select(r => r.Published).Aggregate((string?)null, Min)),
+            ("$last", rows.Select(r => r.Published).Aggregate((string?)null, Max)),
+            ("$mentions", rows.Count), ("$documents", rows.Select(r => r.Doc).Distinct().Count()));
+        Execute(transaction, "DELETE FROM corpus_event_actors WHERE corpus_event_id = $id", ("$id", id));
+        Execute(transaction, """
+            INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text)
+            SELECT $id, a.side, row_number() OVER (PARTITION BY a.side ORDER BY a.ordinal) - 1, n.corpus_id, a.code, a.text
+            FROM event_actors AS a LEFT JOIN entities AS n ON n.doc_key = a.doc_key AND n.entity_id = a.entity
+            WHERE a.doc_key = $doc AND a.event_id = $event
+            """, ("$id", id), ("$doc", first.Doc), ("$event", first.Event));
+    }
+
+    private List<long> Ids(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(transaction, sql, parameters);
         using var reader = command.ExecuteReader();
-        var rows = new List<(long Id, string Name, string Type, string? Country, long Mentions, string Norm, string Kind)>();
+        var ids = new List<long>();
         while (reader.Read())
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetInt64(4), reader.GetString(5), reader.GetString(6)));
+            ids.Add(reader.GetInt64(0));
         }
 
-        return rows
-            .GroupBy(r => r.Id)
-            .Select(g =>
-            {
-                var first = g.First();
-                var names = g.Where(r => r.Kind != "surname").Select(r => r.Norm).ToHashSet(StringComparer.Ordinal);
-                return new CorpusEntityCandidate(first.Id, first.Name, first.Type, first.Country, first.Mentions, names);
-            })
-            .ToList();
+        return ids;
     }
 
-    private bool IsNewer(long id, string? day, SqliteTransaction transaction)
-    {
-        var stored = Scalar<string>(transaction, "SELECT code_published FROM corpus_entities WHERE corpus_id = $id", ("$id", id));
-        // An undated document counts as the latest only against undated ones.
-        return day is null ? stored is null : stored is null || string.CompareOrdinal(day, stored) >= 0;
-    }
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private void AddName(long id, string name, string kind, SqliteTransaction transaction)
     {
@@ -273,7 +478,10 @@ internal sealed class CorpusWriter(SqliteConnection connection)
     }
 
     private void AddKey(long id, string key, string kind, string display, SqliteTransaction transaction) =>
-        Execute(transaction, "INSERT OR IGNORE INTO corpus_entity_aliases (corpus_id, norm, kind, alias) VALUES ($id, $norm, $kind, $alias)",
+        Execute(transaction, """
+            INSERT INTO corpus_entity_aliases (corpus_id, norm, kind, alias) VALUES ($id, $norm, $kind, $alias)
+            ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = min(alias, excluded.alias)
+            """,
             ("$id", id), ("$norm", key), ("$kind", kind), ("$alias", display));
 
     internal static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dossier.Core.Documents;
+using Dossier.Core.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -16,8 +18,10 @@ namespace Dossier.Storage.Sqlite;
 /// <para>Thread safety: an instance may be shared by concurrent callers. Writes go through one writing connection,
 /// one at a time (a <see cref="SemaphoreSlim"/>); reads borrow one of a small pool of read-only connections
 /// (<see cref="ReaderPool"/>), so they run in parallel with each other and with a write. Several
-/// processes or instances may open the same file: readers never block, and a writer waits up to the busy
-/// timeout (5 s by default) for another writer to finish, then fails with a <see cref="StoreException"/>.</para>
+/// processes or instances may open the same file: readers never wait for a writer (opening an existing store and
+/// reading takes no write lock, and <see cref="StoreAccess.ReadOnly"/> guarantees it), and a writer waits up to the
+/// busy timeout (5 s by default) for another writer to finish, then fails with a <see cref="StoreException"/> saying
+/// how long it waited.</para>
 /// <para>All failures of SQLite surface as <see cref="StoreException"/> with a one-line message naming the file;
 /// <see cref="OperationCanceledException"/> surfaces as such and rolls back an unfinished
 /// <see cref="AddAsync"/>. The async methods complete synchronously after taking the lock: SQLite has no
@@ -46,15 +50,16 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     private readonly DocumentWriter _writer;
     private readonly CorpusWriter _corpus;
     private readonly TokenLayerCodec _codec = new();
-    private readonly TimeSpan _busyTimeout;
+    private readonly bool _readOnly;
     private bool _disposed;
+    private bool _wrote;
 
-    private SqliteDocumentStore(string path, SqliteConnection connection, TimeSpan busyTimeout, int schemaVersion)
+    private SqliteDocumentStore(string path, SqliteConnection connection, TimeSpan busyTimeout, int schemaVersion, bool readOnly = false)
     {
         Path = path;
         _connection = connection;
+        _readOnly = readOnly;
         _readers = new ReaderPool(connection.ConnectionString, busyTimeout, ReaderPool.DefaultSize);
-        _busyTimeout = busyTimeout;
         SchemaVersion = schemaVersion;
         _writer = new DocumentWriter(connection);
         _corpus = new CorpusWriter(connection);
@@ -66,6 +71,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <summary>The schema version of the open database (always <see cref="SqliteSchema.LatestVersion"/>).</summary>
     public int SchemaVersion { get; }
 
+    /// <summary>Whether the store was opened with <see cref="StoreAccess.ReadOnly"/>: it cannot add documents.</summary>
+    public bool IsReadOnly => _readOnly;
+
     /// <summary>Test hook: called inside the transaction of <see cref="AddAsync"/> after each stage
     /// ("document", "entities", "times", "values", "events", "corpus") is written.</summary>
     internal Action<string>? AfterStage { get; set; }
@@ -76,11 +84,18 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <param name="busyTimeout">How long a write waits for another writer; <see cref="DefaultBusyTimeout"/> when null.</param>
     /// <exception cref="StoreException">When the file cannot be created or opened, is not a SQLite database or not a
     /// Dossier store, is corrupt, has a newer schema than this build knows, or is locked beyond the busy timeout.</exception>
-    public static SqliteDocumentStore Open(string path, TimeSpan? busyTimeout = null)
+    /// <param name="access"><see cref="StoreAccess.ReadOnly"/> for a store that only reads: it never takes the write lock,
+    /// so it never waits for another process's write (a store that does not exist yet, or needs a migration, is set up
+    /// first by a read-write open).</param>
+    public static SqliteDocumentStore Open(string path, TimeSpan? busyTimeout = null, StoreAccess access = StoreAccess.ReadWrite)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var timeout = busyTimeout ?? DefaultBusyTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero, nameof(busyTimeout));
+        if (access == StoreAccess.ReadOnly)
+        {
+            return OpenReadOnly(path, timeout);
+        }
 
         string fullPath;
         try
@@ -115,6 +130,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
         var connection = new SqliteConnection(connectionString);
         SqliteDocumentStore? store = null;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             connection.Open();
@@ -139,13 +155,78 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         {
             store?.DisposeQuietly();
             connection.Dispose();
-            throw Describe(ex, fullPath, "open", timeout);
+            throw Describe(ex, fullPath, "open", Stopwatch.GetElapsedTime(started));
         }
         catch
         {
             store?.DisposeQuietly();
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Opens an existing, current store without ever asking for the write lock: read-only connections
+    /// (SQLite refuses any write on them), no migration, no corpus linking, no <c>PRAGMA optimize</c> on close. Under
+    /// WAL such reads never wait for a writer. A store that is missing, not yet in WAL mode, older than this build or
+    /// with documents still to link into the corpus is first brought up to date by a read-write open (which may wait).</summary>
+    private static SqliteDocumentStore OpenReadOnly(string path, TimeSpan timeout)
+    {
+        string fullPath;
+        try
+        {
+            fullPath = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Open(path, timeout); // throws the StoreException that names the bad path
+        }
+
+        if (!File.Exists(fullPath) || new FileInfo(fullPath).Length == 0)
+        {
+            Open(path, timeout).Dispose();
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = fullPath,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+                DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+            }.ToString());
+            SqliteDocumentStore? store = null;
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                connection.Open();
+                Execute(connection, $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds}; PRAGMA query_only = 1;");
+                var version = CheckIdentity(connection, fullPath);
+                var current = version == SqliteSchema.LatestVersion
+                    && string.Equals(Scalar<string>(connection, "PRAGMA journal_mode;"), "wal", StringComparison.OrdinalIgnoreCase)
+                    && Scalar<long>(connection, "SELECT EXISTS (SELECT 1 FROM documents WHERE corpus_linked = 0);") == 0;
+                if (current || attempt > 0)
+                {
+                    store = new SqliteDocumentStore(fullPath, connection, timeout, version, readOnly: true);
+                    return store;
+                }
+            }
+            catch (SqliteException ex)
+            {
+                store?.DisposeQuietly();
+                connection.Dispose();
+                throw Describe(ex, fullPath, "open", Stopwatch.GetElapsedTime(started));
+            }
+            catch
+            {
+                store?.DisposeQuietly();
+                connection.Dispose();
+                throw;
+            }
+
+            connection.Dispose();
+            // Set the store up once (create, WAL, migrate, link), then open it read-only.
+            Open(path, timeout).Dispose();
         }
     }
 
@@ -339,13 +420,11 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
             _disposed = true;
             _writer.Dispose();
-            try
+            if (_wrote && !_readOnly)
             {
-                Execute(_connection, "PRAGMA optimize;");
-            }
-            catch (SqliteException)
-            {
-                // Best effort: statistics are an optimisation, and a busy database must not fail a close.
+                // Best effort and without waiting: statistics are an optimisation, and ANALYZE needs the write lock,
+                // which another process may hold. raw exec skips Microsoft.Data.Sqlite's own retrying on SQLITE_BUSY.
+                SQLitePCL.raw.sqlite3_exec(_connection.Handle, "PRAGMA busy_timeout = 0; PRAGMA optimize;");
             }
 
             _connection.Dispose();
@@ -373,6 +452,11 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     private AddOutcome AddCore(Document document, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_readOnly)
+        {
+            throw new InvalidOperationException($"The store '{Path}' was opened read-only; open it with StoreAccess.ReadWrite to add documents.");
+        }
+
         if (Guard("read", () => ContainsCore(document.Id)))
         {
             return AddOutcome.Duplicate;
@@ -392,8 +476,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
         var ingestedAt = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         SqliteTransaction? transaction = null;
+        var started = Stopwatch.GetTimestamp();
         try
         {
+            _wrote = true;
             transaction = _connection.BeginTransaction(deferred: false);
             _writer.Enlist(transaction);
             var key = _writer.InsertDocument(document, layers, annotations, ingestedAt);
@@ -416,7 +502,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             RollBack(transaction);
             throw ex.SqliteErrorCode == SqliteConstraint
                 ? new StoreException($"Cannot store document {document.Id} in '{Path}': {SqliteMessage(ex)} (are the entity or event ids of the document unique?).", ex)
-                : Describe(ex, Path, $"store document {document.Id} in", _busyTimeout);
+                : Describe(ex, Path, $"store document {document.Id} in", Stopwatch.GetElapsedTime(started));
         }
         catch
         {
@@ -532,13 +618,14 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ReaderPool.Lease lease;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
-            throw Describe(ex, Path, action, _busyTimeout);
+            throw Describe(ex, Path, action, Stopwatch.GetElapsedTime(started));
         }
 
         using (lease)
@@ -549,13 +636,14 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
     private T Guard<T>(string action, Func<T> body)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return body();
         }
         catch (SqliteException ex)
         {
-            throw Describe(ex, Path, action, _busyTimeout);
+            throw Describe(ex, Path, action, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -626,14 +714,15 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         return version;
     }
 
-    private static StoreException Describe(SqliteException ex, string path, string action, TimeSpan busyTimeout)
+    /// <param name="waited">How long the failed operation ran: for a busy database, how long it waited for the lock.</param>
+    private static StoreException Describe(SqliteException ex, string path, string action, TimeSpan waited)
     {
         var reason = SqliteMessage(ex);
         var message = ex.SqliteErrorCode switch
         {
             SqliteNotADatabase => $"'{path}' is not a SQLite database or is corrupt ({reason}).",
             SqliteCorrupt => $"'{path}' is corrupt ({reason}).",
-            SqliteBusy or SqliteLocked => $"'{path}' is locked by another writer; gave up after {busyTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({reason}).",
+            SqliteBusy or SqliteLocked => DossierErrors.Store(path, DossierErrors.StoreLocked(waited)),
             SqliteCantOpen => $"Cannot open or create the store '{path}' ({reason}).",
             SqliteReadOnly => $"Cannot write to '{path}': it is read-only ({reason}).",
             SqliteFull => $"Cannot write to '{path}': the disk is full ({reason}).",

@@ -169,7 +169,7 @@ public sealed class CorpusStoreTests : IDisposable
         await store.AddAsync(reuters);
         await store.AddAsync(ap);
         await store.AddAsync(Build("x", "Putin threatened Zelensky.", new DateOnly(2025, 11, 2), "https://x.example/1",
-            [Person("e1", "Vladimir Putin", "RUS"), Person("e2", "Zelensky", "UKR")], [Event("v1", "THREATEN", "e1", "e2", "2025-11-02", goldstein: -7)]));
+            [Person("e1", "Vladimir Putin", "RUS"), Person("e2", "Volodymyr Zelensky", "UKR", "Zelensky")], [Event("v1", "THREATEN", "e1", "e2", "2025-11-02", goldstein: -7)]));
 
         Assert.Equal(2, (await store.ListEventsAsync(new CorpusEventFilter(Actor: "Zelensky"), 10)).Count);
         Assert.Equal("THREATEN", Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(Actor: "Vladimir Putin"), 10)).Type);

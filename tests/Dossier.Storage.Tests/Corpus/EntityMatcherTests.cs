@@ -7,9 +7,6 @@ public class EntityMatcherTests
 {
     private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
 
-    private static CorpusEntityCandidate Candidate(long id, string name, string type = "PERSON", string? country = null, long mentions = 1, params string[] aliases) =>
-        new(id, name, type, country, mentions, aliases.Append(name).Select(NameKey.Normalise).ToHashSet());
-
     [Theory]
     [InlineData("U.S.", "US")]
     [InlineData("The United States", "united states")]
@@ -22,153 +19,81 @@ public class EntityMatcherTests
     }
 
     [Fact]
-    public void Match_SameNameOtherCaseAndPunctuation_LinksByName()
+    public void LinkKeys_OrganisationWithAcronym_AreItsNameAndAlias()
     {
-        var match = EntityMatcher.Match(new Entity("e1", "U.S.", "GPE"), NoNames, [Candidate(7, "US", "GPE", "USA")]);
+        var keys = EntityMatcher.LinkKeys(new Entity("e1", "European Union", "ORG") { Aliases = ["EU"] }, NoNames);
 
-        Assert.Equal(new EntityMatch(EntityMatchKind.Name, 7), match);
+        Assert.Equal(new[] { "european union", "eu" }, keys.Keys);
+        Assert.False(keys.Bare);
     }
 
     [Fact]
-    public void Match_FullNameIsACorpusAlias_LinksByAlias()
+    public void LinkKeys_PersonWithSurnameAlias_LeavesTheSurnameOut()
     {
-        var corpus = Candidate(3, "Volodymyr Zelensky", aliases: "Volodymyr Zelenskyy");
+        var keys = EntityMatcher.LinkKeys(new Entity("e1", "Gordon Brown", "PERSON") { Aliases = ["Brown"] }, NoNames);
 
-        var match = EntityMatcher.Match(new Entity("e1", "Volodymyr Zelenskyy", "PERSON"), NoNames, [corpus]);
-
-        Assert.Equal(new EntityMatch(EntityMatchKind.Alias, 3), match);
+        Assert.Equal(new[] { "gordon brown" }, keys.Keys);
     }
 
     [Fact]
-    public void Match_CorpusNameAmongTheDocumentAliases_LinksByAlias()
+    public void LinkKeys_BareSurnameWithOnePersonOfThatSurnameInTheDocument_IsThatPersonsName()
     {
-        var entity = new Entity("e1", "United Nations Organization", "ORG") { Aliases = ["United Nations", "UN"] };
+        var keys = EntityMatcher.LinkKeys(new Entity("e2", "Blair", "PERSON"), new HashSet<string> { "tony blair", "gordon brown" });
 
-        var match = EntityMatcher.Match(entity, NoNames, [Candidate(4, "United Nations", "ORG")]);
-
-        Assert.Equal(new EntityMatch(EntityMatchKind.Alias, 4), match);
+        Assert.Equal(new[] { "tony blair" }, keys.Keys);
+        Assert.False(keys.Bare);
     }
 
-    [Fact]
-    public void Match_TwoPeopleSharingASurname_AreNotMerged()
+    [Theory]
+    [InlineData("gordon brown")]
+    [InlineData("tony blair", "cherie blair")]
+    public void LinkKeys_BareSurnameWithNoneOrSeveralPeopleOfThatSurnameInTheDocument_IsBare(params string[] people)
     {
-        var match = EntityMatcher.Match(new Entity("e1", "Melania Trump", "PERSON"), NoNames, [Candidate(1, "Donald Trump", aliases: "Trump")]);
+        var keys = EntityMatcher.LinkKeys(new Entity("e2", "Blair", "PERSON"), people.ToHashSet());
 
-        Assert.Equal(EntityMatchKind.New, match.Kind);
-        Assert.Null(match.CorpusId);
-    }
-
-    [Fact]
-    public void Match_BareSurnameWithOneCandidate_LinksBySurname()
-    {
-        var match = EntityMatcher.Match(new Entity("e1", "Zelensky", "PERSON"), NoNames, [Candidate(3, "Volodymyr Zelensky", country: "UKR")]);
-
-        Assert.Equal(new EntityMatch(EntityMatchKind.Surname, 3), match);
-    }
-
-    [Fact]
-    public void Match_BareSurnameWithTwoCandidates_IsNewKeyedByTheBareName()
-    {
-        var candidates = new[] { Candidate(1, "Donald Trump", mentions: 50), Candidate(2, "Melania Trump", mentions: 5) };
-
-        var match = EntityMatcher.Match(new Entity("e1", "Trump", "PERSON"), NoNames, candidates);
-
-        Assert.Equal(EntityMatchKind.New, match.Kind);
-    }
-
-    [Fact]
-    public void Match_BareSurnameWithTwoCandidatesAndAFullNameInTheDocument_LinksToThatPerson()
-    {
-        var candidates = new[] { Candidate(1, "Donald Trump", mentions: 50), Candidate(2, "Melania Trump", mentions: 5) };
-        var names = new HashSet<string> { NameKey.Normalise("Melania Trump") };
-
-        var match = EntityMatcher.Match(new Entity("e1", "Trump", "PERSON"), names, candidates);
-
-        Assert.Equal(new EntityMatch(EntityMatchKind.FullNameInDocument, 2), match);
-    }
-
-    [Fact]
-    public void Match_BareSurnameWithTwoCandidatesAndAnEarlierBareEntity_LinksToTheBareEntity()
-    {
-        var candidates = new[] { Candidate(1, "Donald Trump"), Candidate(2, "Melania Trump"), Candidate(9, "Trump") };
-
-        var match = EntityMatcher.Match(new Entity("e1", "Trump", "PERSON"), NoNames, candidates);
-
-        Assert.Equal(new EntityMatch(EntityMatchKind.Name, 9), match);
-    }
-
-    [Fact]
-    public void Match_FullNameAgainstABareCorpusPerson_DoesNotLinkThroughTheDocumentAlias()
-    {
-        var entity = new Entity("e1", "Melania Trump", "PERSON") { Aliases = ["Trump"] };
-
-        var match = EntityMatcher.Match(entity, NoNames, [Candidate(9, "Trump")]);
-
-        Assert.Equal(EntityMatchKind.New, match.Kind);
-    }
-
-    [Fact]
-    public void Match_CountriesConflict_IsNew()
-    {
-        var match = EntityMatcher.Match(new Entity("e1", "Georgia", "GPE") { Country = "GEO" }, NoNames, [Candidate(5, "Georgia", "GPE", "USA")]);
-
-        Assert.Equal(EntityMatchKind.New, match.Kind);
-    }
-
-    [Fact]
-    public void Match_OneCountryUnknown_Links()
-    {
-        var match = EntityMatcher.Match(new Entity("e1", "Georgia", "GPE"), NoNames, [Candidate(5, "Georgia", "GPE", "USA")]);
-
-        Assert.Equal(5, match.CorpusId);
-    }
-
-    [Fact]
-    public void Match_TypesDiffer_IsNew()
-    {
-        var match = EntityMatcher.Match(new Entity("e1", "Jordan", "PERSON"), NoNames, [Candidate(5, "Jordan", "GPE")]);
-
-        Assert.Equal(EntityMatchKind.New, match.Kind);
+        Assert.Equal(new[] { "blair" }, keys.Keys);
+        Assert.True(keys.Bare);
     }
 
     [Theory]
     [InlineData("MONEY", "$5")]
     [InlineData("PERSON", "...")]
-    public void Match_UnlinkableTypeOrEmptyName_IsNotLinkable(string type, string name)
+    public void IsLinkable_UnlinkableTypeOrEmptyName_IsFalse(string type, string name)
     {
-        var match = EntityMatcher.Match(new Entity("e1", name, type), NoNames, [Candidate(1, name, type)]);
-
-        Assert.Equal(EntityMatchKind.NotLinkable, match.Kind);
+        Assert.False(EntityMatcher.IsLinkable(new Entity("e1", name, type)));
     }
 
     [Fact]
-    public void Match_SeveralEqualCandidates_PicksTheMostMentioned()
+    public void DisplayName_NameShorterThanAnAlias_IsTheAlias()
     {
-        var match = EntityMatcher.Match(new Entity("e1", "Acme", "ORG"), NoNames, [Candidate(1, "Acme", "ORG", mentions: 2), Candidate(2, "ACME", "ORG", mentions: 9)]);
-
-        Assert.Equal(2, match.CorpusId);
+        Assert.Equal("Donald Trump", EntityMatcher.DisplayName(new Entity("e1", "Trump", "PERSON") { Aliases = ["Donald Trump", "Trump"] }));
     }
 
     [Theory]
     [InlineData("Trump", "Donald Trump", "Donald Trump")]
     [InlineData("Donald J. Trump", "Donald Trump", "Donald J. Trump")]
-    [InlineData("US", "U.S.", "US")]
+    [InlineData("US", "U.S.", "U.S.")]
     [InlineData("Volodymyr Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelensky")]
-    public void FullerName_TwoNames_KeepsTheFullest(string current, string candidate, string expected)
+    [InlineData("Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelensky")]
+    public void FullerName_TwoNames_KeepsTheFullestThenTheFirstInOrdinalOrder(string current, string candidate, string expected)
     {
         Assert.Equal(expected, EntityMatcher.FullerName(current, candidate));
     }
 
     [Fact]
-    public void FullNamesIn_Document_HasMultiWordNamesAliasesAndMentions()
+    public void PersonNamesIn_Document_HasMultiWordNamesAndAliasesOfPeopleOnly()
     {
         var document = new Document("x", new DocumentMetadata(null, "t", null))
         {
-            Entities = [new Entity("e1", "Trump", "PERSON") { Aliases = ["Melania Trump"], Mentions = [new Mention(0, 1, "First Lady", 0)] }],
+            Entities =
+            [
+                new Entity("e1", "Trump", "PERSON") { Aliases = ["Melania Trump"], Mentions = [new Mention(0, 1, "First Lady", 0)] },
+                new Entity("e2", "White House", "ORG"),
+            ],
         };
 
-        var names = EntityMatcher.FullNamesIn(document);
+        var names = EntityMatcher.PersonNamesIn(document);
 
-        Assert.Equal(["first lady", "melania trump"], names.Order());
+        Assert.Equal(["melania trump"], names.Order());
     }
 }

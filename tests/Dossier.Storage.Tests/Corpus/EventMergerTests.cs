@@ -44,17 +44,29 @@ public class EventMergerTests
     }
 
     [Fact]
-    public void Choose_SeveralAgree_PicksTheNearestDate()
+    public void Agree_TwoMentions_IsSymmetric()
     {
-        var chosen = EventMerger.Choose("2025-10-16", Day, [Candidate(1, "2025-10-15"), Candidate(2, "2025-10-16"), Candidate(3, "2025-10-20")]);
+        var dated = new EventMention("2025-10-16", Day, "occurred");
+        var nextDay = new EventMention("2025-10-17", Day, "planned");
+        var undated = new EventMention(null, Day, "occurred");
 
-        Assert.Equal(2, chosen?.Id);
+        Assert.True(EventMerger.Agree(dated, nextDay));
+        Assert.True(EventMerger.Agree(nextDay, dated));
+        Assert.False(EventMerger.Agree(dated, undated));
+        Assert.False(EventMerger.Agree(undated, dated));
     }
 
     [Fact]
-    public void Choose_NoneAgrees_IsNull()
+    public void Agree_DatesTwoDaysApart_Disagree()
     {
-        Assert.Null(EventMerger.Choose("2025-10-16", Day, [Candidate(3, "2025-10-20")]));
+        Assert.False(EventMerger.Agree(new EventMention("2025-10-16", Day, null), new EventMention("2025-10-18", Day, null)));
+    }
+
+    [Fact]
+    public void MostAdvanced_Statuses_IsTheSameInAnyOrder()
+    {
+        Assert.Equal("occurred", EventMerger.MostAdvanced(["planned", "occurred", "possible"]));
+        Assert.Equal("occurred", EventMerger.MostAdvanced(["occurred", "possible", "planned"]));
     }
 
     [Theory]
@@ -144,10 +156,8 @@ public class EventMergerTests
     [InlineData(null, "planned", "possible", true)]
     [InlineData(null, "occurred", "occurred", true)]
     [InlineData("2025-10-16", "planned", "occurred", true)]
-    public void Choose_UndatedMentionsOfDifferentTense_StayApart(string? date, string status, string candidateStatus, bool merged)
+    public void Agree_UndatedMentionsOfDifferentTense_StayApart(string? date, string status, string otherStatus, bool merged)
     {
-        var candidate = new CorpusEventCandidate(1, date, Day, Day, candidateStatus);
-
-        Assert.Equal(merged, EventMerger.Choose(date, Day, [candidate], status) is not null);
+        Assert.Equal(merged, EventMerger.Agree(new EventMention(date, Day, status), new EventMention(date, Day, otherStatus)));
     }
 }

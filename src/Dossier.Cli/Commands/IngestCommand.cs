@@ -16,9 +16,11 @@ internal static class IngestCommand
         var published = CommonOptions.Published();
         var maxBytes = CommonOptions.MaxBytes();
         var actors = CommonOptions.Actors();
+        var maxWords = CommonOptions.MaxWords();
+        var timeout = CommonOptions.DocumentTimeout();
         var command = new Command("ingest", "Read, analyse and store documents; a document already stored (same normalised title and text) is not stored again")
         {
-            inputs, database, published, maxBytes, actors,
+            inputs, database, published, maxBytes, actors, maxWords, timeout,
         };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
@@ -31,7 +33,7 @@ internal static class IngestCommand
                 return ExitCodes.Usage;
             }
 
-            var ingest = new IngestService(pipeline, store);
+            var ingest = new IngestService(pipeline, store, CommonOptions.Limits(parse, maxWords, timeout));
             var paths = parse.GetValue(inputs)!;
             var summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => ingest.IngestAsync(paths, options, onProgress, ct));
 

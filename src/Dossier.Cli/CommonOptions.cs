@@ -37,6 +37,27 @@ internal static class CommonOptions
         HelpName = "BYTES",
     };
 
+    public static Option<int> MaxWords() => new("--max-words")
+    {
+        Description = "Documents with more words than this are not analysed and fail with an error",
+        DefaultValueFactory = _ => Engine.AnalysisLimits.DefaultMaxWords,
+        HelpName = "WORDS",
+    };
+
+    public static Option<int> DocumentTimeout() => new("--document-timeout")
+    {
+        Description = "Seconds the analysis of one document may run; a document past it fails with an error (checked between stages)",
+        DefaultValueFactory = _ => (int)Engine.AnalysisLimits.DefaultTimeBudget.TotalSeconds,
+        HelpName = "SECONDS",
+    };
+
+    /// <summary>The per-document limits given by <paramref name="maxWords"/> and <paramref name="timeout"/>.</summary>
+    public static Engine.AnalysisLimits Limits(System.CommandLine.ParseResult parse, Option<int> maxWords, Option<int> timeout) => new()
+    {
+        MaxWords = Math.Max(1, parse.GetValue(maxWords)),
+        TimeBudget = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
+    };
+
     public static Option<FileInfo?> Actors() => new("--actors")
     {
         Description = "TSV of actors to add or override (NAME, CODE, [TYPE], [ALIASES|…], [TITLE], [FROM], [TO]); "

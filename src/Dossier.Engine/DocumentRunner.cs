@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Dossier.Core.Documents;
+using Dossier.Core.Errors;
 using Dossier.Core.Pipeline;
 using Dossier.Ingest;
 using Dossier.Storage;
@@ -13,8 +14,10 @@ namespace Dossier.Engine;
 /// on with the rest. Documents seen before in the same run (same id) are counted as duplicates
 /// and not analysed again.
 /// </summary>
-public sealed class DocumentRunner(AnalysisPipeline pipeline, ReadOptions options)
+public sealed class DocumentRunner(AnalysisPipeline pipeline, ReadOptions options, AnalysisLimits? limits = null)
 {
+    private readonly AnalysisLimits _limits = limits ?? AnalysisLimits.Default;
+
     private const int BatchSize = 32;
 
     /// <param name="inputs">Paths and URLs, in order.</param>
@@ -43,12 +46,19 @@ public sealed class DocumentRunner(AnalysisPipeline pipeline, ReadOptions option
         {
             // Analysis is CPU-bound and independent per document: run it on all cores,
             // then hand results to the sink one at a time, in input order.
-            var analysed = new Document[batch.Count];
+            var analysed = new Document?[batch.Count];
+            var refused = new string?[batch.Count];
             Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                i => analysed[i] = pipeline.Process(batch[i].Document));
+                i => (analysed[i], refused[i]) = Analyse(batch[i].Document, cancellationToken));
             for (var i = 0; i < analysed.Length; i++)
             {
-                var document = analysed[i];
+                if (analysed[i] is not { } document)
+                {
+                    failures.Add(DossierErrors.Format(batch[i].Result.Input, refused[i]!));
+                    onProgress?.Invoke(batch[i].Result);
+                    continue;
+                }
+
                 if (await sink(document, cancellationToken).ConfigureAwait(false))
                 {
                     added++;
@@ -108,5 +118,26 @@ public sealed class DocumentRunner(AnalysisPipeline pipeline, ReadOptions option
             Failures = failures.ToImmutable(),
             DocumentIds = ids.ToImmutable(),
         };
+    }
+
+    /// <summary>The analysed document, or the reason it is refused: over the word limit, or past the time budget.</summary>
+    private (Document? Analysed, string? Refused) Analyse(Document document, CancellationToken cancellationToken)
+    {
+        var words = AnalysisLimits.CountWords(document.Text);
+        if (words > _limits.MaxWords)
+        {
+            return (null, DossierErrors.TooManyWords(words, _limits.MaxWords));
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_limits.TimeBudget);
+        try
+        {
+            return (pipeline.Process(document, budget.Token), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, DossierErrors.OverTimeBudget(_limits.TimeBudget));
+        }
     }
 }

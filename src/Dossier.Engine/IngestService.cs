@@ -10,7 +10,7 @@ namespace Dossier.Engine;
 /// memory), skipped when already stored, analysed by the pipeline, stored. <c>dossier ingest</c> and the web API's
 /// <c>POST /api/documents</c> both go through it. Thread-safe when the store is.
 /// </summary>
-public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore store)
+public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore store, AnalysisLimits? limits = null)
 {
     /// <summary>Reads, analyses and stores everything at <paramref name="inputs"/>, in input order; failures are
     /// reported in the summary and the run goes on.</summary>
@@ -18,7 +18,7 @@ public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore stor
     public Task<IngestSummary> IngestAsync(
         IEnumerable<string> inputs, ReadOptions options, Action<ReadResult>? onProgress = null, CancellationToken cancellationToken = default)
     {
-        var runner = new DocumentRunner(pipeline, options);
+        var runner = new DocumentRunner(pipeline, options, limits);
         return runner.RunAsync(
             inputs,
             async (document, token) => await store.AddAsync(document, token).ConfigureAwait(false) == AddOutcome.Added,

@@ -16,6 +16,8 @@ internal static class AnalyzeCommand
         var published = CommonOptions.Published();
         var maxBytes = CommonOptions.MaxBytes();
         var actors = CommonOptions.Actors();
+        var maxWords = CommonOptions.MaxWords();
+        var timeout = CommonOptions.DocumentTimeout();
         var format = new Option<string>("--format")
         {
             Description = "text for people; json (one dossier/1 object, or an array for several documents); jsonl (one object per line)",
@@ -24,7 +26,7 @@ internal static class AnalyzeCommand
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
         var command = new Command("analyze", "Run the analysis on documents and print what was found, without storing anything")
         {
-            inputs, published, maxBytes, format, actors,
+            inputs, published, maxBytes, format, actors, maxWords, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,7 +49,7 @@ internal static class AnalyzeCommand
                 return ExitCodes.ModelError;
             }
 
-            var runner = new DocumentRunner(pipeline, options);
+            var runner = new DocumentRunner(pipeline, options, CommonOptions.Limits(parse, maxWords, timeout));
             var documents = new List<Core.Documents.Document>();
             IngestSummary summary;
             var warnings = new List<string>();

@@ -17,9 +17,11 @@ internal static class IngestCommand
         var published = CommonOptions.Published();
         var maxBytes = CommonOptions.MaxBytes();
         var actors = CommonOptions.Actors();
+        var maxWords = CommonOptions.MaxWords();
+        var timeout = CommonOptions.DocumentTimeout();
         var command = new Command("ingest", "Read, analyse and store documents; a document already stored (same normalised title and text) is not stored again")
         {
-            inputs, database, published, maxBytes, actors,
+            inputs, database, published, maxBytes, actors, maxWords, timeout,
         };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
@@ -33,7 +35,7 @@ internal static class IngestCommand
             }
 
             using var counting = new CountingStore(store);
-            var ingest = new IngestService(pipeline, counting);
+            var ingest = new IngestService(pipeline, counting, CommonOptions.Limits(parse, maxWords, timeout));
             var paths = parse.GetValue(inputs)!;
             var warnings = new List<string>();
             IngestSummary summary;

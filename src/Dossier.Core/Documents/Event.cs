@@ -34,8 +34,21 @@ public sealed record Event(string Id, string Type, string Cameo, int QuadClass, 
     [JsonConverter(typeof(SortedAttributesConverter))]
     public ImmutableDictionary<string, string> Attributes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
-    /// <summary>The text of the sentence that states the event (<see cref="Sentence"/>); empty when not set.</summary>
+    /// <summary>
+    /// The text of the sentence that states the event (<see cref="Sentence"/>); empty when not set. A sentence longer
+    /// than <see cref="MaxEvidenceLength"/> characters is cut to that many around the trigger, with "…" where text
+    /// was left out; <see cref="EvidenceStart"/> and <see cref="EvidenceEnd"/> give the whole sentence.
+    /// </summary>
     public string Evidence { get; init; } = "";
+
+    /// <summary>Start offset of the evidence sentence in <see cref="Document.Text"/>; 0 when not set.</summary>
+    public int EvidenceStart { get; init; }
+
+    /// <summary>Offset just past the evidence sentence; 0 when not set.</summary>
+    public int EvidenceEnd { get; init; }
+
+    /// <summary>The longest <see cref="Evidence"/> in characters (the "…" marks included).</summary>
+    public const int MaxEvidenceLength = 1000;
 
     /// <summary>How likely the type and source are right, from 0 to 1; 0 when not set.</summary>
     public double Confidence { get; init; }

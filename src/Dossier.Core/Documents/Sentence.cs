@@ -16,4 +16,10 @@ public sealed record Sentence(int Start, int End, int FirstToken, int TokenCount
 
     /// <summary>The index just past the sentence's last token: <c>FirstToken + TokenCount</c>.</summary>
     public int EndToken => FirstToken + TokenCount;
+
+    /// <summary>
+    /// True when the sentence ends where a run of text longer than the sentence limit was cut, not where the
+    /// writer ended it (a run-on list, a table flattened to text); the next sentence continues the run.
+    /// </summary>
+    public bool CutAtLimit { get; init; }
 }

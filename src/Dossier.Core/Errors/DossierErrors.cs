@@ -127,4 +127,17 @@ public static class DossierErrors
     /// <returns>The reason, with the wait in seconds to one decimal, in the invariant culture.</returns>
     public static string StoreLocked(TimeSpan waited) =>
         $"the database is locked by another process (waited {waited.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s)";
+
+    // Issue 14, per-document limits of the analysis.
+
+    /// <summary>A document with more words than the per-document limit.</summary>
+    /// <param name="words">The document's words.</param>
+    /// <param name="limit">The limit.</param>
+    public static string TooManyWords(int words, int limit) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{words:N0} words is over the per-document limit of {limit:N0} words (set --max-words to change it)");
+
+    /// <summary>A document whose analysis ran past the per-document time budget.</summary>
+    /// <param name="budget">The budget.</param>
+    public static string OverTimeBudget(TimeSpan budget) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"the analysis ran past the per-document time budget of {budget.TotalSeconds:0} s and was stopped (set --document-timeout to change it)");
 }

@@ -32,7 +32,17 @@ public sealed class AnalysisPipeline
     /// <summary>The document with every stage's layers added; a non-English document as it is.</summary>
     /// <param name="document">The document to analyse; one that is not <see cref="Document.IsEnglish"/> is returned unchanged.</param>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <summary>
+    /// The document with every stage's layers added; a non-English document as it is. Stages take no token: it is
+    /// checked before each stage, so a cancelled analysis stops when the running stage ends.
+    /// </summary>
+    /// <param name="document">The document to analyse; one that is not <see cref="Document.IsEnglish"/> is returned unchanged.</param>
+    /// <param name="cancellationToken">Stops the analysis between stages.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Document Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (!document.IsEnglish)
@@ -42,6 +52,7 @@ public sealed class AnalysisPipeline
 
         foreach (var stage in Stages)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             document = stage.Process(document);
         }
 

@@ -70,7 +70,7 @@ public static class DossierJson
         Schema,
         new DocumentHeaderJson(d.Id, d.Metadata.Title, d.Metadata.Source, d.Metadata.Url,
             d.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Language, d.Text),
-        [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount))],
+        [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount, s.CutAtLimit ? true : null))],
         [.. d.Tokens.Select(t => new TokenJson(t.Start, t.End, d.TextOf(t), t.Sentence, t.Upos, t.Xpos, t.Lemma, t.Head, t.Relation))],
         d.Entities,
         d.Times,
@@ -86,7 +86,7 @@ public static class DossierJson
             : null;
         return new Document(h.Text, new DocumentMetadata(h.Title, h.Source, published, h.Url), h.Language)
         {
-            Sentences = [.. (dto.Sentences ?? []).Select(s => new Sentence(s.Start, s.End, s.FirstToken, s.TokenCount))],
+            Sentences = [.. (dto.Sentences ?? []).Select(s => new Sentence(s.Start, s.End, s.FirstToken, s.TokenCount) { CutAtLimit = s.Cut == true })],
             Tokens = [.. (dto.Tokens ?? []).Select(t => new Token(t.Start, t.End, t.Sentence)
             {
                 Upos = t.Upos, Xpos = t.Xpos, Lemma = t.Lemma, Head = t.Head, Relation = t.Relation,
@@ -110,7 +110,9 @@ public static class DossierJson
 
     private sealed record DocumentHeaderJson(string Id, string? Title, string Source, string? Url, string? Published, string? Language, string Text);
 
-    private sealed record SentenceJson(int Start, int End, int FirstToken, int TokenCount);
+    /// <summary>A sentence as the JSON writes it; <paramref name="Cut"/> is true when it was cut at the sentence limit, and left out otherwise.</summary>
+    private sealed record SentenceJson(int Start, int End, int FirstToken, int TokenCount,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Cut = null);
 
     private sealed record TokenJson(int Start, int End, string Text, int Sentence, string? Upos, string? Xpos, string? Lemma, int Head, string? Relation);
 }

@@ -69,6 +69,7 @@ internal sealed partial class CoreferenceRun
 
         _mentions.AddRange(added);
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        MentionsChanged();
     }
 
     /// <summary>A description joins the most recent person who holds a compatible title (same country, not only formerly); else, with a country, an actor of its own; else it is dropped.</summary>

@@ -73,6 +73,7 @@ internal sealed partial class CoreferenceRun
         _mentions.AddRange(added);
         _mentions.RemoveAll(m => m.Removed);
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        MentionsChanged();
     }
 
     /// <summary>A plural noun or a collective noun ("government").</summary>

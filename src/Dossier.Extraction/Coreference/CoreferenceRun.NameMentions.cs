@@ -27,6 +27,7 @@ internal sealed partial class CoreferenceRun
         }
 
         _mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        MentionsChanged();
         SplitHyphenated();
     }
 
@@ -83,6 +84,7 @@ internal sealed partial class CoreferenceRun
         _mentions.AddRange(added);
         _mentions.RemoveAll(m => m.Removed);
         _mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        MentionsChanged();
     }
 
     /// <summary>"Asia" + "-" + "Pacific Economic Cooperation": a place glued by a hyphen to an organisation's name is part of it.</summary>
@@ -100,6 +102,7 @@ internal sealed partial class CoreferenceRun
         }
 
         _mentions.RemoveAll(m => m.Removed);
+        MentionsChanged();
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ internal sealed partial class CoreferenceRun
             p.Type = antecedent.Cluster.Type;
             Attach(p, antecedent.Cluster);
             if (gender is 'm' or 'f') antecedent.Cluster.Gender = gender;
-            _mentions.Add(p);
+            AppendMention(p);
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed partial class CoreferenceRun
                 var token = tokens[t];
                 var p = new MentionInfo(MentionKind.Pronoun, token.Start, token.End, _view.Text(t), token.Sentence, t, t + 1, EntityTypes.Person);
                 Attach(p, speaker.Cluster);
-                _mentions.Add(p);
+                AppendMention(p);
             }
         }
     }

@@ -34,6 +34,7 @@ internal sealed partial class CoreferenceRun
         CutTitlesOutOfNames();
         FindRoles();
         _mentions.RemoveAll(m => m.Removed);
+        MentionsChanged();
         FindGroups();
         FindNominals();
         InheritListCountries();
@@ -99,18 +100,11 @@ internal sealed partial class CoreferenceRun
         m.Start = _view.Tokens[first].Start;
         m.End = _view.Tokens[end - 1].End;
         m.Text = _view.Document.Text[m.Start..m.End];
+        MentionsChanged();
     }
 
     private static IEnumerable<int> Between(int first, int end)
     {
         for (var i = first; i < end; i++) yield return i;
     }
-
-    /// <summary>The first mention left that covers <paramref name="token"/>.</summary>
-    private MentionInfo? MentionCovering(int token, Func<MentionInfo, bool>? filter = null) =>
-        _mentions.FirstOrDefault(m => !m.Removed && m.FirstToken <= token && token < m.EndToken && (filter is null || filter(m)));
-
-    /// <summary>The first mention left that starts at <paramref name="token"/>.</summary>
-    private MentionInfo? MentionStartingAt(int token) =>
-        _mentions.FirstOrDefault(m => !m.Removed && m.FirstToken == token);
 }

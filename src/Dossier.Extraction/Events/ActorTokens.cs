@@ -66,7 +66,7 @@ internal sealed class ActorTokens
     private bool InTime(int i)
     {
         var t = _s.Tokens[i];
-        foreach (var x in _s.Context.Times)
+        foreach (var x in _s.Context.TimesOf(_s.Index))
         {
             if (x.Sentence == _s.Index && x.Start < t.End && t.Start < x.End) return true;
         }

@@ -32,6 +32,8 @@ internal sealed class DocumentContext
 
         Times = document.Times.IsDefault ? [] : document.Times;
         Values = document.Values.IsDefault ? [] : document.Values;
+        _timesBySentence = Times.ToLookup(t => t.Sentence);
+        _valuesBySentence = Values.ToLookup(v => v.Sentence);
         Published = document.Metadata.Published;
     }
 
@@ -47,6 +49,16 @@ internal sealed class DocumentContext
     public ImmutableArray<TimeExpression> Times { get; }
 
     public ImmutableArray<ValueMention> Values { get; }
+
+    private readonly ILookup<int, TimeExpression> _timesBySentence;
+    private readonly ILookup<int, ValueMention> _valuesBySentence;
+
+    /// <summary>The time expressions of one sentence, in document order (a per-sentence scan of every time would
+    /// make the stage quadratic in the length of the document).</summary>
+    public IEnumerable<TimeExpression> TimesOf(int sentence) => _timesBySentence[sentence];
+
+    /// <summary>The values of one sentence, in document order.</summary>
+    public IEnumerable<ValueMention> ValuesOf(int sentence) => _valuesBySentence[sentence];
 
     public DateOnly? Published { get; }
 

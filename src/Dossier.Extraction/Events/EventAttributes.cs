@@ -50,7 +50,7 @@ internal sealed partial class EventAttributes
     public void Add(HashSet<int> scope, ImmutableDictionary<string, string>.Builder attributes)
     {
         var context = _s.Context;
-        foreach (var v in context.Values)
+        foreach (var v in context.ValuesOf(_s.Index))
         {
             if (v.Sentence != _s.Index || v.Type != ValueTypes.Money) continue;
             if (!context.TokensOverlapping(v.Start, v.End).Any(scope.Contains)) continue;
@@ -83,7 +83,7 @@ internal sealed partial class EventAttributes
     private string NumberText(int i)
     {
         var token = _s.Tokens[i];
-        return _s.Context.Values.FirstOrDefault(v => v.Start <= token.Start && token.End <= v.End) is { Amount: { } a }
+        return _s.Context.ValuesOf(_s.Index).FirstOrDefault(v => v.Start <= token.Start && token.End <= v.End) is { Amount: { } a }
             ? a.ToString(CultureInfo.InvariantCulture)
             : _tree.Text(i);
     }

@@ -40,7 +40,7 @@ internal sealed class EventDateFinder
 
     private IEnumerable<TimeExpression> TimesIn(HashSet<int> scope)
     {
-        foreach (var t in _s.Context.Times)
+        foreach (var t in _s.Context.TimesOf(_s.Index))
         {
             if (t.Sentence != _s.Index) continue;
             if (_s.Context.TokensOverlapping(t.Start, t.End).Any(scope.Contains)) yield return t;

@@ -98,7 +98,9 @@ internal sealed class SentenceAnalyser
             Location = location,
             Date = date,
             Attributes = attributes.ToImmutable(),
-            Evidence = _s.Document.Slice(_s.Sentence.Start, _s.Sentence.End),
+            Evidence = EventEvidence.Text(_s.Document.Text, _s.Sentence.Start, _s.Sentence.End, trigger.Start, trigger.End),
+            EvidenceStart = _s.Sentence.Start,
+            EvidenceEnd = _s.Sentence.End,
             Confidence = Math.Round(Math.Clamp(confidence, 0.05, 0.95), 2),
         };
     }

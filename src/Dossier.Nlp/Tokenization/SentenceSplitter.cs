@@ -28,6 +28,14 @@ public static class SentenceSplitter
     /// <summary>Lines shorter than this that end without punctuation still end a sentence at a line break.</summary>
     public const int ShortLine = 70;
 
+    /// <summary>
+    /// The most tokens a sentence may have. A longer run is cut into pieces of at most this many tokens, after the
+    /// last ';', ':' or ',' in the second half of a piece when there is one, and each cut is recorded
+    /// (<see cref="Sentence.CutAtLimit"/>). News sentences stay far below it (the longest in the BBC sample has 242
+    /// tokens); it bounds the cost of the parser and of the stages that work sentence by sentence.
+    /// </summary>
+    public const int MaxTokens = 400;
+
     /// <summary>Splits <paramref name="tokens"/> (spans of <paramref name="text"/>, in order) into sentences.</summary>
     public static List<Sentence> Split(string text, List<TextSpan> tokens)
     {
@@ -46,12 +54,32 @@ public static class SentenceSplitter
             var last = i;
             var end = i + 1 >= tokens.Length || EndsAfter(text, tokens, first, ref last);
             if (!end) continue;
+            while (last - first + 1 > MaxTokens)
+            {
+                var cut = CutPoint(text, tokens, first);
+                sentences.Add(new Sentence(tokens[first].Start, tokens[cut].End, first, cut - first + 1) { CutAtLimit = true });
+                first = cut + 1;
+            }
+
             sentences.Add(new Sentence(tokens[first].Start, tokens[last].End, first, last - first + 1));
             first = last + 1;
             i = last;
         }
 
         return sentences;
+    }
+
+    /// <summary>The last token of a piece of an over-long run that starts at <paramref name="first"/>: the last ';', ':'
+    /// or ',' in the second half of the piece, else the piece's last token.</summary>
+    private static int CutPoint(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, int first)
+    {
+        var last = first + MaxTokens - 1;
+        for (var k = last; k > first + MaxTokens / 2; k--)
+        {
+            if (tokens[k].Length == 1 && text[tokens[k].Start] is ';' or ':' or ',') return k;
+        }
+
+        return last;
     }
 
     /// <summary>

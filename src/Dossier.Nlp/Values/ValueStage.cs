@@ -63,11 +63,12 @@ public sealed class ValueStage : IStage
         if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document with { Values = [] };
         var values = ImmutableArray.CreateBuilder<ValueMention>();
         var times = document.Times.IsDefault ? [] : document.Times;
+        var inTime = TokensInTimes(document, times);
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             var sentence = document.Sentences[s];
             if (sentence.TokenCount <= 0) continue;
-            var scanner = new Scanner(document, sentence, times, _times, _values);
+            var scanner = new Scanner(document, sentence, inTime, !times.IsEmpty, _times, _values);
             foreach (var v in scanner.Run())
             {
                 var first = document.Tokens[sentence.FirstToken + v.First];
@@ -77,6 +78,32 @@ public sealed class ValueStage : IStage
         }
 
         return document with { Values = values.ToImmutable() };
+    }
+
+    /// <summary>Which tokens overlap a time expression: one pass over the times, each found by binary search,
+    /// so the cost stays linear in the document (a scan of every time for every token was quadratic).</summary>
+    private static bool[] TokensInTimes(Document document, ImmutableArray<TimeExpression> times)
+    {
+        var tokens = document.Tokens;
+        var inTime = new bool[tokens.Length];
+        foreach (var time in times)
+        {
+            var lo = 0;
+            var hi = tokens.Length - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (tokens[mid].End <= time.Start) lo = mid + 1;
+                else hi = mid - 1;
+            }
+
+            for (var i = lo; i < tokens.Length && tokens[i].Start < time.End; i++)
+            {
+                if (time.Start < tokens[i].End) inTime[i] = true;
+            }
+        }
+
+        return inTime;
     }
 
     /// <summary>Drops trailing zeros of the scale: 2.5 × 1,000,000 is 2500000, not 2500000.0.</summary>
@@ -99,7 +126,7 @@ public sealed class ValueStage : IStage
         private readonly NumberWords _numbers;
         private readonly ValueLexicon _lexicon;
 
-        public Scanner(Document document, Sentence sentence, ImmutableArray<TimeExpression> times, TimeLexicon timeWords, ValueLexicon lexicon)
+        public Scanner(Document document, Sentence sentence, bool[] inTime, bool timesKnown, TimeLexicon timeWords, ValueLexicon lexicon)
         {
             _lexicon = lexicon;
             _timeWords = timeWords;
@@ -110,19 +137,12 @@ public sealed class ValueStage : IStage
             _w = new string[_n];
             _o = new string[_n];
             _blocked = new bool[_n];
-            _timesKnown = !times.IsEmpty;
+            _timesKnown = timesKnown;
             for (var i = 0; i < _n; i++)
             {
                 _o[i] = document.TextOf(_t[i]);
                 _w[i] = _o[i].ToLowerInvariant();
-                foreach (var time in times)
-                {
-                    if (time.Start < _t[i].End && _t[i].Start < time.End)
-                    {
-                        _blocked[i] = true;
-                        break;
-                    }
-                }
+                _blocked[i] = inTime[sentence.FirstToken + i];
             }
         }
 

@@ -27,9 +27,12 @@ public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore stor
             cancellationToken);
     }
 
-    /// <summary>Analyses and stores one document already read; one that is stored already is not analysed again.</summary>
+    /// <summary>Analyses and stores one document already read; one that is stored already is not analysed again.
+    /// A cancelled <paramref name="cancellationToken"/> (a web client that went away) stops the analysis between
+    /// stages, and nothing is stored.</summary>
     /// <returns>The document's id, and whether it was new.</returns>
     /// <exception cref="StoreException">When the store cannot take it.</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
     public async Task<(string Id, bool Created)> IngestAsync(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -38,7 +41,8 @@ public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore stor
             return (document.Id, false);
         }
 
-        var analysed = await Task.Run(() => pipeline.Process(document), cancellationToken).ConfigureAwait(false);
+        var analysed = await Task.Run(() => pipeline.Process(document, cancellationToken), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         var outcome = await store.AddAsync(analysed, cancellationToken).ConfigureAwait(false);
         return (analysed.Id, outcome == AddOutcome.Added);
     }

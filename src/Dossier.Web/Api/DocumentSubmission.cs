@@ -117,9 +117,8 @@ internal sealed class DocumentIngestor(IDocumentStore store, Lazy<AnalysisPipeli
         // A fetched page came from its URL; otherwise the document's own link, else the API, is where it came from.
         var source = kind == DocumentSubmission.Kind.Fetch ? valid.Url! : document.Metadata.Url ?? ApiSource;
         document = new Document(document.Text, document.Metadata with { Source = source }, document.Language);
-        // A client that goes away stops the analysis between stages (see CancellableAnalysis) and nothing is stored.
-        var analysis = CancellableAnalysis.For(pipeline.Value, cancellationToken);
-        var (id, created) = await new IngestService(analysis, store).IngestAsync(document, cancellationToken).ConfigureAwait(false);
+        // A client that goes away stops the analysis between stages and nothing is stored.
+        var (id, created) = await new IngestService(pipeline.Value, store).IngestAsync(document, cancellationToken).ConfigureAwait(false);
         return new SubmissionOutcome(id, created, null);
     }
 

@@ -95,7 +95,7 @@ public static class DocumentsApi
     /// 200 for one that was already stored; both with a <see cref="DocumentCreated"/>.
     /// A URL is fetched only from public addresses and the <c>--allow-fetch-from</c> networks, checked after DNS
     /// resolution and on every redirect (<see cref="Dossier.Ingest.Web.FetchAddressPolicy"/>). If the client goes
-    /// away, the analysis stops between stages and nothing is stored (<see cref="CancellableAnalysis"/>).
+    /// away, the analysis stops between stages and nothing is stored (<see cref="Engine.IngestService"/>).
     /// </remarks>
     internal static async Task<Results<Created<DocumentCreated>, Ok<DocumentCreated>, ProblemHttpResult>> PostAsync(
         HttpRequest request, WriteAccess access, DocumentIngestor ingestor, DossierWebOptions options, CancellationToken cancellationToken)

@@ -103,15 +103,13 @@ public static class TextGen
     /// <summary>One token of <paramref name="length"/> characters with no space in it: letters, or letters with digits, hyphens, dots, apostrophes or a URL's shape.</summary>
     public static string LongToken(FuzzRandom r, int length)
     {
-        var alphabet = r.Pick(new[] { "a", "abcdefghijklmnopqrstuvwxyz", "abc123-", "ab.c", "x'y", "A.", "0123456789", "http://a.b/c?d=e&", "é\u0301", "😀" });
+        // Pieces, not characters: an emoji is appended whole, never half of its surrogate pair.
+        var pieces = r.Pick(new[] { "a", "abcdefghijklmnopqrstuvwxyz", "abc123-", "ab.c", "x'y", "A.", "0123456789", "http://a.b/c?d=e&", "é\u0301", "😀" });
+        var alphabet = pieces == "😀" ? [pieces] : pieces.Select(c => c.ToString()).ToArray();
         var sb = new StringBuilder(length + 2);
         while (sb.Length < length)
         {
             sb.Append(alphabet[r.Int(alphabet.Length)]);
-            if (char.IsHighSurrogate(sb[^1]))
-            {
-                sb.Append('\uDE00');
-            }
         }
 
         return sb.ToString();

@@ -36,7 +36,7 @@ public sealed class OutputSizeTests(PipelineFixture fixture) : IClassFixture<Pip
     /// Issue 14 item 1: every event repeats its whole sentence as evidence, so one long sentence gives quadratic JSON
     /// (seed 0x5EED00310000: 42,213 characters of JSON for 120 words, 295,416 for the same words 4 times over).
     /// </summary>
-    [Fact(Skip = "issue 14: one long sentence gives quadratic JSON (item 1, evidence repeated per event); remove the Skip with that fix")]
+    [Fact]
     public void Pipeline_SentenceWithoutPunctuationKAnd4KTimesAsLong_OutputGrowsAtMostLinearly()
     {
         foreach (var seed in FuzzCases.Seeds(0x5EED_0031_0000, 2))

@@ -7,8 +7,8 @@ namespace Dossier.Fuzz.Tests;
 /// <summary>
 /// Property: the whole default pipeline, on generated documents, throws nothing, keeps every offset inside
 /// its text (<see cref="OffsetAssert.Valid"/>) and gives a document that serialises. No NUL and no lone
-/// surrogates here: NUL is being dealt with at the door (issue 14 item 2), and a lone surrogate still crashes
-/// coreference (see <see cref="KnownDefectTests"/>).
+/// surrogates here: the readers remove them at the door (every document from input passes through
+/// <c>DocumentFactory</c>), so a document built in code with one is a programmer's error.
 /// Case counts: see <see cref="FuzzCases"/> (<c>DOSSIER_FUZZ_CASES</c> raises them).
 /// </summary>
 public sealed class PipelineFuzzTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
@@ -100,7 +100,7 @@ public sealed class PipelineFuzzTests(PipelineFixture fixture) : IClassFixture<P
         var document = fixture.Analyse(text);
         Assert.Equal(text, document.Text);
         OffsetAssert.Valid(document);
-        // Reads back with the same text and valid offsets. (Not byte-identical: see KnownDefectTests, the lemma of emoji flags.)
+        // Reads back with the same text and valid offsets. 
         var back = DossierJson.Deserialize(DossierJson.Serialize(document));
         Assert.Equal(text, back.Text);
         Assert.Equal(document.Tokens.Length, back.Tokens.Length);

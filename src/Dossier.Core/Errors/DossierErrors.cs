@@ -47,7 +47,14 @@ public static class DossierErrors
 
     /// <summary>The reason for a date option or field that does not parse.</summary>
     /// <param name="value">The value as given; it is quoted in the message.</param>
-    public static string BadDate(string value) => $"\"{value}\" is not a date (expected YYYY-MM-DD)";
+    public static string BadDate(string value) => $"\"{OneLine(value)}\" is not a date (expected YYYY-MM-DD)";
+
+    /// <summary>A value quoted in a message, on one line: line breaks and other control characters shown as spaces.</summary>
+    /// <param name="value">The value as the input gave it.</param>
+    private static string OneLine(string value) => string.Create(value.Length, value, static (span, text) =>
+    {
+        for (var i = 0; i < text.Length; i++) span[i] = char.IsControl(text[i]) || text[i] is '\u2028' or '\u2029' ? ' ' : text[i];
+    });
 
     /// <summary>The full message for a store (database) that cannot be opened or written: <c>PATH: reason</c>.</summary>
     /// <param name="path">The store's path.</param>

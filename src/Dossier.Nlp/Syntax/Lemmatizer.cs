@@ -73,11 +73,24 @@ internal sealed class Lemmatizer
             if (_rules.TryGetValue(RuleKey(xpos, lower.AsSpan(lower.Length - k)), out var script))
             {
                 var result = script.Apply(form);
-                if (result is not null) return result;
+                if (result is not null && !CutsASurrogatePair(result)) return result;
             }
         }
 
         return form;
+    }
+
+    /// <summary>Whether a rule's result has half of a surrogate pair ("🇬🇧" less its last UTF-16 unit): such a rule
+    /// does not apply, and the form is its own lemma.</summary>
+    private static bool CutsASurrogatePair(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+
+        return false;
     }
 
     public static Lemmatizer Train(IEnumerable<ConlluSentence> sentences)

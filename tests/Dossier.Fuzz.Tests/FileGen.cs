@@ -7,7 +7,7 @@ namespace Dossier.Fuzz.Tests;
 /// Random reader inputs: plain text, JSON Lines with random fields and types, RSS/Atom fragments and
 /// HTML fragments, each well formed, broken, truncated or with bytes flipped, or random bytes outright.
 /// </summary>
-public static class FileGen
+internal static class FileGen
 {
     /// <summary>The extensions a generated file may carry; the last ones make the reader sniff.</summary>
     public static readonly string[] Extensions = [".txt", ".jsonl", ".ndjson", ".xml", ".rss", ".atom", ".html", ".htm", ".xhtml", "", ".dat"];

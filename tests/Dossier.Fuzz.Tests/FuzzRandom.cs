@@ -1,20 +1,14 @@
 namespace Dossier.Fuzz.Tests;
 
 /// <summary>
-/// A tiny seeded generator (SplitMix64), the same on every runtime version, so that a seed printed in a
-/// failure message reproduces the same input anywhere.
+/// The project's seeded generator (<see cref="Nlp.Models.SplitMix64"/>), the same on every runtime version, so that a
+/// seed printed in a failure message reproduces the same input anywhere; with the draws the generators need.
 /// </summary>
-public sealed class FuzzRandom(ulong seed)
+internal sealed class FuzzRandom(ulong seed)
 {
-    private ulong _state = seed;
+    private readonly Nlp.Models.SplitMix64 _random = new(seed);
 
-    public ulong Next()
-    {
-        var z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong Next() => _random.Next();
 
     /// <summary>Uniform in [0, n).</summary>
     public int Int(int n) => (int)(Next() % (ulong)n);

@@ -9,7 +9,7 @@ namespace Dossier.Fuzz.Tests;
 /// word lists, very long tokens and very long sentences without punctuation. Control characters, NUL and
 /// lone surrogates only when asked for (reader tests, where a failure result is an acceptable outcome).
 /// </summary>
-public static class TextGen
+internal static class TextGen
 {
     private static readonly string[] Letters =
     [

@@ -129,11 +129,17 @@ public sealed class DocumentRunner(AnalysisPipeline pipeline, ReadOptions option
             return (null, DossierErrors.TooManyWords(words, _limits.MaxWords));
         }
 
+        // The timer stops a long analysis between stages; the clock decides, so that a late timer (a busy thread
+        // pool) cannot let a document past its budget.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(_limits.TimeBudget);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return (pipeline.Process(document, budget.Token), null);
+            var analysed = pipeline.Process(document, budget.Token);
+            return Stopwatch.GetElapsedTime(started) > _limits.TimeBudget
+                ? (null, DossierErrors.OverTimeBudget(_limits.TimeBudget))
+                : (analysed, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -22,35 +22,19 @@ public sealed class NerLexiconTests
     [Fact]
     public void Load_MissingFile_ThrowsDataFileExceptionNamingIt()
     {
-        var dir = Directory.CreateTempSubdirectory("dossier-ner-");
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(ModelFolder, "*.tsv")) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-            File.Delete(Path.Combine(dir.FullName, "title-heads.tsv"));
-            var e = Assert.Throws<DataFileException>(() => NerLexicon.Load(dir.FullName));
-            Assert.Contains("title-heads.tsv", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = ModelFolderCopy.Of(ModelFolder);
+        File.Delete(Path.Combine(dir.FullName, "title-heads.tsv"));
+        var e = Assert.Throws<DataFileException>(() => NerLexicon.Load(dir.FullName));
+        Assert.Contains("title-heads.tsv", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_ShortCountryRow_NamesFileAndLine()
     {
-        var dir = Directory.CreateTempSubdirectory("dossier-ner-");
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(ModelFolder, "*.tsv")) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-            File.WriteAllLines(Path.Combine(dir.FullName, "country-abbreviations.tsv"), ["# abbreviation\tcountry", "UK\tGBR", "US"]);
-            var e = Assert.Throws<DataFileException>(() => NerLexicon.Load(dir.FullName));
-            Assert.Equal(3, e.Line);
-            Assert.Contains("country-abbreviations.tsv:3:", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = ModelFolderCopy.Of(ModelFolder);
+        File.WriteAllLines(Path.Combine(dir.FullName, "country-abbreviations.tsv"), ["# abbreviation\tcountry", "UK\tGBR", "US"]);
+        var e = Assert.Throws<DataFileException>(() => NerLexicon.Load(dir.FullName));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("country-abbreviations.tsv:3:", e.Message, StringComparison.Ordinal);
     }
 }

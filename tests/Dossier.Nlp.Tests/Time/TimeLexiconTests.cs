@@ -22,33 +22,18 @@ public sealed class TimeLexiconTests
     [Fact]
     public void Load_MissingFile_ThrowsDataFileException()
     {
-        var dir = Directory.CreateTempSubdirectory("dossier-time-");
-        try
-        {
-            var e = Assert.Throws<DataFileException>(() => TimeLexicon.Load(dir.FullName));
-            Assert.Contains("months.tsv", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = ModelFolderCopy.Empty();
+        var e = Assert.Throws<DataFileException>(() => TimeLexicon.Load(dir.FullName));
+        Assert.Contains("months.tsv", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_BadUnitRow_NamesFileAndLine()
     {
-        var dir = Directory.CreateTempSubdirectory("dossier-time-");
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(ModelFolder, "*.tsv")) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-            File.WriteAllLines(Path.Combine(dir.FullName, "time-units.tsv"), ["# unit letter clock factor", "day\tD\tdate\t1", "week\tW\tsometimes\t1"]);
-            var e = Assert.Throws<DataFileException>(() => TimeLexicon.Load(dir.FullName));
-            Assert.Equal(3, e.Line);
-            Assert.Contains("time-units.tsv:3:", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = ModelFolderCopy.Of(ModelFolder);
+        File.WriteAllLines(Path.Combine(dir.FullName, "time-units.tsv"), ["# unit letter clock factor", "day\tD\tdate\t1", "week\tW\tsometimes\t1"]);
+        var e = Assert.Throws<DataFileException>(() => TimeLexicon.Load(dir.FullName));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("time-units.tsv:3:", e.Message, StringComparison.Ordinal);
     }
 }

@@ -20,34 +20,18 @@ public sealed class TokenizerLexiconTests
     [Fact]
     public void Load_MissingFile_ThrowsDataFileExceptionNamingIt()
     {
-        var dir = Directory.CreateTempSubdirectory("dossier-tokens-");
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(ModelFolder, "*.tsv")) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-            File.Delete(Path.Combine(dir.FullName, "sentence-starters.tsv"));
-            var e = Assert.Throws<DataFileException>(() => TokenizerLexicon.Load(dir.FullName));
-            Assert.Contains("sentence-starters.tsv", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = ModelFolderCopy.Of(ModelFolder);
+        File.Delete(Path.Combine(dir.FullName, "sentence-starters.tsv"));
+        var e = Assert.Throws<DataFileException>(() => TokenizerLexicon.Load(dir.FullName));
+        Assert.Contains("sentence-starters.tsv", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_BadPartLengths_NamesFileAndLine()
     {
-        var dir = Directory.CreateTempSubdirectory("dossier-tokens-");
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(ModelFolder, "*.tsv")) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-            File.WriteAllLines(Path.Combine(dir.FullName, "fused-contractions.tsv"), ["# word\tpart lengths", "gonna\t3 2", "wanna\t3 3"]);
-            var e = Assert.Throws<DataFileException>(() => TokenizerLexicon.Load(dir.FullName));
-            Assert.Contains("fused-contractions.tsv:3:", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = ModelFolderCopy.Of(ModelFolder);
+        File.WriteAllLines(Path.Combine(dir.FullName, "fused-contractions.tsv"), ["# word\tpart lengths", "gonna\t3 2", "wanna\t3 3"]);
+        var e = Assert.Throws<DataFileException>(() => TokenizerLexicon.Load(dir.FullName));
+        Assert.Contains("fused-contractions.tsv:3:", e.Message, StringComparison.Ordinal);
     }
 }

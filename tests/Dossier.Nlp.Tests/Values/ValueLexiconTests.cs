@@ -23,17 +23,9 @@ public sealed class ValueLexiconTests
     [Fact]
     public void Load_MissingFile_ThrowsDataFileExceptionNamingIt()
     {
-        var dir = Directory.CreateTempSubdirectory("dossier-values-");
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(ModelFolder, "*.tsv")) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-            File.Delete(Path.Combine(dir.FullName, "currency-words.tsv"));
-            var e = Assert.Throws<DataFileException>(() => ValueLexicon.Load(dir.FullName));
-            Assert.Contains("currency-words.tsv", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = ModelFolderCopy.Of(ModelFolder);
+        File.Delete(Path.Combine(dir.FullName, "currency-words.tsv"));
+        var e = Assert.Throws<DataFileException>(() => ValueLexicon.Load(dir.FullName));
+        Assert.Contains("currency-words.tsv", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,5 @@
 # Compares the second annotator's blind labels with the first annotator's labels on the same sentences.
-# Usage: python3 data/annotations/events/agreement/compare.py A.jsonl B.jsonl
+# Usage: python3 data/annotations/events/agreement/compare.py A.jsonl B.jsonl [-v] [--exclude doc:sent,...]
 #   A = first annotator (e.g. extracted from gum.jsonl + ewt.jsonl), B = second-annotator.jsonl
 # Matching: events of the same sentence are paired by type (multiset); among same-type events the
 # pairs with overlapping triggers are taken first. Source "overlap" = one string contains the other
@@ -11,6 +11,10 @@ def load(p):
         r=json.loads(l); d[(r["corpus"],r["doc"],r["sent"])]=r
     return d
 A=load(sys.argv[1]); B=load(sys.argv[2]); keys=sorted(B)
+# --exclude doc:sent,doc:sent ... leaves those sentences out (e.g. sentences quoted as examples in GUIDELINES.md)
+if "--exclude" in sys.argv:
+    ex={tuple(x.rsplit(":",1)) for x in sys.argv[sys.argv.index("--exclude")+1].split(",")}
+    keys=[k for k in keys if (k[1],str(k[2])) not in ex]
 assert all(k in A for k in keys), "sentence missing in A"
 def ov(x,y):
     if x is None or y is None: return x is None and y is None

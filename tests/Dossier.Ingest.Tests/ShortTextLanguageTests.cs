@@ -27,6 +27,8 @@ public sealed class ShortTextLanguageTests(ITestOutputHelper output)
     [InlineData("BREAKING: Storm closes schools across the state")]
     [InlineData("STOCKS FALL AS RATES RISE")]
     [InlineData("WELCOME HOME SOLDIERS")]
+    [InlineData("TRUCKERS BLOCKADE HIGHWAY OVERPASS")]
+    [InlineData("ZEPHYRCO AND HALVERSEN ANNOUNCE MERGER")]
     [InlineData("The senator visited Berlin on Friday.")]
     [InlineData("The prime minister flew to Madrid with his wife.")]
     [InlineData("Our team won the cup in Milano")]
@@ -92,6 +94,7 @@ public sealed class ShortTextLanguageTests(ITestOutputHelper output)
         Assert.Equal(8, german.Words);
         Assert.True(german.English * 2 < german.Words - german.Names, $"{german} : German words taken for English");
         Assert.True(german.ForeignLetters >= LanguageDetector.MinimumForeignLetters);
+        Assert.Equal(new WordEvidence(5, 2, 3, 0), lexicon.Count("ZEPHYRCO AND HALVERSEN ANNOUNCE MERGER"));
     }
 
     [SkippableFact]

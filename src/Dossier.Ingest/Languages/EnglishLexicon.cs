@@ -57,11 +57,12 @@ internal sealed class EnglishLexicon
     /// at most <paramref name="maxWords"/>; the words of a web address, handle or hashtag are left out, see
     /// <see cref="WithoutWebTokens"/>): how many there are, how many are English words (in the lexicon in lower case,
     /// or by the part before an apostrophe, "France's"), how many look like names (capitalised Latin-script words, not
-    /// all capitals, that are not English words), and how many letters the rest have, the words that are evidence of another language.
+    /// all capitals unless the whole text is in capitals, that are not English words), and how many letters the rest have, the words that are evidence of another language.
     /// </summary>
     public WordEvidence Count(string text, int maxWords = 200)
     {
         var span = WithoutWebTokens(text).AsSpan();
+        var shouted = IsShouted(span);
         Span<char> lower = stackalloc char[48];
         int words = 0, english = 0, names = 0, foreignLetters = 0;
         var i = 0;
@@ -81,7 +82,7 @@ internal sealed class EnglishLexicon
             {
                 english++;
             }
-            else if (word[0] < LatinEnd && char.IsUpper(word[0]) && HasLower(word))
+            else if (word[0] < LatinEnd && char.IsUpper(word[0]) && (shouted || HasLower(word)))
             {
                 names++;
             }
@@ -117,6 +118,22 @@ internal sealed class EnglishLexicon
         if (_lookup.ContainsKey(w)) return true;
         var apostrophe = w.IndexOf('\'');
         return apostrophe > 0 && _lookup.ContainsKey(w[..apostrophe]);
+    }
+
+    /// <summary>
+    /// A text in capitals ("TRUCKERS BLOCKADE PORT"): four in five of its cased letters upper case. Case then tells no
+    /// name from another word, so every capitalised word that is not English is taken for a name.
+    /// </summary>
+    private static bool IsShouted(ReadOnlySpan<char> text)
+    {
+        int upper = 0, lower = 0;
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower++;
+        }
+
+        return upper >= 8 && upper >= 4 * lower;
     }
 
     private static bool HasLower(ReadOnlySpan<char> word)

@@ -5,10 +5,14 @@ using LinguaLanguage = Lingua.Language;
 namespace Dossier.Ingest.Languages;
 
 /// <summary>
-/// Detects the language of a document: clearly English prose by its function words
-/// (<see cref="EnglishFunctionWords"/>), anything else with Lingua, from a fixed set of common news languages.
-/// One detector is built on first use and shared by all threads. Returns the ISO 639-1 code in
-/// lower case ("en", "fr"), or null when the text gives no answer.
+/// Detects the language of a document, English unless it is confidently another: clearly English prose by its
+/// function words (<see cref="EnglishFunctionWords"/>); a text of <see cref="MinimumEnglishWords"/> or more English
+/// words that are most of its words other than names (<see cref="EnglishLexicon"/>) is English; a text with fewer
+/// than <see cref="MinimumForeignLetters"/> letters in words that are neither English nor names is English; anything
+/// else is another language only when Lingua, from a fixed set of common news languages, gives it a confidence at
+/// least <see cref="Margin"/> above English's. One detector is built on first use and shared by all threads. Returns the
+/// ISO 639-1 code in lower case ("en", "fr"), or null when the text has no letters or is in a script none of the
+/// languages is written in.
 /// </summary>
 internal static class LanguageDetector
 {
@@ -23,6 +27,25 @@ internal static class LanguageDetector
 
     /// <summary>The confidence the quick look must reach to be taken.</summary>
     public const double QuickConfidence = 0.95;
+
+    /// <summary>The fewest English words that make a text English on the lexicon's word alone.</summary>
+    public const int MinimumEnglishWords = 3;
+
+    /// <summary>
+    /// The share of a text's words that must be English words for the lexicon to decide (short English texts of
+    /// UD EWT dev are at 0.8–1; French, German, Spanish, Dutch or Danish sentences at 0.1–0.5, their articles and
+    /// prepositions that English also writes, "a", "die", "in", included).
+    /// </summary>
+    public const double EnglishShare = 0.75;
+
+    /// <summary>
+    /// The fewest letters in words that are neither English words nor names for a text to be called another language:
+    /// about two words; one unknown word ("yuck", a misspelling) is no evidence.
+    /// </summary>
+    public const int MinimumForeignLetters = 12;
+
+    /// <summary>How far another language's confidence must lead English's for the text to be that language.</summary>
+    public const double Margin = 0.5;
 
     /// <summary>
     /// The languages told apart: the most common in news. Each Latin-script language adds to the
@@ -45,7 +68,8 @@ internal static class LanguageDetector
 
     private static readonly Lazy<LinguaDetector?> Detector = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The ISO 639-1 code of the text's language, or null when undetermined.</summary>
+    /// <summary>The ISO 639-1 code of the text's language: <c>en</c> unless it is confidently another; null when it has no letters.</summary>
+    /// <exception cref="Core.Errors.ModelFileException">The English lexicon is missing or malformed.</exception>
     public static string? Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -57,33 +81,69 @@ internal static class LanguageDetector
 
         if (EnglishFunctionWords.IsClearlyEnglish(sample))
         {
-            return "en";
+            return English;
         }
+
+        // Names are written alike in every language: the share counts the other words.
+        var evidence = EnglishLexicon.Default.Count(sample);
+        if (evidence.English >= MinimumEnglishWords && evidence.English >= EnglishShare * (evidence.Words - evidence.Names))
+        {
+            return English;
+        }
+
+        // Too little that is not English or a name ("Larry Lewis", "Cheers!", a web address) to call it anything else.
+        if (evidence.ForeignLetters < MinimumForeignLetters)
+        {
+            return English;
+        }
+
+        sample = EnglishLexicon.WithoutWebTokens(sample);
 
         var detector = Detector.Value;
         if (detector is null)
         {
-            return null;
+            return MostlyLatin(sample) ? English : null;
         }
 
-        var language = LinguaLanguage.Unknown;
+        IReadOnlyDictionary<LinguaLanguage, double>? confidences = null;
         if (sample.Length > QuickSampleLength)
         {
-            var quick = detector.ComputeLanguageConfidenceValues(Sample(sample, QuickSampleLength)).MaxBy(pair => pair.Value);
-            if (quick.Value >= QuickConfidence)
+            var quick = detector.ComputeLanguageConfidenceValues(Sample(sample, QuickSampleLength));
+            if (quick.Values.DefaultIfEmpty(0).Max() >= QuickConfidence)
             {
-                language = quick.Key;
+                confidences = quick;
             }
         }
 
-        if (language == LinguaLanguage.Unknown)
+        confidences ??= detector.ComputeLanguageConfidenceValues(sample);
+        var englishConfidence = confidences.GetValueOrDefault(LinguaLanguage.English);
+        var (other, confidence) = confidences.Where(p => p.Key != LinguaLanguage.English)
+            .Select(p => (p.Key, p.Value))
+            .DefaultIfEmpty((LinguaLanguage.Unknown, 0))
+            .MaxBy(p => p.Item2);
+        if (other != LinguaLanguage.Unknown && confidence - englishConfidence >= Margin)
         {
-            language = detector.DetectLanguageOf(sample);
+            return LanguageInfo.IsoCode6391(other).ToString().ToLowerInvariant();
         }
 
-        return language == LinguaLanguage.Unknown
-            ? null
-            : LanguageInfo.IsoCode6391(language).ToString().ToLowerInvariant();
+        // No language of the set writes it (Thai, Armenian): not English either.
+        return englishConfidence == 0 && confidence == 0 && !MostlyLatin(sample) ? null : English;
+    }
+
+    private const string English = "en";
+
+    /// <summary>True when at least half the letters are Latin (Basic Latin or Latin-1 to Latin Extended).</summary>
+    private static bool MostlyLatin(string sample)
+    {
+        int letters = 0, latin = 0;
+        foreach (var c in sample)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            latin += c < 0x0250 ? 1 : 0;
+        }
+
+        return latin * 2 >= letters;
     }
 
     /// <summary>The first <paramref name="length"/> characters or so, cut at a white space so no word is split.</summary>

@@ -87,6 +87,20 @@ public static class LogisticRegression
         var hi = (positives + 1.0) / (positives + 2.0);
         var lo = 1.0 / (negatives + 2.0);
         double a = 1, b = 0;
+        double Loss(double a2, double b2)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < scores.Count; i++)
+            {
+                var t = labels[i] ? hi : lo;
+                var z = a2 * scores[i] + b2;
+                // log(1 + e^z) - t z, computed without overflow
+                sum += (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - t * z;
+            }
+
+            return sum;
+        }
+
         for (var it = 0; it < 100; it++)
         {
             double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
@@ -107,9 +121,14 @@ public static class LogisticRegression
             if (Math.Abs(det) < 1e-12) break;
             var da = (hbb * ga - hab * gb) / det;
             var db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9) break;
+
+            // Backtracking: halve the Newton step until the loss does not grow.
+            var before = Loss(a, b);
+            var step = 1.0;
+            while (step > 1e-6 && Loss(a - step * da, b - step * db) > before) step /= 2;
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.Abs(da) + Math.Abs(db)) < 1e-9) break;
         }
 
         return (a, b);

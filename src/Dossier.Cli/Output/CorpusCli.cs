@@ -29,9 +29,10 @@ internal static class CorpusCli
     }
 
     /// <summary><c>--min-confidence</c>: events with a report of at least this confidence; default (null) the event model's threshold.</summary>
-    public static Option<double?> MinConfidence() => new("--min-confidence")
+    /// <param name="description">The option's help; default: the corpus listings' (the event model's threshold when not given).</param>
+    public static Option<double?> MinConfidence(string? description = null) => new("--min-confidence")
     {
-        Description = "Only events with a report of at least this confidence, 0 to 1 (default: the event model's threshold, chosen for precision 0.8 on the dev annotations; 0 lists all)",
+        Description = description ?? "Only events with a report of at least this confidence, 0 to 1 (default: the event model's threshold, chosen for precision 0.8 on the dev annotations; 0 lists all)",
         HelpName = "P",
         CustomParser = result =>
         {

@@ -129,7 +129,7 @@ public class CorpusCommandsTests
         var (_, text, _) = await run.RunWithDbAsync("events", "--type", "CONSULT");
         Assert.Contains("2025-10-16", text);
         Assert.Contains("CONSULT (occurred)  Volodymyr Zelensky #", text);
-        Assert.Contains("[2 articles, 2 sources, Goldstein +1.0]", text);
+        Assert.Contains("[2 articles, 2 sources, Goldstein +1.0, confidence 0.90]", text);
         Assert.Contains("\"Volodymyr Zelensky met Donald Trump in Washington on Thursday.\" (reuters.com,", text);
 
         Assert.Equal("No events.", (await run.RunWithDbAsync("events", "--status", "negated")).Out.Trim());

@@ -29,6 +29,8 @@ public static class EventFeatures
             features.Add("upos=" + token.Upos);
             features.Add("type*upos=" + e.Type + "|" + token.Upos);
             features.Add("rel=" + tree.Relation(t));
+            features.Add("type*rel=" + e.Type + "|" + tree.Relation(t));
+            features.Add("lemma*status=" + lemma + "|" + e.Status);
             var head = tree.Head(t);
             features.Add("headrel=" + (head < 0 ? "-" : tree.Relation(head)));
             features.Add("headupos=" + (head < 0 ? "-" : document.Tokens[head].Upos));
@@ -61,8 +63,8 @@ public static class EventFeatures
             features.Add("trigger=unfound");
         }
 
-        Actors(features, "src", e.Source, document, tree, t, e.Sentence);
-        Actors(features, "tgt", e.Target, document, tree, t, e.Sentence);
+        Actors(features, "src", e.Type, e.Source, document, tree, t, e.Sentence);
+        Actors(features, "tgt", e.Type, e.Target, document, tree, t, e.Sentence);
         features.Add("type*src=" + e.Type + "|" + (e.Source.IsDefaultOrEmpty ? "none" : "some"));
         features.Add("len=" + LengthBucket(document, e.Sentence));
         features.Add("speaker=" + e.Attributes.ContainsKey("speaker"));
@@ -118,7 +120,7 @@ public static class EventFeatures
         return marks % 2 == 1;
     }
 
-    private static void Actors(List<string> features, string side, System.Collections.Immutable.ImmutableArray<EventActor> actors, Document document, DependencyTree tree, int trigger, int sentence)
+    private static void Actors(List<string> features, string side, string type, System.Collections.Immutable.ImmutableArray<EventActor> actors, Document document, DependencyTree tree, int trigger, int sentence)
     {
         if (actors.IsDefaultOrEmpty)
         {
@@ -134,6 +136,7 @@ public static class EventFeatures
         features.Add(side + ".sector=" + (a.Sector ?? "-"));
         var entity = a.Entity is null ? null : document.Entities.FirstOrDefault(x => x.Id == a.Entity);
         features.Add(side + ".entity=" + (entity?.Type ?? "none"));
+        features.Add(side + ".entity*type=" + (entity?.Type ?? "none") + "|" + type);
         var head = ActorHead(document, tree, entity, a, sentence);
         if (head < 0)
         {
@@ -145,6 +148,7 @@ public static class EventFeatures
         var rel = tree.Relation(head);
         var attached = trigger >= 0 && tree.Head(head) == trigger;
         features.Add(side + ".rel=" + rel + (attached ? "@trigger" : "@other"));
+        features.Add(side + ".rel*type=" + rel + (attached ? "@trigger" : "@other") + "|" + type);
         if (trigger >= 0) features.Add(side + ".before=" + (head < trigger));
     }
 

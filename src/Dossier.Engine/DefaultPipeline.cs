@@ -2,6 +2,7 @@ using Dossier.Core.Pipeline;
 using Dossier.Extraction.Actors;
 using Dossier.Extraction.Coreference;
 using Dossier.Extraction.Events;
+using Dossier.Extraction.Events.Scoring;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
@@ -21,6 +22,13 @@ public static class DefaultPipeline
     private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<TimeLexicon> Times = new(TimeLexicon.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<EventLexicon> Events = new(() => EventLexicon.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The default confidence threshold of the event listings (<c>dossier events</c>, the API, the web pages): the one
+    /// the event scorer's training chose on the dev split for precision ≥ 0.8 (<see cref="EventScorer.MinConfidence"/>).
+    /// </summary>
+    /// <exception cref="Core.Errors.ModelFileException">When the scorer's file is missing or malformed.</exception>
+    public static double DefaultMinConfidence => EventScorer.Default.MinConfidence;
 
     /// <summary>The name of the user's actors file looked for beside a database.</summary>
     public const string ActorsFileName = "actors.tsv";
@@ -58,7 +66,8 @@ public static class DefaultPipeline
 
     /// <param name="actors">The actor knowledge base, e.g. with the user's actors added; default: the shipped one.</param>
     /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
-    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null) => new(
+    /// <param name="scoreEvents">Whether the learned scorer sets the events' confidence (false: the rule coder's estimate; for training the scorer).</param>
+    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null, bool scoreEvents = true) => new(
     [
         new TokenizationStage(),
         new SyntaxStage(Syntax.Value),
@@ -66,6 +75,6 @@ public static class DefaultPipeline
         new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
         new EntityRecognitionStage(Ner.Value),
         new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
-        new EventStage(Events.Value),
+        new EventStage(Events.Value, scoreEvents ? EventScorer.Default : null),
     ]);
 }

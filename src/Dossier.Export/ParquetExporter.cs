@@ -40,11 +40,12 @@ public sealed class ParquetExporter : IExporter
         public static readonly DataField<long> NumSources = new("num_sources");
         public static readonly DataField<string> Evidence = new("evidence", nullable: true);
         public static readonly DataField<string> DocumentIds = new("document_ids", nullable: true);
+        public static readonly DataField<double> Confidence = new("confidence");
 
         public static ParquetSchema Schema { get; } = new(
             Id, Day, Approximate, DateValue, Type, Mode, Status, Cameo, QuadClass, Goldstein,
             SourceEntityId, SourceNames, SourceCodes, TargetEntityId, TargetNames, TargetCodes,
-            Location, NumMentions, NumArticles, NumSources, Evidence, DocumentIds);
+            Location, NumMentions, NumArticles, NumSources, Evidence, DocumentIds, Confidence);
     }
 
     public static class EntityFields
@@ -196,6 +197,7 @@ public sealed class ParquetExporter : IExporter
         await group.WriteAsync(EventFields.NumSources, Values(rows, e => e.NumSources)).ConfigureAwait(false);
         await group.WriteAsync(EventFields.Evidence, Strings(rows, e => e.Evidence.Count > 0 ? e.Evidence[0].Evidence : null)).ConfigureAwait(false);
         await group.WriteAsync(EventFields.DocumentIds, Strings(rows, e => NullIfEmpty(string.Join(CsvExporter.ListSeparator, StorePages.DocumentIds(e))))).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.Confidence, Values(rows, e => e.Confidence)).ConfigureAwait(false);
     }
 
     private static async Task WriteEntityGroupAsync(ParquetRowGroupWriter group, List<CorpusEntitySummary> rows)

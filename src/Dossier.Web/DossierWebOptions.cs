@@ -38,6 +38,10 @@ public sealed record DossierWebOptions
 
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
 
+    /// <summary>The confidence an event needs to be listed (events, agenda, network, timelines) when a request does
+    /// not give <c>minConfidence</c>; 0 lists all. <c>dossier serve</c> sets the event model's threshold.</summary>
+    public double MinConfidence { get; init; }
+
     /// <summary>Networks that <c>POST /api/documents {"url": …}</c> may fetch from although they are not public
     /// (<c>--allow-fetch-from</c>); by default none: loopback, private, link-local, shared, multicast and unspecified
     /// addresses are refused, after DNS resolution and on every redirect (see <see cref="FetchAddressPolicy"/>).</summary>

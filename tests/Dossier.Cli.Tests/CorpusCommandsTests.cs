@@ -130,7 +130,7 @@ public class CorpusCommandsTests
         var (_, text, _) = await run.RunWithDbAsync("events", "--type", "CONSULT");
         Assert.Contains("2025-10-16", text);
         Assert.Contains("CONSULT (occurred)  Volodymyr Zelensky #", text);
-        Assert.Contains("[2 articles, 2 sources, Goldstein +1.0]", text);
+        Assert.Contains("[2 articles, 2 sources, Goldstein +1.0, confidence 0.90]", text);
         Assert.Contains("\"Volodymyr Zelensky met Donald Trump in Washington on Thursday.\" (reuters.com,", text);
 
         Assert.Equal("No events.", (await run.RunWithDbAsync("events", "--status", "negated")).Out.Trim());
@@ -210,6 +210,43 @@ public class CorpusCommandsTests
         Assert.Matches(@"Donald Trump #\d+ -> .*, mostly (verbal|material) (cooperation|conflict)", network);
     }
 
+    [Fact]
+    public async Task EventsAndNetwork_MinConfidence_LeaveOutEventsWhoseReportsAreLessConfident()
+    {
+        using var run = new CliRun();
+        await AddAsync(run, Build("Talks and a dispute",
+            "Volodymyr Zelensky met Donald Trump in Washington. Donald Trump criticised Volodymyr Zelensky.",
+            new DateOnly(2025, 10, 16), "https://www.reuters.com/world/3",
+            [Person("e1", "Volodymyr Zelensky", "UKR", "Zelensky"), Person("e2", "Donald Trump", "USA", "Trump")],
+            [
+                Event("v1", "CONSULT", "e1", "e2", "2025-10-16", "occurred", "Volodymyr Zelensky met Donald Trump in Washington.", confidence: 0.85),
+                Event("v2", "ACCUSE", "e2", "e1", "2025-10-16", "occurred", "Donald Trump criticised Volodymyr Zelensky.", confidence: 0.3),
+            ]));
+
+        async Task<List<string>> TypesAsync(params string[] args)
+        {
+            var (exit, json, error) = await run.RunWithDbAsync(["events", "--format", "json", .. args]);
+            Assert.True(exit == ExitCodes.Success, error);
+            return [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => e.GetProperty("type").GetString()!).Order(StringComparer.Ordinal)];
+        }
+
+        Assert.Equal(["ACCUSE", "CONSULT"], await TypesAsync("--min-confidence", "0"));
+        Assert.Equal(["CONSULT"], await TypesAsync("--min-confidence", "0.5"));
+        Assert.Empty(await TypesAsync("--min-confidence", "0.9"));
+        Assert.Equal(await TypesAsync("--min-confidence", Engine.DefaultPipeline.DefaultMinConfidence.ToString(System.Globalization.CultureInfo.InvariantCulture)), await TypesAsync());
+        var (_, listed, _) = await run.RunWithDbAsync("events", "--min-confidence", "0");
+        Assert.Contains("confidence 0.85", listed, StringComparison.Ordinal);
+
+        var (_, all, _) = await run.RunWithDbAsync("network", "--min-confidence", "0");
+        var (_, confident, _) = await run.RunWithDbAsync("network", "--min-confidence", "0.5");
+        Assert.Contains(all.Split('\n'), l => l.StartsWith("Donald Trump", StringComparison.Ordinal));
+        Assert.DoesNotContain(confident.Split('\n'), l => l.StartsWith("Donald Trump", StringComparison.Ordinal));
+
+        var (badExit, _, badError) = await run.RunWithDbAsync("events", "--min-confidence", "1.5");
+        Assert.NotEqual(ExitCodes.Success, badExit);
+        Assert.Contains("is not a confidence", badError, StringComparison.Ordinal);
+    }
+
     private static async Task AddMeetingAsync(CliRun run)
     {
         await AddAsync(run, Build("Zelensky meets Trump",
@@ -272,13 +309,13 @@ public class CorpusCommandsTests
     private static Entity Person(string id, string name, string country, params string[] aliases) =>
         new(id, name, "PERSON") { Country = country, Aliases = [.. aliases] };
 
-    private static Event Event(string id, string type, string source, string target, string? date, string status, string evidence) =>
+    private static Event Event(string id, string type, string source, string target, string? date, string status, string evidence, double confidence = 0.9) =>
         new(id, type, "040", 1, 1.0, status, new EventSpan("met", 0, 3), 0)
         {
             Source = [new EventActor(source, source, null, null, null)],
             Target = [new EventActor(target, target, null, null, null)],
             Date = date is null ? null : new EventDate(date, date),
             Evidence = evidence,
-            Confidence = 0.9,
+            Confidence = confidence,
         };
 }

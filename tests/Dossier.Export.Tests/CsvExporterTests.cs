@@ -46,6 +46,7 @@ public sealed class CsvExporterTests : SamplesTest
         Assert.Equal(("2025-10-16", "false", "2025-10-16"), (consult["date"], consult["approximate"], consult["date_value"]));
         Assert.Equal(("040", "1", "1", "visit", "occurred", "Washington"), (consult["cameo"], consult["quad_class"], consult["goldstein"], consult["mode"], consult["status"], consult["location"]));
         Assert.Equal(new[] { Samples.Reuters.Id, Samples.Ap.Id }.Order(), consult["document_ids"].Split(CsvExporter.ListSeparator).Order());
+        Assert.Equal("0.9", consult["confidence"]);
     }
 
     [Fact]

@@ -104,7 +104,28 @@ public class ApiTests(WebAppFixture fixture)
         Assert.NotEmpty(Http.Items(await _client.GetJsonAsync("/api/events")));
     }
 
+    [Fact]
+    public async Task Events_MinConfidence_ListsOnlyEventsAtLeastThatConfident()
+    {
+        var all = Http.Items(await _client.GetJsonAsync("/api/events?minConfidence=0&limit=200")).ToList();
+        var confidences = all.Select(e => e.GetProperty("confidence").GetDouble()).Order().ToList();
+        Assert.NotEmpty(confidences);
+        Assert.All(confidences, c => Assert.InRange(c, 0, 1));
+        var median = confidences[confidences.Count / 2];
+
+        var kept = Http.Items(await _client.GetJsonAsync("/api/events?limit=200&minConfidence=" + median.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+        Assert.Equal(confidences.Count(c => c >= median), kept.Count);
+        Assert.All(kept, e => Assert.True(e.GetProperty("confidence").GetDouble() >= median));
+        var pairs = Http.Items(await _client.GetJsonAsync("/api/network?minConfidence=1")).ToList();
+        Assert.True(pairs.Count <= Http.Items(await _client.GetJsonAsync("/api/network?minConfidence=0")).Count());
+    }
+
     [Theory]
+    [InlineData("/api/events?minConfidence=1.5")]
+    [InlineData("/api/events?minConfidence=high")]
+    [InlineData("/api/network?minConfidence=-1")]
+    [InlineData("/api/agenda?minConfidence=x")]
     [InlineData("/api/events?from=2025-13-01")]
     [InlineData("/api/events?to=yesterday")]
     [InlineData("/api/events?from=2025-10-20&to=2025-10-01")]

@@ -81,6 +81,18 @@ public class EventPageTests(WebAppFixture fixture)
     }
 
     [Fact]
+    public async Task EventsPage_MinConfidence_HasTheFilterControlAndFiltersTheList()
+    {
+        var all = await Http.HtmlAsync(await _client.GetAsync("/events?minConfidence=0"));
+        var none = await Http.HtmlAsync(await _client.GetAsync("/events?minConfidence=1"));
+
+        Assert.Contains("name=\"minConfidence\"", all, StringComparison.Ordinal);
+        Assert.Matches("<a class=\"tag type\" href=\"/events/\\d+\">", all);
+        Assert.True(Regex.Matches(none, "<a class=\"tag type\" href=").Count <= Regex.Matches(all, "<a class=\"tag type\" href=").Count);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/events?minConfidence=2")).StatusCode);
+    }
+
+    [Fact]
     public async Task DocumentPage_Summit_LinksItsEventToTheCorpusEventPage()
     {
         var id = await PlannedSummitIdAsync();

@@ -24,9 +24,10 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
+        var minConfidence = Output.CorpusCli.MinConfidence("Leave out events below this confidence, 0 to 1 (default 0: every event, each with its confidence)");
         var command = new Command("analyze", "Run the analysis on documents and print what was found, without storing anything")
         {
-            inputs, published, maxBytes, format, actors, maxWords, timeout,
+            inputs, published, maxBytes, format, actors, maxWords, timeout, minConfidence,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -65,6 +66,14 @@ internal static class AnalyzeCommand
             {
                 await error.WriteLineAsync("dossier: interrupted.");
                 return ExitCodes.Cancelled;
+            }
+
+            if (parse.GetValue(minConfidence) is > 0 and var threshold)
+            {
+                for (var i = 0; i < documents.Count; i++)
+                {
+                    documents[i] = documents[i] with { Events = [.. documents[i].Events.Where(e => e.Confidence >= threshold)] };
+                }
             }
 
             switch (parse.GetValue(format))

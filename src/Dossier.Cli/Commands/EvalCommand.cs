@@ -5,6 +5,7 @@ using Dossier.Core.Documents;
 using Dossier.Core.Errors;
 using Dossier.Engine;
 using Dossier.Extraction.Events;
+using Dossier.Extraction.Events.Annotations;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
@@ -176,10 +177,24 @@ internal static class EvalCommand
 
     private static Command Events()
     {
-        var file = FileArgument("PLOVER gold-standard JSON (plover_gsr_dev.json): one record per sentence with its event type and actor codes");
+        var file = new Argument<FileSystemInfo>("file")
+        {
+            Description = "PLOVER gold-standard JSON (plover_gsr_dev.json), or annotated sentences: a folder of .jsonl files (data/annotations/events) or one .jsonl file",
+        }.AcceptExistingOnly();
         var json = JsonOption();
-        var details = new Option<FileInfo?>("--details") { Description = "Also write each record's gold type and actors and the events found to this file" };
-        var command = new Command("events", "Event type recall and source/target accuracy of the full pipeline against PLOVER gold records") { file, json, details };
+        var details = new Option<FileInfo?>("--details") { Description = "Also write each record's (sentence's) gold events and the events found to this file" };
+        var split = new Option<string>("--split") { Description = "Annotated sentences: which split to score (train, dev, heldout or all)", DefaultValueFactory = _ => "dev" };
+        split.AcceptOnlyFromAmong("train", "dev", "heldout", "all");
+        var minConfidence = new Option<double>("--min-confidence") { Description = "Annotated sentences: leave out events below this confidence (default 0: all)", DefaultValueFactory = _ => 0 };
+        var conll = new Option<DirectoryInfo>("--conll")
+        {
+            Description = "CoNLL-2003 folder, for annotated CoNLL sentences (their text is not in the file)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "conll2003")),
+        };
+        var command = new Command("events", "Events of the full pipeline against PLOVER gold records (type recall, source/target accuracy) or annotated sentences (precision, recall, F1 per type, source and status agreement, reliability)")
+        {
+            file, json, details, split, minConfidence, conll,
+        };
         command.SetAction(parse =>
         {
             if (!TryLoad(parse, () => DefaultPipeline.Create(), out var pipeline))
@@ -187,12 +202,18 @@ internal static class EvalCommand
                 return ExitCodes.ModelError;
             }
 
+            var input = parse.GetValue(file)!;
+            if (input is DirectoryInfo || input.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
+            {
+                return AnnotatedEvents(parse, pipeline, input.FullName, parse.GetValue(split)!, parse.GetValue(minConfidence), parse.GetValue(conll)!, parse.GetValue(json), parse.GetValue(details));
+            }
+
             EventScores scores;
             var detailsFile = parse.GetValue(details);
             using (var writer = detailsFile is null ? null : new StreamWriter(detailsFile.FullName))
             {
                 scores = EventEvaluator.Evaluate(
-                    parse.GetValue(file)!.FullName,
+                    input.FullName,
                     (sentence, date) => pipeline.Process(new Document(sentence, new DocumentMetadata(null, "plover-gsr", date))),
                     writer);
             }
@@ -212,5 +233,91 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int AnnotatedEvents(ParseResult parse, Dossier.Core.Pipeline.AnalysisPipeline pipeline, string path, string split, double minConfidence,
+        DirectoryInfo conll, bool asJson, FileInfo? details)
+    {
+        IReadOnlyList<AnnotatedSentence> sentences;
+        try
+        {
+            sentences = EventAnnotations.Read(path, conll.Exists ? conll.FullName : null);
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or IOException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"dossier: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var chosen = sentences.Where(s => split == "all" || s.Split == split).ToList();
+        var predictions = AnnotationEvaluator.Predict(chosen, text => pipeline.Process(new Document(text, new DocumentMetadata(null, "annotation", null))));
+        var scores = AnnotationEvaluator.Score(predictions, minConfidence);
+        var sweep = AnnotationEvaluator.Thresholds.Select(t => AnnotationEvaluator.Score(predictions, t)).ToList();
+        var reliability = AnnotationEvaluator.Reliability(predictions);
+        if (details is not null) WriteAnnotationDetails(details.FullName, predictions, minConfidence);
+        var output = parse.InvocationConfiguration.Output;
+        if (asJson)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                split,
+                scores.Sentences,
+                scores.MinConfidence,
+                all = Figures(scores.All),
+                perType = scores.PerType.ToDictionary(p => p.Key, p => Figures(p.Value)),
+                scores.SourceAgreement,
+                scores.SourcePairs,
+                scores.StatusAgreement,
+                sweep = sweep.Select(s => new { s.MinConfidence, all = Figures(s.All), s.SourceAgreement, s.StatusAgreement }),
+                reliability,
+            }, Json));
+            return ExitCodes.Success;
+        }
+
+        string F(FormattableString f) => string.Create(CultureInfo.InvariantCulture, $"{f}");
+        output.WriteLine(F($"{scores.Sentences} annotated sentences ({split}), events with confidence >= {minConfidence:0.00}"));
+        output.WriteLine(F($"all        P {scores.All.Precision:0.000}  R {scores.All.Recall:0.000}  F1 {scores.All.F1:0.000}  ({scores.All.Gold} gold, {scores.All.Predicted} predicted, {scores.All.Matched} matched)"));
+        output.WriteLine(F($"source agreement {scores.SourceAgreement:0.000} ({scores.SourcePairs} matched with a gold source)  status agreement {scores.StatusAgreement:0.000}"));
+        foreach (var (type, t) in scores.PerType)
+        {
+            output.WriteLine(F($"{type,-10} P {t.Precision:0.000}  R {t.Recall:0.000}  F1 {t.F1:0.000}  ({t.Gold} gold, {t.Predicted} predicted)"));
+        }
+
+        output.WriteLine("min-confidence sweep:");
+        foreach (var s in sweep)
+        {
+            output.WriteLine(F($"  >= {s.MinConfidence:0.0}  P {s.All.Precision:0.000}  R {s.All.Recall:0.000}  F1 {s.All.F1:0.000}  predicted {s.All.Predicted,4}  source {s.SourceAgreement:0.000}  status {s.StatusAgreement:0.000}"));
+        }
+
+        output.WriteLine("reliability (all events): confidence bin, events, mean confidence, observed share right:");
+        foreach (var b in reliability.Where(b => b.Events > 0))
+        {
+            output.WriteLine(F($"  [{b.From:0.0}, {b.To:0.0})  {b.Events,4}  {b.MeanConfidence:0.000}  {b.Observed:0.000}"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static object Figures(EventTypeScores t) => new { t.Gold, t.Predicted, t.Matched, t.Precision, t.Recall, t.F1 };
+
+    private static void WriteAnnotationDetails(string path, IReadOnlyList<SentencePrediction> predictions, double minConfidence)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var p in predictions)
+        {
+            writer.WriteLine($"{p.Gold.Key} {p.Gold.Split}");
+            writer.WriteLine("    " + p.Gold.Text);
+            foreach (var g in p.Gold.Events)
+            {
+                writer.WriteLine($"    gold {g.Type} {g.Status} '{g.Trigger}' src=[{g.Source}] tgt=[{g.Target}]");
+            }
+
+            foreach (var e in p.Events)
+            {
+                var mark = e.Confidence < minConfidence ? "(below)" : AnnotationEvaluator.IsRight(p, e) ? "+" : "-";
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {mark} {e.Type}/{e.Cameo} {e.Status} '{e.Trigger.Text}' conf={e.Confidence:0.000} src=[{string.Join(", ", e.Source.Select(a => a.Text))}] tgt=[{string.Join(", ", e.Target.Select(a => a.Text))}]"));
+            }
+        }
     }
 }

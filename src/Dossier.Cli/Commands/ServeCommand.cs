@@ -25,18 +25,21 @@ internal static class ServeCommand
             HelpName = "CIDR",
             Arity = ArgumentArity.OneOrMore,
         };
+        var minConfidence = Output.CorpusCli.MinConfidence();
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")
         {
             database,
             urls,
             allowFetchFrom,
+            minConfidence,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parse, Option<string?> database, Option<string?> urlsOption, Option<string[]> allowOption, CancellationToken cancellationToken)
+        ParseResult parse, Option<string?> database, Option<string?> urlsOption, Option<string[]> allowOption, Option<double?> minConfidenceOption,
+        CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -63,8 +66,19 @@ internal static class ServeCommand
             allowed.Add(network);
         }
 
+        double minConfidence;
+        try
+        {
+            minConfidence = Output.CorpusCli.MinConfidenceOf(parse, minConfidenceOption);
+        }
+        catch (Core.Errors.ModelFileException e)
+        {
+            await error.WriteLineAsync($"dossier: {e.Message}");
+            return ExitCodes.ModelError;
+        }
+
         var location = StoreLocator.Locate(parse.GetValue(database));
-        var options = DossierWebOptions.FromEnvironment(location.Path, urls) with { AllowFetchFrom = allowed };
+        var options = DossierWebOptions.FromEnvironment(location.Path, urls) with { AllowFetchFrom = allowed, MinConfidence = minConfidence };
         try
         {
             await using var app = DossierWebApp.Build([], options);

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Dossier.Extraction.Actors;
+using Dossier.Core.Documents;
+using Dossier.Engine;
 using Dossier.Extraction.Events;
+using Dossier.Extraction.Events.Annotations;
+using Dossier.Extraction.Events.Scoring;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 
@@ -16,6 +20,7 @@ internal static class TrainCommand
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
+        command.Subcommands.Add(EventModel());
         return command;
     }
 
@@ -109,6 +114,77 @@ internal static class TrainCommand
                 return ExitCodes.Usage;
             }
 
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command EventModel()
+    {
+        var annotations = new Option<FileSystemInfo>("--annotations")
+        {
+            Description = "Annotated sentences: a folder of .jsonl files (or one file); its train split trains, its dev split tunes",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "annotations", "events")),
+        };
+        var conll = new Option<DirectoryInfo>("--conll")
+        {
+            Description = "CoNLL-2003 folder for the annotated CoNLL sentences (their text is not committed)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "conll2003")),
+        };
+        var plover = new Option<FileInfo?>("--plover")
+        {
+            Description = "PLOVER gold records (records 0,1 mod 4 train, 2 mod 4 dev, 3 mod 4 never read); 'none' to leave them out",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "data", "plover-gsr", "plover_gsr_dev.json")),
+        };
+        var output = OutOption();
+        var command = new Command("event-model", "Event scorer (OUT/events/event-scorer.tsv): logistic regression over the rule coder's candidate events, Platt-scaled on dev") { annotations, conll, plover, output };
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var log = parse.InvocationConfiguration.Output;
+            var path = parse.GetValue(annotations)!;
+            IReadOnlyList<AnnotatedSentence> sentences = [];
+            try
+            {
+                if (path.Exists)
+                {
+                    var conllDirectory = parse.GetValue(conll)!;
+                    sentences = EventAnnotations.Read(path.FullName, conllDirectory.Exists ? conllDirectory.FullName : null);
+                }
+                else
+                {
+                    error.WriteLine($"dossier: {path.FullName}: no annotations there; training on the PLOVER records only");
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or IOException)
+            {
+                error.WriteLine($"dossier: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            var ploverFile = parse.GetValue(plover);
+            var ploverPath = ploverFile is { Exists: true } ? ploverFile.FullName : null;
+            if (ploverFile is not null && ploverPath is null && ploverFile.Name != "none")
+            {
+                error.WriteLine($"dossier: {ploverFile.FullName}: the PLOVER file does not exist");
+                return ExitCodes.Usage;
+            }
+
+            var pipeline = DefaultPipeline.Create(scoreEvents: false);
+            var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName, EventScorer.FileName);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                EventScorerTrainer.Train(sentences, ploverPath,
+                    (text, date) => pipeline.Process(new Document(text, new DocumentMetadata(null, "annotation", date))), target, log);
+            }
+            catch (InvalidOperationException e)
+            {
+                error.WriteLine($"dossier: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            log.WriteLine($"wrote {target} in {watch.Elapsed.TotalSeconds:0} s");
             return ExitCodes.Success;
         });
         return command;

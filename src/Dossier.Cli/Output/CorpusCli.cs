@@ -28,6 +28,29 @@ internal static class CorpusCli
         return format;
     }
 
+    /// <summary><c>--min-confidence</c>: events with a report of at least this confidence; default (null) the event model's threshold.</summary>
+    /// <param name="description">The option's help; default: the corpus listings' (the event model's threshold when not given).</param>
+    public static Option<double?> MinConfidence(string? description = null) => new("--min-confidence")
+    {
+        Description = description ?? "Only events with a report of at least this confidence, 0 to 1 (default: the event model's threshold, chosen for precision 0.8 on the dev annotations; 0 lists all)",
+        HelpName = "P",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 1)
+            {
+                return p;
+            }
+
+            result.AddError(DossierErrors.BadConfidence(token));
+            return null;
+        },
+    };
+
+    /// <summary>The threshold given, else the event model's default (<see cref="Engine.DefaultPipeline.DefaultMinConfidence"/>).</summary>
+    /// <exception cref="ModelFileException">The default is needed and the event scorer's file is missing or malformed.</exception>
+    public static double MinConfidenceOf(ParseResult parse, Option<double?> option) => parse.GetValue(option) ?? Engine.DefaultPipeline.DefaultMinConfidence;
+
     public static Option<int> Offset() => new("--offset") { Description = "Rows to skip" };
 
     public static Option<DateOnly?> Date(string name, string description) => new(name)

@@ -115,7 +115,7 @@ internal static class CorpusReport
         var actors = $"{Actors(e.Source)} -> {Actors(e.Target)}";
         var location = e.Location is null ? "" : $" in {e.Location}";
         await output.WriteLineAsync(Invariant(
-            $"{day,-11}  #{e.Id}  {e.Type} ({e.Status})  {actors}{location}  [{e.NumArticles} article{Plural(e.NumArticles)}, {e.NumSources} source{Plural(e.NumSources)}, Goldstein {e.Goldstein:+0.0;-0.0;0.0}]"));
+            $"{day,-11}  #{e.Id}  {e.Type} ({e.Status})  {actors}{location}  [{e.NumArticles} article{Plural(e.NumArticles)}, {e.NumSources} source{Plural(e.NumSources)}, Goldstein {e.Goldstein:+0.0;-0.0;0.0}, confidence {e.Confidence:0.00}]"));
         if (e.Evidence.FirstOrDefault(x => x.Evidence.Length > 0) is { } evidence)
         {
             await output.WriteLineAsync($"             \"{evidence.Evidence}\" ({evidence.Source}, {evidence.DocumentId[..12]})");

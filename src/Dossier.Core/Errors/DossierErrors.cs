@@ -49,6 +49,10 @@ public static class DossierErrors
     /// <param name="value">The value as given; it is quoted in the message.</param>
     public static string BadDate(string value) => $"\"{OneLine(value)}\" is not a date (expected YYYY-MM-DD)";
 
+    /// <summary>The reason for a confidence option or parameter that is not a number from 0 to 1.</summary>
+    /// <param name="value">The value as given; it is quoted in the message.</param>
+    public static string BadConfidence(string value) => $"\"{OneLine(value)}\" is not a confidence (expected a number from 0 to 1)";
+
     /// <summary>A value quoted in a message, on one line: line breaks and other control characters shown as spaces.</summary>
     /// <param name="value">The value as the input gave it.</param>
     private static string OneLine(string value) => string.Create(value.Length, value, static (span, text) =>

@@ -19,11 +19,16 @@ namespace Dossier.Extraction.Events;
 public sealed class EventStage : IStage
 {
     private readonly EventLexicon _lexicon;
+    private readonly Scoring.EventScorer? _scorer;
 
-    public EventStage(EventLexicon lexicon)
+    /// <param name="lexicon">The event lexicon.</param>
+    /// <param name="scorer">The learned scorer that sets each event's <see cref="Event.Confidence"/> (a calibrated
+    /// probability); null keeps the rule coder's own estimate.</param>
+    public EventStage(EventLexicon lexicon, Scoring.EventScorer? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
+        _scorer = scorer;
     }
 
     public string Name => "events";
@@ -66,6 +71,6 @@ public sealed class EventStage : IStage
             }
         }
 
-        return document with { Events = events.ToImmutable() };
+        return document with { Events = _scorer is null ? events.ToImmutable() : [.. _scorer.Rescore(tree, events)] };
     }
 }

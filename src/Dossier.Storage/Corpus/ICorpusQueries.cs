@@ -28,18 +28,22 @@ public interface ICorpusQueries
 
     /// <summary>The events of an actor (source or target) in date order; undated ones at their first publication date, marked approximate.</summary>
     /// <returns>Null when the entity is unknown.</returns>
-    Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="minConfidence">Only events with a report of at least this confidence; 0 for all.</param>
+    Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
 
     /// <summary>Events dated on or after <paramref name="from"/> (court dates, summits, visits), soonest first.</summary>
-    Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="minConfidence">Only events with a report of at least this confidence; 0 for all.</param>
+    Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
 
     /// <summary>Events announced without a date: planned or possible, no report dates them, and the latest report
     /// was published in the <paramref name="days"/> days up to <paramref name="asOf"/> (inclusive); latest report first.</summary>
-    Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="minConfidence">Only events with a report of at least this confidence; 0 for all.</param>
+    Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
 
     /// <summary>Pairs of corpus entities (source → target) with how many corpus events join them, their mean Goldstein score
     /// and their quad classes; most events first, then by ids.</summary>
-    Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="minConfidence">Only events with a report of at least this confidence count; 0 for all.</param>
+    Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
 }
 
 /// <param name="Actor">Corpus entity id, or a name or alias; null for any.</param>
@@ -47,7 +51,11 @@ public interface ICorpusQueries
 /// <param name="Status">occurred, planned, possible, requested, negated or refused; or null.</param>
 /// <param name="From">Earliest day (event date, else publication date), inclusive.</param>
 /// <param name="To">Latest day, inclusive.</param>
-public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null);
+public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null)
+{
+    /// <summary>Only events with a report of at least this confidence (<see cref="CorpusEventSummary.Confidence"/>); 0 for all.</summary>
+    public double MinConfidence { get; init; }
+}
 
 /// <param name="FirstSeen">Earliest publication date of a document that names it.</param>
 /// <param name="LastSeen">Latest publication date.</param>
@@ -97,7 +105,12 @@ public sealed record CorpusEventSummary(
     string? Date, DateOnly? Day, bool Approximate, string? Location,
     IReadOnlyList<CorpusActor> Source, IReadOnlyList<CorpusActor> Target,
     long NumMentions, long NumArticles, long NumSources,
-    IReadOnlyList<CorpusEvidence> Evidence);
+    IReadOnlyList<CorpusEvidence> Evidence)
+{
+    /// <summary>The highest confidence of its reports (<see cref="Core.Documents.Event.Confidence"/>): how likely it is that
+    /// at least its best-supported report has the right type and source.</summary>
+    public double Confidence { get; init; }
+}
 
 public sealed record CorpusTimeline(CorpusEntitySummary Entity, IReadOnlyList<CorpusEventSummary> Events);
 

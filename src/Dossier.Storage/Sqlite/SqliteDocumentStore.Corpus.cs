@@ -20,6 +20,9 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     /// <summary>The day an event is listed under: its own date, else its first report's (the expression of the day indexes).</summary>
     private const string EventDay = "coalesce(ce.date_day, ce.first_published)";
 
+    /// <summary>The condition that a corpus event has a report of confidence at least <c>$min</c>.</summary>
+    private const string Confident = "EXISTS (SELECT 1 FROM events AS ev WHERE ev.corpus_event_id = ce.corpus_event_id AND ev.confidence >= $min)";
+
     private const string EventColumns = """
         ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
         ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count
@@ -185,6 +188,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             Where("ce.status = $status", "$status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant());
             Where($"{EventDay} >= $from", "$from", CorpusWriter.Day(filter.From));
             Where($"{EventDay} <= $to", "$to", CorpusWriter.Day(filter.To));
+            Where(Confident, "$min", filter.MinConfidence > 0 ? filter.MinConfidence : null);
             var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
@@ -221,7 +225,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     }
 
     /// <inheritdoc />
-    public async Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    public async Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -236,9 +240,10 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $id)
+                  {(minConfidence > 0 ? "AND " + Confident : "")}
                 ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
-                """, ("$id", id), ("$limit", limit), ("$offset", offset));
+                """, ("$id", id), ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
             return new CorpusTimeline(EntityById(session, id)!, ReadEvents(session, command));
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -246,7 +251,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     /// <inheritdoc />
     /// <remarks>Besides events dated to a day on or after <paramref name="from"/>, planned and possible events dated only
     /// to a month (or a coarser TIMEX value) from the month of <paramref name="from"/> on are included.</remarks>
-    public async Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -254,19 +259,20 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         {
             var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
-                WHERE ce.date_day >= $from
+                WHERE (ce.date_day >= $from
                    OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
                        AND ce.date_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'
-                       AND substr(ce.date_value, 1, 7) >= substr($from, 1, 7))
+                       AND substr(ce.date_value, 1, 7) >= substr($from, 1, 7)))
+                  {(minConfidence > 0 ? "AND " + Confident : "")}
                 ORDER BY coalesce(ce.date_day, ce.date_value), ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
-                """, ("$from", CorpusWriter.Day(from)), ("$limit", limit), ("$offset", offset));
+                """, ("$from", CorpusWriter.Day(from)), ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
             return (IReadOnlyList<CorpusEventSummary>)ReadEvents(session, command);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -277,26 +283,28 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible')
                   AND ce.last_published BETWEEN $since AND $asOf
+                  {(minConfidence > 0 ? "AND " + Confident : "")}
                 ORDER BY ce.last_published DESC, ce.corpus_event_id DESC
                 LIMIT $limit OFFSET $offset
-                """, ("$since", CorpusWriter.Day(asOf.AddDays(-days))), ("$asOf", CorpusWriter.Day(asOf)), ("$limit", limit), ("$offset", offset));
+                """, ("$since", CorpusWriter.Day(asOf.AddDays(-days))), ("$asOf", CorpusWriter.Day(asOf)), ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
             return (IReadOnlyList<CorpusEventSummary>)ReadEvents(session, command);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return await ReadAsync(session =>
         {
-            var command = session.Command("""
+            var command = session.Command($"""
                 WITH pairs AS (
                     SELECT DISTINCT s.corpus_event_id, s.corpus_id AS source_id, t.corpus_id AS target_id
                     FROM corpus_event_actors AS s
                     JOIN corpus_event_actors AS t ON t.corpus_event_id = s.corpus_event_id AND t.side = 'target'
-                    WHERE s.side = 'source' AND s.corpus_id IS NOT NULL AND t.corpus_id IS NOT NULL AND s.corpus_id <> t.corpus_id)
+                    WHERE s.side = 'source' AND s.corpus_id IS NOT NULL AND t.corpus_id IS NOT NULL AND s.corpus_id <> t.corpus_id
+                      {(minConfidence > 0 ? "AND EXISTS (SELECT 1 FROM events AS ev WHERE ev.corpus_event_id = s.corpus_event_id AND ev.confidence >= $min)" : "")})
                 SELECT p.source_id, cs.name, cs.code, p.target_id, ct.name, ct.code, count(*), avg(ce.goldstein),
                        sum(ce.quad_class = 1), sum(ce.quad_class = 2), sum(ce.quad_class = 3), sum(ce.quad_class = 4)
                 FROM pairs AS p
@@ -306,7 +314,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 GROUP BY p.source_id, p.target_id
                 ORDER BY count(*) DESC, p.source_id, p.target_id
                 LIMIT $limit OFFSET $offset
-                """, ("$limit", limit), ("$offset", offset));
+                """, ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
             return (IReadOnlyList<ActorPair>)ReadAll(command, r => new ActorPair(
                 new CorpusActor(r.GetInt64(0), r.GetString(1), NullableString(r, 2)),
                 new CorpusActor(r.GetInt64(3), r.GetString(4), NullableString(r, 5)),
@@ -422,24 +430,29 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             .ToLookup(a => (a.Event, a.Side), a => a.Actor);
 
         var evidenceCommand = session.Command($"""
-            SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence
+            SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
             FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE e.corpus_event_id IN ({list})
             ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
             """, ids);
-        var evidence = ReadAll(evidenceCommand, r =>
+        var evidenceRows = ReadAll(evidenceCommand, r =>
             {
                 var published = CorpusWriter.ParseDay(r, 3);
                 var source = EventMerger.SourceOf(new DocumentMetadata(NullableString(r, 2), r.GetString(4), published, NullableString(r, 5)));
                 return (Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), NullableString(r, 2), published, source,
-                    r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)));
+                    r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), Confidence: r.GetDouble(10));
             })
-            .ToLookup(e => e.Event, e => e.Evidence);
+            .ToList();
+        var confidence = evidenceRows.GroupBy(e => e.Event).ToDictionary(g => g.Key, g => g.Max(e => e.Confidence));
+        var evidence = evidenceRows.ToLookup(e => e.Event, e => e.Evidence);
 
         return events.Select(e => new CorpusEventSummary(
             e.Id, e.Type, e.Mode, e.Cameo, e.Quad, e.Goldstein, e.Status, e.Date, e.Day ?? e.Published, e.Day is null, e.Location,
             actors[(e.Id, "source")].ToList(), actors[(e.Id, "target")].ToList(),
-            e.Mentions, e.Articles, e.Sources, evidence[e.Id].ToList())).ToList();
+            e.Mentions, e.Articles, e.Sources, evidence[e.Id].ToList())
+        {
+            Confidence = confidence.GetValueOrDefault(e.Id),
+        }).ToList();
     }
 
     /// <summary>A function from (sentence index, mention start, mention end) to the sentence text of one document.</summary>

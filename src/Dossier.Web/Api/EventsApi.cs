@@ -29,6 +29,22 @@ public static class EventsApi
         return group;
     }
 
+    /// <summary>Reads the <c>minConfidence</c> query value: <paramref name="fallback"/> when absent, else a number from 0 to 1.</summary>
+    internal static bool TryParseConfidence(string? value, double fallback, out double minConfidence, out string? error)
+    {
+        minConfidence = fallback;
+        error = null;
+        if (string.IsNullOrWhiteSpace(value)) return true;
+        if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 1)
+        {
+            minConfidence = p;
+            return true;
+        }
+
+        error = "'minConfidence' must be a number from 0 to 1.";
+        return false;
+    }
+
     /// <summary>Checks the event filter's query values; on failure returns false with a one-line reason.</summary>
     internal static bool TryParseFilter(string? actor, string? type, string? status, string? from, string? to, out CorpusEventFilter filter, out string? error)
     {
@@ -73,16 +89,17 @@ public static class EventsApi
     }
 
     internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> ListAsync(
-        ICorpusQueries corpus, string? actor, string? type, string? status, string? from, string? to, string? limit, string? cursor,
-        CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
+        string? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error)
-            || !TryParseFilter(actor, type, status, from, to, out var filter, out error))
+            || !TryParseFilter(actor, type, status, from, to, out var filter, out error)
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
 
-        var rows = await corpus.ListEventsAsync(filter, paging.Probe, paging.Offset, cancellationToken);
+        var rows = await corpus.ListEventsAsync(filter with { MinConfidence = threshold }, paging.Probe, paging.Offset, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 
@@ -98,22 +115,25 @@ public static class EventsApi
         long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out key) && key > 0;
 
     internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> AgendaAsync(
-        ICorpusQueries corpus, TimeProvider clock, string? from, string? limit, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? limit, string? cursor, CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
 
         var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = await corpus.AgendaAsync(start, paging.Probe, paging.Offset, cancellationToken);
+        var rows = await corpus.AgendaAsync(start, paging.Probe, paging.Offset, threshold, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 
     internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> UndatedAsync(
-        ICorpusQueries corpus, TimeProvider clock, string? from, string? days, string? limit, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, TimeProvider clock, string? from, string? days, string? minConfidence, string? limit, string? cursor,
+        CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
@@ -126,19 +146,20 @@ public static class EventsApi
         }
 
         var asOf = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = await corpus.UndatedPlansAsync(asOf, window, paging.Probe, paging.Offset, cancellationToken);
+        var rows = await corpus.UndatedPlansAsync(asOf, window, paging.Probe, paging.Offset, threshold, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 
     internal static async Task<Results<Ok<Page<ActorPair>>, ProblemHttpResult>> NetworkAsync(
-        ICorpusQueries corpus, string? limit, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, string? minConfidence, string? limit, string? cursor, CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var error))
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error)
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
 
-        var rows = await corpus.NetworkAsync(paging.Probe, paging.Offset, cancellationToken);
+        var rows = await corpus.NetworkAsync(paging.Probe, paging.Offset, threshold, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 }

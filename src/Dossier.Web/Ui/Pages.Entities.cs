@@ -52,7 +52,7 @@ public static partial class Pages
         return PageResult.Ok("Entities", html);
     }
 
-    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, string id, string? cursor, CancellationToken cancellationToken)
+    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, DossierWebOptions options, string id, string? minConfidence, string? cursor, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(null, cursor, out var paging, out var error))
         {
@@ -69,7 +69,8 @@ public static partial class Pages
 
         var entity = details.Entity;
         var key = entity.Id.ToString(CultureInfo.InvariantCulture);
-        var timeline = await corpus.TimelineAsync(key, paging.Probe, paging.Offset, cancellationToken);
+        var threshold = Api.EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var chosen, out _) ? chosen : options.MinConfidence;
+        var timeline = await corpus.TimelineAsync(key, paging.Probe, paging.Offset, threshold, cancellationToken);
         var events = paging.ToPage(timeline?.Events ?? []);
 
         var html = new Html();
@@ -142,7 +143,7 @@ public static partial class Pages
         }
 
         WriteEventList(html, events.Items, "No events.");
-        WritePager(html, "/entities/" + key, events.NextCursor);
+        WritePager(html, "/entities/" + key, events.NextCursor, ("minConfidence", minConfidence));
 
         html.Raw("<h2>Connected actors</h2>");
         if (details.Connections.Count == 0)

@@ -10,7 +10,8 @@ namespace Dossier.Web.Ui;
 public static partial class Pages
 {
     private static async Task<IResult> EventsAsync(
-        ICorpusQueries corpus, string? actor, string? type, string? status, string? from, string? to, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
+        string? cursor, CancellationToken cancellationToken)
     {
         var html = new Html().Raw("<h1>Events</h1>");
         html.Raw("<form class=\"filters\" action=\"/events\" method=\"get\">")
@@ -25,19 +26,21 @@ public static partial class Pages
 
         html.Raw("</select></label>")
             .Raw("<label>From<input type=\"date\" name=\"from\"").Attr("value", from).Raw("></label>")
-            .Raw("<label>To<input type=\"date\" name=\"to\"").Attr("value", to).Raw("></label>")
-            .Raw("<button type=\"submit\">Filter</button></form>");
+            .Raw("<label>To<input type=\"date\" name=\"to\"").Attr("value", to).Raw("></label>");
+        WriteConfidenceControl(html, minConfidence, options);
+        html.Raw("<button type=\"submit\">Filter</button></form>");
 
         if (!Paging.TryParse(null, cursor, out var paging, out var error)
-            || !EventsApi.TryParseFilter(actor, type, status, from, to, out var filter, out error))
+            || !EventsApi.TryParseFilter(actor, type, status, from, to, out var filter, out error)
+            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
         {
             html.Raw("<p class=\"error\">").Text(error).Raw("</p>");
             return Results.Content(PageResult.Layout("Events", html), PageResult.ContentType, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var page = paging.ToPage(await corpus.ListEventsAsync(filter, paging.Probe, paging.Offset, cancellationToken));
+        var page = paging.ToPage(await corpus.ListEventsAsync(filter with { MinConfidence = threshold }, paging.Probe, paging.Offset, cancellationToken));
         WriteEventList(html, page.Items, "No events.");
-        WritePager(html, "/events", page.NextCursor, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to));
+        WritePager(html, "/events", page.NextCursor, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to), ("minConfidence", minConfidence));
         return PageResult.Ok("Events", html);
     }
 
@@ -83,6 +86,7 @@ public static partial class Pages
                 .Raw(" <span class=\"muted\">(").Text(e.QuadClass).Raw(")</span>");
         });
         Row(html, "Goldstein", () => html.Text(e.Goldstein.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)));
+        Row(html, "Confidence", () => html.Text(e.Confidence.ToString("0.00", CultureInfo.InvariantCulture)));
         Row(html, "Reported", () => html.Text(e.NumMentions).Raw(e.NumMentions == 1 ? " mention in " : " mentions in ")
             .Text(e.NumArticles).Raw(e.NumArticles == 1 ? " article from " : " articles from ")
             .Text(e.NumSources).Raw(e.NumSources == 1 ? " source" : " sources"));
@@ -104,18 +108,22 @@ public static partial class Pages
     }
 
     private static async Task<IResult> AgendaAsync(
-        ICorpusQueries corpus, IDocumentStore store, TimeProvider clock, string? from, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, IDocumentStore store, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? cursor,
+        CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
+        if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
+            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
         {
             return PageResult.BadRequest(error!);
         }
 
         var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var page = paging.ToPage(await corpus.AgendaAsync(start, paging.Probe, paging.Offset, cancellationToken));
+        var page = paging.ToPage(await corpus.AgendaAsync(start, paging.Probe, paging.Offset, threshold, cancellationToken));
         var html = new Html().Raw("<h1>Agenda</h1>");
         html.Raw("<form class=\"filters\" action=\"/agenda\" method=\"get\"><label>From<input type=\"date\" name=\"from\"")
-            .Attr("value", Html.Day(start)).Raw("></label><button type=\"submit\">Show</button></form>");
+            .Attr("value", Html.Day(start)).Raw("></label>");
+        WriteConfidenceControl(html, minConfidence, options);
+        html.Raw("<button type=\"submit\">Show</button></form>");
         if (page.Items.Count == 0)
         {
             html.Raw("<p>Nothing on the agenda from ").Text(Html.Day(start)).Raw(".");
@@ -135,11 +143,11 @@ public static partial class Pages
             WriteEventList(html, [.. group], "");
         }
 
-        WritePager(html, "/agenda", page.NextCursor, ("from", from));
+        WritePager(html, "/agenda", page.NextCursor, ("from", from), ("minConfidence", minConfidence));
 
         // Announced without a date ("plans a possible summit"): with the first page, those still fresh as of the start day.
         var undated = paging.Offset == 0
-            ? await corpus.UndatedPlansAsync(start, EventsApi.UndatedPlanDays, Paging.DefaultLimit, 0, cancellationToken)
+            ? await corpus.UndatedPlansAsync(start, EventsApi.UndatedPlanDays, Paging.DefaultLimit, 0, threshold, cancellationToken)
             : [];
         if (undated.Count > 0)
         {
@@ -149,6 +157,14 @@ public static partial class Pages
         }
 
         return PageResult.Ok("Agenda", html);
+    }
+
+    /// <summary>The filter control of the event lists: the confidence an event needs, the server's default when not given.</summary>
+    private static void WriteConfidenceControl(Html html, string? minConfidence, DossierWebOptions options)
+    {
+        var shown = string.IsNullOrWhiteSpace(minConfidence) ? options.MinConfidence.ToString("0.##", CultureInfo.InvariantCulture) : minConfidence;
+        html.Raw("<label>Min. confidence<input type=\"number\" name=\"minConfidence\" min=\"0\" max=\"1\" step=\"0.05\" size=\"4\"")
+            .Attr("value", shown).Raw("></label>");
     }
 
     private static void Row(Html html, string label, Action value)

@@ -246,6 +246,30 @@ public sealed class CorpusStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task MinConfidence_EventsTimelineAgendaNetwork_KeepOnlyEventsWithAReportThatConfident()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Xi Jinping", "CHN"), Person("e2", "Lai Ching-te", "TWN")];
+        await store.AddAsync(Build("a", "Xi warned Lai.", Oct16, "https://a.example/1", people,
+            [Event("v1", "THREATEN", "e1", "e2", "2026-01-16", "planned", goldstein: -6) with { Confidence = 0.3 }]));
+        await store.AddAsync(Build("b", "Xi will meet Lai.", Oct17, "https://b.example/1", people,
+            [Event("v1", "CONSULT", "e2", "e1", "2026-01-17", "planned") with { Confidence = 0.8 }]));
+
+        async Task<List<string>> Types(double min) => [.. (await store.ListEventsAsync(new CorpusEventFilter { MinConfidence = min }, 10)).Select(e => e.Type).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["CONSULT", "THREATEN"], await Types(0));
+        Assert.Equal(["CONSULT"], await Types(0.5));
+        Assert.Equal(["CONSULT"], await Types(0.8));
+        Assert.Empty(await Types(0.81));
+        Assert.Equal([0.8, 0.3], (await store.ListEventsAsync(new CorpusEventFilter(), 10)).OrderByDescending(e => e.Confidence).Select(e => e.Confidence));
+        Assert.Equal(["CONSULT"], (await store.TimelineAsync("Xi Jinping", 10, 0, 0.5))!.Events.Select(e => e.Type));
+        Assert.Equal(["CONSULT"], (await store.AgendaAsync(new DateOnly(2025, 10, 20), 10, 0, 0.5)).Select(e => e.Type));
+        Assert.Equal(2, (await store.NetworkAsync(10)).Count);
+        var pair = Assert.Single(await store.NetworkAsync(10, 0, 0.5));
+        Assert.Equal("Lai Ching-te", pair.Source.Name);
+    }
+
+    [Fact]
     public async Task Network_EventsOfSeveralQuadClasses_CountsEachClassAndNamesTheMajority()
     {
         await using var store = _db.Open();

@@ -6,7 +6,7 @@ using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train syntax|ner|events|actors</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
+/// <summary><c>dossier train syntax|ner|events|actors|topics</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -16,6 +16,7 @@ internal static class TrainCommand
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
+        command.Subcommands.Add(TopicCommands.Train());
         return command;
     }
 

@@ -19,11 +19,12 @@ internal static class AgendaCommand
         var limit = CommonOptions.Limit(50);
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
-        var command = new Command("agenda", "Coming events: court dates, summits, visits, soonest first; then plans announced without a date") { database, from, limit, offset, format };
+        var domain = CorpusCli.Domain();
+        var command = new Command("agenda", "Coming events: court dates, summits, visits, soonest first; then plans announced without a date") { database, from, limit, offset, format, domain };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var day = parse.GetValue(from) ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-            var rows = await CorpusCli.Queries(store).AgendaAsync(day, parse.GetValue(limit), parse.GetValue(offset), ct);
+            var rows = await CorpusCli.Queries(store).AgendaAsync(day, parse.GetValue(limit), parse.GetValue(offset), parse.GetValue(domain), ct);
             if (CorpusCli.IsJson(parse, format))
             {
                 await CorpusCli.WriteJsonAsync(output, rows);
@@ -33,7 +34,7 @@ internal static class AgendaCommand
                 await CorpusReport.WriteEventsAsync(output, rows, "Nothing on the agenda.");
                 if (parse.GetValue(offset) == 0)
                 {
-                    var undated = await CorpusCli.Queries(store).UndatedPlansAsync(day, UndatedPlanDays, parse.GetValue(limit), 0, ct);
+                    var undated = await CorpusCli.Queries(store).UndatedPlansAsync(day, UndatedPlanDays, parse.GetValue(limit), 0, parse.GetValue(domain), ct);
                     if (undated.Count > 0)
                     {
                         await output.WriteLineAsync();

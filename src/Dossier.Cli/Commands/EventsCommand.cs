@@ -19,13 +19,14 @@ internal static class EventsCommand
         var limit = CommonOptions.Limit(20);
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
+        var domain = CorpusCli.Domain();
         var command = new Command("events", "List events across all documents, latest first, each once with its sources")
         {
-            database, actor, type, status, from, to, limit, offset, format,
+            database, actor, type, status, from, to, limit, offset, format, domain,
         };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
-            var filter = new CorpusEventFilter(parse.GetValue(actor), parse.GetValue(type), parse.GetValue(status), parse.GetValue(from), parse.GetValue(to));
+            var filter = new CorpusEventFilter(parse.GetValue(actor), parse.GetValue(type), parse.GetValue(status), parse.GetValue(from), parse.GetValue(to), parse.GetValue(domain));
             var rows = await CorpusCli.Queries(store).ListEventsAsync(filter, parse.GetValue(limit), parse.GetValue(offset), ct);
             if (CorpusCli.IsJson(parse, format))
             {

@@ -12,11 +12,12 @@ internal static class TimelineCommand
         var limit = CommonOptions.Limit(100);
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
-        var command = new Command("timeline", "The events of one actor in date order") { entity, database, limit, offset, format };
+        var domain = CorpusCli.Domain();
+        var command = new Command("timeline", "The events of one actor in date order") { entity, database, limit, offset, format, domain };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var wanted = parse.GetValue(entity)!;
-            var timeline = await CorpusCli.Queries(store).TimelineAsync(wanted, parse.GetValue(limit), parse.GetValue(offset), ct);
+            var timeline = await CorpusCli.Queries(store).TimelineAsync(wanted, parse.GetValue(limit), parse.GetValue(offset), parse.GetValue(domain), ct);
             if (timeline is null)
             {
                 return await CorpusCli.NotFoundAsync(parse, $"entity {wanted}");

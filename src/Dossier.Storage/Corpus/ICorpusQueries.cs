@@ -28,18 +28,23 @@ public interface ICorpusQueries
 
     /// <summary>The events of an actor (source or target) in date order; undated ones at their first publication date, marked approximate.</summary>
     /// <returns>Null when the entity is unknown.</returns>
-    Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain (<see cref="Core.Labels.DomainFilters"/>): null or <c>general</c> leaves
+    /// out sport and entertainment events, <c>all</c> keeps every event, a domain keeps only its events.</param>
+    Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, string? domain = null, CancellationToken cancellationToken = default);
 
     /// <summary>Events dated on or after <paramref name="from"/> (court dates, summits, visits), soonest first.</summary>
-    Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain, as for <see cref="TimelineAsync"/>.</param>
+    Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, string? domain = null, CancellationToken cancellationToken = default);
 
     /// <summary>Events announced without a date: planned or possible, no report dates them, and the latest report
     /// was published in the <paramref name="days"/> days up to <paramref name="asOf"/> (inclusive); latest report first.</summary>
-    Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain, as for <see cref="TimelineAsync"/>.</param>
+    Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, string? domain = null, CancellationToken cancellationToken = default);
 
     /// <summary>Pairs of corpus entities (source → target) with how many corpus events join them, their mean Goldstein score
     /// and their quad classes; most events first, then by ids.</summary>
-    Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain, as for <see cref="TimelineAsync"/>.</param>
+    Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, string? domain = null, CancellationToken cancellationToken = default);
 }
 
 /// <param name="Actor">Corpus entity id, or a name or alias; null for any.</param>
@@ -47,7 +52,9 @@ public interface ICorpusQueries
 /// <param name="Status">occurred, planned, possible, requested, negated or refused; or null.</param>
 /// <param name="From">Earliest day (event date, else publication date), inclusive.</param>
 /// <param name="To">Latest day, inclusive.</param>
-public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null);
+/// <param name="Domain">Which events by domain (<see cref="Core.Labels.DomainFilters"/>): null or <c>general</c> leaves out
+/// sport and entertainment events, <c>all</c> keeps every event, a domain keeps only its events.</param>
+public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null, string? Domain = null);
 
 /// <param name="FirstSeen">Earliest publication date of a document that names it.</param>
 /// <param name="LastSeen">Latest publication date.</param>

@@ -43,6 +43,9 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// Version 4 adds <c>store_version</c>, one row whose number triggers on <c>documents</c> move on in the transaction
 /// of every insert, update or delete (a document's corpus links included), so that readers in any process can tell
 /// whether what they cached is still current.
+/// Version 6 adds the document's topic (<c>documents.topic</c>, indexed) and the domain of events
+/// (<c>events.domain</c>: the topic of a sport or entertainment document; <c>corpus_events.domain</c>: set when every
+/// report of the corpus event has a domain, the least in ordinal order, so that the default views leave it out).
 /// </remarks>
 public static class SqliteSchema
 {
@@ -314,6 +317,15 @@ public static class SqliteSchema
             CREATE TRIGGER store_version_after_delete AFTER DELETE ON documents BEGIN
                 UPDATE store_version SET version = version + 1 WHERE id = 1;
             END;
+            """),
+        // Placeholder: migration 5 belongs to another branch of issue 13; the lead keeps that one when merging.
+        new(5, "reserved (placeholder for another branch's migration)", "SELECT 1;"),
+        new(6, "document topics and event domains", """
+            ALTER TABLE documents ADD COLUMN topic TEXT;
+            CREATE INDEX documents_by_topic ON documents (topic);
+            ALTER TABLE events ADD COLUMN domain TEXT;
+            ALTER TABLE corpus_events ADD COLUMN domain TEXT;
+            CREATE INDEX corpus_events_by_domain ON corpus_events (domain) WHERE domain IS NOT NULL;
             """),
     ];
 

@@ -83,9 +83,9 @@ public static class EntitiesApi
     }
 
     internal static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> TimelineAsync(
-        ICorpusQueries corpus, string entityId, string? limit, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, string entityId, string? limit, string? cursor, string? domain, CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(limit, cursor, out var paging, out var error))
+        if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
@@ -95,7 +95,7 @@ public static class EntitiesApi
             return ApiProblems.NotFound("No entity has this id or name.");
         }
 
-        var timeline = await corpus.TimelineAsync(entityId, paging.Probe, paging.Offset, cancellationToken);
+        var timeline = await corpus.TimelineAsync(entityId, paging.Probe, paging.Offset, domainFilter, cancellationToken);
         if (timeline is null)
         {
             return ApiProblems.NotFound("No entity has this id or name.");

@@ -52,9 +52,9 @@ public static partial class Pages
         return PageResult.Ok("Entities", html);
     }
 
-    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, string id, string? cursor, CancellationToken cancellationToken)
+    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, string id, string? cursor, string? domain, CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(null, cursor, out var paging, out var error))
+        if (!Paging.TryParse(null, cursor, out var paging, out var error) || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             return PageResult.BadRequest(error!);
         }
@@ -69,7 +69,7 @@ public static partial class Pages
 
         var entity = details.Entity;
         var key = entity.Id.ToString(CultureInfo.InvariantCulture);
-        var timeline = await corpus.TimelineAsync(key, paging.Probe, paging.Offset, cancellationToken);
+        var timeline = await corpus.TimelineAsync(key, paging.Probe, paging.Offset, domainFilter, cancellationToken);
         var events = paging.ToPage(timeline?.Events ?? []);
 
         var html = new Html();
@@ -141,8 +141,9 @@ public static partial class Pages
                 .Link(Html.Url("/events", ("actor", key)), "latest first").Raw("</p>");
         }
 
+        WriteDomainNote(html, "/entities/" + key, domainFilter);
         WriteEventList(html, events.Items, "No events.");
-        WritePager(html, "/entities/" + key, events.NextCursor);
+        WritePager(html, "/entities/" + key, events.NextCursor, ("domain", DomainQuery(domainFilter)));
 
         html.Raw("<h2>Connected actors</h2>");
         if (details.Connections.Count == 0)

@@ -10,7 +10,8 @@ namespace Dossier.Web.Ui;
 public static partial class Pages
 {
     private static async Task<IResult> EventsAsync(
-        ICorpusQueries corpus, string? actor, string? type, string? status, string? from, string? to, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, string? actor, string? type, string? status, string? from, string? to, string? cursor, string? domain,
+        CancellationToken cancellationToken)
     {
         var html = new Html().Raw("<h1>Events</h1>");
         html.Raw("<form class=\"filters\" action=\"/events\" method=\"get\">")
@@ -29,15 +30,18 @@ public static partial class Pages
             .Raw("<button type=\"submit\">Filter</button></form>");
 
         if (!Paging.TryParse(null, cursor, out var paging, out var error)
-            || !EventsApi.TryParseFilter(actor, type, status, from, to, out var filter, out error))
+            || !EventsApi.TryParseFilter(actor, type, status, from, to, out var filter, out error)
+            || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             html.Raw("<p class=\"error\">").Text(error).Raw("</p>");
             return Results.Content(PageResult.Layout("Events", html), PageResult.ContentType, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var page = paging.ToPage(await corpus.ListEventsAsync(filter, paging.Probe, paging.Offset, cancellationToken));
+        var page = paging.ToPage(await corpus.ListEventsAsync(filter with { Domain = domainFilter }, paging.Probe, paging.Offset, cancellationToken));
+        WriteDomainNote(html, "/events", domainFilter, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to));
         WriteEventList(html, page.Items, "No events.");
-        WritePager(html, "/events", page.NextCursor, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to));
+        WritePager(html, "/events", page.NextCursor, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to),
+            ("domain", DomainQuery(domainFilter)));
         return PageResult.Ok("Events", html);
     }
 
@@ -104,18 +108,20 @@ public static partial class Pages
     }
 
     private static async Task<IResult> AgendaAsync(
-        ICorpusQueries corpus, IDocumentStore store, TimeProvider clock, string? from, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, IDocumentStore store, TimeProvider clock, string? from, string? cursor, string? domain, CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error))
+        if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
+            || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             return PageResult.BadRequest(error!);
         }
 
         var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var page = paging.ToPage(await corpus.AgendaAsync(start, paging.Probe, paging.Offset, cancellationToken));
+        var page = paging.ToPage(await corpus.AgendaAsync(start, paging.Probe, paging.Offset, domainFilter, cancellationToken));
         var html = new Html().Raw("<h1>Agenda</h1>");
         html.Raw("<form class=\"filters\" action=\"/agenda\" method=\"get\"><label>From<input type=\"date\" name=\"from\"")
             .Attr("value", Html.Day(start)).Raw("></label><button type=\"submit\">Show</button></form>");
+        WriteDomainNote(html, "/agenda", domainFilter, ("from", from));
         if (page.Items.Count == 0)
         {
             html.Raw("<p>Nothing on the agenda from ").Text(Html.Day(start)).Raw(".");
@@ -135,11 +141,11 @@ public static partial class Pages
             WriteEventList(html, [.. group], "");
         }
 
-        WritePager(html, "/agenda", page.NextCursor, ("from", from));
+        WritePager(html, "/agenda", page.NextCursor, ("from", from), ("domain", DomainQuery(domainFilter)));
 
         // Announced without a date ("plans a possible summit"): with the first page, those still fresh as of the start day.
         var undated = paging.Offset == 0
-            ? await corpus.UndatedPlansAsync(start, EventsApi.UndatedPlanDays, Paging.DefaultLimit, 0, cancellationToken)
+            ? await corpus.UndatedPlansAsync(start, EventsApi.UndatedPlanDays, Paging.DefaultLimit, 0, domainFilter, cancellationToken)
             : [];
         if (undated.Count > 0)
         {

@@ -7,13 +7,19 @@ namespace Dossier.Web.Ui;
 /// <summary>The actor network page.</summary>
 public static partial class Pages
 {
-    private static async Task<IResult> NetworkAsync(ICorpusQueries corpus, CancellationToken cancellationToken)
+    private static async Task<IResult> NetworkAsync(ICorpusQueries corpus, string? domain, CancellationToken cancellationToken)
     {
-        var pairs = await corpus.NetworkAsync(NetworkPairs, 0, cancellationToken);
+        if (!Api.EventsApi.TryParseDomain(domain, out var domainFilter, out var error))
+        {
+            return PageResult.BadRequest(error!);
+        }
+
+        var pairs = await corpus.NetworkAsync(NetworkPairs, 0, domainFilter, cancellationToken);
         var html = new Html().Raw("<h1>Network</h1>")
             .Raw("<p class=\"meta\">Who acts on whom: the ").Text(NetworkPairs)
             .Raw(" pairs of actors with the most events. Each arrow is coloured by the pair\u2019s most frequent quad class; ")
             .Raw("thicker: more events. Hover over an arrow for its counts.</p>");
+        WriteDomainNote(html, "/network", domainFilter);
         if (pairs.Count == 0)
         {
             html.Raw("<p>No actor pairs.</p>");

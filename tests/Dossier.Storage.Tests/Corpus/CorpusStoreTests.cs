@@ -426,16 +426,31 @@ public sealed class CorpusStoreTests : IDisposable
         {
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = SqliteSchema.Migrations[0].Sql + "\nPRAGMA user_version = 1;";
+                // The writer fills the columns that later migrations add (version 6: documents.topic, events.domain): they are
+                // there for the write and dropped after it, which leaves a version 1 database.
+                command.CommandText = SqliteSchema.Migrations[0].Sql + """
+
+                    PRAGMA user_version = 1;
+                    ALTER TABLE documents ADD COLUMN topic TEXT;
+                    ALTER TABLE events ADD COLUMN domain TEXT;
+                    """;
                 command.ExecuteNonQuery();
             }
 
-            using var writer = new DocumentWriter(connection);
-            foreach (var document in new[] { reuters, ap })
+            using (var writer = new DocumentWriter(connection))
             {
-                var key = writer.InsertDocument(document, new TokenLayerCodec().Encode(document.Text, document.Sentences, document.Tokens),
-                    AnnotationsJson.Serialize(document), "2025-10-18T00:00:00.000Z");
-                writer.InsertAnnotations(key!.Value, document, _ => { });
+                foreach (var document in new[] { reuters, ap })
+                {
+                    var key = writer.InsertDocument(document, new TokenLayerCodec().Encode(document.Text, document.Sentences, document.Tokens),
+                        AnnotationsJson.Serialize(document), "2025-10-18T00:00:00.000Z");
+                    writer.InsertAnnotations(key!.Value, document, _ => { });
+                }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "ALTER TABLE documents DROP COLUMN topic; ALTER TABLE events DROP COLUMN domain;";
+                command.ExecuteNonQuery();
             }
         }
 

@@ -18,7 +18,7 @@ public sealed class CsvExporter : TextExporter
     [
         "event_id", "date", "approximate", "date_value", "type", "mode", "status", "cameo", "quad_class", "goldstein",
         "source_names", "source_codes", "target_names", "target_codes", "location",
-        "num_mentions", "num_articles", "num_sources", "evidence", "document_ids",
+        "num_mentions", "num_articles", "num_sources", "evidence", "document_ids", "domain",
     ];
 
     public override string Format => "csv";
@@ -62,6 +62,7 @@ public sealed class CsvExporter : TextExporter
         e.NumSources.ToString(CultureInfo.InvariantCulture),
         e.Evidence.Count > 0 ? e.Evidence[0].Evidence : null,
         string.Join(ListSeparator, StorePages.DocumentIds(e)),
+        e.Domain,
     ];
 
     internal static string Names(IReadOnlyList<CorpusActor> actors) => string.Join(ListSeparator, actors.Select(a => a.Name));

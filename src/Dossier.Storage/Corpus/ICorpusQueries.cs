@@ -100,7 +100,12 @@ public sealed record CorpusEventSummary(
     string? Date, DateOnly? Day, bool Approximate, string? Location,
     IReadOnlyList<CorpusActor> Source, IReadOnlyList<CorpusActor> Target,
     long NumMentions, long NumArticles, long NumSources,
-    IReadOnlyList<CorpusEvidence> Evidence);
+    IReadOnlyList<CorpusEvidence> Evidence)
+{
+    /// <summary>Sport or entertainment when every report of it comes from a document of that topic (the default views
+    /// leave it out); else null.</summary>
+    public string? Domain { get; init; }
+}
 
 public sealed record CorpusTimeline(CorpusEntitySummary Entity, IReadOnlyList<CorpusEventSummary> Events);
 

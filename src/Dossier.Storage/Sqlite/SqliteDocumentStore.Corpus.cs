@@ -23,7 +23,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
 
     private const string EventColumns = """
         ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
-        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count
+        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count, ce.domain
         """;
 
     /// <inheritdoc />
@@ -420,7 +420,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             Id: r.GetInt64(0), Type: r.GetString(1), Mode: NullableString(r, 2), Cameo: r.GetString(3), Quad: r.GetInt32(4),
             Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: NullableString(r, 7), Day: CorpusWriter.ParseDay(r, 8),
             Published: CorpusWriter.ParseDay(r, 9), Location: NullableString(r, 10), Mentions: r.GetInt64(11), Articles: r.GetInt64(12),
-            Sources: r.GetInt64(13)));
+            Sources: r.GetInt64(13), Domain: NullableString(r, 14)));
         if (events.Count == 0)
         {
             return [];
@@ -461,7 +461,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         return events.Select(e => new CorpusEventSummary(
             e.Id, e.Type, e.Mode, e.Cameo, e.Quad, e.Goldstein, e.Status, e.Date, e.Day ?? e.Published, e.Day is null, e.Location,
             actors[(e.Id, "source")].ToList(), actors[(e.Id, "target")].ToList(),
-            e.Mentions, e.Articles, e.Sources, evidence[e.Id].ToList())).ToList();
+            e.Mentions, e.Articles, e.Sources, evidence[e.Id].ToList()) { Domain = e.Domain }).ToList();
     }
 
     /// <summary>A function from (sentence index, mention start, mention end) to the sentence text of one document.</summary>

@@ -79,6 +79,8 @@ public sealed class CorpusDomainTests : IDisposable
         Assert.Equal(2, (await store.NetworkAsync(10, domain: DomainFilters.All)).Count);
         Assert.Single((await store.TimelineAsync("Harbour Rovers", 10, domain: DomainFilters.All))!.Events);
         Assert.Equal(2, (await store.AgendaAsync(Day, 10, domain: DomainFilters.All)).Count);
+        Assert.Equal([DocumentTopics.Sport, null],
+            (await store.ListEventsAsync(new CorpusEventFilter(Domain: DomainFilters.All), 10)).Select(e => e.Domain).OrderBy(d => d is null));
         Assert.Equal(["Harbour Rovers -> Valley Athletic"],
             (await store.NetworkAsync(10, domain: DocumentTopics.Sport)).Select(p => $"{p.Source.Name} -> {p.Target.Name}"));
     }

@@ -7,6 +7,7 @@ using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
 using Dossier.Nlp.Tokenization;
+using Dossier.Nlp.Topics;
 using Dossier.Nlp.Values;
 
 namespace Dossier.Engine;
@@ -21,6 +22,7 @@ public static class DefaultPipeline
     private static readonly Lazy<SyntaxModel> Syntax = new(() => SyntaxModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<TimeLexicon> Times = new(TimeLexicon.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TopicModel> TopicModel = new(() => Nlp.Topics.TopicModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<EventLexicon> Events = new(() => EventLexicon.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
@@ -70,6 +72,7 @@ public static class DefaultPipeline
     public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null, bool scoreEvents = true) => new(
     [
         new TokenizationStage(),
+        new TopicStage(TopicModel.Value), // before events: the events of sport and entertainment reports take it as their domain
         new SyntaxStage(Syntax.Value),
         new TimeExpressionStage(TimeExpressionOptions.Default, Times.Value),
         new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values

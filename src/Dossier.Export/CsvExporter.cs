@@ -18,7 +18,7 @@ public sealed class CsvExporter : TextExporter
     [
         "event_id", "date", "approximate", "date_value", "type", "mode", "status", "cameo", "quad_class", "goldstein",
         "source_names", "source_codes", "target_names", "target_codes", "location",
-        "num_mentions", "num_articles", "num_sources", "evidence", "document_ids", "confidence",
+        "num_mentions", "num_articles", "num_sources", "evidence", "document_ids", "confidence", "domain",
     ];
 
     public override string Format => "csv";
@@ -63,6 +63,7 @@ public sealed class CsvExporter : TextExporter
         e.Evidence.Count > 0 ? e.Evidence[0].Evidence : null,
         string.Join(ListSeparator, StorePages.DocumentIds(e)),
         Number(e.Confidence),
+        e.Domain,
     ];
 
     internal static string Names(IReadOnlyList<CorpusActor> actors) => string.Join(ListSeparator, actors.Select(a => a.Name));

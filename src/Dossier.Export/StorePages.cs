@@ -50,10 +50,11 @@ internal static class StorePages
         }
     }
 
-    /// <summary>Every corpus event with its actors and evidence, latest first.</summary>
+    /// <summary>Every corpus event with its actors and evidence, latest first, whatever its domain (sport and
+    /// entertainment events included, flagged by <see cref="CorpusEventSummary.Domain"/>).</summary>
     public static async IAsyncEnumerable<CorpusEventSummary> EventsAsync(ICorpusQueries corpus, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var all = new CorpusEventFilter();
+        var all = new CorpusEventFilter(Domain: Dossier.Core.Labels.DomainFilters.All);
         var seen = new HashSet<long>();
         for (var offset = 0; ; offset += CorpusPage)
         {

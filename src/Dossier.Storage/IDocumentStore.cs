@@ -40,7 +40,8 @@ public enum AddOutcome
 }
 
 /// <summary>One line of a document list.</summary>
-public sealed record DocumentSummary(string Id, string? Title, string Source, DateOnly? Published, string? Language, int Characters, int Sentences, int Tokens);
+/// <param name="Topic">The document's topic (<c>Dossier.Core.Labels.DocumentTopics</c>), or null when it was not classified.</param>
+public sealed record DocumentSummary(string Id, string? Title, string Source, DateOnly? Published, string? Language, int Characters, int Sentences, int Tokens, string? Topic = null);
 
 /// <summary>A search result with a highlighted snippet.</summary>
 public sealed record SearchHit(DocumentSummary Document, string Snippet, double Rank);

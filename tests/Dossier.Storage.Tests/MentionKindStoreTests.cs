@@ -88,12 +88,14 @@ public sealed class MentionKindStoreTests : IDisposable
     }
 }
 
-/// <summary>Writes documents the way a store of schema version 4 or older did: mentions without a kind column.</summary>
+/// <summary>Writes documents the way a store of schema version 4 or older did: without the columns later migrations add
+/// (version 5: <c>mentions.kind</c>; version 6: <c>documents.topic</c>, <c>events.domain</c>). The writer fills them, so
+/// they are there for the write and dropped after it.</summary>
 internal static class OldStore
 {
     public static void Write(Microsoft.Data.Sqlite.SqliteConnection connection, params Document[] documents)
     {
-        Exec(connection, "ALTER TABLE mentions ADD COLUMN kind TEXT");
+        Exec(connection, "ALTER TABLE mentions ADD COLUMN kind TEXT; ALTER TABLE documents ADD COLUMN topic TEXT; ALTER TABLE events ADD COLUMN domain TEXT;");
         using (var writer = new DocumentWriter(connection))
         {
             foreach (var document in documents)
@@ -106,7 +108,7 @@ internal static class OldStore
             }
         }
 
-        Exec(connection, "ALTER TABLE mentions DROP COLUMN kind");
+        Exec(connection, "ALTER TABLE mentions DROP COLUMN kind; ALTER TABLE documents DROP COLUMN topic; ALTER TABLE events DROP COLUMN domain;");
     }
 
     private static void Exec(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)

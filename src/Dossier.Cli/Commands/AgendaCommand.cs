@@ -20,12 +20,13 @@ internal static class AgendaCommand
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
         var minConfidence = CorpusCli.MinConfidence();
-        var command = new Command("agenda", "Coming events: court dates, summits, visits, soonest first; then plans announced without a date") { database, from, minConfidence, limit, offset, format };
+        var domain = CorpusCli.Domain();
+        var command = new Command("agenda", "Coming events: court dates, summits, visits, soonest first; then plans announced without a date") { database, from, minConfidence, limit, offset, format, domain };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var day = parse.GetValue(from) ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
             var threshold = CorpusCli.MinConfidenceOf(parse, minConfidence);
-            var rows = await CorpusCli.Queries(store).AgendaAsync(day, parse.GetValue(limit), parse.GetValue(offset), threshold, ct);
+            var rows = await CorpusCli.Queries(store).AgendaAsync(day, parse.GetValue(limit), parse.GetValue(offset), threshold, parse.GetValue(domain), ct);
             if (CorpusCli.IsJson(parse, format))
             {
                 await CorpusCli.WriteJsonAsync(output, rows);
@@ -35,7 +36,7 @@ internal static class AgendaCommand
                 await CorpusReport.WriteEventsAsync(output, rows, "Nothing on the agenda.");
                 if (parse.GetValue(offset) == 0)
                 {
-                    var undated = await CorpusCli.Queries(store).UndatedPlansAsync(day, UndatedPlanDays, parse.GetValue(limit), 0, threshold, ct);
+                    var undated = await CorpusCli.Queries(store).UndatedPlansAsync(day, UndatedPlanDays, parse.GetValue(limit), 0, threshold, parse.GetValue(domain), ct);
                     if (undated.Count > 0)
                     {
                         await output.WriteLineAsync();

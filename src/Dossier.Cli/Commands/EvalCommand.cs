@@ -13,7 +13,7 @@ using Dossier.Nlp.Tokenization;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier eval tokens|syntax|ner|timex|events|coref|language</c>: scores a component against a gold corpus.</summary>
+/// <summary><c>dossier eval tokens|syntax|ner|timex|events|coref|language|topics</c>: scores a component against a gold corpus.</summary>
 internal static class EvalCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -28,6 +28,7 @@ internal static class EvalCommand
         command.Subcommands.Add(Events());
         command.Subcommands.Add(EvalCorefCommand.Create());
         command.Subcommands.Add(EvalLanguageCommand.Create());
+        command.Subcommands.Add(TopicCommands.Eval());
         return command;
     }
 

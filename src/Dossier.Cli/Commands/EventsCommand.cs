@@ -20,13 +20,14 @@ internal static class EventsCommand
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
         var minConfidence = CorpusCli.MinConfidence();
+        var domain = CorpusCli.Domain();
         var command = new Command("events", "List events across all documents, latest first, each once with its sources")
         {
-            database, actor, type, status, from, to, minConfidence, limit, offset, format,
+            database, actor, type, status, from, to, minConfidence, limit, offset, format, domain,
         };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
-            var filter = new CorpusEventFilter(parse.GetValue(actor), parse.GetValue(type), parse.GetValue(status), parse.GetValue(from), parse.GetValue(to))
+            var filter = new CorpusEventFilter(parse.GetValue(actor), parse.GetValue(type), parse.GetValue(status), parse.GetValue(from), parse.GetValue(to), parse.GetValue(domain))
             {
                 MinConfidence = CorpusCli.MinConfidenceOf(parse, minConfidence),
             };

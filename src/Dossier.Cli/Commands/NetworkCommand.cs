@@ -12,10 +12,11 @@ internal static class NetworkCommand
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
         var minConfidence = CorpusCli.MinConfidence();
-        var command = new Command("network", "Who acts on whom: actor pairs with event counts and mean Goldstein score") { database, minConfidence, limit, offset, format };
+        var domain = CorpusCli.Domain();
+        var command = new Command("network", "Who acts on whom: actor pairs with event counts and mean Goldstein score") { database, minConfidence, limit, offset, format, domain };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
-            var rows = await CorpusCli.Queries(store).NetworkAsync(parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), ct);
+            var rows = await CorpusCli.Queries(store).NetworkAsync(parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), parse.GetValue(domain), ct);
             if (CorpusCli.IsJson(parse, format))
             {
                 await CorpusCli.WriteJsonAsync(output, rows);

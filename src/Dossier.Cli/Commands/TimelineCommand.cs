@@ -13,11 +13,12 @@ internal static class TimelineCommand
         var offset = CorpusCli.Offset();
         var format = CorpusCli.Format();
         var minConfidence = CorpusCli.MinConfidence();
-        var command = new Command("timeline", "The events of one actor in date order") { entity, database, minConfidence, limit, offset, format };
+        var domain = CorpusCli.Domain();
+        var command = new Command("timeline", "The events of one actor in date order") { entity, database, minConfidence, limit, offset, format, domain };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var wanted = parse.GetValue(entity)!;
-            var timeline = await CorpusCli.Queries(store).TimelineAsync(wanted, parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), ct);
+            var timeline = await CorpusCli.Queries(store).TimelineAsync(wanted, parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), parse.GetValue(domain), ct);
             if (timeline is null)
             {
                 return await CorpusCli.NotFoundAsync(parse, $"entity {wanted}");

@@ -10,7 +10,7 @@ using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train syntax|ner|events|actors</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
+/// <summary><c>dossier train syntax|ner|events|actors|topics</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -21,6 +21,7 @@ internal static class TrainCommand
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
         command.Subcommands.Add(EventModel());
+        command.Subcommands.Add(TopicCommands.Train());
         return command;
     }
 

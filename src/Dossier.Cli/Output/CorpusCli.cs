@@ -53,6 +53,19 @@ internal static class CorpusCli
 
     public static Option<int> Offset() => new("--offset") { Description = "Rows to skip" };
 
+    /// <summary><c>--domain</c>: which events by the topic of their reports (sport and entertainment are left out by default).</summary>
+    public static Option<string> Domain()
+    {
+        var domain = new Option<string>("--domain")
+        {
+            Description = "general (default: events of sport and entertainment reports left out), all, sport or entertainment",
+            DefaultValueFactory = _ => Core.Labels.DomainFilters.General,
+            HelpName = "DOMAIN",
+        };
+        domain.AcceptOnlyFromAmong([.. Core.Labels.DomainFilters.Values]);
+        return domain;
+    }
+
     public static Option<DateOnly?> Date(string name, string description) => new(name)
     {
         Description = description,

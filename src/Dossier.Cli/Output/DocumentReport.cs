@@ -16,7 +16,7 @@ internal static class DocumentReport
         var m = document.Metadata;
         await output.WriteLineAsync($"{m.Title ?? "(untitled)"}");
         await output.WriteLineAsync($"  id {document.Id} · {m.Source}");
-        await output.WriteLineAsync($"  published {Date(m.Published)} · language {document.Language ?? "unknown"} · {document.Sentences.Length} sentences, {document.Tokens.Length} tokens");
+        await output.WriteLineAsync($"  published {Date(m.Published)} · language {document.Language ?? "unknown"} · topic {document.Topic ?? "unknown"} · {document.Sentences.Length} sentences, {document.Tokens.Length} tokens");
         if (!document.IsEnglish)
         {
             await output.WriteLineAsync("  not English: stored, not analysed");
@@ -34,7 +34,7 @@ internal static class DocumentReport
         string Actors(IEnumerable<EventActor> actors) =>
             string.Join(", ", actors.Select(a => a.Entity is { } id && names.TryGetValue(id, out var name) ? name : a.Text));
         await Section(output, "Timeline", document.Events.OrderBy(e => e.Date?.Value ?? "9999", StringComparer.Ordinal), e =>
-            $"{e.Date?.Value ?? "undated",-10} {Actors(e.Source)} {e.Type} {Actors(e.Target)} ({e.Status}; CAMEO {e.Cameo}; confidence {e.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}) “{e.Trigger.Text}”");
+            $"{e.Date?.Value ?? "undated",-10} {Actors(e.Source)} {e.Type} {Actors(e.Target)} ({e.Status}; CAMEO {e.Cameo}; confidence {e.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(e.Domain is null ? "" : "; " + e.Domain)}) “{e.Trigger.Text}”");
         await Section(output, "Times", document.Times, t => $"{t.Type,-8} {t.Text} → {t.Value ?? "?"}");
         await Section(output, "Amounts", document.Values, v => $"{v.Type,-8} {v.Text} → {(v.Amount is { } a ? a.ToString(CultureInfo.InvariantCulture) : "?")} {v.Unit}");
         var today = m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -90,6 +90,7 @@ internal static class SummaryWriter
     {
         var date = row.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no date   ";
         var language = row.Language ?? "??";
-        return $"{row.Id[..12]}  {date}  {language}  {row.Tokens,6} tok  {row.Title ?? Path.GetFileName(row.Source)}";
+        var topic = row.Topic ?? "-";
+        return $"{row.Id[..12]}  {date}  {language}  {topic,-13}  {row.Tokens,6} tok  {row.Title ?? Path.GetFileName(row.Source)}";
     }
 }

@@ -44,6 +44,12 @@ public sealed record Document
     public bool IsEnglish => Language == "en";
 
     /// <summary>
+    /// What the report is about: one of <see cref="Labels.DocumentTopics.All"/> (the topic stage's layer), or null before it
+    /// runs. Events of sport and entertainment reports carry it as their <see cref="Event.Domain"/>.
+    /// </summary>
+    public string? Topic { get; init; }
+
+    /// <summary>
     /// The sentences in text order (the tokens stage's layer); empty before it runs. The <c>Sentence</c> index of
     /// tokens, mentions, times, values and events points into this list.
     /// </summary>

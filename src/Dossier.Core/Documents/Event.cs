@@ -52,6 +52,12 @@ public sealed record Event(string Id, string Type, string Cameo, int QuadClass, 
 
     /// <summary>How likely the type and source are right, from 0 to 1; 0 when not set.</summary>
     public double Confidence { get; init; }
+
+    /// <summary>
+    /// The document's topic when it is one whose events are left out of the default views (sport, entertainment:
+    /// <see cref="Labels.DocumentTopics.DomainOf"/>); null for every other event.
+    /// </summary>
+    public string? Domain { get; init; }
 }
 
 /// <summary>A stretch of the text that states an event: its trigger.</summary>

@@ -27,4 +27,7 @@ public enum Layers
 
     /// <summary>Events.</summary>
     Events = 64,
+
+    /// <summary>The document's topic (<see cref="Documents.Document.Topic"/>).</summary>
+    Topic = 128,
 }

@@ -13,10 +13,9 @@ namespace Dossier.Core.Serialization;
 /// </summary>
 /// <remarks>
 /// Property names are camelCase and case-sensitive. Only what the document records hold is written: the
-/// <see cref="Document.Names"/> layer and the 1.1 fields those records lack (<c>topic</c>,
-/// <c>place</c>, <c>evidenceStart</c>, <c>domain</c>) are not, and unknown properties are ignored when reading. A mention
-/// read without a <c>kind</c> (written before 1.1), or with one that is not a <see cref="Labels.MentionKinds"/> name, is a
-/// <c>name</c>.
+/// <see cref="Document.Names"/> layer and the 1.1 fields those records lack (<c>place</c>, <c>evidenceStart</c>) are
+/// not, and unknown properties are ignored when reading. A mention read without a <c>kind</c> (written before 1.1), or
+/// with one that is not a <see cref="Labels.MentionKinds"/> name, is a <c>name</c>.
 /// Stateless and thread-safe.
 /// </remarks>
 public static class DossierJson
@@ -71,7 +70,7 @@ public static class DossierJson
     private static DocumentJson ToJson(Document d) => new(
         Schema,
         new DocumentHeaderJson(d.Id, d.Metadata.Title, d.Metadata.Source, d.Metadata.Url,
-            d.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Language, d.Text),
+            d.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Language, d.Topic, d.Text),
         [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount, s.CutAtLimit ? true : null))],
         [.. d.Tokens.Select(t => new TokenJson(t.Start, t.End, d.TextOf(t), t.Sentence, t.Upos, t.Xpos, t.Lemma, t.Head, t.Relation))],
         d.Entities,
@@ -93,6 +92,7 @@ public static class DossierJson
             : null;
         return new Document(h.Text, new DocumentMetadata(h.Title, h.Source, published, h.Url), h.Language)
         {
+            Topic = h.Topic,
             Sentences = [.. (dto.Sentences ?? []).Select(s => new Sentence(s.Start, s.End, s.FirstToken, s.TokenCount) { CutAtLimit = s.Cut == true })],
             Tokens = [.. (dto.Tokens ?? []).Select(t => new Token(t.Start, t.End, t.Sentence)
             {
@@ -115,7 +115,7 @@ public static class DossierJson
         ImmutableArray<ValueMention> Values,
         ImmutableArray<Event> Events);
 
-    private sealed record DocumentHeaderJson(string Id, string? Title, string Source, string? Url, string? Published, string? Language, string Text);
+    private sealed record DocumentHeaderJson(string Id, string? Title, string Source, string? Url, string? Published, string? Language, string? Topic, string Text);
 
     /// <summary>A sentence as the JSON writes it; <paramref name="Cut"/> is true when it was cut at the sentence limit, and left out otherwise.</summary>
     private sealed record SentenceJson(int Start, int End, int FirstToken, int TokenCount,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Dossier.Core.Pipeline;
 
 namespace Dossier.Extraction.Events;
@@ -13,7 +14,7 @@ namespace Dossier.Extraction.Events;
 /// a passive), target = indirect object, object or a with/to/against/on phrase; each conjunct of a coordinated
 /// argument is one actor. Symmetric events ("X and Y met") are one event with both actors as sources and no target.
 /// Needs the tokens and syntax layers (without a parse it finds no events: see <see cref="Process"/>); uses
-/// entities, times and values when present. The decisions live in one class each (<see cref="SentenceAnalyser"/>
+/// entities, times, values and the topic (an event of a sport or entertainment report gets it as its domain) when present. The decisions live in one class each (<see cref="SentenceAnalyser"/>
 /// lists them). Immutable and thread-safe.
 /// </summary>
 public sealed class EventStage : IStage
@@ -37,7 +38,7 @@ public sealed class EventStage : IStage
     public Layers Needs => Layers.Tokens | Layers.Syntax;
 
     /// <inheritdoc/>
-    public Layers Uses => Layers.Entities | Layers.Times | Layers.Values;
+    public Layers Uses => Layers.Entities | Layers.Times | Layers.Values | Layers.Topic;
 
     /// <inheritdoc/>
     public Layers Adds => Layers.Events;
@@ -59,6 +60,7 @@ public sealed class EventStage : IStage
         }
 
         var context = new DocumentContext(document, tree);
+        var domain = DocumentTopics.DomainOf(document.Topic); // sport and entertainment reports: kept, flagged, left out of the default views
         var events = ImmutableArray.CreateBuilder<Event>();
         for (var s = 0; s < document.Sentences.Length; s++)
         {
@@ -67,7 +69,7 @@ public sealed class EventStage : IStage
             var analyser = new SentenceAnalyser(_lexicon, context, s, sentence);
             foreach (var e in analyser.Run())
             {
-                events.Add(e with { Id = "v" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
+                events.Add(e with { Id = "v" + (events.Count + 1).ToString(CultureInfo.InvariantCulture), Domain = domain });
             }
         }
 

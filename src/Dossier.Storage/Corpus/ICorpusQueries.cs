@@ -29,21 +29,26 @@ public interface ICorpusQueries
     /// <summary>The events of an actor (source or target) in date order; undated ones at their first publication date, marked approximate.</summary>
     /// <returns>Null when the entity is unknown.</returns>
     /// <param name="minConfidence">Only events with a report of at least this confidence; 0 for all.</param>
-    Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain (<see cref="Core.Labels.DomainFilters"/>): null or <c>general</c> leaves
+    /// out sport and entertainment events, <c>all</c> keeps every event, a domain keeps only its events.</param>
+    Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default);
 
     /// <summary>Events dated on or after <paramref name="from"/> (court dates, summits, visits), soonest first.</summary>
     /// <param name="minConfidence">Only events with a report of at least this confidence; 0 for all.</param>
-    Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain, as for <see cref="TimelineAsync"/>.</param>
+    Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default);
 
     /// <summary>Events announced without a date: planned or possible, no report dates them, and the latest report
     /// was published in the <paramref name="days"/> days up to <paramref name="asOf"/> (inclusive); latest report first.</summary>
     /// <param name="minConfidence">Only events with a report of at least this confidence; 0 for all.</param>
-    Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain, as for <see cref="TimelineAsync"/>.</param>
+    Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default);
 
     /// <summary>Pairs of corpus entities (source → target) with how many corpus events join them, their mean Goldstein score
     /// and their quad classes; most events first, then by ids.</summary>
     /// <param name="minConfidence">Only events with a report of at least this confidence count; 0 for all.</param>
-    Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default);
+    /// <param name="domain">Which events by domain, as for <see cref="TimelineAsync"/>.</param>
+    Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default);
 }
 
 /// <param name="Actor">Corpus entity id, or a name or alias; null for any.</param>
@@ -51,7 +56,9 @@ public interface ICorpusQueries
 /// <param name="Status">occurred, planned, possible, requested, negated or refused; or null.</param>
 /// <param name="From">Earliest day (event date, else publication date), inclusive.</param>
 /// <param name="To">Latest day, inclusive.</param>
-public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null)
+/// <param name="Domain">Which events by domain (<see cref="Core.Labels.DomainFilters"/>): null or <c>general</c> leaves out
+/// sport and entertainment events, <c>all</c> keeps every event, a domain keeps only its events.</param>
+public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null, string? Domain = null)
 {
     /// <summary>Only events with a report of at least this confidence (<see cref="CorpusEventSummary.Confidence"/>); 0 for all.</summary>
     public double MinConfidence { get; init; }
@@ -110,6 +117,9 @@ public sealed record CorpusEventSummary(
     /// <summary>The highest confidence of its reports (<see cref="Core.Documents.Event.Confidence"/>): how likely it is that
     /// at least its best-supported report has the right type and source.</summary>
     public double Confidence { get; init; }
+    /// <summary>Sport or entertainment when every report of it comes from a document of that topic (the default views
+    /// leave it out); else null.</summary>
+    public string? Domain { get; init; }
 }
 
 public sealed record CorpusTimeline(CorpusEntitySummary Entity, IReadOnlyList<CorpusEventSummary> Events);

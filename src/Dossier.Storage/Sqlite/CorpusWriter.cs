@@ -402,7 +402,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         RefreshEvent(joined[0], transaction);
     }
 
-    /// <summary>Recomputes a corpus event from its mentions: counts, publication range and most advanced status, and
+    /// <summary>Recomputes a corpus event from its mentions: counts, publication range, most advanced status and domain, and
     /// the type details, date, place and actors of its first mention in (date, document id, event id) order.</summary>
     private void RefreshEvent(long id, SqliteTransaction transaction)
     {
@@ -444,6 +444,14 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             ("$first", rows.Select(r => r.Published).Aggregate((string?)null, Min)),
             ("$last", rows.Select(r => r.Published).Aggregate((string?)null, Max)),
             ("$mentions", rows.Count), ("$documents", rows.Select(r => r.Doc).Distinct().Count()));
+        // The domain follows the reports: a corpus event is flagged (left out of the default views) only when every
+        // report of it comes from a sport or entertainment document; the least such domain, so the order reports arrive
+        // in does not matter.
+        Execute(transaction, """
+            UPDATE corpus_events SET domain = (
+                SELECT CASE WHEN count(*) = count(e.domain) THEN min(e.domain) END FROM events AS e WHERE e.corpus_event_id = $id)
+            WHERE corpus_event_id = $id
+            """, ("$id", id));
         Execute(transaction, "DELETE FROM corpus_event_actors WHERE corpus_event_id = $id", ("$id", id));
         Execute(transaction, """
             INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text)

@@ -32,11 +32,11 @@ internal sealed class DocumentWriter : IDisposable
     {
         _document = Create(connection, """
             INSERT INTO documents (id, title, source, url, published, language, is_english, text,
-                                   char_count, sentence_count, token_count, ingested_at, layers, annotations)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                   char_count, sentence_count, token_count, ingested_at, layers, annotations, topic)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             ON CONFLICT (id) DO NOTHING
             RETURNING doc_key
-            """, 14);
+            """, 15);
         _entity = Create(connection, """
             INSERT INTO entities (doc_key, entity_id, ordinal, name, type, country, sector, code, aliases)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -61,9 +61,9 @@ internal sealed class DocumentWriter : IDisposable
             INSERT INTO events (doc_key, event_id, ordinal, type, cameo, quad_class, goldstein, status, mode,
                                 trigger_text, trigger_start, trigger_end, sentence,
                                 location_text, location_entity, location_country, date_text, date_value,
-                                evidence, confidence)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-            """, 20);
+                                evidence, confidence, domain)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+            """, 21);
         _actor = Create(connection, """
             INSERT INTO event_actors (doc_key, event_id, side, ordinal, text, entity, country, sector, code)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -109,7 +109,8 @@ internal sealed class DocumentWriter : IDisposable
             d.Tokens.IsDefault ? 0 : d.Tokens.Length,
             ingestedAt,
             layers,
-            annotations);
+            annotations,
+            d.Topic);
         return result is null ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
     }
 
@@ -161,7 +162,7 @@ internal sealed class DocumentWriter : IDisposable
                 e.Trigger.Text, e.Trigger.Start, e.Trigger.End, e.Sentence,
                 e.Location?.Text, e.Location?.Entity, e.Location?.Country,
                 e.Date?.Text, e.Date?.Value,
-                e.Evidence, e.Confidence);
+                e.Evidence, e.Confidence, e.Domain);
             InsertActors(key, e.Id, "source", e.Source);
             InsertActors(key, e.Id, "target", e.Target);
             foreach (var (name, value) in e.Attributes ?? ImmutableDictionary<string, string>.Empty)

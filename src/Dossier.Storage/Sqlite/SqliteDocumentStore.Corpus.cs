@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Dossier.Storage.Corpus;
 using Microsoft.Data.Sqlite;
 
@@ -25,7 +26,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
 
     private const string EventColumns = """
         ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
-        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count
+        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count, ce.domain
         """;
 
     /// <inheritdoc />
@@ -189,6 +190,11 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             Where($"{EventDay} >= $from", "$from", CorpusWriter.Day(filter.From));
             Where($"{EventDay} <= $to", "$to", CorpusWriter.Day(filter.To));
             Where(Confident, "$min", filter.MinConfidence > 0 ? filter.MinConfidence : null);
+            if (DomainCondition(filter.Domain) is { } domain)
+            {
+                conditions.Add(domain.Condition);
+                parameters.Add(("$domain", domain.Value));
+            }
             var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
@@ -225,7 +231,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     }
 
     /// <inheritdoc />
-    public async Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
+    public async Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -240,10 +246,10 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $id)
-                  {(minConfidence > 0 ? "AND " + Confident : "")}
+                  {(minConfidence > 0 ? "AND " + Confident : "")}{DomainClause(domain, "AND")}
                 ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
-                """, ("$id", id), ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
+                """, ("$id", id), ("$limit", limit), ("$offset", offset), ("$min", minConfidence), ("$domain", DomainCondition(domain)?.Value));
             return new CorpusTimeline(EntityById(session, id)!, ReadEvents(session, command));
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -251,7 +257,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
     /// <inheritdoc />
     /// <remarks>Besides events dated to a day on or after <paramref name="from"/>, planned and possible events dated only
     /// to a month (or a coarser TIMEX value) from the month of <paramref name="from"/> on are included.</remarks>
-    public async Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -263,16 +269,17 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                    OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
                        AND ce.date_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'
                        AND substr(ce.date_value, 1, 7) >= substr($from, 1, 7)))
-                  {(minConfidence > 0 ? "AND " + Confident : "")}
+                  {(minConfidence > 0 ? "AND " + Confident : "")}{DomainClause(domain, "AND")}
                 ORDER BY coalesce(ce.date_day, ce.date_value), ce.corpus_event_id
                 LIMIT $limit OFFSET $offset
-                """, ("$from", CorpusWriter.Day(from)), ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
+                """, ("$from", CorpusWriter.Day(from)), ("$limit", limit), ("$offset", offset), ("$min", minConfidence),
+                ("$domain", DomainCondition(domain)?.Value));
             return (IReadOnlyList<CorpusEventSummary>)ReadEvents(session, command);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -283,16 +290,17 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible')
                   AND ce.last_published BETWEEN $since AND $asOf
-                  {(minConfidence > 0 ? "AND " + Confident : "")}
+                  {(minConfidence > 0 ? "AND " + Confident : "")}{DomainClause(domain, "AND")}
                 ORDER BY ce.last_published DESC, ce.corpus_event_id DESC
                 LIMIT $limit OFFSET $offset
-                """, ("$since", CorpusWriter.Day(asOf.AddDays(-days))), ("$asOf", CorpusWriter.Day(asOf)), ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
+                """, ("$since", CorpusWriter.Day(asOf.AddDays(-days))), ("$asOf", CorpusWriter.Day(asOf)), ("$limit", limit), ("$offset", offset),
+                ("$min", minConfidence), ("$domain", DomainCondition(domain)?.Value));
             return (IReadOnlyList<CorpusEventSummary>)ReadEvents(session, command);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, double minConfidence = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -310,11 +318,11 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 FROM pairs AS p
                 JOIN corpus_events AS ce ON ce.corpus_event_id = p.corpus_event_id
                 JOIN corpus_entities AS cs ON cs.corpus_id = p.source_id
-                JOIN corpus_entities AS ct ON ct.corpus_id = p.target_id
+                JOIN corpus_entities AS ct ON ct.corpus_id = p.target_id{DomainClause(domain, "WHERE")}
                 GROUP BY p.source_id, p.target_id
                 ORDER BY count(*) DESC, p.source_id, p.target_id
                 LIMIT $limit OFFSET $offset
-                """, ("$limit", limit), ("$offset", offset), ("$min", minConfidence));
+                """, ("$limit", limit), ("$offset", offset), ("$min", minConfidence), ("$domain", DomainCondition(domain)?.Value));
             return (IReadOnlyList<ActorPair>)ReadAll(command, r => new ActorPair(
                 new CorpusActor(r.GetInt64(0), r.GetString(1), NullableString(r, 2)),
                 new CorpusActor(r.GetInt64(3), r.GetString(4), NullableString(r, 5)),
@@ -323,6 +331,21 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 [r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11)]));
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The condition on <c>ce.domain</c> of a domain filter (<see cref="DomainFilters"/>) and the value of its
+    /// <c>$domain</c> parameter; null for <c>all</c>, which keeps every event.</summary>
+    /// <exception cref="ArgumentException"><paramref name="domain"/> is none of <see cref="DomainFilters.Values"/>.</exception>
+    private static (string Condition, object? Value)? DomainCondition(string? domain) => DomainFilters.Parse(domain) switch
+    {
+        null => throw new ArgumentException($"Unknown domain '{domain}': expected one of {string.Join(", ", DomainFilters.Values)}.", nameof(domain)),
+        DomainFilters.All => null,
+        DomainFilters.General => ("ce.domain IS NULL", null),
+        var flagged => ("ce.domain = $domain", flagged),
+    };
+
+    /// <summary>The domain condition as a clause that follows <paramref name="keyword"/> (WHERE or AND), or "" for <c>all</c>.</summary>
+    private static string DomainClause(string? domain, string keyword) =>
+        DomainCondition(domain) is { } c ? $"\n{keyword} {c.Condition}" : "";
 
     /// <summary>Links every stored document that is not yet in the corpus (those stored before schema version 2),
     /// oldest publication first, each in its own transaction.</summary>
@@ -406,7 +429,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             Id: r.GetInt64(0), Type: r.GetString(1), Mode: NullableString(r, 2), Cameo: r.GetString(3), Quad: r.GetInt32(4),
             Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: NullableString(r, 7), Day: CorpusWriter.ParseDay(r, 8),
             Published: CorpusWriter.ParseDay(r, 9), Location: NullableString(r, 10), Mentions: r.GetInt64(11), Articles: r.GetInt64(12),
-            Sources: r.GetInt64(13)));
+            Sources: r.GetInt64(13), Domain: NullableString(r, 14)));
         if (events.Count == 0)
         {
             return [];
@@ -452,6 +475,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             e.Mentions, e.Articles, e.Sources, evidence[e.Id].ToList())
         {
             Confidence = confidence.GetValueOrDefault(e.Id),
+            Domain = e.Domain,
         }).ToList();
     }
 

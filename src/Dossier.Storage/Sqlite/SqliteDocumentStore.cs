@@ -42,7 +42,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     private const int SqliteConstraint = 19;
     private const int SqliteNotADatabase = 26;
 
-    private const string SummaryColumns = "d.id, d.title, d.source, d.published, d.language, d.char_count, d.sentence_count, d.token_count";
+    private const string SummaryColumns = "d.id, d.title, d.source, d.published, d.language, d.char_count, d.sentence_count, d.token_count, d.topic";
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -358,7 +358,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 var hits = new List<SearchHit>();
                 while (reader.Read())
                 {
-                    hits.Add(new SearchHit(ReadSummary(reader), reader.IsDBNull(8) ? "" : reader.GetString(8), reader.GetDouble(9)));
+                    hits.Add(new SearchHit(ReadSummary(reader), reader.IsDBNull(9) ? "" : reader.GetString(9), reader.GetDouble(10)));
                 }
 
                 return (IReadOnlyList<SearchHit>)hits;
@@ -539,7 +539,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     private Document? GetCore(SqliteConnection connection, string id)
     {
         using var command = connection.CreateCommand();
-        const string Columns = "id, title, source, url, published, language, text, layers, annotations";
+        const string Columns = "id, title, source, url, published, language, text, layers, annotations, topic";
         if (id.Length >= 6 && id.Length < 32 && IsHex(id))
         {
             // A prefix: GLOB is case-sensitive and uses the unique index on id; ids are lower-case hex.
@@ -564,7 +564,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             reader.GetString(2),
             reader.IsDBNull(4) ? null : ParseDate(reader.GetString(4)),
             reader.IsDBNull(3) ? null : reader.GetString(3));
-        var document = new Document(reader.GetString(6), metadata, reader.IsDBNull(5) ? null : reader.GetString(5));
+        var document = new Document(reader.GetString(6), metadata, reader.IsDBNull(5) ? null : reader.GetString(5))
+        {
+            Topic = reader.IsDBNull(9) ? null : reader.GetString(9),
+        };
         var layers = reader.IsDBNull(7) ? null : (byte[])reader.GetValue(7);
         var annotations = reader.IsDBNull(8) ? null : reader.GetString(8);
         if (reader.Read())
@@ -592,7 +595,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         reader.IsDBNull(4) ? null : reader.GetString(4),
         reader.GetInt32(5),
         reader.GetInt32(6),
-        reader.GetInt32(7));
+        reader.GetInt32(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8));
 
     private static DateOnly? ParseDate(string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -46,6 +46,9 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// Version 5 adds <c>mentions.kind</c> (<c>name</c>, <c>description</c> or <c>pronoun</c>, as in <c>dossier/1</c> 1.1);
 /// mentions stored before it are <c>name</c>, as their annotations JSON, which has no kind, reads back; analysing such a
 /// document again gives the real kinds.
+/// Version 6 adds the document's topic (<c>documents.topic</c>, indexed) and the domain of events
+/// (<c>events.domain</c>: the topic of a sport or entertainment document; <c>corpus_events.domain</c>: set when every
+/// report of the corpus event has a domain, the least in ordinal order, so that the default views leave it out).
 /// </remarks>
 public static class SqliteSchema
 {
@@ -320,6 +323,13 @@ public static class SqliteSchema
             """),
         new(5, "the kind of each mention: name, description or pronoun", """
             ALTER TABLE mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';
+            """),
+        new(6, "document topics and event domains", """
+            ALTER TABLE documents ADD COLUMN topic TEXT;
+            CREATE INDEX documents_by_topic ON documents (topic);
+            ALTER TABLE events ADD COLUMN domain TEXT;
+            ALTER TABLE corpus_events ADD COLUMN domain TEXT;
+            CREATE INDEX corpus_events_by_domain ON corpus_events (domain) WHERE domain IS NOT NULL;
             """),
     ];
 

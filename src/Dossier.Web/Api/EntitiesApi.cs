@@ -83,10 +83,12 @@ public static class EntitiesApi
     }
 
     internal static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> TimelineAsync(
-        ICorpusQueries corpus, DossierWebOptions options, string entityId, string? minConfidence, string? limit, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, string entityId, string? minConfidence, string? limit, string? cursor, string? domain,
+        CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error)
-            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
+            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)
+            || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
@@ -96,7 +98,7 @@ public static class EntitiesApi
             return ApiProblems.NotFound("No entity has this id or name.");
         }
 
-        var timeline = await corpus.TimelineAsync(entityId, paging.Probe, paging.Offset, threshold, cancellationToken);
+        var timeline = await corpus.TimelineAsync(entityId, paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
         if (timeline is null)
         {
             return ApiProblems.NotFound("No entity has this id or name.");

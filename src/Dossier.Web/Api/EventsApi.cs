@@ -45,6 +45,15 @@ public static class EventsApi
         return false;
     }
 
+    /// <summary>Checks the <c>domain</c> query value (<see cref="DomainFilters"/>: general by default, all, sport,
+    /// entertainment); on failure returns false with a one-line reason.</summary>
+    internal static bool TryParseDomain(string? domain, out string parsed, out string? error)
+    {
+        parsed = DomainFilters.Parse(domain) ?? "";
+        error = parsed.Length == 0 ? $"'domain' must be one of {string.Join(", ", DomainFilters.Values)}." : null;
+        return error is null;
+    }
+
     /// <summary>Checks the event filter's query values; on failure returns false with a one-line reason.</summary>
     internal static bool TryParseFilter(string? actor, string? type, string? status, string? from, string? to, out CorpusEventFilter filter, out string? error)
     {
@@ -90,16 +99,17 @@ public static class EventsApi
 
     internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> ListAsync(
         ICorpusQueries corpus, DossierWebOptions options, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
-        string? limit, string? cursor, CancellationToken cancellationToken)
+        string? limit, string? cursor, string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error)
             || !TryParseFilter(actor, type, status, from, to, out var filter, out error)
-            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)
+            || !TryParseDomain(domain, out var domainFilter, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
 
-        var rows = await corpus.ListEventsAsync(filter with { MinConfidence = threshold }, paging.Probe, paging.Offset, cancellationToken);
+        var rows = await corpus.ListEventsAsync(filter with { MinConfidence = threshold, Domain = domainFilter }, paging.Probe, paging.Offset, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 
@@ -115,25 +125,28 @@ public static class EventsApi
         long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out key) && key > 0;
 
     internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> AgendaAsync(
-        ICorpusQueries corpus, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? limit, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? limit, string? cursor,
+        string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
-            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)
+            || !TryParseDomain(domain, out var domainFilter, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
 
         var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = await corpus.AgendaAsync(start, paging.Probe, paging.Offset, threshold, cancellationToken);
+        var rows = await corpus.AgendaAsync(start, paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 
     internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> UndatedAsync(
         ICorpusQueries corpus, DossierWebOptions options, TimeProvider clock, string? from, string? days, string? minConfidence, string? limit, string? cursor,
-        CancellationToken cancellationToken)
+        string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
-            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)
+            || !TryParseDomain(domain, out var domainFilter, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
@@ -146,20 +159,21 @@ public static class EventsApi
         }
 
         var asOf = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = await corpus.UndatedPlansAsync(asOf, window, paging.Probe, paging.Offset, threshold, cancellationToken);
+        var rows = await corpus.UndatedPlansAsync(asOf, window, paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 
     internal static async Task<Results<Ok<Page<ActorPair>>, ProblemHttpResult>> NetworkAsync(
-        ICorpusQueries corpus, DossierWebOptions options, string? minConfidence, string? limit, string? cursor, CancellationToken cancellationToken)
+        ICorpusQueries corpus, DossierWebOptions options, string? minConfidence, string? limit, string? cursor, string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error)
-            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
+            || !TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)
+            || !TryParseDomain(domain, out var domainFilter, out error))
         {
             return ApiProblems.BadRequest(error!);
         }
 
-        var rows = await corpus.NetworkAsync(paging.Probe, paging.Offset, threshold, cancellationToken);
+        var rows = await corpus.NetworkAsync(paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
         return TypedResults.Ok(paging.ToPage(rows));
     }
 }

@@ -110,7 +110,7 @@ public static partial class Pages
             html.Text(meta.Url ?? meta.Source);
         }
 
-        html.Raw(" · language ").Text(document.Language ?? "unknown").Raw(" · ")
+        html.Raw(" · language ").Text(document.Language ?? "unknown").Raw(" · topic ").Text(document.Topic ?? "unknown").Raw(" · ")
             .Link(Html.Url("/api/documents/" + Html.Segment(document.Id)), "dossier/1 JSON").Raw("</p>");
         if (!document.IsEnglish)
         {

@@ -52,9 +52,10 @@ public static partial class Pages
         return PageResult.Ok("Entities", html);
     }
 
-    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, DossierWebOptions options, string id, string? minConfidence, string? cursor, CancellationToken cancellationToken)
+    private static async Task<IResult> EntityAsync(ICorpusQueries corpus, DossierWebOptions options, string id, string? minConfidence, string? cursor, string? domain,
+        CancellationToken cancellationToken)
     {
-        if (!Paging.TryParse(null, cursor, out var paging, out var error))
+        if (!Paging.TryParse(null, cursor, out var paging, out var error) || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             return PageResult.BadRequest(error!);
         }
@@ -70,7 +71,7 @@ public static partial class Pages
         var entity = details.Entity;
         var key = entity.Id.ToString(CultureInfo.InvariantCulture);
         var threshold = Api.EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var chosen, out _) ? chosen : options.MinConfidence;
-        var timeline = await corpus.TimelineAsync(key, paging.Probe, paging.Offset, threshold, cancellationToken);
+        var timeline = await corpus.TimelineAsync(key, paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
         var events = paging.ToPage(timeline?.Events ?? []);
 
         var html = new Html();
@@ -142,8 +143,9 @@ public static partial class Pages
                 .Link(Html.Url("/events", ("actor", key)), "latest first").Raw("</p>");
         }
 
+        WriteDomainNote(html, "/entities/" + key, domainFilter, ("minConfidence", minConfidence));
         WriteEventList(html, events.Items, "No events.");
-        WritePager(html, "/entities/" + key, events.NextCursor, ("minConfidence", minConfidence));
+        WritePager(html, "/entities/" + key, events.NextCursor, ("minConfidence", minConfidence), ("domain", DomainQuery(domainFilter)));
 
         html.Raw("<h2>Connected actors</h2>");
         if (details.Connections.Count == 0)

@@ -11,7 +11,7 @@ public static partial class Pages
 {
     private static async Task<IResult> EventsAsync(
         ICorpusQueries corpus, DossierWebOptions options, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
-        string? cursor, CancellationToken cancellationToken)
+        string? cursor, string? domain, CancellationToken cancellationToken)
     {
         var html = new Html().Raw("<h1>Events</h1>");
         html.Raw("<form class=\"filters\" action=\"/events\" method=\"get\">")
@@ -28,19 +28,23 @@ public static partial class Pages
             .Raw("<label>From<input type=\"date\" name=\"from\"").Attr("value", from).Raw("></label>")
             .Raw("<label>To<input type=\"date\" name=\"to\"").Attr("value", to).Raw("></label>");
         WriteConfidenceControl(html, minConfidence, options);
+        WriteDomainField(html, domain);
         html.Raw("<button type=\"submit\">Filter</button></form>");
 
         if (!Paging.TryParse(null, cursor, out var paging, out var error)
             || !EventsApi.TryParseFilter(actor, type, status, from, to, out var filter, out error)
-            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
+            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)
+            || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             html.Raw("<p class=\"error\">").Text(error).Raw("</p>");
             return Results.Content(PageResult.Layout("Events", html), PageResult.ContentType, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var page = paging.ToPage(await corpus.ListEventsAsync(filter with { MinConfidence = threshold }, paging.Probe, paging.Offset, cancellationToken));
+        var page = paging.ToPage(await corpus.ListEventsAsync(filter with { MinConfidence = threshold, Domain = domainFilter }, paging.Probe, paging.Offset, cancellationToken));
+        WriteDomainNote(html, "/events", domainFilter, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to), ("minConfidence", minConfidence));
         WriteEventList(html, page.Items, "No events.");
-        WritePager(html, "/events", page.NextCursor, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to), ("minConfidence", minConfidence));
+        WritePager(html, "/events", page.NextCursor, ("actor", actor), ("type", type), ("status", status), ("from", from), ("to", to),
+            ("minConfidence", minConfidence), ("domain", DomainQuery(domainFilter)));
         return PageResult.Ok("Events", html);
     }
 
@@ -109,21 +113,24 @@ public static partial class Pages
 
     private static async Task<IResult> AgendaAsync(
         ICorpusQueries corpus, IDocumentStore store, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? cursor,
-        CancellationToken cancellationToken)
+        string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
-            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error))
+            || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)
+            || !EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             return PageResult.BadRequest(error!);
         }
 
         var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var page = paging.ToPage(await corpus.AgendaAsync(start, paging.Probe, paging.Offset, threshold, cancellationToken));
+        var page = paging.ToPage(await corpus.AgendaAsync(start, paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken));
         var html = new Html().Raw("<h1>Agenda</h1>");
         html.Raw("<form class=\"filters\" action=\"/agenda\" method=\"get\"><label>From<input type=\"date\" name=\"from\"")
             .Attr("value", Html.Day(start)).Raw("></label>");
         WriteConfidenceControl(html, minConfidence, options);
+        WriteDomainField(html, domain);
         html.Raw("<button type=\"submit\">Show</button></form>");
+        WriteDomainNote(html, "/agenda", domainFilter, ("from", from), ("minConfidence", minConfidence));
         if (page.Items.Count == 0)
         {
             html.Raw("<p>Nothing on the agenda from ").Text(Html.Day(start)).Raw(".");
@@ -143,11 +150,11 @@ public static partial class Pages
             WriteEventList(html, [.. group], "");
         }
 
-        WritePager(html, "/agenda", page.NextCursor, ("from", from), ("minConfidence", minConfidence));
+        WritePager(html, "/agenda", page.NextCursor, ("from", from), ("minConfidence", minConfidence), ("domain", DomainQuery(domainFilter)));
 
         // Announced without a date ("plans a possible summit"): with the first page, those still fresh as of the start day.
         var undated = paging.Offset == 0
-            ? await corpus.UndatedPlansAsync(start, EventsApi.UndatedPlanDays, Paging.DefaultLimit, 0, threshold, cancellationToken)
+            ? await corpus.UndatedPlansAsync(start, EventsApi.UndatedPlanDays, Paging.DefaultLimit, 0, threshold, domainFilter, cancellationToken)
             : [];
         if (undated.Count > 0)
         {

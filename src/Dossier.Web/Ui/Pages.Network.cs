@@ -7,21 +7,24 @@ namespace Dossier.Web.Ui;
 /// <summary>The actor network page.</summary>
 public static partial class Pages
 {
-    private static async Task<IResult> NetworkAsync(ICorpusQueries corpus, DossierWebOptions options, string? minConfidence, CancellationToken cancellationToken)
+    private static async Task<IResult> NetworkAsync(ICorpusQueries corpus, DossierWebOptions options, string? minConfidence, string? domain, CancellationToken cancellationToken)
     {
-        if (!Api.EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out var error))
+        if (!Api.EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out var error)
+            || !Api.EventsApi.TryParseDomain(domain, out var domainFilter, out error))
         {
             return PageResult.BadRequest(error!);
         }
 
-        var pairs = await corpus.NetworkAsync(NetworkPairs, 0, threshold, cancellationToken);
+        var pairs = await corpus.NetworkAsync(NetworkPairs, 0, threshold, domainFilter, cancellationToken);
         var html = new Html().Raw("<h1>Network</h1>");
         html.Raw("<form class=\"filters\" action=\"/network\" method=\"get\">");
         WriteConfidenceControl(html, minConfidence, options);
+        WriteDomainField(html, domain);
         html.Raw("<button type=\"submit\">Show</button></form>")
             .Raw("<p class=\"meta\">Who acts on whom: the ").Text(NetworkPairs)
             .Raw(" pairs of actors with the most events. Each arrow is coloured by the pair\u2019s most frequent quad class; ")
             .Raw("thicker: more events. Hover over an arrow for its counts.</p>");
+        WriteDomainNote(html, "/network", domainFilter, ("minConfidence", minConfidence));
         if (pairs.Count == 0)
         {
             html.Raw("<p>No actor pairs.</p>");

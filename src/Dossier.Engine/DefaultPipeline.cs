@@ -58,14 +58,46 @@ public static class DefaultPipeline
 
     /// <param name="actors">The actor knowledge base, e.g. with the user's actors added; default: the shipped one.</param>
     /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
-    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null) => new(
-    [
-        new TokenizationStage(),
-        new SyntaxStage(Syntax.Value),
-        new TimeExpressionStage(TimeExpressionOptions.Default, Times.Value),
-        new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
-        new EntityRecognitionStage(Ner.Value),
-        new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
-        new EventStage(Events.Value),
-    ]);
+    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null)
+    {
+        LoadModels(defaultActors: actors is null);
+        return new(
+        [
+            new TokenizationStage(),
+            new SyntaxStage(Syntax.Value),
+            new TimeExpressionStage(TimeExpressionOptions.Default, Times.Value),
+            new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
+            new EntityRecognitionStage(Ner.Value),
+            new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
+            new EventStage(Events.Value),
+        ]);
+    }
+
+    /// <summary>
+    /// Loads the models not loaded yet side by side, one per core: the syntax model on this thread, the others on the
+    /// thread pool. Each is still loaded once per process (the lazies); the first failure is rethrown as it was thrown.
+    /// </summary>
+    private static void LoadModels(bool defaultActors)
+    {
+        var loads = new List<Task>();
+        void Start(Action load) => loads.Add(Task.Run(load));
+        Start(() => _ = Ner.Value);
+        Start(() => _ = Events.Value);
+        Start(() => _ = Times.Value);
+        Start(() => _ = CorefLexicon.Default);
+        if (defaultActors)
+        {
+            Start(() => _ = ActorKnowledgeBase.Default);
+        }
+
+        _ = Syntax.Value;
+        try
+        {
+            Task.WaitAll(loads);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
 }

@@ -24,9 +24,15 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
+        var noTokens = new Option<bool>("--no-tokens")
+        {
+            Description = "Leave the sentences and tokens arrays out of json and jsonl (entities, times, values and events keep their offsets)",
+        };
+        var threads = CommonOptions.Threads();
+        var progress = CommonOptions.Progress();
         var command = new Command("analyze", "Run the analysis on documents and print what was found, without storing anything")
         {
-            inputs, published, maxBytes, format, actors, maxWords, timeout,
+            inputs, published, maxBytes, format, noTokens, actors, maxWords, timeout, threads, progress,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,46 +55,28 @@ internal static class AnalyzeCommand
                 return ExitCodes.ModelError;
             }
 
-            var runner = new DocumentRunner(pipeline, options, CommonOptions.Limits(parse, maxWords, timeout));
-            var documents = new List<Core.Documents.Document>();
+            var runner = new DocumentRunner(pipeline, options, CommonOptions.Limits(parse, maxWords, timeout), parse.GetValue(threads));
+            var paths = parse.GetValue(inputs)!;
+            var writer = new DocumentOutput(output, parse.GetValue(format)!, includeTokens: !parse.GetValue(noTokens));
             IngestSummary summary;
             var warnings = new List<string>();
             try
             {
-                summary = await runner.RunAsync(parse.GetValue(inputs)!, (document, _) =>
-                {
-                    documents.Add(document);
-                    return Task.FromResult(true);
-                }, Warnings.Collect(warnings, null), cancellationToken: cancellationToken);
+                summary = await ProgressReporter.RunAsync(paths, error, parse.GetValue(progress), "Analysing", onProgress => runner.RunAsync(
+                    paths,
+                    async (document, ct) =>
+                    {
+                        await writer.WriteAsync(document, ct);
+                        return true;
+                    },
+                    Warnings.Collect(warnings, onProgress),
+                    cancellationToken: cancellationToken), printsDocuments: true);
+                await writer.CompleteAsync(cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 await error.WriteLineAsync("dossier: interrupted.");
                 return ExitCodes.Cancelled;
-            }
-
-            switch (parse.GetValue(format))
-            {
-                case "json" when documents.Count == 1:
-                    await output.WriteLineAsync(DossierJson.Serialize(documents[0], indented: true));
-                    break;
-                case "json":
-                    await output.WriteLineAsync("[" + string.Join(",\n", documents.Select(d => DossierJson.Serialize(d, indented: true))) + "]");
-                    break;
-                case "jsonl":
-                    foreach (var document in documents)
-                    {
-                        await output.WriteLineAsync(DossierJson.Serialize(document));
-                    }
-
-                    break;
-                default:
-                    foreach (var document in documents)
-                    {
-                        await DocumentReport.WriteAsync(output, document);
-                    }
-
-                    break;
             }
 
             await Warnings.WriteAsync(error, warnings);

@@ -23,7 +23,8 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 if [ -z "$dir" ]; then
   [ -d ../shared/corpora/bbc ] || { echo "compare: ../shared/corpora/bbc not found; pass a folder of .txt files" >&2; exit 1; }
   dir=$work/corpus; mkdir -p "$dir"
-  find ../shared/corpora/bbc -type f -name '*.txt' | sort | head -403 | while read -r f; do
+  find ../shared/corpora/bbc -type f -name '*.txt' | sort > "$work/all.txt"
+  sed -n 1,403p "$work/all.txt" | while read -r f; do
     cp "$f" "$dir/$(echo "${f#../shared/corpora/bbc/}" | tr / _)"
   done
 fi

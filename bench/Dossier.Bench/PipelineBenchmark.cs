@@ -47,6 +47,7 @@ internal static class PipelineBenchmark
             $"read     {documents.Count} documents in {readSeconds:0.00} s ({documents.Count / readSeconds:N0} docs/s)"));
         Console.WriteLine(FormattableString.Invariant(
             $"analyse  {words:N0} words in {analyseSeconds:0.00} s on all cores ({words / analyseSeconds:N0} words/s); one core: {singleWords / singleSeconds:N0} words/s"));
+        Console.WriteLine($"         {References.Pipeline}");
         Console.WriteLine($"stages   {string.Join(" -> ", pipeline.Stages.Select(s => s.Name))}");
         StageTimes(pipeline, documents.Take(300).ToList());
 
@@ -96,7 +97,7 @@ internal static class PipelineBenchmark
         }
 
         var total = times.Sum(t => t.Seconds);
-        Console.WriteLine(FormattableString.Invariant($"per stage, one core, {current.Length} documents, {words:N0} words:"));
+        Console.WriteLine(FormattableString.Invariant($"per stage, one core, {current.Length} documents, {words:N0} words ({References.Syntax}):"));
         foreach (var (stage, seconds) in times)
         {
             Console.WriteLine(FormattableString.Invariant($"  {stage,-9} {seconds:0.000} s  {100 * seconds / total,5:0.0}%  {words / seconds,12:N0} words/s"));

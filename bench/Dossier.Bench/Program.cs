@@ -4,6 +4,8 @@ using Dossier.Bench;
 // Throughput runs, in Release:
 //   dotnet run -c Release --project bench/Dossier.Bench -- pipeline [CORPUS] [--runs N]   read -> analyse -> store (default corpus ../shared/corpora/bbc)
 //   dotnet run -c Release --project bench/Dossier.Bench -- syntax [CONLLU] [--runs N]     tag + parse on gold words, one thread
+//   dotnet run -c Release --project bench/Dossier.Bench -- startup                        model loads and first analysis in a fresh process
+//   bench/compare-compromise.sh [DIR]                                                     dossier analyze vs compromise, side by side
 //   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache]
 //       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;
 //       --no-cache turns the server's response cache off, so that every request queries the store
@@ -34,6 +36,7 @@ var runs = Number("--runs", 3);
 return mode switch
 {
     "pipeline" => await PipelineBenchmark.RunAsync(input ?? Path.Combine("..", "shared", "corpora", "bbc"), runs),
+    "startup" => StartupBenchmark.Run(),
     "syntax" => SyntaxBenchmark.Run(input ?? Path.Combine("..", "shared", "data", "ud-ewt", "en_ewt-ud-test.conllu"), runs),
     "web" => await WebBenchmark.RunAsync(new WebBenchmark.Settings(
         input,
@@ -52,6 +55,7 @@ int Number(string name, int fallback) =>
 static int Usage()
 {
     Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
+    Console.Error.WriteLine("       Dossier.Bench startup");
     Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache]");
     return 1;
 }

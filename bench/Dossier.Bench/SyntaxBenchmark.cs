@@ -32,6 +32,7 @@ internal static class SyntaxBenchmark
 
         rates.Sort();
         Console.WriteLine(FormattableString.Invariant($"median   {rates[rates.Count / 2]:N0} words/s, best {rates[^1]:N0} words/s (one thread, tag + lemma + parse)"));
+        Console.WriteLine($"         {References.Syntax}");
         return 0;
     }
 

@@ -58,6 +58,18 @@ internal static class CommonOptions
         TimeBudget = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
     };
 
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Documents analysed at once (output stays in input order); default: the number of processors",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        HelpName = "N",
+    };
+
+    public static Option<bool> Progress() => new("--progress")
+    {
+        Description = "Report progress on stderr even when it is not a terminal (on a terminal it is shown anyway)",
+    };
+
     public static Option<FileInfo?> Actors() => new("--actors")
     {
         Description = "TSV of actors to add or override (NAME, CODE, [TYPE], [ALIASES|…], [TITLE], [FROM], [TO]); "

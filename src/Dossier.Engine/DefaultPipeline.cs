@@ -69,15 +69,53 @@ public static class DefaultPipeline
     /// <param name="actors">The actor knowledge base, e.g. with the user's actors added; default: the shipped one.</param>
     /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
     /// <param name="scoreEvents">Whether the learned scorer sets the events' confidence (false: the rule coder's estimate; for training the scorer).</param>
-    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null, bool scoreEvents = true) => new(
-    [
-        new TokenizationStage(),
-        new TopicStage(TopicModel.Value), // before events: the events of sport and entertainment reports take it as their domain
-        new SyntaxStage(Syntax.Value),
-        new TimeExpressionStage(TimeExpressionOptions.Default, Times.Value),
-        new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
-        new EntityRecognitionStage(Ner.Value),
-        new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
-        new EventStage(Events.Value, scoreEvents ? EventScorer.Default : null),
-    ]);
+    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null, bool scoreEvents = true)
+    {
+        LoadModels(defaultActors: actors is null, scoreEvents);
+        return new(
+        [
+            new TokenizationStage(),
+            new TopicStage(TopicModel.Value), // before events: the events of sport and entertainment reports take it as their domain
+            new SyntaxStage(Syntax.Value),
+            new TimeExpressionStage(TimeExpressionOptions.Default, Times.Value),
+            new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
+            new EntityRecognitionStage(Ner.Value),
+            new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
+            new EventStage(Events.Value, scoreEvents ? EventScorer.Default : null),
+        ]);
+    }
+
+    /// <summary>
+    /// Loads the models not loaded yet side by side, one per core: the syntax model on this thread, the others on the
+    /// thread pool. Each is still loaded once per process (the lazies); the first failure is rethrown as it was thrown.
+    /// </summary>
+    private static void LoadModels(bool defaultActors, bool scoreEvents)
+    {
+        var loads = new List<Task>();
+        void Start(Action load) => loads.Add(Task.Run(load));
+        Start(() => _ = Ner.Value);
+        Start(() => _ = Events.Value);
+        Start(() => _ = Times.Value);
+        Start(() => _ = CorefLexicon.Default);
+        Start(() => _ = TopicModel.Value);
+        if (scoreEvents)
+        {
+            Start(() => _ = EventScorer.Default);
+        }
+
+        if (defaultActors)
+        {
+            Start(() => _ = ActorKnowledgeBase.Default);
+        }
+
+        _ = Syntax.Value;
+        try
+        {
+            Task.WaitAll(loads);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
 }

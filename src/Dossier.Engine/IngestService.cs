@@ -8,9 +8,10 @@ namespace Dossier.Engine;
 /// <summary>
 /// The one way documents get into a store: read (by <see cref="DocumentReader"/>, from paths and URLs or from
 /// memory), skipped when already stored, analysed by the pipeline, stored. <c>dossier ingest</c> and the web API's
-/// <c>POST /api/documents</c> both go through it. Thread-safe when the store is.
+/// <c>POST /api/documents</c> both go through it. Thread-safe when the store is. <c>threads</c>: documents
+/// analysed at once when reading inputs (0: the number of processors), as for <see cref="DocumentRunner"/>.
 /// </summary>
-public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore store, AnalysisLimits? limits = null)
+public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore store, AnalysisLimits? limits = null, int threads = 0)
 {
     /// <summary>Reads, analyses and stores everything at <paramref name="inputs"/>, in input order; failures are
     /// reported in the summary and the run goes on.</summary>
@@ -18,7 +19,7 @@ public sealed class IngestService(AnalysisPipeline pipeline, IDocumentStore stor
     public Task<IngestSummary> IngestAsync(
         IEnumerable<string> inputs, ReadOptions options, Action<ReadResult>? onProgress = null, CancellationToken cancellationToken = default)
     {
-        var runner = new DocumentRunner(pipeline, options, limits);
+        var runner = new DocumentRunner(pipeline, options, limits, threads);
         return runner.RunAsync(
             inputs,
             async (document, token) => await store.AddAsync(document, token).ConfigureAwait(false) == AddOutcome.Added,

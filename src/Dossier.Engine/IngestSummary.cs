@@ -17,6 +17,18 @@ public sealed record IngestSummary
 
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>From the start of the run to the first analysed document reaching the sink: reading it, loading the
+    /// language detector, compiling the code on first use and analysing it.</summary>
+    public TimeSpan Startup { get; init; }
+
+    /// <summary>The words of that first document.</summary>
+    public long StartupWords { get; init; }
+
+    /// <summary>Words per second after <see cref="Startup"/>, or null when fewer than two documents were analysed
+    /// (no rate without start-up to give).</summary>
+    public double? WordsPerSecond =>
+        New >= 2 && Elapsed > Startup ? (Words - StartupWords) / (Elapsed - Startup).TotalSeconds : null;
+
     /// <summary>One line per input that failed: <c>INPUT: reason</c>.</summary>
     public ImmutableArray<string> Failures { get; init; } = [];
 

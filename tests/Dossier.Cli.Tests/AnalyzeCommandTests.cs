@@ -39,6 +39,30 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Analyze_NoTokens_LeavesTokenArraysOutButKeepsEntities()
+    {
+        using var run = new CliRun();
+        var (exit, output, _) = await run.RunAsync("analyze", Path.Combine(CliRun.Samples, "court-brief.txt"), "--format", "jsonl", "--no-tokens", "--threads", "1");
+        Assert.Equal(ExitCodes.Success, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.TryGetProperty("tokens", out _));
+        Assert.False(json.RootElement.TryGetProperty("sentences", out _));
+        Assert.NotEqual(0, json.RootElement.GetProperty("entities").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Analyze_JsonFormatSeveralDocuments_PrintsOneArrayInInputOrder()
+    {
+        using var run = new CliRun();
+        var (exit, output, _) = await run.RunAsync("analyze", Path.Combine(CliRun.Samples, "wire.jsonl"), Path.Combine(CliRun.Samples, "court-brief.txt"), "--format", "json");
+        Assert.Equal(ExitCodes.Success, exit);
+        using var json = JsonDocument.Parse(output);
+        var sources = json.RootElement.EnumerateArray().Select(d => d.GetProperty("document").GetProperty("source").GetString()).ToList();
+        Assert.Equal(3, sources.Count);
+        Assert.EndsWith("court-brief.txt", sources[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_TextFormat_PrintsTitleAndSections()
     {
         using var run = new CliRun();

@@ -88,6 +88,39 @@ public class DossierJsonTests
         Assert.Equal(original.Events[0].Source.ToArray(), copy.Events[0].Source.ToArray());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Write_ToUtf8JsonWriter_GivesTheBytesOfSerialize(bool indented)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, DossierJson.WriterOptions(indented)))
+        {
+            DossierJson.Write(writer, Sample());
+        }
+
+        Assert.Equal(DossierJson.Serialize(Sample(), indented), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public void Write_WithoutTokens_LeavesSentencesAndTokensOutAndKeepsTheRest()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, DossierJson.WriterOptions(indented: false)))
+        {
+            DossierJson.Write(writer, Sample(), includeTokens: false);
+        }
+
+        using var json = JsonDocument.Parse(buffer.WrittenMemory);
+        Assert.False(json.RootElement.TryGetProperty("tokens", out _));
+        Assert.False(json.RootElement.TryGetProperty("sentences", out _));
+        Assert.Equal(1, json.RootElement.GetProperty("entities").GetArrayLength());
+        Assert.Equal(1, json.RootElement.GetProperty("events").GetArrayLength());
+        var read = DossierJson.Deserialize(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Empty(read.Tokens);
+        Assert.Equal(Sample().Events.Length, read.Events.Length);
+    }
+
     [Fact]
     public void Sample_HandBuiltLayers_SatisfyOffsetInvariants()
     {

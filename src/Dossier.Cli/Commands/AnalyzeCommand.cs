@@ -25,9 +25,15 @@ internal static class AnalyzeCommand
         };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
         var minConfidence = Output.CorpusCli.MinConfidence("Leave out events below this confidence, 0 to 1 (default 0: every event, each with its confidence)");
+        var noTokens = new Option<bool>("--no-tokens")
+        {
+            Description = "Leave the sentences and tokens arrays out of json and jsonl (entities, times, values and events keep their offsets)",
+        };
+        var threads = CommonOptions.Threads();
+        var progress = CommonOptions.Progress();
         var command = new Command("analyze", "Run the analysis on documents and print what was found, without storing anything")
         {
-            inputs, published, maxBytes, format, actors, maxWords, timeout, minConfidence,
+            inputs, published, maxBytes, format, noTokens, actors, maxWords, timeout, threads, progress, minConfidence,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,54 +56,34 @@ internal static class AnalyzeCommand
                 return ExitCodes.ModelError;
             }
 
-            var runner = new DocumentRunner(pipeline, options, CommonOptions.Limits(parse, maxWords, timeout));
-            var documents = new List<Core.Documents.Document>();
+            var runner = new DocumentRunner(pipeline, options, CommonOptions.Limits(parse, maxWords, timeout), parse.GetValue(threads));
+            var paths = parse.GetValue(inputs)!;
+            var writer = new DocumentOutput(output, parse.GetValue(format)!, includeTokens: !parse.GetValue(noTokens));
+            var threshold = parse.GetValue(minConfidence);
             IngestSummary summary;
             var warnings = new List<string>();
             try
             {
-                summary = await runner.RunAsync(parse.GetValue(inputs)!, (document, _) =>
-                {
-                    documents.Add(document);
-                    return Task.FromResult(true);
-                }, Warnings.Collect(warnings, null), cancellationToken: cancellationToken);
+                summary = await ProgressReporter.RunAsync(paths, error, parse.GetValue(progress), "Analysing", onProgress => runner.RunAsync(
+                    paths,
+                    async (document, ct) =>
+                    {
+                        if (threshold > 0)
+                        {
+                            document = document with { Events = [.. document.Events.Where(e => e.Confidence >= threshold)] };
+                        }
+
+                        await writer.WriteAsync(document, ct);
+                        return true;
+                    },
+                    Warnings.Collect(warnings, onProgress),
+                    cancellationToken: cancellationToken), printsDocuments: true);
+                await writer.CompleteAsync(cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 await error.WriteLineAsync("dossier: interrupted.");
                 return ExitCodes.Cancelled;
-            }
-
-            if (parse.GetValue(minConfidence) is > 0 and var threshold)
-            {
-                for (var i = 0; i < documents.Count; i++)
-                {
-                    documents[i] = documents[i] with { Events = [.. documents[i].Events.Where(e => e.Confidence >= threshold)] };
-                }
-            }
-
-            switch (parse.GetValue(format))
-            {
-                case "json" when documents.Count == 1:
-                    await output.WriteLineAsync(DossierJson.Serialize(documents[0], indented: true));
-                    break;
-                case "json":
-                    await output.WriteLineAsync("[" + string.Join(",\n", documents.Select(d => DossierJson.Serialize(d, indented: true))) + "]");
-                    break;
-                case "jsonl":
-                    foreach (var document in documents)
-                    {
-                        await output.WriteLineAsync(DossierJson.Serialize(document));
-                    }
-
-                    break;
-                default:
-                    foreach (var document in documents)
-                    {
-                        await DocumentReport.WriteAsync(output, document);
-                    }
-
-                    break;
             }
 
             await Warnings.WriteAsync(error, warnings);

@@ -19,9 +19,11 @@ internal static class IngestCommand
         var actors = CommonOptions.Actors();
         var maxWords = CommonOptions.MaxWords();
         var timeout = CommonOptions.DocumentTimeout();
+        var threads = CommonOptions.Threads();
+        var progress = CommonOptions.Progress();
         var command = new Command("ingest", "Read, analyse and store documents; a document already stored (same normalised title and text) is not stored again")
         {
-            inputs, database, published, maxBytes, actors, maxWords, timeout,
+            inputs, database, published, maxBytes, actors, maxWords, timeout, threads, progress,
         };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
@@ -35,13 +37,13 @@ internal static class IngestCommand
             }
 
             using var counting = new CountingStore(store);
-            var ingest = new IngestService(pipeline, counting, CommonOptions.Limits(parse, maxWords, timeout));
+            var ingest = new IngestService(pipeline, counting, CommonOptions.Limits(parse, maxWords, timeout), parse.GetValue(threads));
             var paths = parse.GetValue(inputs)!;
             var warnings = new List<string>();
             IngestSummary summary;
             try
             {
-                summary = await ProgressReporter.RunAsync(paths, error, (onProgress) => ingest.IngestAsync(paths, options, Warnings.Collect(warnings, onProgress), ct));
+                summary = await ProgressReporter.RunAsync(paths, error, parse.GetValue(progress), "Ingesting", onProgress => ingest.IngestAsync(paths, options, Warnings.Collect(warnings, onProgress), ct));
             }
             catch (OperationCanceledException) when (StopSignal.Current?.Signal == StopSignal.Terminate)
             {

@@ -37,6 +37,31 @@ public static class DossierJson
         JsonSerializer.Serialize(ToJson(document), indented ? Indented : Compact);
 
     /// <summary>
+    /// Writes the document as one <c>dossier/1</c> object straight to <paramref name="writer"/>, with the same
+    /// properties, values and order as <see cref="Serialize"/>: created with <see cref="WriterOptions"/>, the writer
+    /// produces the same bytes as <see cref="Serialize"/>'s string in UTF-8. No string is built for the document.
+    /// </summary>
+    /// <param name="writer">Where the object goes; its options decide the indentation. Not flushed.</param>
+    /// <param name="document">The document; its layers must not be <c>default</c> arrays (empty ones are fine).</param>
+    /// <param name="includeTokens">False to leave the <c>sentences</c> and <c>tokens</c> arrays out (for readers that
+    /// want only entities, times, values and events); the mentions keep their <c>sentence</c> indexes.</param>
+    public static void Write(Utf8JsonWriter writer, Document document, bool includeTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        JsonSerializer.Serialize(writer, ToJson(document, includeTokens), Compact);
+    }
+
+    /// <summary>The writer options under which <see cref="Write"/> gives the bytes of <see cref="Serialize"/>.</summary>
+    /// <param name="indented">As for <see cref="Serialize"/>.</param>
+    public static JsonWriterOptions WriterOptions(bool indented) => new()
+    {
+        Indented = indented,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    /// <summary>
     /// The document that a <c>dossier/1</c> object describes. <see cref="Document.Id"/> is computed again from the
     /// title and text, not read; <c>published</c> keeps only a leading <c>YYYY-MM-DD</c> (null when there is none);
     /// a missing <c>language</c> is null (not analysed as English); missing layers are empty.
@@ -67,12 +92,12 @@ public static class DossierJson
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
 
-    private static DocumentJson ToJson(Document d) => new(
+    private static DocumentJson ToJson(Document d, bool includeTokens = true) => new(
         Schema,
         new DocumentHeaderJson(d.Id, d.Metadata.Title, d.Metadata.Source, d.Metadata.Url,
             d.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Language, d.Topic, d.Text),
-        [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount, s.CutAtLimit ? true : null))],
-        [.. d.Tokens.Select(t => new TokenJson(t.Start, t.End, d.TextOf(t), t.Sentence, t.Upos, t.Xpos, t.Lemma, t.Head, t.Relation))],
+        includeTokens ? [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount, s.CutAtLimit ? true : null))] : null,
+        includeTokens ? [.. d.Tokens.Select(t => new TokenJson(t.Start, t.End, d.TextOf(t), t.Sentence, t.Upos, t.Xpos, t.Lemma, t.Head, t.Relation))] : null,
         d.Entities,
         d.Times,
         d.Values,
@@ -108,8 +133,8 @@ public static class DossierJson
     private sealed record DocumentJson(
         string Schema,
         DocumentHeaderJson Document,
-        ImmutableArray<SentenceJson>? Sentences,
-        ImmutableArray<TokenJson>? Tokens,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<SentenceJson>? Sentences,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<TokenJson>? Tokens,
         ImmutableArray<Entity> Entities,
         ImmutableArray<TimeExpression> Times,
         ImmutableArray<ValueMention> Values,
@@ -121,5 +146,5 @@ public static class DossierJson
     private sealed record SentenceJson(int Start, int End, int FirstToken, int TokenCount,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Cut = null);
 
-    private sealed record TokenJson(int Start, int End, string Text, int Sentence, string? Upos, string? Xpos, string? Lemma, int Head, string? Relation);
+    private readonly record struct TokenJson(int Start, int End, string Text, int Sentence, string? Upos, string? Xpos, string? Lemma, int Head, string? Relation);
 }

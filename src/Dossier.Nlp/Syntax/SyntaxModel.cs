@@ -51,10 +51,11 @@ public sealed class SyntaxModel
     public static SyntaxModel Load(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        // The parser (the largest file) loads on another core meanwhile; GetResult rethrows its exception as thrown.
+        var parser = Task.Run(() => ModelFile.Read(Path.Combine(directory, ParserFileName), DependencyParser.Kind, DependencyParser.Read));
         var tagger = ModelFile.Read(Path.Combine(directory, TaggerFileName), PosTagger.Kind, PosTagger.Read);
         var lemmatizer = ModelFile.Read(Path.Combine(directory, LemmatizerFileName), Lemmatizer.Kind, Lemmatizer.Read);
-        var parser = ModelFile.Read(Path.Combine(directory, ParserFileName), DependencyParser.Kind, DependencyParser.Read);
-        return new SyntaxModel(tagger, lemmatizer, parser);
+        return new SyntaxModel(tagger, lemmatizer, parser.GetAwaiter().GetResult());
     }
 
     /// <summary>Writes the three model files into <paramref name="directory"/> (created if needed). Same model, same bytes.</summary>

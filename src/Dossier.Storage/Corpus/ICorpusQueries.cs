@@ -44,7 +44,7 @@ public interface ICorpusQueries
 
 /// <param name="Actor">Corpus entity id, or a name or alias; null for any.</param>
 /// <param name="Type">PLOVER type, or null.</param>
-/// <param name="Status">occurred, planned, possible, requested, negated or refused; or null.</param>
+/// <param name="Status">occurred, planned, possible, requested, negated, refused or alleged; or null.</param>
 /// <param name="From">Earliest day (event date, else publication date), inclusive.</param>
 /// <param name="To">Latest day, inclusive.</param>
 public sealed record CorpusEventFilter(string? Actor = null, string? Type = null, string? Status = null, DateOnly? From = null, DateOnly? To = null);

@@ -1,0 +1,67 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+
+namespace Dossier.Extraction.Events;
+
+/// <summary>
+/// Whether a candidate's arguments make it an interaction between actors at all. An event of an interaction type
+/// needs a plausible actor from syntax: a verb whose subject is there but names no actor reports what a thing did
+/// ("the storm hit the coast", "when it comes to trade"); an act aimed back at its own subject ("calling itself")
+/// has no counterpart; a meeting needs two parties; a cooperative act done to a thing with no actor to receive it
+/// ("paid tribute", "won the race") is idiom, not cooperation. The rules read the parse, not word lists.
+/// </summary>
+internal sealed class InteractionRules
+{
+    private readonly AnalysedSentence _s;
+    private readonly DependencyTree _tree;
+    private readonly ActorTokens _actors;
+
+    public InteractionRules(AnalysedSentence sentence, ActorTokens actors)
+    {
+        _s = sentence;
+        _tree = sentence.Tree;
+        _actors = actors;
+    }
+
+    /// <summary>False when the candidate, with the argument tokens found and the actors resolved from them, reports no interaction.</summary>
+    public bool Holds(EventCandidate c, EventCode type, List<int> sources, List<ActorAt> sourceActors, List<int> targets, List<ActorAt> targetActors)
+    {
+        // A subject that names no actor (a thing, a dummy "it"): not an act of an actor.
+        if (c.Demanded < 0 && sourceActors.Count == 0 && sources.Any(IsSubject)) return false;
+
+        // "calling itself", "defended himself": the act has no counterpart.
+        if (targets.Any(IsReflexive) || !c.IsNoun && _tree.Child(c.Trigger, "obj") is var o && o >= 0 && IsReflexive(o)) return false;
+
+        // A meeting needs two parties: a counterpart, several sources, or a plural one ("the ministers met").
+        if (!c.IsNoun && c.Demanded < 0 && type.Code.StartsWith("04", StringComparison.Ordinal) && targetActors.Count == 0
+            && sourceActors.Count == 1 && _s.Tokens[sourceActors[0].Head].Xpos is not ("NNS" or "NNPS"))
+        {
+            return false;
+        }
+
+        // Diplomatic and material cooperation need a partner: such an act done by one party to a thing — an object
+        // that is no actor, holds none and is no event ("paid tribute", "won the race", "signed the striker") — with
+        // no actor to receive it and no "with" partner is idiom, not interaction. Entries keyed on the object
+        // ("upgrade ties") chose their code from it and stay.
+        if (!c.IsNoun && c.Asked < 0 && IsPartnerAct(type) && targetActors.Count == 0 && sourceActors.Count <= 1
+            && !_tree.ChildrenWith(c.Trigger, "obl", "obl:arg").Any(o => _tree.CaseMarker(o) == "with")
+            && _tree.Child(c.Trigger, "obj") is var obj && obj >= 0 && !_actors.IsActor(obj) && _actors.NestedActor(obj) < 0
+            && !_tree.ChildrenWith(obj, "nmod").Any(o => _tree.CaseMarker(o) == "with")
+            && _s.Lexicon.Noun(_tree.Lemma(obj)) is null && _s.Lexicon.VerbEntry(_tree.Lemma(c.Trigger) + " " + _tree.Lemma(obj)) is null)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Diplomatic or material cooperation (CAMEO roots 05 and 06): acts done with or for a partner.</summary>
+    private static bool IsPartnerAct(EventCode type) =>
+        type.Code.StartsWith("05", StringComparison.Ordinal) || type.Code.StartsWith("06", StringComparison.Ordinal);
+
+    private bool IsSubject(int i) => _tree.BaseRelation(i) is "nsubj" or "csubj" or "expl";
+
+    private bool IsReflexive(int i) =>
+        _s.Tokens[i].Xpos == "PRP" && _tree.Text(i).ToLowerInvariant() is var w
+        && (w.EndsWith("self", StringComparison.Ordinal) || w.EndsWith("selves", StringComparison.Ordinal));
+}

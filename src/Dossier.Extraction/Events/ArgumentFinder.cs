@@ -191,8 +191,11 @@ internal sealed class ArgumentFinder
             {
                 // "were engaged in ethnic cleansing": the subject of a light verb's adjectival passive still acts.
                 var passive = _tree.Child(clause, "nsubj:pass", "aux:pass") >= 0 && !(c.Absorbs && _tree.Relation(n) == "obl");
+
+                // "a student who died in the raid": the subject of a verb it undergoes ("die") is no agent of the raid.
+                var undergoes = _s.Lexicon.VerbEntry(_tree.Lemma(clause)) is { } entry && entry.StartsWith(':');
                 var subject = Subject(clause, 0);
-                if (subject >= 0 && subject != n && !passive) sources.Add(subject);
+                if (subject >= 0 && subject != n && !passive && !undergoes) sources.Add(subject);
             }
 
             if (targets.Count == 0 && c.Clause != n)
@@ -253,7 +256,7 @@ internal sealed class ArgumentFinder
                 if (_s.Tokens[head].Upos == "ADJ" && _tree.Child(v, "obj") < 0) return -1;
 
                 // Object control: "X urged Y to ..." — Y; else subject control: "X plans to ..." — X.
-                var obj = _tree.Child(head, "obj");
+                var obj = _tree.Child(head, "obj", "iobj");
                 if (obj >= 0 && ObjectControls(head)) return obj;
                 var controller = Subject(head, depth + 1);
 

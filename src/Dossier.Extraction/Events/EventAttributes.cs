@@ -54,7 +54,8 @@ internal sealed partial class EventAttributes
         {
             foreach (var c in _tree.ChildrenWith(k, "obl", "advcl", "nmod"))
             {
-                if (_tree.CaseMarker(c) == "according") return c;
+                // The fixed preposition "according to" (grammar, not a word list); the lemmatizer may give "accord".
+                if (_tree.CaseMarker(c) is "according" or "accord" && _tree.Children(c).Any(f => _tree.Relation(f) == "case" && _tree.Child(f, "fixed") >= 0)) return c;
             }
 
             k = _tree.Head(k);

@@ -124,7 +124,7 @@ internal sealed class TriggerFinder
         var requested = _s.Lexicon.Status(lemma) == Dossier.Core.Labels.EventStatuses.Requested
             || prt >= 0 && _s.Lexicon.Status(lemma, _tree.Lemma(prt)) == Dossier.Core.Labels.EventStatuses.Requested;
         if (!requested) return null;
-        var obj = _tree.Child(v, "obj");
+        var obj = _tree.Child(v, "obj", "iobj");
         if (obj < 0 || !_actors.IsActor(obj)) return null;
         var act = _tree.ChildrenWith(v, "xcomp").FirstOrDefault(_tree.IsVerb, -1);
         return act >= 0 ? act : null;

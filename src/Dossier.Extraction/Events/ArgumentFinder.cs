@@ -62,7 +62,7 @@ internal sealed class ArgumentFinder
 
     private void VerbArguments(int v, List<int> sources, List<int> targets)
     {
-        var passive = _tree.Child(v, "nsubj:pass", "aux:pass") >= 0;
+        var passive = IsPassive(v);
         var subject = Subject(v, 0);
         if (passive)
         {
@@ -190,7 +190,7 @@ internal sealed class ArgumentFinder
             if (sources.Count == 0)
             {
                 // "were engaged in ethnic cleansing": the subject of a light verb's adjectival passive still acts.
-                var passive = _tree.Child(clause, "nsubj:pass", "aux:pass") >= 0 && !(c.Absorbs && _tree.Relation(n) == "obl");
+                var passive = IsPassive(clause) && !(c.Absorbs && _tree.Relation(n) == "obl");
 
                 // "a student who died in the raid": the subject of a verb it undergoes ("die") is no agent of the raid.
                 var undergoes = _s.Lexicon.VerbEntry(_tree.Lemma(clause)) is { } entry && entry.StartsWith(':');
@@ -213,6 +213,14 @@ internal sealed class ArgumentFinder
             }
         }
     }
+
+    /// <summary>
+    /// Whether a verb is passive: it has a passive auxiliary, or a passive subject and no perfect "have" ("the
+    /// government and the rebels have agreed", parsed with a passive subject, is active).
+    /// </summary>
+    private bool IsPassive(int v) =>
+        _tree.Child(v, "aux:pass") >= 0
+        || _tree.Child(v, "nsubj:pass") >= 0 && !_tree.Children(v).Any(a => _tree.Relation(a) == "aux" && _tree.Lemma(a) == "have");
 
     private bool IsTargetPreposition(string p) =>
         _targetPreps.Contains(p) && !(_settingsAreNoTargets && _s.Lexicon.Words.LocationPrepositions.Contains(p));

@@ -52,8 +52,22 @@ internal sealed class InteractionRules
             return false;
         }
 
+        // Praise, intent and disapproval are said of or to someone: such a verb used on its own — no counterpart, no
+        // object, no complement, no phrase but a place ("she won in Paris", "he competed", "they decided") — reports no
+        // interaction.
+        if (!c.IsNoun && c.Asked < 0 && c.Demanded < 0 && IsAddressedAct(type) && targetActors.Count == 0 && sourceActors.Count <= 1
+            && !_tree.Children(c.Trigger).Any(d => _tree.Relation(d) is "obj" or "iobj" or "ccomp" or "xcomp" or "obl:arg"
+                || _tree.Relation(d) == "obl" && _tree.CaseMarker(d) is { } p && !_s.Lexicon.Words.LocationPrepositions.Contains(p)))
+        {
+            return false;
+        }
+
         return true;
     }
+
+    /// <summary>Verbal acts addressed to someone: intent to cooperate (CAMEO 03), praise (05) and disapproval (11).</summary>
+    private static bool IsAddressedAct(EventCode type) =>
+        type.Code.StartsWith("03", StringComparison.Ordinal) || type.Code.StartsWith("05", StringComparison.Ordinal) || type.Code.StartsWith("11", StringComparison.Ordinal);
 
     /// <summary>Diplomatic or material cooperation (CAMEO roots 05 and 06): acts done with or for a partner.</summary>
     private static bool IsPartnerAct(EventCode type) =>

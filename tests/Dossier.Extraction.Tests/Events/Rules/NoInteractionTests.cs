@@ -48,6 +48,20 @@ public sealed class NoInteractionTests
     }
 
     [Fact]
+    public void Process_AddressedActUsedAlone_NoEvent()
+    {
+        var doc = Run("The Arnor runner won easily in Rohan.", Arnor, Rohan);
+        Assert.False(doc.Events.Any(e => e.Type == "SUPPORT"), EventFixture.Dump(doc));
+    }
+
+    [Fact]
+    public void Process_AddressedActWithCounterpart_StillAnEvent()
+    {
+        var doc = Run("Arnor praised Rohan.", Arnor, Rohan);
+        Assert.Equal("ROH", Assert.Single(Single(doc, "SUPPORT").Target).Country);
+    }
+
+    [Fact]
     public void Process_PluralPartiesMeet_StillAMeeting()
     {
         var doc = Run("The Arnor ministers met in Rohan.", Arnor, Rohan);

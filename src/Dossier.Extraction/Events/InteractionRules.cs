@@ -7,7 +7,7 @@ namespace Dossier.Extraction.Events;
 /// Whether a candidate's arguments make it an interaction between actors at all. An event of an interaction type
 /// needs a plausible actor from syntax: a verb whose subject is there but names no actor reports what a thing did
 /// ("the storm hit the coast", "when it comes to trade"); an act aimed back at its own subject ("calling itself")
-/// has no counterpart; a meeting needs two parties; a cooperative act done to a thing with no actor to receive it
+/// has no counterpart; a generic statement ("governments sanction rivals") reports no event; a meeting needs two parties; a cooperative act done to a thing with no actor to receive it
 /// ("paid tribute", "won the race") is idiom, not cooperation. The rules read the parse, not word lists.
 /// </summary>
 internal sealed class InteractionRules
@@ -28,6 +28,10 @@ internal sealed class InteractionRules
     {
         // A subject that names no actor (a thing, a dummy "it"): not an act of an actor.
         if (c.Demanded < 0 && sourceActors.Count == 0 && sources.Any(IsSubject)) return false;
+
+        // A generic statement ("governments sanction their rivals", "a state attacks when it must"): a present-tense verb
+        // with no auxiliary whose subject is a bare plural or an indefinite singular common noun reports no event.
+        if (!c.IsNoun && c.Demanded < 0 && IsGeneric(c.Trigger, sources)) return false;
 
         // "calling itself", "defended himself": the act has no counterpart.
         if (targets.Any(IsReflexive) || !c.IsNoun && _tree.Child(c.Trigger, "obj") is var o && o >= 0 && IsReflexive(o)) return false;
@@ -72,6 +76,17 @@ internal sealed class InteractionRules
     /// <summary>Diplomatic or material cooperation (CAMEO roots 05 and 06): acts done with or for a partner.</summary>
     private static bool IsPartnerAct(EventCode type) =>
         type.Code.StartsWith("05", StringComparison.Ordinal) || type.Code.StartsWith("06", StringComparison.Ordinal);
+
+    private bool IsGeneric(int v, List<int> sources)
+    {
+        if (_s.Tokens[v].Xpos is not ("VBZ" or "VBP") || _tree.Children(v).Any(a => _tree.BaseRelation(a) == "aux")) return false;
+        var subject = sources.FirstOrDefault(i => _tree.Head(i) == v && IsSubject(i), -1);
+        if (subject < 0 || _s.Context.EntityAt[subject] is not null || !_tree.IsNoun(subject)) return false;
+        var modifiers = _tree.Children(subject).Where(m => _tree.Relation(m) is "det" or "nmod:poss" or "nummod" or "compound" or "amod" && m < subject).ToList();
+        if (modifiers.Any(m => _tree.Relation(m) is "nmod:poss" or "nummod" || _s.Context.EntityAt[m] is not null || _s.Tokens[m].Upos == "PROPN")) return false;
+        var det = modifiers.Where(m => _tree.Relation(m) == "det").Select(_tree.Lemma).FirstOrDefault();
+        return _s.Tokens[subject].Xpos == "NNS" ? det is null : det is "a" or "an" or "any" or "every";
+    }
 
     private bool IsSubject(int i) => _tree.BaseRelation(i) is "nsubj" or "csubj" or "expl";
 

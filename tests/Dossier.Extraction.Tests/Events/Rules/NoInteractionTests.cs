@@ -62,6 +62,20 @@ public sealed class NoInteractionTests
     }
 
     [Fact]
+    public void Process_GenericStatement_NoEvent()
+    {
+        var doc = Run("Rebels usually attack convoys at night.");
+        Assert.True(doc.Events.IsEmpty, EventFixture.Dump(doc));
+    }
+
+    [Fact]
+    public void Process_SpecificPastAct_StillAnEvent()
+    {
+        var doc = Run("The rebels attacked a Rohan convoy at night.", Rohan);
+        Assert.Contains(doc.Events, e => e.Type == "ASSAULT");
+    }
+
+    [Fact]
     public void Process_PluralPartiesMeet_StillAMeeting()
     {
         var doc = Run("The Arnor ministers met in Rohan.", Arnor, Rohan);

@@ -44,7 +44,7 @@ internal sealed class EventCodeChooser
     private bool VerbalFrame(int v)
     {
         var media = _lexicon.Words.CommunicationNouns;
-        bool Spoken(int n) => media.Contains(_tree.Lemma(n)) || _s.Context.EntityAt[n] is { Sector: "MED" or "JRN" } e && e.Type != EntityTypes.Person;
+        bool Spoken(int n) => media.Contains(_tree.Lemma(n)) || _s.Context.EntityAt[n] is { Sector: { } sector } e && _lexicon.Words.MediaSectors.Contains(sector) && e.Type != EntityTypes.Person;
         foreach (var c in _tree.Children(v))
         {
             var r = _tree.Relation(c);

@@ -24,6 +24,7 @@ internal sealed class EventWordLists
         HypotheticalMarks = Words("hypothetical-marks.tsv");
         MentalVerbs = Words("mental-verbs.tsv");
         CommunicationNouns = Words("communication-nouns.tsv");
+        MediaSectors = Words("media-sectors.tsv");
     }
 
     /// <summary>Particles of phrasal verbs the parser may attach as adverbs ("handed over", "blew up").</summary>
@@ -63,6 +64,9 @@ internal sealed class EventWordLists
     /// <summary>Nouns of statements and media ("interview", "statement", "newspaper"): an attack made in one, or on one,
     /// is verbal (ACCUSE), not force.</summary>
     public FrozenSet<string> CommunicationNouns { get; }
+
+    /// <summary>CAMEO sectors of the media (MED, JRN): an outlet attacked is attacked in words.</summary>
+    public FrozenSet<string> MediaSectors { get; }
 
     /// <summary>Loads every list of <paramref name="directory"/>.</summary>
     /// <exception cref="DataFileException">A list is missing or malformed.</exception>

@@ -1,4 +1,5 @@
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 
 namespace Dossier.Extraction.Events;
 
@@ -121,8 +122,8 @@ internal sealed class TriggerFinder
     {
         var lemma = _tree.Lemma(v);
         var prt = _tree.Child(v, "compound:prt");
-        var requested = _s.Lexicon.Status(lemma) == Dossier.Core.Labels.EventStatuses.Requested
-            || prt >= 0 && _s.Lexicon.Status(lemma, _tree.Lemma(prt)) == Dossier.Core.Labels.EventStatuses.Requested;
+        var requested = _s.Lexicon.Status(lemma) == EventStatuses.Requested
+            || prt >= 0 && _s.Lexicon.Status(lemma, _tree.Lemma(prt)) == EventStatuses.Requested;
         if (!requested) return null;
         var obj = _tree.Child(v, "obj", "iobj");
         if (obj < 0 || !_actors.IsActor(obj)) return null;

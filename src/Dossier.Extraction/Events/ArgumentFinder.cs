@@ -185,6 +185,15 @@ internal sealed class ArgumentFinder
 
         // The clause the noun belongs to: its light or status verb, else the verb it hangs from.
         var clause = c.Clause != n ? c.Clause : _clause.ClimbToVerb(n);
+
+        // "X accused Y of the massacre", "Y was charged with the murder": the one accused acts, never the accuser.
+        if (clause >= 0 && sources.Count == 0 && IsAccusation(clause, n))
+        {
+            var accused = _tree.Child(clause, "obj", "nsubj:pass");
+            if (accused >= 0 && _actors.IsActor(accused)) sources.Add(accused);
+            clause = -1;
+        }
+
         if (clause >= 0)
         {
             if (sources.Count == 0)
@@ -225,11 +234,16 @@ internal sealed class ArgumentFinder
     private bool IsTargetPreposition(string p) =>
         _targetPreps.Contains(p) && !(_settingsAreNoTargets && _s.Lexicon.Words.LocationPrepositions.Contains(p));
 
-    /// <summary>Whether a governor's object is the actor of its complement: a request ("urged Y to …") or an
-    /// accusation ("accused Y of …").</summary>
-    private bool ObjectControls(int governor) =>
-        _s.Lexicon.Status(_tree.Lemma(governor)) is EventStatuses.Requested or EventStatuses.Alleged
+    /// <summary>Whether a governor's object is the actor of its complement: a request ("urged Y to …", only
+    /// <paramref name="requests"/>) or an accusation ("accused Y of …").</summary>
+    private bool ObjectControls(int governor, bool requests) =>
+        _s.Lexicon.Status(_tree.Lemma(governor)) is var s && (s == EventStatuses.Alleged || requests && s == EventStatuses.Requested)
         || _tree.Children(governor).Any(m => _tree.CaseMarker(m) is { } p && _s.Lexicon.Status(_tree.Lemma(governor), p) == EventStatuses.Alleged);
+
+    /// <summary>Whether a noun is what its clause accuses or charges someone of ("accused Y of the massacre").</summary>
+    private bool IsAccusation(int clause, int n) =>
+        (_tree.CaseMarker(n) is { } p ? _s.Lexicon.Status(_tree.Lemma(clause), p) : _tree.Relation(n) == "obj" ? _s.Lexicon.Status(_tree.Lemma(clause)) : null)
+        == EventStatuses.Alleged;
 
     /// <summary>The subject of a predicate: its own, else the controller, first conjunct or relative head.</summary>
     private int Subject(int v, int depth)
@@ -265,17 +279,17 @@ internal sealed class ArgumentFinder
 
                 // Object control: "X urged Y to ..." — Y; else subject control: "X plans to ..." — X.
                 var obj = _tree.Child(head, "obj", "iobj");
-                if (obj >= 0 && ObjectControls(head)) return obj;
+                if (obj >= 0 && ObjectControls(head, requests: true)) return obj;
                 var controller = Subject(head, depth + 1);
 
                 // "when it comes to trade": an unresolved "it" controls only through a verb of plan, will or refusal.
                 if (controller >= 0 && _actors.IsUnresolvedIt(controller) && _s.Lexicon.Status(_tree.Lemma(head)) is null && !_s.Lexicon.IsIntentCue(_tree.Lemma(head))) return -1;
                 return controller;
-            case "advcl" when _tree.Children(v).Any(m => _tree.Relation(m) == "mark") && _tree.Child(head, "obj") is var accused && accused >= 0 && ObjectControls(head):
+            case "advcl" when _tree.Children(v).Any(m => _tree.Relation(m) == "mark") && _tree.Child(head, "obj") is var accused && accused >= 0 && ObjectControls(head, requests: false):
                 // "X accused Y of killing Z": the one accused is the one said to act.
                 return accused;
             case "acl" when _s.Tokens[v].Xpos == "VBG" && _tree.Children(v).Any(m => _tree.Relation(m) == "mark")
-                && _tree.Relation(head) == "obj" && _tree.Head(head) is var governor && governor >= 0 && ObjectControls(governor):
+                && _tree.Relation(head) == "obj" && _tree.Head(head) is var governor && governor >= 0 && ObjectControls(governor, requests: false):
                 // The same parsed as a clause on the object: "accused [the driver of killing …]".
                 return head;
             case "conj":

@@ -100,6 +100,13 @@ internal sealed class TriggerFinder
             if (rel == "obl" && p is not null && _s.Lexicon.Words.SettingPrepositions.Contains(p)) return new EventCandidate(n, head, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
         }
 
+        // "accused Y of the massacre", parsed with the noun on the accused: what the accusation charges Y with.
+        if (head >= 0 && rel.StartsWith("nmod", StringComparison.Ordinal) && _tree.Relation(head) == "obj" && _tree.Head(head) is var accusing && accusing >= 0
+            && _tree.IsVerb(accusing) && _tree.CaseMarker(n) is { } of && _s.Lexicon.Status(_tree.Lemma(accusing), of) == EventStatuses.Alleged)
+        {
+            return new EventCandidate(n, accusing, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
+        }
+
         // The noun names its own actors: "talks with X", "a meeting between X and Y", "X's visit", "protests against X".
         foreach (var c in _tree.Children(n))
         {

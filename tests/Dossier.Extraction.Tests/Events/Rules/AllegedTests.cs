@@ -38,6 +38,16 @@ public sealed class AllegedTests
     }
 
     [Fact]
+    public void Process_AccusedOfANoun_TheAccusedActsNotTheAccuser()
+    {
+        var doc = Run("Gondor accused Mordor of the massacre.", Gondor, Mordor);
+        var act = Triggered(doc, "massacre");
+        Assert.Equal("alleged", act.Status);
+        Assert.DoesNotContain(act.Source, a => a.Country == "GND");
+        Assert.Contains(act.Source, a => a.Country == "MOR");
+    }
+
+    [Fact]
     public void Process_AllegedlyAttacked_Alleged()
     {
         var doc = Run("Mordor allegedly attacked Gondor.", Mordor, Gondor);

@@ -282,8 +282,10 @@ internal sealed class ArgumentFinder
                 if (obj >= 0 && ObjectControls(head, requests: true)) return obj;
                 var controller = Subject(head, depth + 1);
 
-                // "when it comes to trade": an unresolved "it" controls only through a verb of plan, will or refusal.
-                if (controller >= 0 && _actors.IsUnresolvedIt(controller) && _s.Lexicon.Status(_tree.Lemma(head)) is null && !_s.Lexicon.IsIntentCue(_tree.Lemma(head))) return -1;
+                // "when it comes to trade": "it" controls only through a verb of plan, will or refusal ("it plans to"),
+                // even when coreference linked it to an actor.
+                if (controller >= 0 && _s.Tokens[controller].Xpos == "PRP" && _tree.Lemma(controller) == "it"
+                    && _s.Lexicon.Status(_tree.Lemma(head)) is null && !_s.Lexicon.IsIntentCue(_tree.Lemma(head))) return -1;
                 return controller;
             case "advcl" when _tree.Children(v).Any(m => _tree.Relation(m) == "mark") && _tree.Child(head, "obj") is var accused && accused >= 0 && ObjectControls(head, requests: false):
                 // "X accused Y of killing Z": the one accused is the one said to act.

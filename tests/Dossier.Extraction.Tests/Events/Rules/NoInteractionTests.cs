@@ -76,6 +76,20 @@ public sealed class NoInteractionTests
     }
 
     [Fact]
+    public void Process_DummyItLinkedToAnActor_StillNoEvent()
+    {
+        var doc = Run("When it comes to trade, Arnor stays cautious.", new Ent("Arnor", "GPE", "ARN", null, "it"));
+        Assert.True(doc.Events.IsEmpty, EventFixture.Dump(doc));
+    }
+
+    [Fact]
+    public void Process_ItPlansTo_ItStillActs()
+    {
+        var doc = Run("Arnor said it plans to attack Mordor.", new Ent("Arnor", "GPE", "ARN", null, "it"), Mordor);
+        Assert.Contains(doc.Events, e => e.Trigger.Text == "attack" && e.Source.Any(a => a.Country == "ARN"));
+    }
+
+    [Fact]
     public void Process_PluralPartiesMeet_StillAMeeting()
     {
         var doc = Run("The Arnor ministers met in Rohan.", Arnor, Rohan);

@@ -38,7 +38,7 @@ internal sealed class InteractionRules
 
         // A meeting needs two parties: a counterpart, several sources, or a plural one ("the ministers met").
         if (!c.IsNoun && c.Demanded < 0 && type.Code.StartsWith("04", StringComparison.Ordinal) && targetActors.Count == 0
-            && sourceActors.Count == 1 && _s.Tokens[sourceActors[0].Head].Xpos is not ("NNS" or "NNPS"))
+            && sourceActors.Count == 1 && !IsPlural(sourceActors[0].Head))
         {
             return false;
         }
@@ -87,6 +87,10 @@ internal sealed class InteractionRules
         var det = modifiers.Where(m => _tree.Relation(m) == "det").Select(_tree.Lemma).FirstOrDefault();
         return _s.Tokens[subject].Xpos == "NNS" ? det is null : det is "a" or "an" or "any" or "every";
     }
+
+    /// <summary>A plural noun, or a plural personal pronoun ("they plan to meet again"; the paradigm is grammar).</summary>
+    private bool IsPlural(int i) =>
+        _s.Tokens[i].Xpos is "NNS" or "NNPS" || _s.Tokens[i].Xpos == "PRP" && _tree.Lemma(i) is "they" or "we" or "them" or "us";
 
     private bool IsSubject(int i) => _tree.BaseRelation(i) is "nsubj" or "csubj" or "expl";
 

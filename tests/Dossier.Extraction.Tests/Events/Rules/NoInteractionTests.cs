@@ -90,6 +90,13 @@ public sealed class NoInteractionTests
     }
 
     [Fact]
+    public void Process_PluralPronounPlansToMeet_StillAMeeting()
+    {
+        var doc = Run("They plan to meet again in Rohan.", Rohan);
+        Assert.Contains(doc.Events, e => e.Type == "CONSULT");
+    }
+
+    [Fact]
     public void Process_PluralPartiesMeet_StillAMeeting()
     {
         var doc = Run("The Arnor ministers met in Rohan.", Arnor, Rohan);

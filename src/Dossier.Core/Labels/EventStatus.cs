@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace Dossier.Core.Labels;
 
 /// <summary>
-/// What a report says of an event: it happened, is planned, is possible, was requested, refused or denied. The
+/// What a report says of an event: it happened, is planned, is possible, was requested, refused or denied, or is
+/// only alleged. The
 /// JSON, the store and the CLI write the lower-case names (<see cref="EventStatuses"/>).
 /// </summary>
 public enum EventStatus
@@ -25,6 +26,9 @@ public enum EventStatus
 
     /// <summary>Reported as not having happened.</summary>
     Negated,
+
+    /// <summary>Asserted only inside an accusation, charge or claim ("accused of killing", "charged with assault").</summary>
+    Alleged,
 }
 
 /// <summary>The names of <see cref="EventStatus"/> and the two orders the analysis and the corpus rank them by.</summary>
@@ -48,20 +52,29 @@ public static class EventStatuses
     /// <summary>Denied.</summary>
     public const string Negated = "negated";
 
+    /// <summary>Asserted only inside an accusation, charge or claim (dossier/1 version 1.1).</summary>
+    public const string Alleged = "alleged";
+
     /// <summary>Every name, in the order of <see cref="EventStatus"/>.</summary>
-    public static ImmutableArray<string> All { get; } = [Occurred, Planned, Possible, Requested, Refused, Negated];
+    public static ImmutableArray<string> All { get; } = [Occurred, Planned, Possible, Requested, Refused, Negated, Alleged];
 
     /// <summary>
-    /// Which cue wins when several govern one predicate in a sentence, strongest first: a negation beats a refusal,
-    /// which beats a request, a possibility, then a plan ("did not plan to meet" is negated).
+    /// Which cue wins when several govern one predicate in a sentence, strongest first: a negation beats an allegation
+    /// ("accused of planning to attack" is alleged), which beats a refusal, a request, a possibility, then a plan ("did
+    /// not plan to meet" is negated).
     /// </summary>
-    public static ImmutableArray<string> CuePrecedence { get; } = [Negated, Refused, Requested, Possible, Planned];
+    public static ImmutableArray<string> CuePrecedence { get; } = [Negated, Alleged, Refused, Requested, Possible, Planned];
 
     /// <summary>
     /// How far an affirmative event has advanced across reports, least first: when the corpus merges mentions, the
-    /// most advanced status is the event's (a request that later is reported as having happened has occurred).
+    /// most advanced status is the event's (a request that later is reported as having happened has occurred; an
+    /// act alleged in one report and stated as fact in another has occurred).
     /// </summary>
-    public static ImmutableArray<string> Advancement { get; } = [Requested, Possible, Planned, Occurred];
+    public static ImmutableArray<string> Advancement { get; } = [Requested, Possible, Planned, Alleged, Occurred];
+
+    /// <summary>Whether a status places the act in the past: occurred, or alleged (a charge or claim says it happened).</summary>
+    /// <param name="status">A status name, or null.</param>
+    public static bool IsPast(string? status) => status is Occurred or Alleged;
 
     /// <summary>The lower-case name of a status (<see cref="EventStatus.Occurred"/> → <c>occurred</c>).</summary>
     /// <param name="status">A defined status.</param>

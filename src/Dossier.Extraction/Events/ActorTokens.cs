@@ -30,9 +30,15 @@ internal sealed class ActorTokens
         if (InTime(i)) return false;
         if (_s.Context.EntityAt[i] is { } e) return CanAct(e);
         var t = _s.Tokens[i];
+
+        // "it" that coreference did not link to an actor is a thing or a dummy subject ("when it comes to …").
+        if (IsUnresolvedIt(i)) return false;
         if (t.Xpos is "PRP" || t.Upos == "PROPN") return true;
         return _tree.IsNoun(i) && _s.Lexicon.IsActorNoun(_tree.Lemma(i));
     }
+
+    /// <summary>Whether a token is the pronoun "it" with no entity behind it.</summary>
+    public bool IsUnresolvedIt(int i) => _s.Context.EntityAt[i] is null && _s.Tokens[i].Xpos == "PRP" && _tree.Lemma(i) == "it";
 
     /// <summary>
     /// A token inside a noun phrase (its modifiers, not its clauses) covered by an actor entity, or -1. Strict: only

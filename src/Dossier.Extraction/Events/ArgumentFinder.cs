@@ -15,6 +15,7 @@ internal sealed class ArgumentFinder
     private readonly ActorTokens _actors;
     private readonly EventClause _clause;
     private readonly IReadOnlySet<string> _targetPreps;
+    private bool _settingsAreNoTargets;
 
     public ArgumentFinder(AnalysedSentence sentence, ActorTokens actors, EventClause clause)
     {
@@ -28,6 +29,8 @@ internal sealed class ArgumentFinder
     /// <summary>The head tokens of the candidate's sources and targets (before conjuncts and actor checks).</summary>
     public (List<int> Sources, List<int> Targets) Find(EventCandidate c)
     {
+        // A cooperative act's "at"/"in" phrase is its setting, never its counterpart ("met at the X Hotel").
+        _settingsAreNoTargets = _s.Lexicon.Code(c.Code) is { QuadClass: 1 or 2 };
         var sources = new List<int>();
         var targets = new List<int>();
         if (c.Demanded >= 0)
@@ -39,6 +42,8 @@ internal sealed class ArgumentFinder
         }
         else if (c.IsNoun)
         {
+            // "the killing of Y by Z", "the army's arrest of Y": the noun's own phrases say who did what to whom.
+            if (NominalRoles(c.Trigger, c.PossessorUndergoes, sources, targets)) return (sources, targets);
             NounArguments(c, sources, targets);
         }
         else
@@ -57,7 +62,7 @@ internal sealed class ArgumentFinder
 
     private void VerbArguments(int v, List<int> sources, List<int> targets)
     {
-        var passive = _tree.Child(v, "nsubj:pass", "aux:pass") >= 0;
+        var passive = IsPassive(v);
         var subject = Subject(v, 0);
         if (passive)
         {
@@ -101,7 +106,7 @@ internal sealed class ArgumentFinder
         if (targets.Count > 0) return;
         foreach (var c in _tree.ChildrenWith(predicate, "obl", "obl:arg", "nmod"))
         {
-            if (_tree.CaseMarker(c) is { } p && _targetPreps.Contains(p) && _actors.IsActor(c))
+            if (_tree.CaseMarker(c) is { } p && IsTargetPreposition(p) && _actors.IsActor(c))
             {
                 targets.Add(c);
                 return;
@@ -131,6 +136,35 @@ internal sealed class ArgumentFinder
         return -1;
     }
 
+    /// <summary>
+    /// The roles a nominalisation's own phrases give: the "by" phrase is the agent; the "of" phrase is the one acted on
+    /// when the noun's possessor undergoes the act (<paramref name="patientNoun"/>: "X's arrest") or another phrase names
+    /// the agent ("the army's killing of Y"). False (nothing added) when the noun has neither a "by" agent nor an "of"
+    /// phrase that the rule reads, so the clause decides.
+    /// </summary>
+    private bool NominalRoles(int n, bool patientNoun, List<int> sources, List<int> targets)
+    {
+        var by = -1;
+        var of = -1;
+        foreach (var m in _tree.ChildrenWith(n, "nmod", "nmod:agent"))
+        {
+            var p = _tree.CaseMarker(m);
+            if (p == "by" && by < 0 && _actors.IsActor(m)) by = m;
+            else if (p == "of" && of < 0 && _actors.IsActor(m)) of = m;
+        }
+
+        // "the shooting of three farmers by soldiers": the parser may hang the agent on the "of" phrase.
+        if (by < 0 && of >= 0) by = _tree.ChildrenWith(of, "nmod").FirstOrDefault(m => _tree.CaseMarker(m) == "by" && _actors.IsActor(m), -1);
+        var poss = _tree.Child(n, "nmod:poss");
+        if (poss >= 0 && !_actors.IsActor(poss)) poss = -1;
+        var agent = by >= 0 ? by : of >= 0 && poss >= 0 ? poss : -1;
+        var patient = of >= 0 && (patientNoun || agent >= 0) ? of : patientNoun && by >= 0 ? poss : -1;
+        if (agent < 0 && patient < 0) return false;
+        if (agent >= 0) sources.Add(agent);
+        if (patient >= 0) targets.Add(patient);
+        return true;
+    }
+
     private void NounArguments(EventCandidate c, List<int> sources, List<int> targets)
     {
         var n = c.Trigger;
@@ -142,18 +176,35 @@ internal sealed class ArgumentFinder
             else if (p is not null && _targetPreps.Contains(p) && _actors.IsActor(m) && targets.Count == 0) targets.Add(m);
         }
 
-        if (sources.Count == 0 && poss >= 0 && _actors.IsActor(poss)) sources.Add(poss);
+        if (sources.Count == 0 && poss >= 0 && _actors.IsActor(poss))
+        {
+            // "X's arrest": the possessor of a noun of undergoing is acted on; "X's visit": it acts.
+            if (c.PossessorUndergoes) targets.Insert(0, poss);
+            else sources.Add(poss);
+        }
 
         // The clause the noun belongs to: its light or status verb, else the verb it hangs from.
         var clause = c.Clause != n ? c.Clause : _clause.ClimbToVerb(n);
+
+        // "X accused Y of the massacre", "Y was charged with the murder": the one accused acts, never the accuser.
+        if (clause >= 0 && sources.Count == 0 && IsAccusation(clause, n))
+        {
+            var accused = _tree.Child(clause, "obj", "nsubj:pass");
+            if (accused >= 0 && _actors.IsActor(accused)) sources.Add(accused);
+            clause = -1;
+        }
+
         if (clause >= 0)
         {
             if (sources.Count == 0)
             {
                 // "were engaged in ethnic cleansing": the subject of a light verb's adjectival passive still acts.
-                var passive = _tree.Child(clause, "nsubj:pass", "aux:pass") >= 0 && !(c.Absorbs && _tree.Relation(n) == "obl");
+                var passive = IsPassive(clause) && !(c.Absorbs && _tree.Relation(n) == "obl");
+
+                // "a student who died in the raid": the subject of a verb it undergoes ("die") is no agent of the raid.
+                var undergoes = _s.Lexicon.VerbEntry(_tree.Lemma(clause)) is { } entry && entry.StartsWith(':');
                 var subject = Subject(clause, 0);
-                if (subject >= 0 && subject != n && !passive) sources.Add(subject);
+                if (subject >= 0 && subject != n && !passive && !undergoes) sources.Add(subject);
             }
 
             if (targets.Count == 0 && c.Clause != n)
@@ -162,7 +213,7 @@ internal sealed class ArgumentFinder
                 {
                     if (o == n) continue;
                     var p = _tree.CaseMarker(o);
-                    if ((p is null || _targetPreps.Contains(p)) && _actors.IsActor(o))
+                    if ((p is null || IsTargetPreposition(p)) && _actors.IsActor(o))
                     {
                         targets.Add(o);
                         break;
@@ -171,6 +222,28 @@ internal sealed class ArgumentFinder
             }
         }
     }
+
+    /// <summary>
+    /// Whether a verb is passive: it has a passive auxiliary, or a passive subject and no perfect "have" ("the
+    /// government and the rebels have agreed", parsed with a passive subject, is active).
+    /// </summary>
+    private bool IsPassive(int v) =>
+        _tree.Child(v, "aux:pass") >= 0
+        || _tree.Child(v, "nsubj:pass") >= 0 && !_tree.Children(v).Any(a => _tree.Relation(a) == "aux" && _tree.Lemma(a) == "have");
+
+    private bool IsTargetPreposition(string p) =>
+        _targetPreps.Contains(p) && !(_settingsAreNoTargets && _s.Lexicon.Words.LocationPrepositions.Contains(p));
+
+    /// <summary>Whether a governor's object is the actor of its complement: a request ("urged Y to …", only
+    /// <paramref name="requests"/>) or an accusation ("accused Y of …").</summary>
+    private bool ObjectControls(int governor, bool requests) =>
+        _s.Lexicon.Status(_tree.Lemma(governor)) is var s && (s == EventStatuses.Alleged || requests && s == EventStatuses.Requested)
+        || _tree.Children(governor).Any(m => _tree.CaseMarker(m) is { } p && _s.Lexicon.Status(_tree.Lemma(governor), p) == EventStatuses.Alleged);
+
+    /// <summary>Whether a noun is what its clause accuses or charges someone of ("accused Y of the massacre").</summary>
+    private bool IsAccusation(int clause, int n) =>
+        (_tree.CaseMarker(n) is { } p ? _s.Lexicon.Status(_tree.Lemma(clause), p) : _tree.Relation(n) == "obj" ? _s.Lexicon.Status(_tree.Lemma(clause)) : null)
+        == EventStatuses.Alleged;
 
     /// <summary>The subject of a predicate: its own, else the controller, first conjunct or relative head.</summary>
     private int Subject(int v, int depth)
@@ -201,10 +274,26 @@ internal sealed class ArgumentFinder
         switch (_tree.Relation(v))
         {
             case "xcomp":
+                // "X is hard to reach": the subject of a tough adjective is the object of its complement, not its actor.
+                if (_s.Tokens[head].Upos == "ADJ" && _tree.Child(v, "obj") < 0) return -1;
+
                 // Object control: "X urged Y to ..." — Y; else subject control: "X plans to ..." — X.
-                var obj = _tree.Child(head, "obj");
-                if (obj >= 0 && _s.Lexicon.Status(_tree.Lemma(head)) == EventStatuses.Requested) return obj;
-                return Subject(head, depth + 1);
+                var obj = _tree.Child(head, "obj", "iobj");
+                if (obj >= 0 && ObjectControls(head, requests: true)) return obj;
+                var controller = Subject(head, depth + 1);
+
+                // "when it comes to trade": "it" controls only through a verb of plan, will or refusal ("it plans to"),
+                // even when coreference linked it to an actor.
+                if (controller >= 0 && _s.Tokens[controller].Xpos == "PRP" && _tree.Lemma(controller) == "it"
+                    && _s.Lexicon.Status(_tree.Lemma(head)) is null && !_s.Lexicon.IsIntentCue(_tree.Lemma(head))) return -1;
+                return controller;
+            case "advcl" when _tree.Children(v).Any(m => _tree.Relation(m) == "mark") && _tree.Child(head, "obj") is var accused && accused >= 0 && ObjectControls(head, requests: false):
+                // "X accused Y of killing Z": the one accused is the one said to act.
+                return accused;
+            case "acl" when _s.Tokens[v].Xpos == "VBG" && _tree.Children(v).Any(m => _tree.Relation(m) == "mark")
+                && _tree.Relation(head) == "obj" && _tree.Head(head) is var governor && governor >= 0 && ObjectControls(governor, requests: false):
+                // The same parsed as a clause on the object: "accused [the driver of killing …]".
+                return head;
             case "conj":
             case "advcl":
                 return Subject(head, depth + 1);

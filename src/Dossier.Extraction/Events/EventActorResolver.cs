@@ -43,12 +43,14 @@ internal sealed class EventActorResolver
             var h = Quantified(h0);
 
             // Subjects: "British aircraft", "Swiss doctors" — a thing or group named by its nationality acts for it.
-            if (!_actors.IsActor(h) && _actors.NestedActor(h, strict: !lenient) < 0
+            var standsForSpeaker = speaker >= 0 && _actors.IsUnresolvedIt(h) && !IsPerson(speaker);
+            if (!_actors.IsActor(h) && _actors.NestedActor(h, strict: !lenient) < 0 && !standsForSpeaker
                 && !(lenient && _tree.IsNoun(h) && ActorHints.Find(PhraseText(h), _context.Published, false) is not null)) continue;
             var actor = ActorOf(h);
 
-            // "X said it would ...": an unresolved (or uncoded) pronoun of a reported clause stands for the speaker.
-            if (_s.Tokens[h].Xpos == "PRP" && speaker >= 0 && (actor.Entity is null || actor.Code is null && actor.Country is null)
+            // "X said it would ...": an unresolved (or uncoded) pronoun of a reported clause stands for the speaker, when
+            // they agree ("it" is no person, "he" and "she" are no country).
+            if (_s.Tokens[h].Xpos == "PRP" && speaker >= 0 && (actor.Entity is null || actor.Code is null && actor.Country is null) && Agrees(h, speaker)
                 && (_actors.IsActor(speaker) || _actors.NestedActor(speaker) >= 0) && ActorOf(speaker) is var spoken && (actor.Entity is null || spoken.Country is not null || spoken.Code is not null))
             {
                 actor = spoken;
@@ -59,6 +61,22 @@ internal sealed class EventActorResolver
         }
 
         return result;
+    }
+
+    /// <summary>The name of a speaker: the entity's canonical name ("Maria Lopez" for "she"), else the words of the phrase.</summary>
+    public string SpeakerName(int h) =>
+        _context.EntityAt[h] is { } entity && _context.MentionAt[h] is { } mention ? DisplayName(entity, mention) : PhraseText(h);
+
+    private bool IsPerson(int h) => _context.EntityAt[h] is { Type: EntityTypes.Person };
+
+    /// <summary>Whether a pronoun can stand for the speaker: "it" not for a person, "he"/"she" not for an organisation or place.</summary>
+    private bool Agrees(int pronoun, int speaker)
+    {
+        var lemma = _tree.Lemma(pronoun);
+        var entity = _context.EntityAt[speaker];
+        if (lemma == "it") return entity is null || entity.Type != EntityTypes.Person;
+        if (lemma is "he" or "she") return entity is null || entity.Type == EntityTypes.Person;
+        return true;
     }
 
     /// <summary>The words of a noun phrase: the head and its left modifiers (no determiners, cases or clauses).</summary>

@@ -46,6 +46,24 @@ internal sealed partial class EventAttributes
         return -1;
     }
 
+    /// <summary>The source a clause is attributed to by "according to X", or -1.</summary>
+    public int Attribution(int p)
+    {
+        var k = p;
+        for (var depth = 0; depth < 6 && k >= 0; depth++)
+        {
+            foreach (var c in _tree.ChildrenWith(k, "obl", "advcl", "nmod"))
+            {
+                // The fixed preposition "according to" (grammar, not a word list); the lemmatizer may give "accord".
+                if (_tree.CaseMarker(c) is "according" or "accord" && _tree.Children(c).Any(f => _tree.Relation(f) == "case" && _tree.Child(f, "fixed") >= 0)) return c;
+            }
+
+            k = _tree.Head(k);
+        }
+
+        return -1;
+    }
+
     /// <summary>Adds the amount, count, charge and weapon found in the event's <paramref name="scope"/> (the first of each).</summary>
     public void Add(HashSet<int> scope, ImmutableDictionary<string, string>.Builder attributes)
     {

@@ -27,6 +27,36 @@ internal sealed class EventCodeChooser
     /// <summary>The code of "X said Y must/should …": a demand by X on Y.</summary>
     public string DemandCode => _lexicon.Overrides.DemandCode;
 
+    /// <summary>The code of "X asked Y to V" when the verb of asking has none of its own.</summary>
+    public string RequestCode => _lexicon.Overrides.RequestCode;
+
+    /// <summary>
+    /// The code of a verb in its frame: an act of force (material conflict) spoken or written — made in a statement or
+    /// interview, aimed at a statement or an outlet, or with a speech complement ("attacked the plan, saying …") —
+    /// is a verbal attack (ACCUSE); any other code is kept.
+    /// </summary>
+    public string Framed(int v, string code)
+    {
+        if (_lexicon.Code(code) is not { QuadClass: 4 } || !VerbalFrame(v)) return code;
+        return _lexicon.Overrides.VerbalAttackCode;
+    }
+
+    private bool VerbalFrame(int v)
+    {
+        var media = _lexicon.Words.CommunicationNouns;
+        bool Spoken(int n) => media.Contains(_tree.Lemma(n)) || _s.Context.EntityAt[n] is { Sector: { } sector } e && _lexicon.Words.MediaSectors.Contains(sector) && e.Type != EntityTypes.Person;
+        foreach (var c in _tree.Children(v))
+        {
+            var r = _tree.Relation(c);
+            if (r is "obl" or "obl:arg" && _tree.CaseMarker(c) is "in" or "during" or "on" or "at" && media.Contains(_tree.Lemma(c))) return true;
+            if (r is "obj" or "obl" or "obl:arg" && _tree.IsNoun(c) && Spoken(c) && _tree.CaseMarker(c) is null or "at" or "on") return true;
+            if (r == "ccomp") return true;
+            if (r == "advcl" && _lexicon.IsSpeechVerb(_tree.Lemma(c)) && _s.Tokens[c].Xpos == "VBG") return true;
+        }
+
+        return false;
+    }
+
     /// <summary>A lexicon entry read as code and direction: ":173" is 173 with the subject as target.</summary>
     public static (string Code, bool SubjectIsTarget)? Split(string? entry) =>
         entry is null ? null : entry.StartsWith(':') ? (entry[1..], true) : (entry, false);
@@ -122,11 +152,14 @@ internal sealed class EventCodeChooser
     /// <param name="nounEntry">The noun's own entry.</param>
     public (string Code, bool SubjectIsTarget)? LightCode(int verb, string relation, string? preposition, string eventLemma, string nounEntry)
     {
-        var light = relation is "obj" or "nsubj:pass" ? _lexicon.Light(_tree.Lemma(verb), eventLemma)
-            : relation == "obl" && preposition is not null ? _lexicon.Light(_tree.Lemma(verb) + " " + preposition, eventLemma) : null;
+        var key = relation is "obj" or "nsubj:pass" ? _tree.Lemma(verb) : relation == "obl" && preposition is not null ? _tree.Lemma(verb) + " " + preposition : null;
+        var light = key is null ? null : _lexicon.Light(key, eventLemma);
         if (light is null || Split(light) is not { } ls) return null;
         var own = Split(nounEntry)!.Value;
-        return (light == nounEntry ? own.Code : ls.Code, ls.SubjectIsTarget || (light == nounEntry && own.SubjectIsTarget));
+
+        // Only the pair's own entry ("face trial") makes the subject undergo the act; the noun's (":" on "trial")
+        // is about its possessor ("his trial"), not about whoever holds it ("the court held a trial").
+        return (light == nounEntry ? own.Code : ls.Code, ls.SubjectIsTarget && (light != nounEntry || _lexicon.IsLightPair(key!, eventLemma)));
     }
 
     /// <summary>

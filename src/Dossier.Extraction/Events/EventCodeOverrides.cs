@@ -5,7 +5,7 @@ namespace Dossier.Extraction.Events;
 
 /// <summary>
 /// The CAMEO codes the analysis gives instead of a word's own: a demand read off "X said Y must …"
-/// (<c>special-codes.tsv</c>), a stated intention ("will give aid" → express intent) and a declined one ("will not
+/// (<c>special-codes.tsv</c>, with the verbal attack and the request of "asked Y to V"), a stated intention ("will give aid" → express intent) and a declined one ("will not
 /// accept" → reject), by the act's code prefix (<c>intent-codes.tsv</c>). Immutable and thread-safe.
 /// </summary>
 internal sealed class EventCodeOverrides
@@ -16,10 +16,12 @@ internal sealed class EventCodeOverrides
     private readonly FrozenDictionary<string, string> _intended;
     private readonly FrozenDictionary<string, string> _declined;
 
-    private EventCodeOverrides(string demand, string conditionalThreat, FrozenDictionary<string, string> intended, FrozenDictionary<string, string> declined)
+    private EventCodeOverrides(string demand, string conditionalThreat, string verbalAttack, string request, FrozenDictionary<string, string> intended, FrozenDictionary<string, string> declined)
     {
         DemandCode = demand;
         ConditionalThreatCode = conditionalThreat;
+        VerbalAttackCode = verbalAttack;
+        RequestCode = request;
         _intended = intended;
         _declined = declined;
     }
@@ -29,6 +31,12 @@ internal sealed class EventCodeOverrides
 
     /// <summary>The code of a stated intention held under a condition ("X will withdraw unless Y …"): a threat.</summary>
     public string ConditionalThreatCode { get; }
+
+    /// <summary>The code of an attack verb in a frame of speech or media ("attacked X in an interview"): a verbal attack.</summary>
+    public string VerbalAttackCode { get; }
+
+    /// <summary>The code of "asked Y to V" when the verb of asking has no code of its own: a request, whatever V is.</summary>
+    public string RequestCode { get; }
 
     /// <summary>
     /// The code that states the intention to carry out an act of code <paramref name="actCode"/> (<paramref name="declined"/>:
@@ -66,7 +74,7 @@ internal sealed class EventCodeOverrides
             if (!table.TryAdd(row.Columns[1], row.Columns[2])) throw row.Error("prefix '" + row.Columns[1] + "' is listed twice");
         }
 
-        return new EventCodeOverrides(Required("demand"), Required("conditional-threat"),
+        return new EventCodeOverrides(Required("demand"), Required("conditional-threat"), Required("verbal-attack"), Required("request"),
             intended.ToFrozenDictionary(StringComparer.Ordinal), declined.ToFrozenDictionary(StringComparer.Ordinal));
     }
 }

@@ -194,6 +194,9 @@ public sealed class EventLexicon
         return _light.TryGetValue(verb, out var generic) ? Resolve(generic, noun) : null;
     }
 
+    /// <summary>True when the lexicon has an entry for this very pair ("face trial"), not only for the light verb.</summary>
+    public bool IsLightPair(string verb, string noun) => _light.ContainsKey(verb + " " + noun);
+
     /// <summary>True when <paramref name="verb"/> is a light verb (its object noun carries the event).</summary>
     public bool IsLightVerb(string verb) => _light.ContainsKey(verb);
 

@@ -6,7 +6,8 @@ namespace Dossier.Extraction.Events;
 
 /// <summary>
 /// Where an event's status is decided (<see cref="EventStatuses"/>): the status cues (general.tsv <c>status</c>) that
-/// modify or govern its predicate, the strongest by <see cref="EventStatuses.CuePrecedence"/>, else occurred; an
+/// modify or govern its predicate (an accusation, charge or claim makes what it asserts alleged), the strongest by
+/// <see cref="EventStatuses.CuePrecedence"/>, else occurred; a predicate inside a condition is possible; an
 /// occurred event dated after publication is planned; a declined stated intention has occurred (it is a rejection).
 /// </summary>
 internal sealed class EventStatusRules
@@ -33,12 +34,19 @@ internal sealed class EventStatusRules
         for (var depth = 0; depth < 4; depth++)
         {
             var h = _tree.Head(i);
-            if (h < 0 || _tree.Relation(i) is not ("xcomp" or "ccomp" or "acl" or "obj" or "obl" or "nsubj:pass")) break;
+            if (h < 0 || _tree.Relation(i) is not ("xcomp" or "ccomp" or "acl" or "obj" or "obl" or "nsubj:pass" or "advcl")) break;
+
+            // An accusation, charge or claim holds what it asserts as alleged, a speech verb among them ("claimed that …").
+            var governed = GovernorStatus(i, h) ?? (_tree.Relation(i) == "advcl" ? MarkedStatus(i, h) : null);
+            if (governed == EventStatuses.Alleged) found.Add(governed);
+            if (_tree.Relation(i) == "advcl" && governed is null) break;
             if (_s.Lexicon.IsSpeechVerb(_tree.Lemma(h))) break;
-            if (GovernorStatus(i, h) is { } s) found.Add(s);
+            if (governed is not null) found.Add(governed);
             if (HasNegation(h)) found.Add(EventStatuses.Negated);
             i = h;
         }
+
+        if (Hypothetical(c.Clause)) found.Add(EventStatuses.Possible);
 
         foreach (var s in EventStatuses.CuePrecedence)
         {
@@ -74,6 +82,28 @@ internal sealed class EventStatusRules
         return (prt >= 0 ? _s.Lexicon.Status(lemma, _tree.Lemma(prt)) : null)
             ?? (p is not null ? _s.Lexicon.Status(lemma, p) : null)
             ?? (_tree.Relation(dependent) is "obj" or "xcomp" or "ccomp" or "acl" or "nsubj:pass" ? _s.Lexicon.Status(lemma) : null);
+    }
+
+    /// <summary>Whether a clause lies inside a condition ("if X attacked …", "unless Y withdraws"): a hypothetical, not
+    /// an act reported as having happened (hypothetical-marks.tsv).</summary>
+    public bool Hypothetical(int clause)
+    {
+        var marks = _s.Lexicon.Words.HypotheticalMarks;
+        var k = clause;
+        for (var depth = 0; depth < 8 && k >= 0; depth++)
+        {
+            if (_tree.Relation(k) == "advcl" && _tree.Children(k).Any(m => _tree.Relation(m) == "mark" && marks.Contains(_tree.Lemma(m)))) return true;
+            k = _tree.Head(k);
+        }
+
+        return false;
+    }
+
+    /// <summary>The status a governor gives an adverbial clause by its subordinator: "accused of killing", "charged with assaulting".</summary>
+    private string? MarkedStatus(int clause, int governor)
+    {
+        var mark = _tree.Children(clause).FirstOrDefault(m => _tree.Relation(m) == "mark", -1);
+        return mark >= 0 ? _s.Lexicon.Status(_tree.Lemma(governor), _tree.Lemma(mark)) : null;
     }
 
     /// <summary>Whether a predicate carries a negation cue ("not", "never").</summary>

@@ -21,6 +21,10 @@ internal sealed class EventWordLists
         QuantityWords = Words("quantity-words.tsv");
         ChargeNouns = Words("charge-nouns.tsv");
         ConditionMarks = Words("condition-marks.tsv");
+        HypotheticalMarks = Words("hypothetical-marks.tsv");
+        MentalVerbs = Words("mental-verbs.tsv");
+        CommunicationNouns = Words("communication-nouns.tsv");
+        MediaSectors = Words("media-sectors.tsv");
     }
 
     /// <summary>Particles of phrasal verbs the parser may attach as adverbs ("handed over", "blew up").</summary>
@@ -49,6 +53,20 @@ internal sealed class EventWordLists
 
     /// <summary>Subordinators of a condition that turns a stated intention into a threat ("unless").</summary>
     public FrozenSet<string> ConditionMarks { get; }
+
+    /// <summary>Subordinators of a condition whose clause is a hypothetical, not a reported act ("if", "unless").</summary>
+    public FrozenSet<string> HypotheticalMarks { get; }
+
+    /// <summary>Verbs of thinking, believing and feeling: they report a state of mind, no interaction, whatever code
+    /// the CAMEO dictionary gives them ("think" as consult).</summary>
+    public FrozenSet<string> MentalVerbs { get; }
+
+    /// <summary>Nouns of statements and media ("interview", "statement", "newspaper"): an attack made in one, or on one,
+    /// is verbal (ACCUSE), not force.</summary>
+    public FrozenSet<string> CommunicationNouns { get; }
+
+    /// <summary>CAMEO sectors of the media (MED, JRN): an outlet attacked is attacked in words.</summary>
+    public FrozenSet<string> MediaSectors { get; }
 
     /// <summary>Loads every list of <paramref name="directory"/>.</summary>
     /// <exception cref="DataFileException">A list is missing or malformed.</exception>

@@ -5,7 +5,8 @@ namespace Dossier.Extraction.Events;
 
 /// <summary>
 /// Finds the events of one sentence: its triggers (<see cref="TriggerFinder"/>), and for each its code
-/// (<see cref="EventCodeChooser"/>), arguments (<see cref="ArgumentFinder"/>, <see cref="EventActorResolver"/>),
+/// (<see cref="EventCodeChooser"/>), arguments (<see cref="ArgumentFinder"/>, <see cref="EventActorResolver"/>), whether
+/// its arguments make it an interaction at all (<see cref="InteractionRules"/>),
 /// status (<see cref="EventStatusRules"/>), date (<see cref="EventDateFinder"/>), attributes
 /// (<see cref="EventAttributes"/>) and place (<see cref="PlaceFinder"/>). Token indexes are document-level.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed class SentenceAnalyser
     private readonly EventDateFinder _dates;
     private readonly EventAttributes _attributes;
     private readonly PlaceFinder _places;
+    private readonly InteractionRules _interaction;
 
     public SentenceAnalyser(EventLexicon lexicon, DocumentContext context, int sentenceIndex, Sentence sentence)
     {
@@ -35,6 +37,7 @@ internal sealed class SentenceAnalyser
         _actors = new EventActorResolver(_s, actorTokens, _places);
         _dates = new EventDateFinder(_s);
         _attributes = new EventAttributes(_s, _clause);
+        _interaction = new InteractionRules(_s, actorTokens);
     }
 
     /// <summary>The sentence's events in trigger order; one per trigger and code.</summary>
@@ -52,7 +55,8 @@ internal sealed class SentenceAnalyser
         return found;
     }
 
-    /// <summary>The event of a candidate, or null when its code has no PLOVER type or it has no actor.</summary>
+    /// <summary>The event of a candidate, or null when its code has no PLOVER type, it has no actor or its arguments
+    /// report no interaction.</summary>
     private Event? Build(EventCandidate c)
     {
         var type = _s.Lexicon.Code(c.Code);
@@ -60,15 +64,24 @@ internal sealed class SentenceAnalyser
 
         var (sources, targets) = _arguments.Find(c);
         var speaker = c.Demanded >= 0 ? -1 : _attributes.Speaker(c.Clause);
+
+        // A pronoun of a reported clause may stand for the speaker only as the one who acts ("X said it would …"):
+        // "he has been charged, the prosecutor said" is not a charge against the prosecutor.
         var sourceActors = _actors.Actors(sources, speaker, lenient: true);
-        var targetActors = _actors.Actors(targets, speaker, lenient: false);
+        var targetActors = _actors.Actors(targets, -1, lenient: false);
         targetActors.RemoveAll(t => sourceActors.Any(s => s.Head == t.Head || (s.Actor.Entity is not null && s.Actor.Entity == t.Actor.Entity)));
         if (sourceActors.Count == 0 && targetActors.Count == 0) return null;
+        if (!_interaction.Holds(c, type, sources, sourceActors, targets, targetActors)) return null;
 
         var scope = _clause.Scope(c);
         var status = _status.Status(c);
         var attributes = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (speaker >= 0) attributes["speaker"] = _actors.PhraseText(speaker);
+        if (speaker < 0 && c.Demanded < 0) speaker = _attributes.Attribution(c.Clause);
+        if (speaker >= 0) attributes["speaker"] = _actors.SpeakerName(speaker);
+        if (c.Asked >= 0 && _codes.VerbCode(c.Asked) is { } asked && _s.Lexicon.Code(asked.Code) is { Plover: not null } act)
+        {
+            attributes["requested"] = act.Plover + "/" + act.Code;
+        }
 
         var date = _dates.Date(scope, attributes);
         status = _status.Dated(status, date?.Value);

@@ -1,4 +1,5 @@
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 
 namespace Dossier.Extraction.Events;
 
@@ -40,10 +41,26 @@ internal sealed class TriggerFinder
             if (c.Absorbs) lightNouns.Add(c.Clause);
         }
 
+        // "X asked Y to V": one request by X of Y, whatever V is; V is what was asked for, not an event of its own.
+        var asked = new HashSet<int>();
         for (var i = _s.First; i < _s.End; i++)
         {
-            if (!_tree.IsVerb(i) || lightNouns.Contains(i)) continue;
-            if (_codes.VerbCode(i) is { } code) candidates.Add(new EventCandidate(i, i, code.Code, code.SubjectIsTarget, false));
+            if (!_tree.IsVerb(i) || lightNouns.Contains(i) || AskedAct(i) is not { } act) continue;
+            var own = _codes.VerbCode(i);
+            var code = own is { } o && _s.Lexicon.Code(o.Code)?.Plover is not null ? o.Code : _codes.RequestCode;
+            candidates.Add(new EventCandidate(i, i, code, false, false, Asked: act));
+            asked.Add(i);
+            asked.Add(act);
+            foreach (var more in _tree.ChildrenWith(act, "conj")) asked.Add(more);
+        }
+
+        for (var i = _s.First; i < _s.End; i++)
+        {
+            if (!_tree.IsVerb(i) || lightNouns.Contains(i) || asked.Contains(i)) continue;
+
+            // Verbs of thinking and feeling report a state of mind, not an interaction ("thinks", "fears").
+            if (_s.Lexicon.Words.MentalVerbs.Contains(_tree.Lemma(i))) continue;
+            if (_codes.VerbCode(i) is { } code) candidates.Add(new EventCandidate(i, i, _codes.Framed(i, code.Code), code.SubjectIsTarget, false));
         }
 
         // "X said Y must withdraw": a demand by the speaker on Y, anchored on the reporting verb.
@@ -70,32 +87,55 @@ internal sealed class TriggerFinder
             var p = _tree.CaseMarker(n) ?? _tree.ChildrenWith(n, "compound", "amod").Where(m => m < n).Select(_tree.CaseMarker).FirstOrDefault(x => x is not null);
             if (_codes.LightCode(head, rel, p, eventLemma, nounCode!) is { } light)
             {
-                return new EventCandidate(n, head, light.Code, light.SubjectIsTarget, true, Absorbs: true);
+                return new EventCandidate(n, head, light.Code, light.SubjectIsTarget, true, Absorbs: true, PossessorUndergoes: own.SubjectIsTarget);
             }
 
-            if (_status.GovernorStatus(n, head) is not null) return new EventCandidate(n, head, own.Code, own.SubjectIsTarget, true);
+            if (_status.GovernorStatus(n, head) is not null) return new EventCandidate(n, head, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
 
             // The object of a verb that is no event itself ("sped up the withdrawal", "completed its investigation"), or
             // the aim or setting of the clause ("returned for talks", "went on strike in protest").
             var verbCode = _codes.VerbEntry(head, _tree.Lemma(head));
             var bare = verbCode is null || verbCode == EventLexicon.None;
-            if (bare && rel is "obj" or "nsubj:pass" && !_s.Lexicon.IsSpeechVerb(_tree.Lemma(head))) return new EventCandidate(n, head, own.Code, own.SubjectIsTarget, true);
-            if (rel == "obl" && p is not null && _s.Lexicon.Words.SettingPrepositions.Contains(p)) return new EventCandidate(n, head, own.Code, own.SubjectIsTarget, true);
+            if (bare && rel is "obj" or "nsubj:pass" && !_s.Lexicon.IsSpeechVerb(_tree.Lemma(head))) return new EventCandidate(n, head, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
+            if (rel == "obl" && p is not null && _s.Lexicon.Words.SettingPrepositions.Contains(p)) return new EventCandidate(n, head, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
+        }
+
+        // "accused Y of the massacre", parsed with the noun on the accused: what the accusation charges Y with.
+        if (head >= 0 && rel.StartsWith("nmod", StringComparison.Ordinal) && _tree.Relation(head) == "obj" && _tree.Head(head) is var accusing && accusing >= 0
+            && _tree.IsVerb(accusing) && _tree.CaseMarker(n) is { } of && _s.Lexicon.Status(_tree.Lemma(accusing), of) == EventStatuses.Alleged)
+        {
+            return new EventCandidate(n, accusing, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
         }
 
         // The noun names its own actors: "talks with X", "a meeting between X and Y", "X's visit", "protests against X".
         foreach (var c in _tree.Children(n))
         {
             var r = _tree.Relation(c);
-            if (r == "nmod:poss" && _actors.IsActor(c)) return new EventCandidate(n, n, own.Code, own.SubjectIsTarget, true);
+            if (r == "nmod:poss" && _actors.IsActor(c)) return new EventCandidate(n, n, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
             if (r.StartsWith("nmod", StringComparison.Ordinal) && _tree.CaseMarker(c) is { } cp
-                && (cp is "with" or "between" && _actors.IsActor(c) || cp == "against" && (_actors.IsActor(c) || _actors.NestedActor(c) >= 0)))
+                && (cp is "with" or "between" or "by" && _actors.IsActor(c) || cp == "against" && (_actors.IsActor(c) || _actors.NestedActor(c) >= 0)
+                    || cp == "of" && own.SubjectIsTarget && _actors.IsActor(c)))
             {
-                return new EventCandidate(n, n, own.Code, own.SubjectIsTarget, true);
+                return new EventCandidate(n, n, own.Code, false, true, PossessorUndergoes: own.SubjectIsTarget);
             }
         }
 
         return null;
+    }
+
+    /// <summary>The act a verb of asking asks its object to do ("urged Y to withdraw"), or null: the verb's status cue
+    /// is a request, it has an object that names an actor and a verbal complement.</summary>
+    private int? AskedAct(int v)
+    {
+        var lemma = _tree.Lemma(v);
+        var prt = _tree.Child(v, "compound:prt");
+        var requested = _s.Lexicon.Status(lemma) == EventStatuses.Requested
+            || prt >= 0 && _s.Lexicon.Status(lemma, _tree.Lemma(prt)) == EventStatuses.Requested;
+        if (!requested) return null;
+        var obj = _tree.Child(v, "obj", "iobj");
+        if (obj < 0 || !_actors.IsActor(obj)) return null;
+        var act = _tree.ChildrenWith(v, "xcomp").FirstOrDefault(_tree.IsVerb, -1);
+        return act >= 0 ? act : null;
     }
 
     /// <summary>The communication verb ("said", "insisted") whose reported clause holds <paramref name="p"/>, or -1.</summary>

@@ -8,7 +8,7 @@ namespace Dossier.Storage.Corpus;
 /// <param name="Type">PLOVER event type.</param>
 /// <param name="SourceKey">The sorted set of source actor keys (<see cref="EventMerger.ActorKey"/>), joined by '|'.</param>
 /// <param name="TargetKey">The same for the targets.</param>
-/// <param name="StatusClass"><c>affirmative</c> for occurred, planned, possible and requested (merged into the most
+/// <param name="StatusClass"><c>affirmative</c> for occurred, alleged, planned, possible and requested (merged into the most
 /// advanced); <c>negated</c> and <c>refused</c> stay separate.</param>
 public sealed record CorpusEventKey(string Type, string SourceKey, string TargetKey, string StatusClass)
 {
@@ -89,10 +89,10 @@ public static class EventMerger
         _ => "affirmative",
     };
 
-    /// <summary>How far along a status is: occurred 4, planned 3, possible 2, requested 1, anything else 0.</summary>
+    /// <summary>How far along a status is: occurred 5, alleged 4, planned 3, possible 2, requested 1, anything else 0.</summary>
     public static int Rank(string? status) => status is null ? 0 : EventStatuses.Advancement.IndexOf(status) + 1;
 
-    /// <summary>The more advanced of two statuses (occurred &gt; planned &gt; possible &gt; requested); the current one on a tie.</summary>
+    /// <summary>The more advanced of two statuses (occurred &gt; alleged &gt; planned &gt; possible &gt; requested); the current one on a tie.</summary>
     public static string MoreAdvanced(string current, string candidate) => Rank(candidate) > Rank(current) ? candidate : current;
 
     /// <summary>The most advanced of several statuses; among equally advanced (unknown) ones the first in ordinal order.</summary>
@@ -140,7 +140,8 @@ public static class EventMerger
     }
 
     /// <summary>Whether two mentions agree on whether the event has happened: always for dated mentions (their dates
-    /// decide), and for undated ones when both or neither say it occurred. Unknown statuses agree with anything.</summary>
+    /// decide), and for undated ones when both or neither place it in the past (occurred or alleged: a charge and a
+    /// report of the act are one event). Unknown statuses agree with anything.</summary>
     public static bool TensesAgree(string? dateValue, string? status, CorpusEventCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
@@ -149,7 +150,7 @@ public static class EventMerger
             return true;
         }
 
-        return (status == EventStatuses.Occurred) == (candidate.Status == EventStatuses.Occurred);
+        return EventStatuses.IsPast(status) == EventStatuses.IsPast(candidate.Status);
     }
 
     /// <summary>Whether two mentions of events with one <see cref="CorpusEventKey"/> are one event: their dates

@@ -53,7 +53,7 @@ public interface ICorpusQueries
 
 /// <param name="Actor">Corpus entity id, or a name or alias; null for any.</param>
 /// <param name="Type">PLOVER type, or null.</param>
-/// <param name="Status">occurred, planned, possible, requested, negated or refused; or null.</param>
+/// <param name="Status">occurred, planned, possible, requested, negated, refused or alleged; or null.</param>
 /// <param name="From">Earliest day (event date, else publication date), inclusive.</param>
 /// <param name="To">Latest day, inclusive.</param>
 /// <param name="Domain">Which events by domain (<see cref="Core.Labels.DomainFilters"/>): null or <c>general</c> leaves out

@@ -74,6 +74,8 @@ public class EventMergerTests
     [InlineData("occurred", "planned", "occurred")]
     [InlineData("requested", "possible", "possible")]
     [InlineData("possible", "planned", "planned")]
+    [InlineData("alleged", "occurred", "occurred")]
+    [InlineData("planned", "alleged", "alleged")]
     public void MoreAdvanced_TwoStatuses_KeepsTheFurthestAlong(string current, string candidate, string expected)
     {
         Assert.Equal(expected, EventMerger.MoreAdvanced(current, candidate));
@@ -87,6 +89,15 @@ public class EventMergerTests
     public void StatusClass_NegatedAndRefused_StaySeparate(string status, string expected)
     {
         Assert.Equal(expected, EventMerger.StatusClass(status));
+    }
+
+    [Fact]
+    public void Agree_UndatedAllegedAndOccurred_OneEventButNotWithAPlan()
+    {
+        var day = new DateOnly(2025, 3, 3);
+        Assert.Equal("affirmative", EventMerger.StatusClass("alleged"));
+        Assert.True(EventMerger.Agree(new EventMention(null, day, "alleged"), new EventMention(null, day, "occurred")));
+        Assert.False(EventMerger.Agree(new EventMention(null, day, "alleged"), new EventMention(null, day, "planned")));
     }
 
     [Fact]

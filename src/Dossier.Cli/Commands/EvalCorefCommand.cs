@@ -31,7 +31,7 @@ internal static class EvalCorefCommand
         split.AcceptOnlyFromAmong("all", "dev", "train");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };
         var details = new Option<FileInfo?>("--details") { Description = "Also write each document's gold and predicted chains to this file" };
-        var command = new Command("coref", "MUC, B3, CEAF-e and CoNLL F1 of coreference against GUM, named and pronominal chains, singletons excluded")
+        var command = new Command("coref", "MUC, B3, CEAF-e and CoNLL F1 of coreference against GUM, all chains (singletons excluded), with the named/pronominal subset beside")
         {
             input, split, json, details,
         };
@@ -74,16 +74,29 @@ internal static class EvalCorefCommand
                 return ExitCodes.Success;
             }
 
-            foreach (var (name, m) in new[] { ("MUC", scores.Muc), ("B3", scores.B3), ("CEAF-e", scores.CeafE) })
+            output.WriteLine("All gold chains (CoNLL-2012, singletons removed)");
+            Print(output, scores, "all gold chains, 2+ mentions");
+            if (scores.Subset is { } subset)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-7}P {m.Precision:0.0000}  R {m.Recall:0.0000}  F1 {m.F1:0.0000}"));
+                output.WriteLine();
+                output.WriteLine("Subset: gold chains with a proper name or a pronoun (the figure before issue 12)");
+                Print(output, subset, "named or pronominal gold chains, 2+ mentions");
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CoNLL F1 {scores.ConllF1:0.0000}"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{scores.Documents} documents, {scores.GoldChains} gold chains (named or pronominal, 2+ mentions), {scores.PredictedChains} predicted chains"));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void Print(TextWriter output, CorefScores scores, string gold)
+    {
+        foreach (var (name, m) in new[] { ("MUC", scores.Muc), ("B3", scores.B3), ("CEAF-e", scores.CeafE) })
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-7}P {m.Precision:0.0000}  R {m.Recall:0.0000}  F1 {m.F1:0.0000}"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CoNLL F1 {scores.ConllF1:0.0000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {scores.Documents} documents, {scores.GoldChains} gold chains ({gold}), {scores.PredictedChains} predicted chains"));
     }
 }

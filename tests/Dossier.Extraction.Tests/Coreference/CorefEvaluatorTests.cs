@@ -144,7 +144,7 @@ public sealed class CorefEvaluatorTests(ITestOutputHelper output)
     [Fact]
     public void Json_UsesTheConllKeys()
     {
-        var scores = Evaluate(["Anna Berg", "She", "Berg"], ["Tom", "him"]);
+        var scores = Evaluate(["Anna Berg", "She", "Berg"], ["Tom", "him"], ["Berg's plan", "the plan"]);
         var json = JsonSerializer.Serialize(scores, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
         using var parsed = JsonDocument.Parse(json);
         foreach (var key in new[] { "muc", "b3", "ceafe", "conllF1", "documents", "goldChains", "predictedChains", "namedOrPronominalSubset" })

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dossier.Core.Errors;
 using Dossier.Core.Pipeline;
 using Dossier.Engine;
+using Dossier.Extraction.Actors;
 using Dossier.Extraction.Coreference;
 
 namespace Dossier.Cli.Commands;
@@ -48,8 +49,11 @@ internal static class EvalCorefCommand
                 return ExitCodes.ModelError;
             }
 
-            // The documents come with their gold tokens and sentences: every stage but tokenization.
-            var pipeline = new AnalysisPipeline(full.Stages.Where(s => s.Name != "tokens"), given: Layers.Tokens);
+            // The documents come with their gold tokens and sentences: every stage but tokenization; coreference also
+            // keeps the actors no name names ("the cat … it"), which the product leaves out of its entities.
+            var pipeline = new AnalysisPipeline(
+                full.Stages.Where(s => s.Name != "tokens").Select(s => s.Name == "coref" ? new CoreferenceStage(ActorKnowledgeBase.Default) { KeepUnnamedChains = true } : s),
+                given: Layers.Tokens);
             var dev = CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal);
             var files = CorefEvaluator.Files(parse.GetValue(input)!.FullName)
                 .Where(f => parse.GetValue(split) switch

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dossier.Extraction.Actors;
+using Dossier.Extraction.Coreference;
 using Dossier.Extraction.Events;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
@@ -16,6 +17,32 @@ internal static class TrainCommand
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
+        command.Subcommands.Add(Coref());
+        return command;
+    }
+
+    private static Command Coref()
+    {
+        var data = DataOption();
+        var output = OutOption();
+        var command = new Command("coref", "Coreference mention-ranking model from GUM's train documents (DATA/gum; the dev epoch chosen on GUM's dev list), into OUT/coref") { data, output };
+        command.SetAction(parse =>
+        {
+            var gum = Path.Combine(parse.GetValue(data)!.FullName, "gum");
+            if (!Directory.Exists(gum))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dossier: {gum}: no such folder (GUM's CoNLL-U files are needed)");
+                return ExitCodes.Usage;
+            }
+
+            var syntax = new SyntaxStage(SyntaxModel.Load());
+            var names = new EntityRecognitionStage(NerModel.Load(SyntaxModel.DefaultDirectory));
+            var model = CorefTrainer.Train(gum, d => names.Process(syntax.Process(d)), ActorKnowledgeBase.Default, parse.InvocationConfiguration.Output);
+            var path = Path.Combine(parse.GetValue(output)!.FullName, "coref", MentionRanker.FileName);
+            model.Save(path);
+            parse.InvocationConfiguration.Output.WriteLine($"coref: wrote {path}");
+            return ExitCodes.Success;
+        });
         return command;
     }
 

@@ -21,9 +21,12 @@ internal sealed partial class CoreferenceRun
             // Unique spans only.
             mentions = mentions.GroupBy(m => (m.Start, m.End)).Select(g => g.First()).ToList();
             var names = mentions.Where(m => m.Kind is MentionKind.Name or MentionKind.Group).Select(m => m.Text).ToList();
+
+            // An actor the ranking found that no name or title names ("the cat … it") is not reported, except to the evaluation.
+            if (names.Count == 0 && !mentions.Any(m => m.Kind == MentionKind.Nominal) && !_keepUnnamed) continue;
             var name = names.Count > 0
                 ? names.OrderByDescending(n => n.Split(' ').Length).ThenByDescending(n => n.Length).First()
-                : StripDeterminer(mentions.First(m => m.Kind == MentionKind.Nominal).Text);
+                : StripDeterminer((mentions.FirstOrDefault(m => m.Kind == MentionKind.Nominal) ?? mentions[0]).Text);
             var entity = new Entity("", name, c.Type)
             {
                 Aliases = [.. names.Distinct(StringComparer.Ordinal)],

@@ -11,15 +11,21 @@ internal sealed partial class CoreferenceRun
     private readonly DocumentView _view;
     private readonly CorefLexicon _lexicon;
     private readonly ActorCoder _coder;
+    private readonly MentionRanker? _ranker;
+    private readonly bool _keepUnnamed;
     private readonly List<MentionInfo> _mentions = [];
     private readonly List<Cluster> _clusters = [];
     private readonly Dictionary<string, Cluster> _keyed = new(StringComparer.Ordinal);
 
-    public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder)
+    /// <param name="ranker">The mention-ranking model for the phrases the sieves leave; null: sieves only.</param>
+    /// <param name="keepUnnamed">Also return actors no name mention names ("the cat … it"), for the evaluation.</param>
+    public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder, MentionRanker? ranker = null, bool keepUnnamed = false)
     {
         _view = view;
         _lexicon = lexicon;
         _coder = coder;
+        _ranker = ranker;
+        _keepUnnamed = keepUnnamed;
     }
 
     private ActorKnowledgeBase Kb => _view.Kb;
@@ -28,6 +34,21 @@ internal sealed partial class CoreferenceRun
 
     /// <summary>Finds the mentions, decides which are one actor, and returns one coded entity per actor.</summary>
     public ImmutableArray<Entity> Resolve()
+    {
+        RunSieves();
+        RankNounPhrases();
+        return BuildEntities();
+    }
+
+    /// <summary>The noun phrases as the ranking sees them after the sieves, for training the ranking model.</summary>
+    internal List<NounPhrase> PhrasesAfterSieves()
+    {
+        RunSieves();
+        return FindNounPhrases();
+    }
+
+    /// <summary>The deterministic steps: names, titles, groups, descriptions of office holders, pronouns, quoted speakers.</summary>
+    private void RunSieves()
     {
         ReadMentions();
         JoinHyphenated();
@@ -62,7 +83,6 @@ internal sealed partial class CoreferenceRun
         MergeSurnamesTypedAsOther();
         ResolvePronouns();
         ResolveQuotedFirstPerson();
-        return BuildEntities();
     }
 
     /// <summary>The actor for a key ("C:UKR" for a country), made on first use.</summary>

@@ -18,6 +18,7 @@ public static class CorefTrainer
     /// <summary>Log2 of the weight table's size.</summary>
     public const int Bits = 20;
 
+
     private sealed class Instance
     {
         public required int[] Features { get; init; }
@@ -50,7 +51,12 @@ public static class CorefTrainer
         var coder = new ActorCoder(kb);
         var mask = (1 << Bits) - 1;
         var instances = new List<Instance>();
-        foreach (var i in trainIndex) instances.AddRange(Instances(gold[i].Doc, analysed[i], kb, lexicon, coder, mask));
+
+        // Phrases, gold mentions, phrases that are gold mentions, gold mentions of chains of 2+, those found.
+        var counts = new long[5];
+        foreach (var i in trainIndex) instances.AddRange(Instances(gold[i].Doc, analysed[i], kb, lexicon, coder, mask, counts));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"coref: train mention detection: {counts[0]} phrases, {counts[1]} gold mentions; precision {(double)counts[2] / counts[0]:0.000}, recall {(double)counts[2] / counts[1]:0.000}, recall of mentions in chains of 2+ {(double)counts[4] / counts[3]:0.000}"));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: {instances.Count} anaphors, {instances.Sum(x => x.Correct.Length)} candidate pairs, {instances.Count(x => x.AnyCorrect)} with a gold antecedent"));
 
         var weights = new float[1 << Bits];
@@ -114,7 +120,7 @@ public static class CorefTrainer
     }
 
     /// <summary>The anaphors of one document: each phrase the sieves left, with its candidates' features and which are in its gold chain.</summary>
-    private static IEnumerable<Instance> Instances(GoldDocument gold, Document doc, ActorKnowledgeBase kb, CorefLexicon lexicon, ActorCoder coder, int mask)
+    private static IEnumerable<Instance> Instances(GoldDocument gold, Document doc, ActorKnowledgeBase kb, CorefLexicon lexicon, ActorCoder coder, int mask, long[] counts)
     {
         if (doc.Names.IsDefault || doc.Tokens.IsDefaultOrEmpty) yield break;
         var chainOf = new Dictionary<(int, int), string>();
@@ -125,18 +131,29 @@ public static class CorefTrainer
 
         var view = new DocumentView(doc, kb);
         var phrases = new CoreferenceRun(view, lexicon, coder).PhrasesAfterSieves();
+        {
+            var spans = phrases.Select(p => (p.First, p.End)).ToHashSet();
+            var inChains = gold.Chains.Values.Where(c => c.Count >= 2).SelectMany(c => c).Select(m => (m.First, m.End)).ToHashSet();
+            counts[0] += spans.Count;
+            counts[1] += chainOf.Count;
+            counts[2] += spans.Count(chainOf.ContainsKey);
+            counts[3] += inChains.Count;
+            counts[4] += inChains.Count(spans.Contains);
+        }
+
         var buffer = new int[RankingFeatures.MaxPerPair];
+        var lastWithWords = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var a in phrases)
         {
+            var earlier = CoreferenceRun.Candidates(phrases, a, lastWithWords);
             if (a.Cluster is not null || a.Mention is not null) continue;
             var id = chainOf.GetValueOrDefault((a.First, a.End));
             var features = new List<int>();
             var offsets = new List<int> { 0 };
             var correct = new List<bool>();
-            for (var j = a.Index - 1; j >= 0 && j >= a.Index - CoreferenceRun.Window; j--)
+            foreach (var j in earlier)
             {
                 var c = phrases[j];
-                if (!CoreferenceRun.MayLink(a, c)) continue;
                 var n = RankingFeatures.Pair(a, c, view.Tree.Head, buffer, mask);
                 features.AddRange(buffer.AsSpan(0, n));
                 offsets.Add(features.Count);

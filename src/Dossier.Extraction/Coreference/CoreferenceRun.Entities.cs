@@ -30,7 +30,7 @@ internal sealed partial class CoreferenceRun
             var entity = new Entity("", name, c.Type)
             {
                 Aliases = [.. names.Distinct(StringComparer.Ordinal)],
-                Mentions = [.. mentions.Select(m => m.ToMention())],
+                Mentions = [.. mentions.Select(EvaluationMention)],
             };
             entity = _coder.Code(entity, Evidence(c, mentions), date);
             built.Add((mentions[0].Start, entity));
@@ -62,6 +62,15 @@ internal sealed partial class CoreferenceRun
             ActsByName = mentions.Any(m => (m.IsAgent || m.IsParty) && m.Kind == MentionKind.Name),
             Group = group is null ? null : (group.Country, group.Sector),
         };
+    }
+
+    /// <summary>The mention as written; for the evaluation, a name with its noun phrase.</summary>
+    private Mention EvaluationMention(MentionInfo m)
+    {
+        if (!_evaluationSpans.TryGetValue(m, out var span)) return m.ToMention();
+        var start = _view.Tokens[span.First].Start;
+        var end = _view.Tokens[span.End - 1].End;
+        return new Mention(start, end, _view.Document.Text[start..end], m.Sentence);
     }
 
     private static string StripDeterminer(string text) =>

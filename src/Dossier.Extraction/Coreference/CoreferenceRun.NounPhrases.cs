@@ -67,7 +67,7 @@ internal sealed partial class CoreferenceRun
                 if (covering is not null && upos is not ("PROPN" or "NOUN" or "NUM")) continue;
                 kind = PhraseKind.Name;
             }
-            else if (upos == "NOUN" || (upos == "NUM" && rel is "nsubj" or "obj" or "obl" or "nmod" or "nsubj:pass"))
+            else if (upos == "NOUN" || (upos == "NUM" && rel is not ("nummod" or "compound" or "flat" or "fixed" or "conj")))
             {
                 kind = PhraseKind.Description;
             }

@@ -17,17 +17,27 @@ internal sealed partial class CoreferenceRun
     {
         if (_ranker is null) return;
         var phrases = FindNounPhrases();
+        if (_keepUnnamed)
+        {
+            // The evaluation scores mentions as GUM draws them: a name or title the sieves found counts with its noun phrase ("the Netherlands").
+            foreach (var p in phrases)
+            {
+                if (p.Mention is { } m && (m.FirstToken, m.EndToken) != (p.First, p.End)) _evaluationSpans.TryAdd(m, (p.First, p.End));
+            }
+        }
+
         Span<int> features = stackalloc int[RankingFeatures.MaxPerPair];
         var mask = _ranker.Mask;
+        var lastWithWords = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var a in phrases)
         {
+            var earlier = Candidates(phrases, a, lastWithWords);
             if (a.Cluster is not null || a.Mention is not null) continue;
             NounPhrase? best = null;
             var bestScore = 0f;
-            for (var j = a.Index - 1; j >= 0 && j >= a.Index - Window; j--)
+            foreach (var j in earlier)
             {
                 var c = phrases[j];
-                if (!MayLink(a, c)) continue;
                 var n = RankingFeatures.Pair(a, c, Tree.Head, features, mask);
                 var s = _ranker.Score(features[..n]);
                 if (s > bestScore)
@@ -50,6 +60,27 @@ internal sealed partial class CoreferenceRun
             a.Added = AddPhraseMention(a, cluster);
             if (a.Gender is 'm' or 'f' && cluster.Type == EntityTypes.Person && cluster.Gender == '\0') cluster.Gender = a.Gender;
         }
+    }
+
+    /// <summary>
+    /// The candidate antecedents of <paramref name="a"/>: the <see cref="Window"/> phrases before it, and beyond them the last
+    /// phrase with the same words (not for pronouns), which may link however far back it is; then records <paramref name="a"/>'s words.
+    /// </summary>
+    internal static List<int> Candidates(List<NounPhrase> phrases, NounPhrase a, Dictionary<string, int> lastWithWords)
+    {
+        var result = new List<int>();
+        for (var j = a.Index - 1; j >= 0 && j >= a.Index - Window; j--)
+        {
+            if (MayLink(a, phrases[j])) result.Add(j);
+        }
+
+        if (a.Kind != PhraseKind.Pronoun)
+        {
+            if (lastWithWords.TryGetValue(a.Words, out var same) && same < a.Index - Window && MayLink(a, phrases[same])) result.Add(same);
+            lastWithWords[a.Words] = a.Index;
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ internal sealed partial class CoreferenceRun
     private readonly List<Cluster> _clusters = [];
     private readonly Dictionary<string, Cluster> _keyed = new(StringComparer.Ordinal);
 
+    /// <summary>For the evaluation only: the noun-phrase span (tokens) of a sieve mention whose phrase is wider than its name.</summary>
+    private readonly Dictionary<MentionInfo, (int First, int End)> _evaluationSpans = [];
+
     /// <param name="ranker">The mention-ranking model for the phrases the sieves leave; null: sieves only.</param>
     /// <param name="keepUnnamed">Also return actors no name mention names ("the cat … it"), for the evaluation.</param>
     public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder, MentionRanker? ranker = null, bool keepUnnamed = false)

@@ -84,7 +84,7 @@ public class CorpusCommandsTests
         Assert.Contains("Zelenskyy", output);
         Assert.Contains("President (UKR), current: 2025-10-16 to 2025-10-17, 2 documents", output);
         Assert.Contains("Zelensky meets Trump", output);
-        Assert.Contains("\"Zelensky\": Zelensky asked for air defence.", output);
+        Assert.Matches(" name +\"Zelensky\": Zelensky asked for air defence\\.", output);
         Assert.Matches(@"events: 1 \(dossier timeline \d+\)", output);
         Assert.Matches(@"connected: Donald Trump #\d+ \(1\)", output);
 
@@ -95,6 +95,7 @@ public class CorpusCommandsTests
         Assert.Equal(2, root.GetProperty("documents").GetArrayLength());
         Assert.Equal("2025-10-17", root.GetProperty("roles")[0].GetProperty("lastSeen").GetString());
         Assert.True(root.GetProperty("mentions").GetArrayLength() > 0);
+        Assert.Equal("name", root.GetProperty("mentions")[0].GetProperty("kind").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Dossier.Core.Serialization;
 using Dossier.Testing;
 
@@ -27,7 +28,12 @@ public class DossierJsonTests
             {
                 Aliases = ["Trump"], Country = "USA", Sector = "GOV", Code = "USAGOV",
                 Roles = [new Role("President", null, "USA", "current")],
-                Mentions = [new Mention(0, 5, "Trump", 0)],
+                Mentions =
+                [
+                    new Mention(0, 5, "Trump", 0),
+                    new Mention(32, 34, "It", 1) { Kind = MentionKinds.Pronoun },
+                    new Mention(40, 52, "$2.5 million", 1) { Kind = MentionKinds.Description },
+                ],
             }],
             Times = [new TimeExpression("Thursday", "DATE", "2025-10-16", 22, 30, 0)],
             Values = [new ValueMention("$2.5 million", "MONEY", 2500000m, "USD", 40, 52, 1)],
@@ -103,5 +109,24 @@ public class DossierJsonTests
         Assert.Equal(0, json.RootElement.GetProperty("entities").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("document").GetProperty("published").ValueKind);
         OffsetAssert.Valid(document);
+    }
+
+    [Fact]
+    public void Serialize_MentionKinds_WritesKindOnEveryMention()
+    {
+        using var json = JsonDocument.Parse(DossierJson.Serialize(Sample()));
+        var kinds = json.RootElement.GetProperty("entities")[0].GetProperty("mentions").EnumerateArray()
+            .Select(m => m.GetProperty("kind").GetString() ?? "").ToArray();
+        Assert.Equal([MentionKinds.Name, MentionKinds.Pronoun, MentionKinds.Description], kinds);
+    }
+
+    [Fact]
+    public void Deserialize_MentionWithoutOrWithUnknownKind_ReadsAsName()
+    {
+        var json = DossierJson.Serialize(Sample())
+            .Replace(",\"kind\":\"pronoun\"", "", StringComparison.Ordinal)
+            .Replace("\"kind\":\"description\"", "\"kind\":null", StringComparison.Ordinal);
+        var copy = DossierJson.Deserialize(json);
+        Assert.Equal([MentionKinds.Name, MentionKinds.Name, MentionKinds.Name], copy.Entities[0].Mentions.Select(m => m.Kind).ToArray());
     }
 }

@@ -78,6 +78,7 @@ public class PageTests(WebAppFixture fixture)
         Assert.Contains("<h2>Connected actors</h2><ul class=\"list connected\">", html);
         Assert.Contains("Friedrich Merz</a>", html);
         Assert.Contains(WebAppFixture.SummitTitle, html);
+        Assert.Contains("<li><span class=\"tag kind\">name</span><strong>Maria Santos</strong>", html);
     }
 
     [Fact]

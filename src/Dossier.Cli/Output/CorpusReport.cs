@@ -65,7 +65,7 @@ internal static class CorpusReport
             await output.WriteLineAsync(Invariant($"mentions ({e.Mentions}):"));
             foreach (var m in details.Mentions)
             {
-                await output.WriteLineAsync($"  {m.DocumentId[..12]}  \"{m.Text}\": {m.Evidence}");
+                await output.WriteLineAsync($"  {m.DocumentId[..12]}  {m.Kind,-11} \"{m.Text}\": {m.Evidence}");
             }
         }
     }

@@ -28,7 +28,7 @@ internal static class DocumentReport
         {
             var roles = e.Roles.IsEmpty ? "" : " — " + string.Join("; ", e.Roles.Select(r => $"{r.Title} ({r.Status})"));
             var code = e.Code is null ? "" : $" [{e.Code}]";
-            return $"{e.Type,-8} {e.Name}{code}{roles} ×{e.Mentions.Length}";
+            return $"{e.Type,-8} {e.Name}{code}{roles} ×{e.Mentions.Length}{Kinds(e.Mentions)}";
         });
         var names = document.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
         string Actors(IEnumerable<EventActor> actors) =>
@@ -57,6 +57,17 @@ internal static class DocumentReport
         {
             await output.WriteLineAsync("    " + line(item));
         }
+    }
+
+    /// <summary>" (2 descriptions, 3 pronouns)": how many of an entity's mentions are not names; empty when all are.</summary>
+    private static string Kinds(IEnumerable<Mention> mentions)
+    {
+        var parts = MentionKinds.All.Where(k => k != MentionKinds.Name)
+            .Select(k => (Kind: k, Count: mentions.Count(m => m.Kind == k)))
+            .Where(p => p.Count > 0)
+            .Select(p => p.Count.ToString(CultureInfo.InvariantCulture) + " " + p.Kind + (p.Count == 1 ? "" : "s"))
+            .ToList();
+        return parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
     }
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "date unknown";

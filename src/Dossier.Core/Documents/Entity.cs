@@ -40,4 +40,12 @@ public sealed record Role(string Title, string? Organization, string? Country, s
 /// <param name="End">Offset just past the mention (half-open).</param>
 /// <param name="Text">The mention's text, equal to <c>Document.Slice(Start, End)</c>.</param>
 /// <param name="Sentence">Index in <see cref="Document.Sentences"/> of the sentence that contains the mention.</param>
-public sealed record Mention(int Start, int End, string Text, int Sentence);
+public sealed record Mention(int Start, int End, string Text, int Sentence)
+{
+    /// <summary>
+    /// What the words are, one of <see cref="Labels.MentionKinds"/>: <c>name</c> (a proper name from the name finder),
+    /// <c>description</c> ("the president", "French troops") or <c>pronoun</c>. Mentions read from JSON or a store
+    /// written before kinds existed are <c>name</c>.
+    /// </summary>
+    public string Kind { get; init; } = Labels.MentionKinds.Name;
+}

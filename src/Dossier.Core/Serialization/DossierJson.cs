@@ -13,8 +13,10 @@ namespace Dossier.Core.Serialization;
 /// </summary>
 /// <remarks>
 /// Property names are camelCase and case-sensitive. Only what the document records hold is written: the
-/// <see cref="Document.Names"/> layer and the 1.1 fields those records lack (<c>topic</c>, mention <c>kind</c>,
-/// <c>place</c>, <c>evidenceStart</c>, <c>domain</c>) are not, and unknown properties are ignored when reading.
+/// <see cref="Document.Names"/> layer and the 1.1 fields those records lack (<c>topic</c>,
+/// <c>place</c>, <c>evidenceStart</c>, <c>domain</c>) are not, and unknown properties are ignored when reading. A mention
+/// read without a <c>kind</c> (written before 1.1), or with one that is not a <see cref="Labels.MentionKinds"/> name, is a
+/// <c>name</c>.
 /// Stateless and thread-safe.
 /// </remarks>
 public static class DossierJson
@@ -77,6 +79,11 @@ public static class DossierJson
         d.Values,
         d.Events);
 
+    private static Entity KnownKinds(Entity e) =>
+        e.Mentions.IsDefault || e.Mentions.All(m => Labels.MentionKinds.IsKnown(m.Kind))
+            ? e
+            : e with { Mentions = [.. e.Mentions.Select(m => Labels.MentionKinds.IsKnown(m.Kind) ? m : m with { Kind = Labels.MentionKinds.Name })] };
+
     private static Document FromJson(DocumentJson dto)
     {
         var h = dto.Document;
@@ -91,7 +98,7 @@ public static class DossierJson
             {
                 Upos = t.Upos, Xpos = t.Xpos, Lemma = t.Lemma, Head = t.Head, Relation = t.Relation,
             })],
-            Entities = dto.Entities.IsDefault ? [] : dto.Entities,
+            Entities = dto.Entities.IsDefault ? [] : [.. dto.Entities.Select(KnownKinds)],
             Times = dto.Times.IsDefault ? [] : dto.Times,
             Values = dto.Values.IsDefault ? [] : dto.Values,
             Events = dto.Events.IsDefault ? [] : dto.Events,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Dossier.Extraction.Actors;
 
 namespace Dossier.Extraction.Coreference;
@@ -8,11 +9,15 @@ namespace Dossier.Extraction.Coreference;
 /// <summary>The resolved actors as the document's entities, each coded by <see cref="ActorCoder"/>.</summary>
 internal sealed partial class CoreferenceRun
 {
-    /// <summary>One entity per actor, in text order, named by its longest name and coded by <see cref="ActorCoder"/>.</summary>
+    /// <summary>
+    /// One entity per actor, in text order, named by its longest name mention and coded by <see cref="ActorCoder"/>;
+    /// each mention carries its kind (<see cref="MentionKindClassifier"/>).
+    /// </summary>
     private ImmutableArray<Entity> BuildEntities()
     {
         var date = _view.Document.Metadata.Published;
         var built = new List<(int First, Entity Entity)>();
+        var kinds = new MentionKindClassifier(_view);
         foreach (var c in _clusters)
         {
             var mentions = c.Mentions.Where(m => !m.Removed).OrderBy(m => m.Start).ThenBy(m => m.End).ToList();
@@ -20,17 +25,23 @@ internal sealed partial class CoreferenceRun
 
             // Unique spans only.
             mentions = mentions.GroupBy(m => (m.Start, m.End)).Select(g => g.First()).ToList();
-            var names = mentions.Where(m => m.Kind is MentionKind.Name or MentionKind.Group).Select(m => m.Text).ToList();
+            var written = mentions.Select(m => EvaluationMention(m) with { Kind = kinds.Of(m) }).ToList();
 
-            // An actor the ranking found that no name or title names ("the cat … it") is not reported, except to the evaluation.
-            if (names.Count == 0 && !mentions.Any(m => m.Kind == MentionKind.Nominal) && !_keepUnnamed) continue;
+            // The name comes from the name mentions; an actor the text never names ("Ukrainian officials", "the
+            // Russian president") is still an actor that events point to, and goes by its fullest description.
+            // One that neither a name nor a title names ("the cat … it", found by the ranking) is not reported,
+            // except to the evaluation.
+            var names = written.Where(m => m.Kind == MentionKinds.Name).Select(m => m.Text).ToList();
+            if (names.Count == 0) names = [.. mentions.Where(m => m.Kind == MentionKind.Group).Select(m => m.Text)];
             var name = names.Count > 0
                 ? names.OrderByDescending(n => n.Split(' ').Length).ThenByDescending(n => n.Length).First()
-                : StripDeterminer((mentions.FirstOrDefault(m => m.Kind == MentionKind.Nominal) ?? mentions[0]).Text);
+                : mentions.FirstOrDefault(m => m.Kind == MentionKind.Nominal) is { } nominal ? StripDeterminer(nominal.Text)
+                : _keepUnnamed ? mentions[0].Text : null;
+            if (name is null) continue;
             var entity = new Entity("", name, c.Type)
             {
                 Aliases = [.. names.Distinct(StringComparer.Ordinal)],
-                Mentions = [.. mentions.Select(EvaluationMention)],
+                Mentions = [.. written],
             };
             entity = _coder.Code(entity, Evidence(c, mentions), date);
             built.Add((mentions[0].Start, entity));
@@ -64,7 +75,7 @@ internal sealed partial class CoreferenceRun
         };
     }
 
-    /// <summary>The mention as written; for the evaluation, a name with its noun phrase.</summary>
+    /// <summary>The mention as written; for the evaluation only, a name or title with its whole noun phrase.</summary>
     private Mention EvaluationMention(MentionInfo m)
     {
         if (!_evaluationSpans.TryGetValue(m, out var span)) return m.ToMention();

@@ -75,7 +75,11 @@ public sealed record CorpusRole(string Title, string? Organization, string? Coun
 public sealed record CorpusDocumentRef(string Id, string? Title, DateOnly? Published);
 
 /// <param name="Evidence">The sentence that contains the mention.</param>
-public sealed record CorpusMention(string DocumentId, string Text, int Sentence, string Evidence);
+public sealed record CorpusMention(string DocumentId, string Text, int Sentence, string Evidence)
+{
+    /// <summary>What the words are: <c>name</c>, <c>description</c> or <c>pronoun</c> (<c>Dossier.Core.Labels.MentionKinds</c>).</summary>
+    public string Kind { get; init; } = Dossier.Core.Labels.MentionKinds.Name;
+}
 
 /// <param name="EntityId">The corpus entity, or null for an actor known only by code or text.</param>
 public sealed record CorpusActor(long? EntityId, string Name, string? Code);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dossier.Core.Documents;
+using Dossier.Core.Labels;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
@@ -45,9 +46,9 @@ internal sealed class DocumentWriter : IDisposable
             VALUES ($1, $2, $3, $4, $5, $6, $7)
             """, 7);
         _mention = Create(connection, """
-            INSERT INTO mentions (doc_key, entity_id, ordinal, start_char, end_char, text, sentence)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """, 7);
+            INSERT INTO mentions (doc_key, entity_id, ordinal, start_char, end_char, text, sentence, kind)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """, 8);
         _time = Create(connection, """
             INSERT INTO times (doc_key, ordinal, text, type, value, start_char, end_char, sentence)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -131,7 +132,7 @@ internal sealed class DocumentWriter : IDisposable
             var m = 0;
             foreach (var mention in OrEmpty(e.Mentions))
             {
-                Run(_mention, scalar: false, key, e.Id, m++, mention.Start, mention.End, mention.Text, mention.Sentence);
+                Run(_mention, scalar: false, key, e.Id, m++, mention.Start, mention.End, mention.Text, mention.Sentence, mention.Kind ?? MentionKinds.Name);
             }
         }
 

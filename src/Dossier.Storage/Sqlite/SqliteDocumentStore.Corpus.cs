@@ -106,15 +106,15 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                 .ToArray();
             var rank = recent.Select((d, i) => (d.Key, i)).ToDictionary(p => p.Key, p => p.i);
             var mentionCommand = session.Command($"""
-                SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char
+                SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char, m.kind
                 FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
                 WHERE e.corpus_id = $id AND e.doc_key IN ({string.Join(", ", slots.Select(p => p.Item1))})
                 ORDER BY e.ordinal, m.ordinal
                 """, [("$id", id), .. slots]);
-            var rows = ReadAll(mentionCommand, r => (Key: r.GetInt64(0), Text: r.GetString(1), Sentence: r.GetInt32(2), Start: r.GetInt32(3), End: r.GetInt32(4)))
+            var rows = ReadAll(mentionCommand, r => (Key: r.GetInt64(0), Text: r.GetString(1), Sentence: r.GetInt32(2), Start: r.GetInt32(3), End: r.GetInt32(4), Kind: r.GetString(5)))
                 .OrderBy(m => rank[m.Key]) // stable: within a document, mention order
                 .Take(mentionSamples)
-                .Select(m => (m.Key, Id: recent[rank[m.Key]].Document.Id, m.Text, m.Sentence, m.Start, m.End))
+                .Select(m => (m.Key, Id: recent[rank[m.Key]].Document.Id, m.Text, m.Sentence, m.Start, m.End, m.Kind))
                 .ToList();
             var sentences = new Dictionary<long, Func<int, int, int, string>>();
             var mentions = rows.Select(m =>
@@ -125,7 +125,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
                     sentences[m.Key] = evidence;
                 }
 
-                return new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End));
+                return new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End)) { Kind = m.Kind };
             }).ToList();
 
             var countCommand = session.Command(

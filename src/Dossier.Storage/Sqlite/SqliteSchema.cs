@@ -43,6 +43,9 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// Version 4 adds <c>store_version</c>, one row whose number triggers on <c>documents</c> move on in the transaction
 /// of every insert, update or delete (a document's corpus links included), so that readers in any process can tell
 /// whether what they cached is still current.
+/// Version 5 adds <c>mentions.kind</c> (<c>name</c>, <c>description</c> or <c>pronoun</c>, as in <c>dossier/1</c> 1.1);
+/// mentions stored before it are <c>name</c>, as their annotations JSON, which has no kind, reads back; analysing such a
+/// document again gives the real kinds.
 /// </remarks>
 public static class SqliteSchema
 {
@@ -314,6 +317,9 @@ public static class SqliteSchema
             CREATE TRIGGER store_version_after_delete AFTER DELETE ON documents BEGIN
                 UPDATE store_version SET version = version + 1 WHERE id = 1;
             END;
+            """),
+        new(5, "the kind of each mention: name, description or pronoun", """
+            ALTER TABLE mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';
             """),
     ];
 

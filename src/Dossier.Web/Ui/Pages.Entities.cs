@@ -176,7 +176,7 @@ public static partial class Pages
             html.Raw("<h2>Mentions</h2><ul class=\"list\">");
             foreach (var mention in details.Mentions)
             {
-                html.Raw("<li><strong>").Text(mention.Text).Raw("</strong> ")
+                html.Raw("<li><span class=\"tag kind\">").Text(mention.Kind).Raw("</span><strong>").Text(mention.Text).Raw("</strong> ")
                     .Link(Html.Url("/documents/" + Html.Segment(mention.DocumentId)), "document")
                     .Raw("<blockquote>").Text(mention.Evidence).Raw("</blockquote></li>");
             }

@@ -430,13 +430,7 @@ public sealed class CorpusStoreTests : IDisposable
                 command.ExecuteNonQuery();
             }
 
-            using var writer = new DocumentWriter(connection);
-            foreach (var document in new[] { reuters, ap })
-            {
-                var key = writer.InsertDocument(document, new TokenLayerCodec().Encode(document.Text, document.Sentences, document.Tokens),
-                    AnnotationsJson.Serialize(document), "2025-10-18T00:00:00.000Z");
-                writer.InsertAnnotations(key!.Value, document, _ => { });
-            }
+            OldStore.Write(connection, reuters, ap);
         }
 
         await using (var store = _db.Open())

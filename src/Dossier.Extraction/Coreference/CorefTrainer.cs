@@ -106,8 +106,24 @@ public static class CorefTrainer
             }
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: best dev CoNLL F1 {bestF1:0.0000}"));
-        return best!;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: best epoch's dev CoNLL F1 {bestF1:0.0000}"));
+        var chosen = best!;
+        var result = chosen;
+        for (var t = -6f; t <= 2f; t += 0.5f)
+        {
+            if (t == 0) continue;
+            var candidate = chosen.WithThreshold(t);
+            var score = DevScore(devIndex.Select(i => (gold[i].Doc, analysed[i])), kb, lexicon, candidate);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: threshold {t:0.0}: dev CoNLL F1 {score:0.0000}"));
+            if (score > bestF1 + 0.001)
+            {
+                bestF1 = score;
+                result = candidate;
+            }
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: chosen threshold {result.Threshold:0.0}, dev CoNLL F1 {bestF1:0.0000}"));
+        return result;
     }
 
     private static void Update(Instance x, int candidate, float delta, float[] weights, double[] totals, int step)

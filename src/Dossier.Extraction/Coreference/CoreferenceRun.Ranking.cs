@@ -34,7 +34,7 @@ internal sealed partial class CoreferenceRun
             var earlier = Candidates(phrases, a, lastWithWords);
             if (a.Cluster is not null || a.Mention is not null) continue;
             NounPhrase? best = null;
-            var bestScore = 0f;
+            var bestScore = _ranker.Threshold;
             foreach (var j in earlier)
             {
                 var c = phrases[j];

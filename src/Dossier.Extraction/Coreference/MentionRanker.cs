@@ -5,9 +5,9 @@ namespace Dossier.Extraction.Coreference;
 
 /// <summary>
 /// The mention-ranking model: a linear score over the hashed features of an (anaphor, candidate antecedent) pair
-/// (<see cref="RankingFeatures"/>); "new entity" scores 0. Trained by <see cref="CorefTrainer"/> on GUM's train
-/// documents, stored as <c>models/coref/ranking.bin.gz</c> (GZip: magic, version, table bits, then the non-zero
-/// weights as index/value pairs). Immutable and thread-safe after load.
+/// (<see cref="RankingFeatures"/>); "new entity" scores <see cref="Threshold"/>. Trained by <see cref="CorefTrainer"/> on GUM's train
+/// documents, stored as <c>models/coref/ranking.bin.gz</c> (GZip: magic, version, table bits, threshold, then the
+/// non-zero weights as index/value pairs). Immutable and thread-safe after load.
 /// </summary>
 public sealed class MentionRanker
 {
@@ -20,10 +20,11 @@ public sealed class MentionRanker
 
     private readonly float[] _weights;
 
-    internal MentionRanker(int bits, float[] weights)
+    internal MentionRanker(int bits, float[] weights, float threshold = 0)
     {
         Bits = bits;
         _weights = weights;
+        Threshold = threshold;
     }
 
     /// <summary>The shipped model, loaded once per process.</summary>
@@ -32,6 +33,11 @@ public sealed class MentionRanker
 
     /// <summary>Log2 of the weight table's size.</summary>
     public int Bits { get; }
+
+    /// <summary>The score "new entity" has: a candidate must score above it to be linked (chosen on dev).</summary>
+    public float Threshold { get; }
+
+    internal MentionRanker WithThreshold(float threshold) => new(Bits, _weights, threshold);
 
     internal int Mask => (1 << Bits) - 1;
 
@@ -58,6 +64,7 @@ public sealed class MentionRanker
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(Version);
             writer.Write(Bits);
+            writer.Write(Threshold);
             var nonZero = 0;
             foreach (var w in _weights) if (w != 0) nonZero++;
             writer.Write(nonZero);
@@ -88,6 +95,8 @@ public sealed class MentionRanker
             if (version != Version) throw new CorefModelLoadException(path, $"model format version {version} is not supported (expected {Version})");
             var bits = reader.ReadInt32();
             if (bits is < 8 or > 26) throw new CorefModelLoadException(path, $"the model file is corrupt (table of 2^{bits} weights)");
+            var threshold = reader.ReadSingle();
+            if (!float.IsFinite(threshold)) throw new CorefModelLoadException(path, "the model file is corrupt (threshold)");
             var weights = new float[1 << bits];
             var count = reader.ReadInt32();
             if (count < 0 || count > weights.Length) throw new CorefModelLoadException(path, "the model file is corrupt (weight count)");
@@ -99,7 +108,7 @@ public sealed class MentionRanker
             }
 
             if (gzip.ReadByte() != -1) throw new CorefModelLoadException(path, "the model file is corrupt (data after the weights)");
-            return new MentionRanker(bits, weights);
+            return new MentionRanker(bits, weights, threshold);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {

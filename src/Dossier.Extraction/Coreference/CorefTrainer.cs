@@ -50,11 +50,13 @@ public static class CorefTrainer
         var lexicon = CorefLexicon.Default;
         var coder = new ActorCoder(kb);
         var mask = (1 << Bits) - 1;
+        var classes = Classes(trainIndex.Select(i => (gold[i].Doc, analysed[i])), kb, lexicon, coder);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: {classes.Count} head words and name types with a semantic class"));
         var instances = new List<Instance>();
 
         // Phrases, gold mentions, phrases that are gold mentions, gold mentions of chains of 2+, those found.
         var counts = new long[5];
-        foreach (var i in trainIndex) instances.AddRange(Instances(gold[i].Doc, analysed[i], kb, lexicon, coder, mask, counts));
+        foreach (var i in trainIndex) instances.AddRange(Instances(gold[i].Doc, analysed[i], kb, lexicon, coder, mask, counts, classes));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"coref: train mention detection: {counts[0]} phrases, {counts[1]} gold mentions; precision {(double)counts[2] / counts[0]:0.000}, recall {(double)counts[2] / counts[1]:0.000}, recall of mentions in chains of 2+ {(double)counts[4] / counts[3]:0.000}"));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: {instances.Count} anaphors, {instances.Sum(x => x.Correct.Length)} candidate pairs, {instances.Count(x => x.AnyCorrect)} with a gold antecedent"));
@@ -96,7 +98,7 @@ public static class CorefTrainer
 
             var averaged = new float[weights.Length];
             for (var w = 0; w < weights.Length; w++) averaged[w] = (float)(weights[w] - totals[w] / step);
-            var model = new MentionRanker(Bits, averaged);
+            var model = new MentionRanker(Bits, averaged, 0, classes);
             var score = DevScore(devIndex.Select(i => (gold[i].Doc, analysed[i])), kb, lexicon, model);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: epoch {epoch}: {errors} training errors, dev CoNLL F1 {score:0.0000} ({clock.Elapsed.TotalSeconds:0} s)"));
             if (score > bestF1)
@@ -109,7 +111,7 @@ public static class CorefTrainer
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: best epoch's dev CoNLL F1 {bestF1:0.0000}"));
         var chosen = best!;
         var result = chosen;
-        for (var t = -6f; t <= 2f; t += 0.5f)
+        for (var t = -10f; t <= 2f; t += 0.5f)
         {
             if (t == 0) continue;
             var candidate = chosen.WithThreshold(t);
@@ -136,7 +138,7 @@ public static class CorefTrainer
     }
 
     /// <summary>The anaphors of one document: each phrase the sieves left, with its candidates' features and which are in its gold chain.</summary>
-    private static IEnumerable<Instance> Instances(GoldDocument gold, Document doc, ActorKnowledgeBase kb, CorefLexicon lexicon, ActorCoder coder, int mask, long[] counts)
+    private static IEnumerable<Instance> Instances(GoldDocument gold, Document doc, ActorKnowledgeBase kb, CorefLexicon lexicon, ActorCoder coder, int mask, long[] counts, IReadOnlyDictionary<string, string> classes)
     {
         if (doc.Names.IsDefault || doc.Tokens.IsDefaultOrEmpty) yield break;
         var chainOf = new Dictionary<(int, int), string>();
@@ -146,7 +148,7 @@ public static class CorefTrainer
         }
 
         var view = new DocumentView(doc, kb);
-        var phrases = new CoreferenceRun(view, lexicon, coder).PhrasesAfterSieves();
+        var phrases = new CoreferenceRun(view, lexicon, coder, classes: classes).PhrasesAfterSieves();
         {
             var spans = phrases.Select(p => (p.First, p.End)).ToHashSet();
             var inChains = gold.Chains.Values.Where(c => c.Count >= 2).SelectMany(c => c).Select(m => (m.First, m.End)).ToHashSet();
@@ -178,6 +180,42 @@ public static class CorefTrainer
 
             yield return new Instance { Features = [.. features], Offsets = [.. offsets], Correct = [.. correct], AnyCorrect = correct.Contains(true) };
         }
+    }
+
+    /// <summary>
+    /// The semantic class of each head lemma and name type: the GUM entity type most of the gold mentions with that head
+    /// (or a name of that type) have, kept when seen three times or more and in two of three cases.
+    /// </summary>
+    private static Dictionary<string, string> Classes(IEnumerable<(GoldDocument Gold, Document Analysed)> docs, ActorKnowledgeBase kb, CorefLexicon lexicon, ActorCoder coder)
+    {
+        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var (gold, doc) in docs)
+        {
+            if (doc.Names.IsDefault || doc.Tokens.IsDefaultOrEmpty) continue;
+            var type = new Dictionary<(int, int), string>();
+            foreach (var chain in gold.Chains.Values)
+            {
+                foreach (var m in chain) type.TryAdd((m.First, m.End), m.EntityType);
+            }
+
+            foreach (var p in new CoreferenceRun(new DocumentView(doc, kb), lexicon, coder).PhrasesAfterSieves())
+            {
+                if (!type.TryGetValue((p.First, p.End), out var t) || t.Length == 0) continue;
+                var key = CoreferenceRun.ClassKey(p.Kind, p.HeadLemma, p.NameType);
+                if (!counts.TryGetValue(key, out var byType)) counts[key] = byType = new(StringComparer.Ordinal);
+                byType[t] = byType.GetValueOrDefault(t) + 1;
+            }
+        }
+
+        var classes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, byType) in counts)
+        {
+            var total = byType.Values.Sum();
+            var best = byType.OrderByDescending(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).First();
+            if (total >= 3 && best.Value * 3 >= total * 2) classes[key] = best.Key;
+        }
+
+        return classes;
     }
 
     /// <summary>CoNLL F1 over all gold chains of the dev documents with the given model.</summary>

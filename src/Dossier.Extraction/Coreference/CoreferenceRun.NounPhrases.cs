@@ -100,6 +100,8 @@ internal sealed partial class CoreferenceRun
             }
 
             var mention = byHead.GetValueOrDefault(h) ?? covering;
+            var nameType = covering?.Type ?? mention?.Cluster?.Type ?? "";
+            var headLemma = kind == PhraseKind.Name ? lower : Tree.Lemma(h);
             var wordsFirst = first < end && Tree.Relation(first) == "det" ? first + 1 : first;
             phrases.Add(new NounPhrase
             {
@@ -111,12 +113,13 @@ internal sealed partial class CoreferenceRun
                 Kind = kind,
                 Mention = mention,
                 Cluster = mention?.Cluster,
-                HeadLemma = kind == PhraseKind.Name ? lower : Tree.Lemma(h),
+                HeadLemma = headLemma,
+                Class = _classes is null ? "" : _classes.GetValueOrDefault(ClassKey(kind, headLemma, nameType)) ?? "",
                 Words = wordsFirst < end ? _view.Document.Text[tokens[wordsFirst].Start..tokens[end - 1].End].ToLowerInvariant() : lower,
                 Number = number,
                 Gender = gender == '?' && mention?.Cluster is { Gender: not '\0' } c2 && c2.Type == EntityTypes.Person ? c2.Gender : gender,
                 Person = person,
-                NameType = covering?.Type ?? mention?.Cluster?.Type ?? "",
+                NameType = nameType,
                 Relation = Tree.BaseRelation(h),
                 Determiner = determiner,
                 Quote = quoteOf[h],
@@ -126,6 +129,10 @@ internal sealed partial class CoreferenceRun
 
         return phrases;
     }
+
+    /// <summary>The key of <see cref="MentionRanker.Classes"/>: a name's type ("#ORG"), else its head's lemma.</summary>
+    internal static string ClassKey(PhraseKind kind, string headLemma, string nameType) =>
+        kind == PhraseKind.Name && nameType.Length > 0 ? "#" + nameType : headLemma;
 
     /// <summary>The phrase of head <paramref name="h"/>: the head and the whole subtrees of its dependents that belong to the phrase, edge punctuation trimmed.</summary>
     private (int First, int End) PhraseSpan(int h)

@@ -13,6 +13,7 @@ internal sealed partial class CoreferenceRun
     private readonly ActorCoder _coder;
     private readonly MentionRanker? _ranker;
     private readonly bool _keepUnnamed;
+    private readonly IReadOnlyDictionary<string, string>? _classes;
     private readonly List<MentionInfo> _mentions = [];
     private readonly List<Cluster> _clusters = [];
     private readonly Dictionary<string, Cluster> _keyed = new(StringComparer.Ordinal);
@@ -22,8 +23,10 @@ internal sealed partial class CoreferenceRun
 
     /// <param name="ranker">The mention-ranking model for the phrases the sieves leave; null: sieves only.</param>
     /// <param name="keepUnnamed">Also return actors no name mention names ("the cat … it"), for the evaluation.</param>
-    public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder, MentionRanker? ranker = null, bool keepUnnamed = false)
+    /// <param name="classes">Semantic classes of heads and name types; default: the ranker's.</param>
+    public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder, MentionRanker? ranker = null, bool keepUnnamed = false, IReadOnlyDictionary<string, string>? classes = null)
     {
+        _classes = classes ?? ranker?.Classes;
         _view = view;
         _lexicon = lexicon;
         _coder = coder;

@@ -6,8 +6,8 @@ namespace Dossier.Extraction.Coreference;
 /// <summary>
 /// The mention-ranking model: a linear score over the hashed features of an (anaphor, candidate antecedent) pair
 /// (<see cref="RankingFeatures"/>); "new entity" scores <see cref="Threshold"/>. Trained by <see cref="CorefTrainer"/> on GUM's train
-/// documents, stored as <c>models/coref/ranking.bin.gz</c> (GZip: magic, version, table bits, threshold, then the
-/// non-zero weights as index/value pairs). Immutable and thread-safe after load.
+/// documents, stored as <c>models/coref/ranking.bin.gz</c> (GZip: magic, version, table bits, threshold, the
+/// semantic classes as key/value strings, then the non-zero weights as index/value pairs). Immutable and thread-safe after load.
 /// </summary>
 public sealed class MentionRanker
 {
@@ -20,11 +20,12 @@ public sealed class MentionRanker
 
     private readonly float[] _weights;
 
-    internal MentionRanker(int bits, float[] weights, float threshold = 0)
+    internal MentionRanker(int bits, float[] weights, float threshold = 0, IReadOnlyDictionary<string, string>? classes = null)
     {
         Bits = bits;
         _weights = weights;
         Threshold = threshold;
+        Classes = classes ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>The shipped model, loaded once per process.</summary>
@@ -37,7 +38,13 @@ public sealed class MentionRanker
     /// <summary>The score "new entity" has: a candidate must score above it to be linked (chosen on dev).</summary>
     public float Threshold { get; }
 
-    internal MentionRanker WithThreshold(float threshold) => new(Bits, _weights, threshold);
+    /// <summary>
+    /// Semantic classes learned from GUM's entity types: head lemma ("company") or name type ("#ORG") → the class its
+    /// gold mentions mostly have ("organization").
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Classes { get; }
+
+    internal MentionRanker WithThreshold(float threshold) => new(Bits, _weights, threshold, Classes);
 
     internal int Mask => (1 << Bits) - 1;
 
@@ -65,6 +72,13 @@ public sealed class MentionRanker
             writer.Write(Version);
             writer.Write(Bits);
             writer.Write(Threshold);
+            writer.Write(Classes.Count);
+            foreach (var (key, value) in Classes.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                writer.Write(key);
+                writer.Write(value);
+            }
+
             var nonZero = 0;
             foreach (var w in _weights) if (w != 0) nonZero++;
             writer.Write(nonZero);
@@ -97,6 +111,10 @@ public sealed class MentionRanker
             if (bits is < 8 or > 26) throw new CorefModelLoadException(path, $"the model file is corrupt (table of 2^{bits} weights)");
             var threshold = reader.ReadSingle();
             if (!float.IsFinite(threshold)) throw new CorefModelLoadException(path, "the model file is corrupt (threshold)");
+            var classCount = reader.ReadInt32();
+            if (classCount is < 0 or > 1_000_000) throw new CorefModelLoadException(path, "the model file is corrupt (class count)");
+            var classes = new Dictionary<string, string>(classCount, StringComparer.Ordinal);
+            for (var i = 0; i < classCount; i++) classes[reader.ReadString()] = reader.ReadString();
             var weights = new float[1 << bits];
             var count = reader.ReadInt32();
             if (count < 0 || count > weights.Length) throw new CorefModelLoadException(path, "the model file is corrupt (weight count)");
@@ -108,7 +126,7 @@ public sealed class MentionRanker
             }
 
             if (gzip.ReadByte() != -1) throw new CorefModelLoadException(path, "the model file is corrupt (data after the weights)");
-            return new MentionRanker(bits, weights, threshold);
+            return new MentionRanker(bits, weights, threshold, classes);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {

@@ -66,6 +66,9 @@ internal sealed class NounPhrase
     /// <summary>The determiner: "the", "a", "this", "poss" (a possessor), "" none.</summary>
     public required string Determiner { get; init; }
 
+    /// <summary>Semantic class learned from GUM's entity types (person, organization, place, …) for its head or name type; "" unknown.</summary>
+    public string Class { get; init; } = "";
+
     /// <summary>Index of the quotation the phrase is in, -1 outside quotations.</summary>
     public int Quote { get; set; } = -1;
 

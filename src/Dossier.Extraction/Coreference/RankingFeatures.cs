@@ -47,6 +47,9 @@ internal static class RankingFeatures
             var partial = c.Words.Contains(a.HeadLemma, StringComparison.Ordinal) || a.Words.Contains(c.HeadLemma, StringComparison.Ordinal);
             into[n++] = H(18, at, partial ? 1UL : 0) & mask;
             into[n++] = H(19, S(a.HeadLemma), S(c.HeadLemma)) & mask;
+
+            // "the company" for an organisation's name, "the city" for a place's.
+            if (c.NameType.Length > 0) into[n++] = H(26, S(a.HeadLemma), S(c.NameType)) & mask;
         }
 
         if (a.Sentence == c.Sentence)
@@ -66,6 +69,8 @@ internal static class RankingFeatures
         }
 
         if (c.Mention?.Cluster is { } cluster) into[n++] = H(24, at, S(cluster.Type), (ulong)Math.Min(cluster.Mentions.Count, 4)) & mask;
+        into[n++] = H(27, at, S(a.Class), S(c.Class)) & mask;
+        into[n++] = H(28, at, a.Class.Length == 0 || c.Class.Length == 0 ? 2UL : a.Class == c.Class ? 1UL : 0) & mask;
         into[n++] = H(25, at, c.Kind == PhraseKind.Pronoun && a.Kind == PhraseKind.Pronoun && a.Person == c.Person && a.Number == c.Number ? 1UL : 0) & mask;
         return n;
     }

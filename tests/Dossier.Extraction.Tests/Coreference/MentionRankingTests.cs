@@ -25,13 +25,13 @@ public sealed class MentionRankingTests
     }
 
     [Fact]
-    public void Description_AfterACompanyItDescribes_JoinsTheCompany()
+    public void Description_RepeatingTheOrganisationsHeadNoun_JoinsTheOrganisation()
     {
         var doc = Resolve(WithMentions(
-            "Halvorsen Shipping reported a large loss on Monday. The company will close two of its yards next year.",
-            ("Halvorsen Shipping", "ORG")));
+            "The Halvorsen Shipping Company reported a large loss on Monday. The company will close two of its yards next year.",
+            ("Halvorsen Shipping Company", "ORG")));
 
-        var mentions = doc.Named("Halvorsen Shipping").Mentions;
+        var mentions = doc.Named("Halvorsen Shipping Company").Mentions;
         Assert.Contains(mentions, m => m.Text == "The company" && m.Kind == MentionKinds.Description);
     }
 

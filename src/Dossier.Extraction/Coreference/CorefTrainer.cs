@@ -16,7 +16,7 @@ namespace Dossier.Extraction.Coreference;
 public static class CorefTrainer
 {
     /// <summary>Log2 of the weight table's size.</summary>
-    public const int Bits = 20;
+    public const int Bits = 18;
 
 
     private sealed class Instance
@@ -163,8 +163,13 @@ public static class CorefTrainer
         var lastWithWords = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var a in phrases)
         {
+            if (a.Cluster is not null || a.Mention is not null)
+            {
+                if (a.Kind != PhraseKind.Pronoun) lastWithWords[a.Words] = a.Index;
+                continue;
+            }
+
             var earlier = CoreferenceRun.Candidates(phrases, a, lastWithWords);
-            if (a.Cluster is not null || a.Mention is not null) continue;
             var id = chainOf.GetValueOrDefault((a.First, a.End));
             var features = new List<int>();
             var offsets = new List<int> { 0 };

@@ -156,7 +156,10 @@ internal sealed partial class CoreferenceRun
         int lo = t, hi = t;
         var stack = new Stack<int>();
         stack.Push(t);
-        while (stack.Count > 0)
+
+        // A well-formed tree visits each token once; the bound keeps a malformed one (a cycle) from looping.
+        var budget = _view.Tokens.Length;
+        while (stack.Count > 0 && budget-- > 0)
         {
             var x = stack.Pop();
             lo = Math.Min(lo, x);

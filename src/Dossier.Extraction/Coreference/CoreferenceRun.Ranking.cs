@@ -10,7 +10,7 @@ namespace Dossier.Extraction.Coreference;
 internal sealed partial class CoreferenceRun
 {
     /// <summary>How many phrases back an anaphor looks for its antecedent.</summary>
-    internal const int Window = 50;
+    internal const int Window = 30;
 
     /// <summary>Links each phrase without an actor to its best-scoring antecedent's actor.</summary>
     private void RankNounPhrases()
@@ -31,8 +31,13 @@ internal sealed partial class CoreferenceRun
         var lastWithWords = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var a in phrases)
         {
+            if (a.Cluster is not null || a.Mention is not null)
+            {
+                if (a.Kind != PhraseKind.Pronoun) lastWithWords[a.Words] = a.Index;
+                continue;
+            }
+
             var earlier = Candidates(phrases, a, lastWithWords);
-            if (a.Cluster is not null || a.Mention is not null) continue;
             NounPhrase? best = null;
             var bestScore = _ranker.Threshold;
             foreach (var j in earlier)

@@ -75,5 +75,20 @@ internal sealed class NounPhrase
     /// <summary>The subject of a verb of saying (speaks the quotations of its sentences).</summary>
     public bool Speaker { get; set; }
 
+    private ulong? _typeHash, _headHash, _relationHash, _determinerHash, _classHash, _nameTypeHash;
+
+    /// <summary>The hashes the features read, computed once per phrase instead of once per pair.</summary>
+    internal ulong TypeHash => _typeHash ??= RankingFeatures.TypeOf(this);
+
+    internal ulong HeadHash => _headHash ??= RankingFeatures.S(HeadLemma);
+
+    internal ulong RelationHash => _relationHash ??= RankingFeatures.S(Relation);
+
+    internal ulong DeterminerHash => _determinerHash ??= RankingFeatures.S(Determiner);
+
+    internal ulong ClassHash => _classHash ??= RankingFeatures.S(Class);
+
+    internal ulong NameTypeHash => _nameTypeHash ??= RankingFeatures.S(NameType);
+
     public override string ToString() => $"{Kind} [{First},{End}) {Words}";
 }

@@ -17,12 +17,12 @@ internal static class RankingFeatures
     public static int Pair(NounPhrase a, NounPhrase c, Func<int, int> head, Span<int> into, int mask)
     {
         var n = 0;
-        var at = TypeOf(a);
-        var ct = TypeOf(c);
+        var at = a.TypeHash;
+        var ct = c.TypeHash;
         var sentences = a.Sentence - c.Sentence;
         var phrases = a.Index - c.Index;
-        var headMatch = a.HeadLemma == c.HeadLemma;
-        var exact = a.Words == c.Words;
+        var headMatch = a.HeadHash == c.HeadHash && a.HeadLemma == c.HeadLemma;
+        var exact = a.Words.Length == c.Words.Length && a.Words == c.Words;
         var nested = c.End > a.First && c.First <= a.First || a.End > c.First && a.First <= c.First;
         into[n++] = H(1, at) & mask;
         into[n++] = H(2, at, ct) & mask;
@@ -32,24 +32,24 @@ internal static class RankingFeatures
         into[n++] = H(6, at, Bucket(phrases)) & mask;
         into[n++] = H(7, at, a.Number, c.Number) & mask;
         into[n++] = H(8, at, a.Gender, c.Gender) & mask;
-        into[n++] = H(9, at, S(c.NameType)) & mask;
-        into[n++] = H(10, at, S(c.Relation)) & mask;
+        into[n++] = H(9, at, c.NameTypeHash) & mask;
+        into[n++] = H(10, at, c.RelationHash) & mask;
         into[n++] = H(11, at, nested ? 1UL : 0) & mask;
         into[n++] = H(12, at, ct, Bucket(sentences)) & mask;
-        into[n++] = H(13, at, S(a.Determiner), headMatch ? 1UL : 0) & mask;
+        into[n++] = H(13, at, a.DeterminerHash, headMatch ? 1UL : 0) & mask;
         into[n++] = H(14, at, a.Person, c.Person, a.Quote >= 0 && a.Quote == c.Quote ? 1UL : a.Quote >= 0 || c.Quote >= 0 ? 2UL : 0) & mask;
-        into[n++] = H(15, at, S(a.Relation), S(c.Relation)) & mask;
-        into[n++] = H(16, at, S(c.Determiner), ct) & mask;
-        if (headMatch) into[n++] = H(17, at, S(a.HeadLemma)) & mask;
+        into[n++] = H(15, at, a.RelationHash, c.RelationHash) & mask;
+        into[n++] = H(16, at, c.DeterminerHash, ct) & mask;
+        if (headMatch) into[n++] = H(17, at, a.HeadHash) & mask;
         if (!headMatch && a.Kind != PhraseKind.Pronoun && c.Kind != PhraseKind.Pronoun)
         {
             // "Anna Berg" … "Berg", "the FIRST Global competition" … "the competition".
             var partial = c.Words.Contains(a.HeadLemma, StringComparison.Ordinal) || a.Words.Contains(c.HeadLemma, StringComparison.Ordinal);
             into[n++] = H(18, at, partial ? 1UL : 0) & mask;
-            into[n++] = H(19, S(a.HeadLemma), S(c.HeadLemma)) & mask;
+            into[n++] = H(19, a.HeadHash, c.HeadHash) & mask;
 
             // "the company" for an organisation's name, "the city" for a place's.
-            if (c.NameType.Length > 0) into[n++] = H(26, S(a.HeadLemma), S(c.NameType)) & mask;
+            if (c.NameType.Length > 0) into[n++] = H(26, a.HeadHash, c.NameTypeHash) & mask;
         }
 
         if (a.Sentence == c.Sentence)
@@ -57,9 +57,9 @@ internal static class RankingFeatures
             // Apposition and predication: "Smith, the mayor" / "Smith is the mayor".
             var ah = head(a.Head);
             var ch = head(c.Head);
-            if (ah == c.Head) into[n++] = H(20, at, S(a.Relation)) & mask;
-            if (ch == a.Head) into[n++] = H(21, at, S(c.Relation)) & mask;
-            if (ah >= 0 && ah == ch) into[n++] = H(22, at, S(a.Relation), S(c.Relation)) & mask;
+            if (ah == c.Head) into[n++] = H(20, at, a.RelationHash) & mask;
+            if (ch == a.Head) into[n++] = H(21, at, c.RelationHash) & mask;
+            if (ah >= 0 && ah == ch) into[n++] = H(22, at, a.RelationHash, c.RelationHash) & mask;
         }
 
         if (a.Quote >= 0 && a.Person == '1')
@@ -69,15 +69,15 @@ internal static class RankingFeatures
         }
 
         if (c.Mention?.Cluster is { } cluster) into[n++] = H(24, at, S(cluster.Type), (ulong)Math.Min(cluster.Mentions.Count, 4)) & mask;
-        into[n++] = H(27, at, S(a.Class), S(c.Class)) & mask;
+        into[n++] = H(27, at, a.ClassHash, c.ClassHash) & mask;
         into[n++] = H(28, at, a.Class.Length == 0 || c.Class.Length == 0 ? 2UL : a.Class == c.Class ? 1UL : 0) & mask;
         into[n++] = H(25, at, c.Kind == PhraseKind.Pronoun && a.Kind == PhraseKind.Pronoun && a.Person == c.Person && a.Number == c.Number ? 1UL : 0) & mask;
         return n;
     }
 
-    private static ulong TypeOf(NounPhrase p) => p.Kind switch
+    internal static ulong TypeOf(NounPhrase p) => p.Kind switch
     {
-        PhraseKind.Pronoun => S(p.HeadLemma) ^ 0x5A5A,
+        PhraseKind.Pronoun => p.HeadHash ^ 0x5A5A,
         PhraseKind.Name => 1,
         _ => p.Determiner.Length == 0 ? 2UL : p.Determiner == "the" ? 3UL : p.Determiner == "poss" ? 4UL : p.Determiner == "a" ? 5UL : 6UL,
     };

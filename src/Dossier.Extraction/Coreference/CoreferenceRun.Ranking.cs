@@ -37,6 +37,9 @@ internal sealed partial class CoreferenceRun
                 continue;
             }
 
+            // An apposition ("X, Algeria's leading activist") is read by the sieves as what X is, and events read the
+            // country in it; only the evaluation, which scores GUM's appositions as mentions, links it.
+            if (a.Relation == "appos" && !_keepUnnamed) continue;
             var earlier = Candidates(phrases, a, lastWithWords);
             NounPhrase? best = null;
             var bestScore = _ranker.Threshold;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dossier.Extraction.Actors;
 using Dossier.Core.Documents;
 using Dossier.Engine;
+using Dossier.Extraction.Coreference;
 using Dossier.Extraction.Events;
 using Dossier.Extraction.Events.Annotations;
 using Dossier.Extraction.Events.Scoring;
@@ -10,7 +11,7 @@ using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train syntax|ner|events|actors|topics</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
+/// <summary><c>dossier train syntax|ner|events|actors|event-model|topics|coref</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -22,6 +23,32 @@ internal static class TrainCommand
         command.Subcommands.Add(Actors());
         command.Subcommands.Add(EventModel());
         command.Subcommands.Add(TopicCommands.Train());
+        command.Subcommands.Add(Coref());
+        return command;
+    }
+
+    private static Command Coref()
+    {
+        var data = DataOption();
+        var output = OutOption();
+        var command = new Command("coref", "Coreference mention-ranking model from GUM's train documents (DATA/gum; the dev epoch chosen on GUM's dev list), into OUT/coref") { data, output };
+        command.SetAction(parse =>
+        {
+            var gum = Path.Combine(parse.GetValue(data)!.FullName, "gum");
+            if (!Directory.Exists(gum))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dossier: {gum}: no such folder (GUM's CoNLL-U files are needed)");
+                return ExitCodes.Usage;
+            }
+
+            var syntax = new SyntaxStage(SyntaxModel.Load());
+            var names = new EntityRecognitionStage(NerModel.Load(SyntaxModel.DefaultDirectory));
+            var model = CorefTrainer.Train(gum, d => names.Process(syntax.Process(d)), ActorKnowledgeBase.Default, parse.InvocationConfiguration.Output);
+            var path = Path.Combine(parse.GetValue(output)!.FullName, "coref", MentionRanker.FileName);
+            model.Save(path);
+            parse.InvocationConfiguration.Output.WriteLine($"coref: wrote {path}");
+            return ExitCodes.Success;
+        });
         return command;
     }
 

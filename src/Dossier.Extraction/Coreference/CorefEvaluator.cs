@@ -6,7 +6,7 @@ namespace Dossier.Extraction.Coreference;
 
 /// <summary>CoNLL-2012 coreference scores over a set of documents.</summary>
 /// <param name="ConllF1">The CoNLL score: the mean of the MUC, B³ and CEAF-e F1.</param>
-/// <param name="GoldChains">Gold chains scored (named or pronominal, two or more mentions).</param>
+/// <param name="GoldChains">Gold chains scored (two or more mentions).</param>
 /// <param name="PredictedChains">Predicted chains scored (two or more mentions).</param>
 public sealed record CorefScores(
     Metric Muc,
@@ -15,7 +15,16 @@ public sealed record CorefScores(
     double ConllF1,
     int Documents,
     int GoldChains,
-    int PredictedChains);
+    int PredictedChains)
+{
+    /// <summary>
+    /// On the headline (all gold chains): the same response scored against the subset of gold chains
+    /// with a proper name or a pronoun (the figure <c>eval coref</c> printed before issue 12); null on the subset itself.
+    /// </summary>
+    [JsonPropertyName("namedOrPronominalSubset")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CorefScores? Subset { get; init; }
+}
 
 /// <summary>
 /// Scores coreference against a CoNLL-U corpus with CorefUD <c>Entity=</c> brackets (GUM) with the
@@ -25,7 +34,8 @@ public sealed record CorefScores(
 /// <item>Each document is analysed on its gold tokenisation: the text is rebuilt from the words
 /// (<c>SpaceAfter=No</c> respected, sentences joined by a newline), the token and sentence layers are
 /// the gold words and sentences, and <c>analyse</c> runs the rest of the pipeline (syntax on).</item>
-/// <item>Gold chains: the entities of the brackets, kept only when one of their mentions has a proper
+/// <item>Gold chains: the entities of the brackets, all of them (the CoNLL-2012 headline); beside it
+/// (<see cref="CorefScores.Subset"/>) the subset kept only when one of their mentions has a proper
 /// noun (PROPN) or a pronoun (PRON) as its head word — the actors and the pronouns that refer to them.</item>
 /// <item>Predicted chains: the mentions of each entity of the analysed document.</item>
 /// <item>Singletons (chains of one mention) are removed from both sides, as in CoNLL-2012
@@ -65,16 +75,22 @@ public static class CorefEvaluator
         var analysed = new Document[gold.Count];
         Parallel.For(0, gold.Count, i => analysed[i] = analyse(gold[i].Doc.ToDocument(gold[i].File)));
         var total = new DocumentScore(default, default, default, 0, 0);
+        var subset = total;
         for (var i = 0; i < gold.Count; i++)
         {
-            var score = Score(gold[i].Doc, analysed[i], details);
-            total = new DocumentScore(total.Muc + score.Muc, total.B3 + score.B3, total.CeafE + score.CeafE, total.GoldChains + score.GoldChains, total.PredictedChains + score.PredictedChains);
+            total += Score(gold[i].Doc, analysed[i], namedOrPronominalOnly: false, details);
+            subset += Score(gold[i].Doc, analysed[i], namedOrPronominalOnly: true);
         }
 
+        return Scores(total, gold.Count) with { Subset = Scores(subset, gold.Count) };
+    }
+
+    private static CorefScores Scores(DocumentScore total, int documents)
+    {
         var muc = Metric.From(total.Muc);
         var b3 = Metric.From(total.B3);
         var ceaf = Metric.From(total.CeafE);
-        return new CorefScores(muc, b3, ceaf, (muc.F1 + b3.F1 + ceaf.F1) / 3, gold.Count, total.GoldChains, total.PredictedChains);
+        return new CorefScores(muc, b3, ceaf, (muc.F1 + b3.F1 + ceaf.F1) / 3, documents, total.GoldChains, total.PredictedChains);
     }
 
     /// <summary>The <c>.conllu</c> files of a folder (recursively, in ordinal order), or the one file given.</summary>
@@ -86,14 +102,18 @@ public static class CorefEvaluator
         return [.. Directory.EnumerateFiles(fileOrDirectory, "*.conllu", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
     }
 
-    internal sealed record DocumentScore(MetricCounts Muc, MetricCounts B3, MetricCounts CeafE, int GoldChains, int PredictedChains);
+    internal sealed record DocumentScore(MetricCounts Muc, MetricCounts B3, MetricCounts CeafE, int GoldChains, int PredictedChains)
+    {
+        public static DocumentScore operator +(DocumentScore a, DocumentScore b) =>
+            new(a.Muc + b.Muc, a.B3 + b.B3, a.CeafE + b.CeafE, a.GoldChains + b.GoldChains, a.PredictedChains + b.PredictedChains);
+    }
 
     /// <summary>A mention as the metrics see it: a gold word span, or (unaligned) a character span.</summary>
     internal readonly record struct MentionKey(int First, int End, bool Aligned);
 
-    internal static DocumentScore Score(GoldDocument gold, Document predicted, TextWriter? details = null)
+    internal static DocumentScore Score(GoldDocument gold, Document predicted, bool namedOrPronominalOnly, TextWriter? details = null)
     {
-        var key = GoldChains(gold);
+        var key = GoldChains(gold, namedOrPronominalOnly);
         var response = PredictedChains(gold, predicted);
         var muc = CorefMetrics.Muc(key, response);
         var b3 = CorefMetrics.BCubed(key, response);
@@ -102,14 +122,14 @@ public static class CorefEvaluator
         return new DocumentScore(muc, b3, ceaf, key.Count, response.Count);
     }
 
-    /// <summary>Gold chains headed somewhere by a proper name or a pronoun, with two or more distinct mentions.</summary>
-    internal static List<IReadOnlyCollection<MentionKey>> GoldChains(GoldDocument gold)
+    /// <summary>Gold chains with two or more distinct mentions; with <paramref name="namedOrPronominalOnly"/>, only those headed somewhere by a proper name or a pronoun.</summary>
+    internal static List<IReadOnlyCollection<MentionKey>> GoldChains(GoldDocument gold, bool namedOrPronominalOnly = false)
     {
         var seen = new HashSet<MentionKey>();
         var chains = new List<IReadOnlyCollection<MentionKey>>();
         foreach (var chain in gold.Chains.Values)
         {
-            if (!chain.Any(m => gold.Words[gold.HeadWord(m)].Upos is "PROPN" or "PRON")) continue;
+            if (namedOrPronominalOnly && !chain.Any(m => gold.Words[gold.HeadWord(m)].Upos is "PROPN" or "PRON")) continue;
             var mentions = chain.Select(m => new MentionKey(m.First, m.End, true)).Where(seen.Add).ToList();
             if (mentions.Count >= 2) chains.Add(mentions);
         }

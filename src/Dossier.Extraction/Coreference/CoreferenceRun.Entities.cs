@@ -25,15 +25,18 @@ internal sealed partial class CoreferenceRun
 
             // Unique spans only.
             mentions = mentions.GroupBy(m => (m.Start, m.End)).Select(g => g.First()).ToList();
-            var written = mentions.Select(m => m.ToMention() with { Kind = kinds.Of(m) }).ToList();
+            var written = mentions.Select(m => EvaluationMention(m) with { Kind = kinds.Of(m) }).ToList();
 
             // The name comes from the name mentions; an actor the text never names ("Ukrainian officials", "the
             // Russian president") is still an actor that events point to, and goes by its fullest description.
+            // One that neither a name nor a title names ("the cat … it", found by the ranking) is not reported,
+            // except to the evaluation.
             var names = written.Where(m => m.Kind == MentionKinds.Name).Select(m => m.Text).ToList();
             if (names.Count == 0) names = [.. mentions.Where(m => m.Kind == MentionKind.Group).Select(m => m.Text)];
             var name = names.Count > 0
                 ? names.OrderByDescending(n => n.Split(' ').Length).ThenByDescending(n => n.Length).First()
-                : mentions.FirstOrDefault(m => m.Kind == MentionKind.Nominal) is { } nominal ? StripDeterminer(nominal.Text) : null;
+                : mentions.FirstOrDefault(m => m.Kind == MentionKind.Nominal) is { } nominal ? StripDeterminer(nominal.Text)
+                : _keepUnnamed ? mentions[0].Text : null;
             if (name is null) continue;
             var entity = new Entity("", name, c.Type)
             {
@@ -70,6 +73,15 @@ internal sealed partial class CoreferenceRun
             ActsByName = mentions.Any(m => (m.IsAgent || m.IsParty) && m.Kind == MentionKind.Name),
             Group = group is null ? null : (group.Country, group.Sector),
         };
+    }
+
+    /// <summary>The mention as written; for the evaluation only, a name or title with its whole noun phrase.</summary>
+    private Mention EvaluationMention(MentionInfo m)
+    {
+        if (!_evaluationSpans.TryGetValue(m, out var span)) return m.ToMention();
+        var start = _view.Tokens[span.First].Start;
+        var end = _view.Tokens[span.End - 1].End;
+        return new Mention(start, end, _view.Document.Text[start..end], m.Sentence);
     }
 
     private static string StripDeterminer(string text) =>

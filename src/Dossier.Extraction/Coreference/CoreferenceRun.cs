@@ -11,15 +11,27 @@ internal sealed partial class CoreferenceRun
     private readonly DocumentView _view;
     private readonly CorefLexicon _lexicon;
     private readonly ActorCoder _coder;
+    private readonly MentionRanker? _ranker;
+    private readonly bool _keepUnnamed;
+    private readonly IReadOnlyDictionary<string, string>? _classes;
     private readonly List<MentionInfo> _mentions = [];
     private readonly List<Cluster> _clusters = [];
     private readonly Dictionary<string, Cluster> _keyed = new(StringComparer.Ordinal);
 
-    public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder)
+    /// <summary>For the evaluation only: the noun-phrase span (tokens) of a sieve mention whose phrase is wider than its name.</summary>
+    private readonly Dictionary<MentionInfo, (int First, int End)> _evaluationSpans = [];
+
+    /// <param name="ranker">The mention-ranking model for the phrases the sieves leave; null: sieves only.</param>
+    /// <param name="keepUnnamed">Also return actors no name mention names ("the cat … it"), for the evaluation.</param>
+    /// <param name="classes">Semantic classes of heads and name types; default: the ranker's.</param>
+    public CoreferenceRun(DocumentView view, CorefLexicon lexicon, ActorCoder coder, MentionRanker? ranker = null, bool keepUnnamed = false, IReadOnlyDictionary<string, string>? classes = null)
     {
+        _classes = classes ?? ranker?.Classes;
         _view = view;
         _lexicon = lexicon;
         _coder = coder;
+        _ranker = ranker;
+        _keepUnnamed = keepUnnamed;
     }
 
     private ActorKnowledgeBase Kb => _view.Kb;
@@ -28,6 +40,21 @@ internal sealed partial class CoreferenceRun
 
     /// <summary>Finds the mentions, decides which are one actor, and returns one coded entity per actor.</summary>
     public ImmutableArray<Entity> Resolve()
+    {
+        RunSieves();
+        RankNounPhrases();
+        return BuildEntities();
+    }
+
+    /// <summary>The noun phrases as the ranking sees them after the sieves, for training the ranking model.</summary>
+    internal List<NounPhrase> PhrasesAfterSieves()
+    {
+        RunSieves();
+        return FindNounPhrases();
+    }
+
+    /// <summary>The deterministic steps: names, titles, groups, descriptions of office holders, pronouns, quoted speakers.</summary>
+    private void RunSieves()
     {
         ReadMentions();
         JoinHyphenated();
@@ -62,7 +89,6 @@ internal sealed partial class CoreferenceRun
         MergeSurnamesTypedAsOther();
         ResolvePronouns();
         ResolveQuotedFirstPerson();
-        return BuildEntities();
     }
 
     /// <summary>The actor for a key ("C:UKR" for a country), made on first use.</summary>

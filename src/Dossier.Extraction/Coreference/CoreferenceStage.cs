@@ -18,16 +18,29 @@ public sealed class CoreferenceStage : IStage
     private readonly ActorKnowledgeBase _kb;
     private readonly CorefLexicon _lexicon;
     private readonly ActorCoder _coder;
+    private readonly MentionRanker? _ranker;
 
-    /// <summary>A stage that reads with <paramref name="lexicon"/> (default <see cref="CorefLexicon.Default"/>) and codes actors with <paramref name="kb"/>.</summary>
+    /// <summary>
+    /// A stage that reads with <paramref name="lexicon"/> (default <see cref="CorefLexicon.Default"/>), links the phrases the
+    /// sieves leave with <paramref name="ranker"/> (default <see cref="MentionRanker.Default"/>) and codes actors with <paramref name="kb"/>.
+    /// </summary>
+    /// <param name="sievesOnly">Without the ranking model: names, titles, groups, he/she/it/they and quoted speakers only.</param>
     /// <exception cref="Dossier.Core.Data.DataFileException">The default lexicon's files are missing or malformed.</exception>
-    public CoreferenceStage(ActorKnowledgeBase kb, CorefLexicon? lexicon = null)
+    /// <exception cref="CorefModelLoadException">The default ranking model is missing or corrupt.</exception>
+    public CoreferenceStage(ActorKnowledgeBase kb, CorefLexicon? lexicon = null, MentionRanker? ranker = null, bool sievesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(kb);
         _kb = kb;
         _lexicon = lexicon ?? CorefLexicon.Default;
         _coder = new ActorCoder(kb);
+        _ranker = sievesOnly ? null : ranker ?? MentionRanker.Default;
     }
+
+    /// <summary>
+    /// Also put actors that no name or title names ("the cat … it") into the entities layer. Off in the product (the
+    /// JSON reports named actors); on for <see cref="CorefEvaluator"/>, which scores every chain.
+    /// </summary>
+    public bool KeepUnnamedChains { get; init; }
 
     public string Name => "coref";
 
@@ -44,7 +57,7 @@ public sealed class CoreferenceStage : IStage
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Names.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document;
-        var run = new CoreferenceRun(new DocumentView(document, _kb), _lexicon, _coder);
+        var run = new CoreferenceRun(new DocumentView(document, _kb), _lexicon, _coder, _ranker, KeepUnnamedChains);
         return document with { Entities = run.Resolve() };
     }
 }

@@ -17,6 +17,9 @@ internal enum MentionKind
 
     /// <summary>A personal or possessive pronoun.</summary>
     Pronoun,
+
+    /// <summary>A noun phrase the mention ranking linked that is not a recognised name: "the company", "the two teams".</summary>
+    Description,
 }
 
 /// <summary>One mention while the stage works: its span in characters and tokens, and what it says.</summary>

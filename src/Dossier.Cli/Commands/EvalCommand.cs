@@ -118,7 +118,8 @@ internal static class EvalCommand
         var file = FileArgument("CoNLL-2003 file (token POS chunk NER) or Universal NER IOB2 file (id token tag - -, '# text' and '# newdoc' lines)");
         var json = JsonOption();
         var models = ModelsOption();
-        var command = new Command("ner", "Precision, recall and F1 of named-entity recognition (exact spans, as conlleval): the tagger on the gold tokens, and the whole product on each document's raw text") { file, json, models };
+        var details = new Option<FileInfo?>("--details") { Description = "Also write the whole product's missed (-) and spurious (+) names, with their context, to this file" };
+        var command = new Command("ner", "Precision, recall and F1 of named-entity recognition (exact spans, as conlleval): the tagger on the gold tokens, and the whole product on each document's raw text") { file, json, models, details };
         command.SetAction(parse =>
         {
             if (!TryLoad(parse, () => NerModel.Load(parse.GetValue(models)!.FullName), out var model))
@@ -132,7 +133,9 @@ internal static class EvalCommand
             try
             {
                 scores = NerEvaluator.Evaluate(model, path);
-                product = NerEvaluator.EvaluateProduct(model, path);
+                var detailsFile = parse.GetValue(details);
+                using var writer = detailsFile is null ? null : new StreamWriter(detailsFile.FullName);
+                product = NerEvaluator.EvaluateProduct(model, path, writer);
             }
             catch (InvalidDataException e)
             {

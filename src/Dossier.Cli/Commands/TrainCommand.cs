@@ -14,6 +14,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train Dossier's models from gold-annotated corpora (fixed seed: the same data gives the same files)");
         command.Subcommands.Add(Syntax());
         command.Subcommands.Add(Ner());
+        command.Subcommands.Add(NerClusters());
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
         return command;
@@ -56,6 +57,24 @@ internal static class TrainCommand
             var outDirectory = parse.GetValue(output)!;
             outDirectory.Create();
             NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command NerClusters()
+    {
+        var shared = new Option<DirectoryInfo>("--shared")
+        {
+            Description = "Folder holding data/ and corpora/ (the unlabelled text: CoNLL-2003 train, UD EWT train, GUM, TempEval-3, BBC)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared")),
+        }.AcceptExistingOnly();
+        var output = OutOption();
+        var command = new Command("ner-clusters", "Word clusters for the name tagger (OUT/ner/word-clusters.tsv.gz) from the unlabelled text of ../shared; run before `train ner`") { shared, output };
+        command.SetAction(parse =>
+        {
+            var target = Path.Combine(parse.GetValue(output)!.FullName, NerModel.DirectoryName, NerModel.ClustersFileName);
+            NerModel.BuildClusters(parse.GetValue(shared)!.FullName, target, parse.InvocationConfiguration.Output);
             return ExitCodes.Success;
         });
         return command;

@@ -79,16 +79,19 @@ public static class NerEvaluator
     /// The whole product on the raw text of each gold document of <paramref name="goldPath"/>: tokenizer and entities
     /// stage, names projected onto the gold tokens, PER/ORG/LOC scored.
     /// </summary>
-    public static NerScores EvaluateProduct(NerModel model, string goldPath)
+    /// <param name="model">The model the entities stage runs.</param>
+    /// <param name="goldPath">The gold file.</param>
+    /// <param name="details">When given, receives each missed (<c>-</c>) and spurious (<c>+</c>) name with its sentence.</param>
+    public static NerScores EvaluateProduct(NerModel model, string goldPath, TextWriter? details = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(goldPath);
         var pipeline = new AnalysisPipeline([new TokenizationStage(), new EntityRecognitionStage(model)]);
-        return EvaluateProduct(pipeline.Process, Conll2003.ReadDocuments(goldPath));
+        return EvaluateProduct(pipeline.Process, Conll2003.ReadDocuments(goldPath), details);
     }
 
     /// <summary>The whole-product view with any analysis that fills <see cref="Document.Names"/>.</summary>
-    internal static NerScores EvaluateProduct(Func<Document, Document> analyse, List<List<ConllSentence>> documents)
+    internal static NerScores EvaluateProduct(Func<Document, Document> analyse, List<List<ConllSentence>> documents, TextWriter? details = null)
     {
         var gold = new List<(int, int, int, string)>();
         var guess = new List<(int, int, int, string)>();
@@ -130,9 +133,23 @@ public static class NerEvaluator
                     if (a >= 0) guess.Add((0, first + a, first + b + 1, type));
                 }
             }
+
+            if (details is not null) WriteDetails(details, sentences, first, gold, guess);
         }
 
         return Score(gold, guess, words, seconds, NameClasses);
+    }
+
+    private static void WriteDetails(TextWriter details, List<ConllSentence> sentences, int first, List<(int, int, int, string)> gold, List<(int, int, int, string)> guess)
+    {
+        var words = sentences.SelectMany(s => s.Words).ToArray();
+        var last = first + words.Length;
+        var goldHere = gold.Where(g => g.Item2 >= first && g.Item2 < last && NameClasses.Contains(g.Item4)).ToHashSet();
+        var guessHere = guess.Where(g => g.Item2 >= first && g.Item2 < last).ToHashSet();
+        string Show((int, int, int, string) x) => x.Item4 + " " + string.Join(' ', words[(x.Item2 - first)..(x.Item3 - first)])
+            + "  | " + string.Join(' ', words[Math.Max(0, x.Item2 - first - 5)..Math.Min(words.Length, x.Item3 - first + 5)]);
+        foreach (var g in goldHere.Where(g => !guessHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine("- " + Show(g));
+        foreach (var g in guessHere.Where(g => !goldHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine("+ " + Show(g));
     }
 
     /// <summary>

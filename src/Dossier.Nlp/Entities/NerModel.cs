@@ -19,6 +19,12 @@ public sealed class NerModel
 
     public const string GazetteerFileName = Gazetteer.FileName;
 
+    /// <summary>The word clusters <c>dossier train ner</c> reads (the tagger file carries its own copy).</summary>
+    public const string ClustersFileName = WordClusters.FileName;
+
+    /// <summary>Builds the word clusters from the unlabelled text under <paramref name="sharedDirectory"/> into <paramref name="outputPath"/>.</summary>
+    public static void BuildClusters(string sharedDirectory, string outputPath, TextWriter log) => WordClusters.Build(sharedDirectory, outputPath, log);
+
     internal const string Kind = "ner-tagger";
 
     /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>

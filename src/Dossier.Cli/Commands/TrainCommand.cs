@@ -51,12 +51,13 @@ internal static class TrainCommand
     {
         var data = DataOption();
         var output = OutOption();
-        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output };
+        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train and the names of GUM's train documents, with the word clusters of OUT/ner (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output };
         command.SetAction(parse =>
         {
             var outDirectory = parse.GetValue(output)!;
             outDirectory.Create();
-            NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output);
+            NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output,
+                new NerTrainingOptions { GumExclude = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal) });
             return ExitCodes.Success;
         });
         return command;

@@ -85,6 +85,17 @@ internal sealed partial class EntityTyper
 
         if (!allCaps)
         {
+            // A name followed by an organisation suffix ("Acme Inc.", "Borel Holdings") is an organisation, suffix included:
+            // before the titles are cut, so that a company opening with a title word keeps it.
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var (s, e, _) = spans[k];
+                if (e <= s || e >= n || !_lexicon.OrgSuffixes.Contains(words[e])) continue;
+                var free = true;
+                foreach (var (os, oe, _) in spans) free &= !(oe > os && os <= e && oe > e);
+                if (free) spans[k] = (s, e + 1, NerTags.ClassIndex("ORG"));
+            }
+
             StripTitles(words, spans, gazetteer);
             ExtendToOrgHead(words, spans);
         }
@@ -163,6 +174,17 @@ internal sealed partial class EntityTyper
             var text = Join(words, s, e);
             string? type;
             string? country = null;
+
+            // An abbreviation in capitals right after a clock time ("at 9:30 XYZ") is a time zone, not a name.
+            if (e - s == 1 && s > 0 && IsClockTime(words[s - 1]) && words[s].All(char.IsUpper)) continue;
+
+            // A name written in lower case that the gazetteer knows as a place is that place, whatever the tagger's class (web text).
+            if (!allCaps && Enumerable.Range(s, e - s).All(i => IsPlainLower(words[i])) && gazetteer.Lookup(text) is { } lowerPlace && (lowerPlace.Kinds & GazKind.AnyPlace) != 0)
+            {
+                Claim(s, e, EntityTypes.Gpe, lowerPlace.PlaceCountry);
+                continue;
+            }
+
             switch (NerTags.Classes[t])
             {
                 case "PER":
@@ -329,6 +351,15 @@ internal sealed partial class EntityTyper
         _lexicon.GroupWords.Contains(w) || (w.EndsWith("ist", StringComparison.Ordinal) || w.EndsWith("ists", StringComparison.Ordinal)) && char.IsUpper(w[0])
         || w.EndsWith("an", StringComparison.Ordinal) || w.EndsWith("ans", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal)
         || w.EndsWith("ish", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal) || w.EndsWith("i", StringComparison.Ordinal);
+
+    /// <summary>"9:30", "14:00", "9am", "10.30pm", "a.m.", "p.m.": a time of day.</summary>
+    private static bool IsClockTime(string w)
+    {
+        if (w is "a.m." or "p.m." or "am" or "pm" or "AM" or "PM") return true;
+        var colon = w.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && colon < w.Length - 1 && char.IsDigit(w[colon - 1]) && char.IsDigit(w[colon + 1])) return true;
+        return w.Length > 2 && char.IsDigit(w[0]) && (w.EndsWith("am", StringComparison.OrdinalIgnoreCase) || w.EndsWith("pm", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static bool IsPossessive(string w) => w is "'s" or "\u2019s" or "'" or "\u2019" or "'S" or "\u2019S";
 

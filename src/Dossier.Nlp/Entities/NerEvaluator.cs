@@ -148,8 +148,11 @@ public static class NerEvaluator
         var guessHere = guess.Where(g => g.Item2 >= first && g.Item2 < last).ToHashSet();
         string Show((int, int, int, string) x) => x.Item4 + " " + string.Join(' ', words[(x.Item2 - first)..(x.Item3 - first)])
             + "  | " + string.Join(' ', words[Math.Max(0, x.Item2 - first - 5)..Math.Min(words.Length, x.Item3 - first + 5)]);
-        foreach (var g in goldHere.Where(g => !guessHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine("- " + Show(g));
-        foreach (var g in guessHere.Where(g => !goldHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine("+ " + Show(g));
+        // Each error marked: "type" (same words, other class), "span" (overlapping words), "only" (nothing overlaps on the other side).
+        static string Kind((int, int, int, string) x, HashSet<(int, int, int, string)> other) =>
+            other.Any(o => o.Item2 == x.Item2 && o.Item3 == x.Item3) ? "type" : other.Any(o => o.Item2 < x.Item3 && o.Item3 > x.Item2) ? "span" : "only";
+        foreach (var g in goldHere.Where(g => !guessHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine($"- {Kind(g, guessHere),-4} " + Show(g));
+        foreach (var g in guessHere.Where(g => !goldHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine($"+ {Kind(g, goldHere),-4} " + Show(g));
     }
 
     /// <summary>

@@ -28,14 +28,18 @@ public sealed class NerModel
     internal const string Kind = "ner-tagger";
 
     /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>
-    internal const int FeatureSet = 2;
+    internal const int FeatureSet = 3;
 
-    internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer)
+    internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer, WordClusters clusters)
     {
         Linear = linear;
         Names = names;
         Gazetteer = gazetteer;
+        Clusters = clusters;
     }
+
+    /// <summary>The word clusters the tagger was trained with (stored in the tagger file).</summary>
+    internal WordClusters Clusters { get; }
 
     /// <summary>Names seen in the training data, used as features.</summary>
     internal NameList Names { get; }
@@ -64,10 +68,10 @@ public sealed class NerModel
             if (features != FeatureSet) throw new InvalidDataException($"feature set {features}, this build expects {FeatureSet}");
             var classes = reader.ReadString();
             if (classes != string.Join(",", NerTags.Classes)) throw new InvalidDataException($"classes {classes}");
-            return (NerLinearModel.Read(reader), NameList.Read(reader));
+            return (NerLinearModel.Read(reader), NameList.Read(reader), WordClusters.Read(reader));
         });
         if (linear.Item1.Classes != NerTags.Count) throw new NerModelLoadException(Path.Combine(folder, TaggerFileName), $"the model has {linear.Item1.Classes} tags, expected {NerTags.Count}");
-        return new NerModel(linear.Item1, linear.Item2, gazetteer);
+        return new NerModel(linear.Item1, linear.Item2, gazetteer, linear.Item3);
     }
 
     /// <summary>Writes the tagger and the gazetteer into <paramref name="directory"/>/ner/ (created if needed). Same model, same bytes.</summary>
@@ -82,6 +86,7 @@ public sealed class NerModel
             writer.Write(string.Join(",", NerTags.Classes));
             Linear.Write(writer);
             Names.Write(writer);
+            Clusters.Write(writer);
         });
         var gazetteerPath = Path.Combine(folder, GazetteerFileName);
         if (!File.Exists(gazetteerPath) || !File.ReadAllBytes(gazetteerPath).AsSpan().SequenceEqual(Gazetteer.Raw))
@@ -94,7 +99,7 @@ public sealed class NerModel
     public bool SameAs(NerModel other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Linear.SameAs(other.Linear) && Names.SameAs(other.Names) && Gazetteer.Raw.AsSpan().SequenceEqual(other.Gazetteer.Raw);
+        return Linear.SameAs(other.Linear) && Names.SameAs(other.Names) && Clusters.SameAs(other.Clusters) && Gazetteer.Raw.AsSpan().SequenceEqual(other.Gazetteer.Raw);
     }
 
     /// <summary>Number of hashed features and weights kept.</summary>
@@ -112,7 +117,7 @@ public sealed class NerModel
     /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
     internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences, EntityTyper typer)
     {
-        var doc = new NerDocument(sentences, Gazetteer, Names);
+        var doc = new NerDocument(sentences, Gazetteer, Names, Clusters);
         var tags = Tag(doc);
         var result = new List<NerSpan>[sentences.Count];
         HashSet<string>? surnames = null;
@@ -133,6 +138,31 @@ public sealed class NerModel
             }
 
             result[s] = spans;
+        }
+
+        // Document consistency: a person whose name, with the title word cut off before it, opens an organisation's name
+        // elsewhere in the document is that organisation ("Admiral Foods Corporation … Admiral Foods said").
+        List<string>? organisations = null;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            foreach (var span in result[s])
+            {
+                if (span.Type == EntityTypes.Organization && span.End - span.Start >= 2) (organisations ??= []).Add(EntityTyper.Join(sentences[s], span.Start, span.End));
+            }
+        }
+
+        if (organisations is null) return result;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var spans = result[s];
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                if (span.Type != EntityTypes.Person || span.Start == 0 || !EntityTyper.Capitalised(sentences[s][span.Start - 1])) continue;
+                if (k > 0 && spans[k - 1].End > span.Start - 1) continue;
+                var longer = EntityTyper.Join(sentences[s], span.Start - 1, span.End);
+                if (organisations.Any(o => o == longer || o.StartsWith(longer + " ", StringComparison.Ordinal))) spans[k] = new NerSpan(span.Start - 1, span.End, EntityTypes.Organization, null);
+            }
         }
 
         return result;

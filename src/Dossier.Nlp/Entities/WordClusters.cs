@@ -56,7 +56,7 @@ internal sealed partial class WordClusters
                 continue;
             }
 
-            if (text.StartsWith('#')) continue;
+            if (text.StartsWith('#') && !text.Contains('\t', StringComparison.Ordinal)) continue; // a comment ("#" as a word has columns)
             var parts = text.Split('\t');
             if (complete || parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var fine)
                 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var coarse) || fine > 65_000 || coarse > 250)

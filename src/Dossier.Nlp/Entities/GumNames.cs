@@ -127,26 +127,17 @@ internal static class GumNames
                 _ => null,
             };
 
-            // The longest run of proper nouns not claimed by an inner mention.
-            int bestStart = -1, bestEnd = -1;
-            for (var i = start; i < end; i++)
+            // The longest run of proper nouns: one that holds inner names whole and more besides is the name ("the Lisbon
+            // Orchestra" holds the place "Lisbon": the organisation's name is "Lisbon Orchestra"); else the longest run
+            // that no inner mention claims ("the mayor of Chicago" yields no person).
+            var (bestStart, bestEnd) = Run(forms, upos, start, end, null);
+            if (bestStart >= 0)
             {
-                if (claimed[i] || upos[i] != "PROPN" || !Capitalised(forms[i])) continue;
-                var j = i + 1;
-                var last = i + 1;
-                while (j < end && !claimed[j] && (upos[j] == "PROPN" || Inside.Contains(forms[j])))
-                {
-                    if (upos[j] == "PROPN") last = j + 1;
-                    j++;
-                }
-
-                if (last - i > bestEnd - bestStart)
-                {
-                    bestStart = i;
-                    bestEnd = last;
-                }
-
-                i = last - 1;
+                var inner = spans.Where(sp => sp.Start < bestEnd && sp.End > bestStart).ToList();
+                var whole = inner.All(sp => sp.Start >= bestStart && sp.End <= bestEnd)
+                    && Enumerable.Range(bestStart, bestEnd - bestStart).Any(i => !claimed[i] && upos[i] == "PROPN");
+                if (whole) spans.RemoveAll(sp => sp.Start >= bestStart && sp.End <= bestEnd);
+                else (bestStart, bestEnd) = Run(forms, upos, start, end, claimed);
             }
 
             if (bestStart < 0) continue;
@@ -165,6 +156,33 @@ internal static class GumNames
 
         spans.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new ConllSentence([.. forms], spans);
+    }
+
+    /// <summary>The longest run of capitalised proper nouns in [start, end) (with "of", "the" … between them), skipping claimed words when given.</summary>
+    private static (int Start, int End) Run(List<string> forms, List<string> upos, int start, int end, bool[]? claimed)
+    {
+        int bestStart = -1, bestEnd = -1;
+        for (var i = start; i < end; i++)
+        {
+            if (claimed?[i] == true || upos[i] != "PROPN" || !Capitalised(forms[i])) continue;
+            var j = i + 1;
+            var last = i + 1;
+            while (j < end && claimed?[j] != true && (upos[j] == "PROPN" || Inside.Contains(forms[j])))
+            {
+                if (upos[j] == "PROPN") last = j + 1;
+                j++;
+            }
+
+            if (last - i > bestEnd - bestStart)
+            {
+                bestStart = i;
+                bestEnd = last;
+            }
+
+            i = last - 1;
+        }
+
+        return (bestStart, bestEnd);
     }
 
     private static bool Capitalised(string word) => word.Length > 0 && (char.IsUpper(word[0]) || (char.IsDigit(word[0]) && word.Any(char.IsLetter)));

@@ -221,7 +221,7 @@ internal sealed class NerDocument
 /// <summary>The feature templates of the tagger.</summary>
 internal static class NerFeatures
 {
-    public const int Max = 64;
+    public const int Max = 80;
     private const ulong None = 0x9E3779B97F4A7C15UL;
     private const int Start = NerTags.Count; // the tag before the first word
     private static readonly NerWord Pad = NerWord.Compute("<pad>");
@@ -325,14 +325,21 @@ internal static class NerFeatures
 
         // Word clusters (of the lower-case forms, so the same in any case) and lower-case list matches.
         var cw = (ulong)w.Cluster;
-        Add(buckets, ref k, shift, FeatureHash.F(42, cw >> 8));
+        var fine = (cw >> 8) & 0xFFFF;
+        var fm1 = ((ulong)wm1.Cluster >> 8) & 0xFFFF;
+        var truecase = cw >> 24;
+        Add(buckets, ref k, shift, FeatureHash.F(42, fine));
         Add(buckets, ref k, shift, FeatureHash.F(43, cw & 0xFF));
-        Add(buckets, ref k, shift, FeatureHash.F(44, (ulong)wm1.Cluster >> 8));
-        Add(buckets, ref k, shift, FeatureHash.F(45, (ulong)wp1.Cluster >> 8));
-        Add(buckets, ref k, shift, FeatureHash.F(46 + ac, cw >> 8, w.Cap, first));
+        Add(buckets, ref k, shift, FeatureHash.F(44, fm1));
+        Add(buckets, ref k, shift, FeatureHash.F(45, ((ulong)wp1.Cluster >> 8) & 0xFFFF));
+        Add(buckets, ref k, shift, FeatureHash.F(46 + ac, fine, w.Cap, first));
         Add(buckets, ref k, shift, FeatureHash.F(47, (ulong)wm1.Cluster & 0xFF, cw & 0xFF, (ulong)wp1.Cluster & 0xFF));
-        Add(buckets, ref k, shift, FeatureHash.F(48, t1, cw >> 8));
-        Add(buckets, ref k, shift, FeatureHash.F(49, (ulong)wm1.Cluster >> 8, cw >> 8));
+        Add(buckets, ref k, shift, FeatureHash.F(48, t1, fine));
+        Add(buckets, ref k, shift, FeatureHash.F(49, fm1, fine));
+
+        // Truecasing: how the word is usually written inside a sentence, against how it is written here.
+        Add(buckets, ref k, shift, FeatureHash.F(52 + ac, truecase, w.Cap, first));
+        Add(buckets, ref k, shift, FeatureHash.F(53 + ac, (ulong)wm1.Cluster >> 24, truecase, (ulong)wp1.Cluster >> 24));
         if (w.LowGazPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(50 + ac, (ulong)w.LowGazKinds, (ulong)w.LowGazPart));
         if (w.LowListPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(51 + ac, (ulong)w.LowListMask, (ulong)w.LowListPart));
         return k;

@@ -41,6 +41,9 @@ public sealed class NerModel
     /// <summary>The word clusters the tagger was trained with (stored in the tagger file).</summary>
     internal WordClusters Clusters { get; }
 
+    /// <summary>How a word is usually written inside a sentence (the clusters' case class: 0 unknown, 1 lower case … 4 capitalised).</summary>
+    internal int UsualCase(string word) => Clusters.Get(Models.FeatureHash.LowerFolded(word)) >> 24;
+
     /// <summary>Names seen in the training data, used as features.</summary>
     internal NameList Names { get; }
 
@@ -124,7 +127,7 @@ public sealed class NerModel
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
-            var spans = typer.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer);
+            var spans = typer.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer, UsualCase);
             for (var k = 0; k < spans.Count; k++)
             {
                 var span = spans[k];

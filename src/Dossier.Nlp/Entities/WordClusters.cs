@@ -21,21 +21,25 @@ internal sealed partial class WordClusters
 
     private readonly Dictionary<ulong, int> _byHash;
 
-    private WordClusters(List<(string Word, int Fine, int Coarse)> entries)
+    private WordClusters(List<(string Word, int Fine, int Coarse, int Case)> entries)
     {
         Entries = entries;
         _byHash = new Dictionary<ulong, int>(entries.Count);
-        foreach (var (word, fine, coarse) in entries) _byHash.TryAdd(FeatureHash.LowerFolded(word), ((fine + 1) << 8) | (coarse + 1));
+        foreach (var (word, fine, coarse, @case) in entries) _byHash.TryAdd(FeatureHash.LowerFolded(word), (@case << 24) | ((fine + 1) << 8) | (coarse + 1));
     }
 
     public static WordClusters Empty { get; } = new([]);
 
-    /// <summary>The words (folded lower case) with their fine and coarse cluster, in file order.</summary>
-    public List<(string Word, int Fine, int Coarse)> Entries { get; }
+    /// <summary>
+    /// The words (folded lower case) with their fine and coarse cluster and how they are written inside a sentence
+    /// (truecasing evidence: 0 seen too rarely there, 1 capitalised under 10% of the time, 2 under 50%, 3 under 90%,
+    /// 4 almost always), in file order.
+    /// </summary>
+    public List<(string Word, int Fine, int Coarse, int Case)> Entries { get; }
 
     public int Count => Entries.Count;
 
-    /// <summary>Fine cluster + 1 in the high bits, coarse cluster + 1 in the low 8 bits; 0 for an unknown word.</summary>
+    /// <summary>Case class in bits 24–26, fine cluster + 1 in bits 8–23, coarse cluster + 1 in the low 8 bits; 0 for an unknown word.</summary>
     public int Get(ulong lowerFolded) => _byHash.TryGetValue(lowerFolded, out var c) ? c : 0;
 
     public static WordClusters Load(string path)
@@ -43,7 +47,7 @@ internal sealed partial class WordClusters
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
-        var entries = new List<(string, int, int)>();
+        var entries = new List<(string, int, int, int)>();
         var line = 0;
         var complete = false;
         while (reader.ReadLine() is { } text)
@@ -58,13 +62,14 @@ internal sealed partial class WordClusters
 
             if (text.StartsWith('#') && !text.Contains('\t', StringComparison.Ordinal)) continue; // a comment ("#" as a word has columns)
             var parts = text.Split('\t');
-            if (complete || parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var fine)
-                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var coarse) || fine > 65_000 || coarse > 250)
+            if (complete || parts.Length != 4 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var fine)
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var coarse) || fine > 65_000 || coarse > 250
+                || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var @case) || @case > 4)
             {
-                throw new InvalidDataException($"{path}:{line}: expected WORD, FINE, COARSE");
+                throw new InvalidDataException($"{path}:{line}: expected WORD, FINE, COARSE, CASE");
             }
 
-            entries.Add((parts[0], fine, coarse));
+            entries.Add((parts[0], fine, coarse, @case));
         }
 
         if (!complete) throw new InvalidDataException($"{path}: the end line is missing");
@@ -74,11 +79,12 @@ internal sealed partial class WordClusters
     public void Write(BinaryWriter writer)
     {
         writer.Write(Entries.Count);
-        foreach (var (word, fine, coarse) in Entries)
+        foreach (var (word, fine, coarse, @case) in Entries)
         {
             writer.Write(word);
             writer.Write((ushort)fine);
             writer.Write((byte)coarse);
+            writer.Write((byte)@case);
         }
     }
 
@@ -86,8 +92,8 @@ internal sealed partial class WordClusters
     {
         var count = reader.ReadInt32();
         if (count is < 0 or > 1_000_000) throw new InvalidDataException("bad word cluster count");
-        var entries = new List<(string, int, int)>(count);
-        for (var i = 0; i < count; i++) entries.Add((reader.ReadString(), reader.ReadUInt16(), reader.ReadByte()));
+        var entries = new List<(string, int, int, int)>(count);
+        for (var i = 0; i < count; i++) entries.Add((reader.ReadString(), reader.ReadUInt16(), reader.ReadByte(), reader.ReadByte()));
         return new WordClusters(entries);
     }
 
@@ -124,14 +130,26 @@ internal sealed partial class WordClusters
         var watch = Stopwatch.StartNew();
         var sentences = ReadText(sharedDirectory, log);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inside = new Dictionary<string, (int All, int Capitalised)>(StringComparer.Ordinal);
         long tokens = 0;
-        foreach (var s in sentences)
+        for (var k = 0; k < sentences.Count; k++)
         {
-            foreach (var w in s)
+            var original = sentences[k];
+            var folded = new string[original.Length];
+            var shouted = original.Count(w => w.Any(char.IsLetter) && !w.Any(char.IsLower)) * 2 > original.Length;
+            for (var i = 0; i < original.Length; i++)
             {
+                var w = folded[i] = Fold(original[i]);
                 counts[w] = counts.GetValueOrDefault(w) + 1;
                 tokens++;
+
+                // Truecasing evidence: how the word is written inside a sentence that is not all in capitals.
+                if (i == 0 || shouted || !char.IsLetter(original[i][0]) || original[i - 1] is "." or "\"" or ":" or "?" or "!") continue;
+                var (seen, capitalised) = inside.GetValueOrDefault(w);
+                inside[w] = (seen + 1, capitalised + (char.IsUpper(original[i][0]) ? 1 : 0));
             }
+
+            sentences[k] = folded;
         }
 
         var byFrequency = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
@@ -199,9 +217,15 @@ internal sealed partial class WordClusters
         using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)))
         {
             writer.NewLine = "\n";
-            writer.WriteLine("# word clusters for the name tagger: WORD (lower case, digits as 0), FINE cluster, COARSE cluster; built by `dossier train ner-clusters` from the unlabelled text of ../shared (see models/ner/SOURCES.md)");
+            writer.WriteLine("# word clusters for the name tagger: WORD (lower case, digits as 0), FINE cluster, COARSE cluster, CASE (inside a sentence: 0 rare, 1 capitalised < 10%, 2 < 50%, 3 < 90%, 4 more); built by `dossier train ner-clusters` from the unlabelled text of ../shared (see models/ner/SOURCES.md)");
             var order = Enumerable.Range(0, vocabulary.Count).OrderBy(i => fine[i]).ThenBy(i => i);
-            foreach (var i in order) writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{vocabulary[i]}\t{fine[i]}\t{coarseOfFine[fine[i]]}"));
+            foreach (var i in order)
+            {
+                var (seen, capitalised) = inside.GetValueOrDefault(vocabulary[i]);
+                var ratio = seen == 0 ? 0 : (double)capitalised / seen;
+                var @case = seen < 2 ? 0 : ratio < 0.1 ? 1 : ratio < 0.5 ? 2 : ratio < 0.9 ? 3 : 4;
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{vocabulary[i]}\t{fine[i]}\t{coarseOfFine[fine[i]]}\t{@case}"));
+            }
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# end {vocabulary.Count}"));
         }
 
@@ -295,7 +319,7 @@ internal sealed partial class WordClusters
         var sentences = new List<string[]>();
         void Add(IEnumerable<string> words)
         {
-            var array = words.Where(w => w.Length > 0).Select(Fold).ToArray();
+            var array = words.Where(w => w.Length > 0).ToArray();
             if (array.Length > 0) sentences.Add(array);
         }
 

@@ -182,9 +182,6 @@ internal sealed partial class EntityTyper
             // An abbreviation in capitals right after a clock time ("at 9:30 XYZ") is a time zone, not a name.
             if (e - s == 1 && s > 0 && IsClockTime(words[s - 1]) && words[s].All(char.IsUpper)) continue;
 
-            // A single capitalised word opening a sentence that text almost never capitalises inside one ("Thanks", "Regards").
-            if (e - s == 1 && s == 0 && !allCaps && usualCase is not null && usualCase(words[s]) == 1) continue;
-
             // A name written in lower case none of whose words text usually capitalises is a common word ("tacky", "chorizo").
             var lowerCase = Enumerable.Range(s, e - s).All(i => IsPlainLower(words[i]));
             if (lowerCase && usualCase is not null && !Enumerable.Range(s, e - s).Any(i => usualCase(words[i]) >= 3) && (gazetteer.Lookup(text) is not { } known || (known.Kinds & GazKind.AnyPlace) == 0)) continue;
@@ -243,7 +240,7 @@ internal sealed partial class EntityTyper
                         type = EntityTypes.Group;
                         country = part.DemonymCountry ?? part.PlaceCountry;
                     }
-                    else if (!allCaps && (_lexicon.OrgHeads.Contains(words[e - 1]) || IsCompanyContext(words, s, e))) type = EntityTypes.Organization;
+                    else if (!allCaps && (_lexicon.OrgHeads.Contains(words[e - 1]) || (e - s >= 2 && _lexicon.OrgWords.Contains(words[e - 1])) || IsCompanyContext(words, s, e))) type = EntityTypes.Organization;
                     else if (!allCaps && HasProductEvidence(words, s, e)) type = EntityTypes.Product;
                     else if (LooksLikeGroup(words[e - 1]) || IsAdjectivalCompound(words[e - 1])) type = EntityTypes.Group;
                     else type = null; // no evidence of its kind: not reported

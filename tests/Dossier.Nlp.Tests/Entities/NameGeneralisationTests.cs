@@ -39,8 +39,8 @@ public sealed class NameGeneralisationTests(ITestOutputHelper output)
     [Fact]
     public void Names_LowerCaseWebText_FindsKnownPlaces()
     {
-        var doc = Analyse("i moved to denver last year and my sister still lives in boston.");
-        Assert.Equal(EntityTypes.Gpe, NerTestData.Find(doc, "denver")?.Type);
+        var doc = Analyse("i moved to chicago last year and my sister still lives in boston.");
+        Assert.Equal(EntityTypes.Gpe, NerTestData.Find(doc, "chicago")?.Type);
         Assert.Equal(EntityTypes.Gpe, NerTestData.Find(doc, "boston")?.Type);
     }
 

@@ -80,6 +80,20 @@ internal sealed partial class EntityTyper
                 }
             }
 
+            // A headline in capitals: a name stops before a word that text almost always writes in lower case
+            // ("MARQUEZ VISITS MOSCOW"); what follows it is a name only when the gazetteer knows it as a place.
+            if (allCaps && usualCase is not null)
+            {
+                for (var i = s + 1; i < e - 1; i++)
+                {
+                    if (usualCase(words[i]) != 1) continue;
+                    var rest = gazetteer.Lookup(Join(words, i + 1, e));
+                    if (rest is not null && (rest.Kinds & GazKind.AnyPlace) != 0) spans.Add((i + 1, e, NerTags.ClassIndex("LOC")));
+                    e = i;
+                    break;
+                }
+            }
+
             while (e - s > 1 && IsPossessive(words[e - 1])) e--;
             spans[k] = (s, e, t);
         }

@@ -140,6 +140,19 @@ public sealed class NerModel
                 }
             }
 
+            // Document consistency: a capitalised word the tagger left out that is the surname of a person named earlier is that person.
+            if (surnames is not null && !doc.AllCaps[s])
+            {
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (!surnames.Contains(words[i]) || spans.Any(sp => sp.Start <= i && sp.End > i)) continue;
+                    if ((i > 0 && EntityTyper.Capitalised(words[i - 1])) || (i + 1 < words.Count && EntityTyper.Capitalised(words[i + 1]))) continue;
+                    spans.Add(new NerSpan(i, i + 1, EntityTypes.Person, null));
+                }
+
+                spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+            }
+
             result[s] = spans;
         }
 

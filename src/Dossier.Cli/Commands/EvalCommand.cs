@@ -118,10 +118,11 @@ internal static class EvalCommand
 
     private static Command Ner()
     {
-        var file = FileArgument("CoNLL-2003 file (token POS chunk NER); scored on its gold tokens with exact spans, as conlleval");
+        var file = FileArgument("CoNLL-2003 file (token POS chunk NER) or Universal NER IOB2 file (id token tag - -, '# text' and '# newdoc' lines)");
         var json = JsonOption();
         var models = ModelsOption();
-        var command = new Command("ner", "Precision, recall and F1 of named-entity recognition, OntoNotes types mapped to CoNLL classes") { file, json, models };
+        var details = new Option<FileInfo?>("--details") { Description = "Also write the whole product's missed (-) and spurious (+) names, with their context, to this file" };
+        var command = new Command("ner", "Precision, recall and F1 of named-entity recognition (exact spans, as conlleval): the tagger on the gold tokens, and the whole product on each document's raw text") { file, json, models, details };
         command.SetAction(parse =>
         {
             if (!TryLoad(parse, () => NerModel.Load(parse.GetValue(models)!.FullName), out var model))
@@ -129,26 +130,50 @@ internal static class EvalCommand
                 return ExitCodes.ModelError;
             }
 
-            var scores = NerEvaluator.Evaluate(model, parse.GetValue(file)!.FullName);
+            var path = parse.GetValue(file)!.FullName;
+            NerScores scores;
+            NerScores product;
+            try
+            {
+                scores = NerEvaluator.Evaluate(model, path);
+                var detailsFile = parse.GetValue(details);
+                using var writer = detailsFile is null ? null : new StreamWriter(detailsFile.FullName);
+                product = NerEvaluator.EvaluateProduct(model, path, writer);
+            }
+            catch (InvalidDataException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dossier: {path}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(scores, Json));
+                output.WriteLine(JsonSerializer.Serialize(new { tagger = scores, product }, Json));
             }
             else
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all   P {scores.Precision:0.0000}  R {scores.Recall:0.0000}  F1 {scores.F1:0.0000}"));
-                foreach (var (type, t) in scores.PerType.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-5} P {t.Precision:0.0000}  R {t.Recall:0.0000}  F1 {t.F1:0.0000}  ({t.Gold} gold, {t.Predicted} predicted)"));
-                }
-
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scores.Words:N0} words, {scores.WordsPerSecond:N0} words/s"));
+                output.WriteLine("tagger on the gold tokens:");
+                Write(output, scores);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"names P {scores.Names!.Precision:0.0000}  R {scores.Names.Recall:0.0000}  F1 {scores.Names.F1:0.0000}  (PER, ORG, LOC)"));
+                output.WriteLine("whole product on the raw text (tokenizer + entities stage; names projected onto the gold tokens; PER, ORG, LOC):");
+                Write(output, product);
             }
 
             return ExitCodes.Success;
         });
         return command;
+
+        static void Write(TextWriter output, NerScores scores)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all   P {scores.Precision:0.0000}  R {scores.Recall:0.0000}  F1 {scores.F1:0.0000}"));
+            foreach (var (type, t) in scores.PerType.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-5} P {t.Precision:0.0000}  R {t.Recall:0.0000}  F1 {t.F1:0.0000}  ({t.Gold} gold, {t.Predicted} predicted)"));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scores.Words:N0} words, {scores.WordsPerSecond:N0} words/s"));
+        }
     }
 
     private static Command Timex()

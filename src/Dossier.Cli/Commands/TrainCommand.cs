@@ -19,6 +19,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train Dossier's models from gold-annotated corpora (fixed seed: the same data gives the same files)");
         command.Subcommands.Add(Syntax());
         command.Subcommands.Add(Ner());
+        command.Subcommands.Add(NerClusters());
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
         command.Subcommands.Add(EventModel());
@@ -83,12 +84,31 @@ internal static class TrainCommand
     {
         var data = DataOption();
         var output = OutOption();
-        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output };
+        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train and the names of GUM's train documents, with the word clusters of OUT/ner (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output };
         command.SetAction(parse =>
         {
             var outDirectory = parse.GetValue(output)!;
             outDirectory.Create();
-            NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output);
+            NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output,
+                new NerTrainingOptions { GumExclude = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal) });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command NerClusters()
+    {
+        var shared = new Option<DirectoryInfo>("--shared")
+        {
+            Description = "Folder holding data/ and corpora/ (the unlabelled text: CoNLL-2003 train, UD EWT train, GUM, TempEval-3, BBC)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared")),
+        }.AcceptExistingOnly();
+        var output = OutOption();
+        var command = new Command("ner-clusters", "Word clusters for the name tagger (OUT/ner/word-clusters.tsv.gz) from the unlabelled text of ../shared; run before `train ner`") { shared, output };
+        command.SetAction(parse =>
+        {
+            var target = Path.Combine(parse.GetValue(output)!.FullName, NerModel.DirectoryName, NerModel.ClustersFileName);
+            NerModel.BuildClusters(parse.GetValue(shared)!.FullName, target, parse.InvocationConfiguration.Output);
             return ExitCodes.Success;
         });
         return command;

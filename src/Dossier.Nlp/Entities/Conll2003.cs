@@ -1,13 +1,19 @@
 namespace Dossier.Nlp.Entities;
 
 /// <summary>One sentence of a CoNLL-2003 file: its words and gold spans (class index into <see cref="NerTags.Classes"/>).</summary>
-internal sealed record ConllSentence(string[] Words, List<(int Start, int End, int Type)> Spans);
+internal sealed record ConllSentence(string[] Words, List<(int Start, int End, int Type)> Spans)
+{
+    /// <summary>The sentence's raw text (a <c># text = </c> line of an IOB2 file); null in CoNLL-2003 files.</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>
 /// Reads CoNLL-2003 files (<c>word POS chunk NER</c>, blank lines between sentences, <c>-DOCSTART-</c>
 /// between documents). Only the first and last columns are used. Tags may be IOB1 (I- opens a
 /// span unless it continues one of the same class; B- only between two adjacent spans) or IOB2
-/// (B- opens every span): both read the same.
+/// (B- opens every span): both read the same. Also reads Universal NER's IOB2 files
+/// (<c>id TAB token TAB tag TAB - TAB -</c>; <c># newdoc</c> opens a document, <c># text = </c> gives the
+/// sentence's raw text, other <c>#</c> lines are comments).
 /// </summary>
 internal static class Conll2003
 {
@@ -23,13 +29,15 @@ internal static class Conll2003
         var document = new List<ConllSentence>();
         var words = new List<string>();
         var tags = new List<string>();
+        string? text = null;
 
         void EndSentence()
         {
             if (words.Count == 0) return;
-            document.Add(new ConllSentence([.. words], Spans(tags)));
+            document.Add(new ConllSentence([.. words], Spans(tags)) { Text = text });
             words.Clear();
             tags.Clear();
+            text = null;
         }
 
         void EndDocument()
@@ -50,6 +58,28 @@ internal static class Conll2003
             if (string.IsNullOrWhiteSpace(line))
             {
                 EndSentence();
+                continue;
+            }
+
+            // IOB2 comment lines: "# newdoc id = …", "# sent_id = …", "# text = …" (a CoNLL-2003 line for the token "#" has no " = ").
+            if (words.Count == 0 && line.StartsWith("# ", StringComparison.Ordinal) && (line.Contains(" = ", StringComparison.Ordinal) || line.TrimEnd() == "# newdoc"))
+            {
+                if (line.StartsWith("# newdoc", StringComparison.Ordinal)) EndDocument();
+                else if (line.StartsWith("# text = ", StringComparison.Ordinal)) text = line["# text = ".Length..];
+                continue;
+            }
+
+            if (line.Contains('\t', StringComparison.Ordinal))
+            {
+                // Universal NER: id, token, tag, and two more columns.
+                var columns = line.Split('\t');
+                if (columns.Length < 3 || !int.TryParse(columns[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    throw new InvalidDataException($"IOB2 line without an id, a token and a tag: {line}");
+                }
+
+                words.Add(columns[1]);
+                tags.Add(columns[2]);
                 continue;
             }
 

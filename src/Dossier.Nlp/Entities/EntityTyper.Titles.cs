@@ -48,7 +48,8 @@ internal sealed partial class EntityTyper
                 // only qualifies the title of the person named next goes, and the name is a person.
                 var j = e;
                 var titled = head;
-                while (j < n && (_lexicon.TitleHeads.Contains(words[j]) || _lexicon.TitleModifiers.Contains(words[j]) || (j > e && IsTitleConnector(words[j]))))
+                while (j < n && (_lexicon.TitleHeads.Contains(words[j]) || _lexicon.TitleModifiers.Contains(words[j])
+                    || (IsTitleConnector(words[j]) && (j > e || (j + 1 < n && (_lexicon.TitleHeads.Contains(words[j + 1]) || _lexicon.TitleModifiers.Contains(words[j + 1])))))))
                 {
                     titled |= _lexicon.TitleHeads.Contains(words[j]) && !_lexicon.AmbiguousTitleHeads.Contains(words[j]);
                     j++;

@@ -39,7 +39,8 @@ internal sealed partial class EntityTyper
     }
 
     /// <summary>The typed names of one sentence from the tagger's CoNLL spans (class index into <see cref="NerTags.Classes"/>).</summary>
-    public List<NerSpan> Type(IReadOnlyList<string> words, List<(int Start, int End, int Type)> spans, bool allCaps, Gazetteer gazetteer)
+    /// <param name="usualCase">How a word is usually written inside a sentence (0 unknown, 1 lower case … 4 capitalised: <see cref="WordClusters"/>); null when unknown.</param>
+    public List<NerSpan> Type(IReadOnlyList<string> words, List<(int Start, int End, int Type)> spans, bool allCaps, Gazetteer gazetteer, Func<string, int>? usualCase = null)
     {
         var n = words.Count;
         var result = new List<NerSpan>();
@@ -79,12 +80,37 @@ internal sealed partial class EntityTyper
                 }
             }
 
+            // A headline in capitals: a name stops before a word that text almost always writes in lower case
+            // ("MARQUEZ VISITS MOSCOW"); what follows it is a name only when the gazetteer knows it as a place.
+            if (allCaps && usualCase is not null)
+            {
+                for (var i = s + 1; i < e - 1; i++)
+                {
+                    if (usualCase(words[i]) != 1) continue;
+                    var rest = gazetteer.Lookup(Join(words, i + 1, e));
+                    if (rest is not null && (rest.Kinds & GazKind.AnyPlace) != 0) spans.Add((i + 1, e, NerTags.ClassIndex("LOC")));
+                    e = i;
+                    break;
+                }
+            }
+
             while (e - s > 1 && IsPossessive(words[e - 1])) e--;
             spans[k] = (s, e, t);
         }
 
         if (!allCaps)
         {
+            // A name followed by an organisation suffix ("Acme Inc.", "Borel Holdings") is an organisation, suffix included:
+            // before the titles are cut, so that a company opening with a title word keeps it.
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var (s, e, _) = spans[k];
+                if (e <= s || e >= n || !_lexicon.OrgSuffixes.Contains(words[e])) continue;
+                var free = true;
+                foreach (var (os, oe, _) in spans) free &= !(oe > os && os <= e && oe > e);
+                if (free) spans[k] = (s, e + 1, NerTags.ClassIndex("ORG"));
+            }
+
             StripTitles(words, spans, gazetteer);
             ExtendToOrgHead(words, spans);
         }
@@ -163,13 +189,35 @@ internal sealed partial class EntityTyper
             var text = Join(words, s, e);
             string? type;
             string? country = null;
+
+            // Web addresses, e-mail addresses and file names are not names.
+            if (Enumerable.Range(s, e - s).Any(i => IsAddress(words[i]))) continue;
+
+            // An abbreviation in capitals right after a clock time ("at 9:30 XYZ") is a time zone, not a name.
+            if (e - s == 1 && s > 0 && IsClockTime(words[s - 1]) && words[s].All(char.IsUpper)) continue;
+
+            // A name written in lower case none of whose words text usually capitalises is a common word ("tacky", "chorizo").
+            var lowerCase = Enumerable.Range(s, e - s).All(i => IsPlainLower(words[i]));
+            if (lowerCase && usualCase is not null && !Enumerable.Range(s, e - s).Any(i => usualCase(words[i]) >= 3) && (gazetteer.Lookup(text) is not { } known || (known.Kinds & GazKind.AnyPlace) == 0)) continue;
+
+            // A name written in lower case that the gazetteer knows as a place is that place, whatever the tagger's class (web text).
+            if (!allCaps && Enumerable.Range(s, e - s).All(i => IsPlainLower(words[i])) && gazetteer.Lookup(text) is { } lowerPlace && (lowerPlace.Kinds & GazKind.AnyPlace) != 0)
+            {
+                Claim(s, e, EntityTypes.Gpe, lowerPlace.PlaceCountry);
+                continue;
+            }
+
             switch (NerTags.Classes[t])
             {
                 case "PER":
-                    type = EntityTypes.Person;
+                    type = _lexicon.FacilityHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Facility
+                        : _lexicon.LocationHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Location
+                        : EntityTypes.Person;
                     break;
                 case "ORG":
-                    type = _lexicon.FacilityHeads.Contains(words[e - 1]) ? EntityTypes.Facility : EntityTypes.Organization;
+                    type = _lexicon.FacilityHeads.Contains(words[e - 1]) ? EntityTypes.Facility
+                        : _lexicon.LocationHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Location
+                        : EntityTypes.Organization;
                     break;
                 case "LOC":
                 {
@@ -206,7 +254,7 @@ internal sealed partial class EntityTyper
                         type = EntityTypes.Group;
                         country = part.DemonymCountry ?? part.PlaceCountry;
                     }
-                    else if (!allCaps && (_lexicon.OrgHeads.Contains(words[e - 1]) || IsCompanyContext(words, s, e))) type = EntityTypes.Organization;
+                    else if (!allCaps && (_lexicon.OrgHeads.Contains(words[e - 1]) || (e - s >= 2 && _lexicon.OrgWords.Contains(words[e - 1])) || IsCompanyContext(words, s, e))) type = EntityTypes.Organization;
                     else if (!allCaps && HasProductEvidence(words, s, e)) type = EntityTypes.Product;
                     else if (LooksLikeGroup(words[e - 1]) || IsAdjectivalCompound(words[e - 1])) type = EntityTypes.Group;
                     else type = null; // no evidence of its kind: not reported
@@ -238,6 +286,16 @@ internal sealed partial class EntityTyper
 
                 if (best is null || (bestEnd < n && Capitalised(words[bestEnd]))) continue;
                 Claim(i, bestEnd, EntityTypes.Gpe, best.PlaceCountry);
+            }
+
+            // Web text in lower case: "in/to/from x" where x is a country, state or big city that text usually capitalises.
+            for (var i = 1; usualCase is not null && i < n; i++)
+            {
+                if (words[i - 1] is not ("in" or "to" or "from") || taken[i] || !IsPlainLower(words[i]) || usualCase(words[i]) < 4) continue;
+                var entry = gazetteer.Lookup(words[i]);
+                if (entry is null || (entry.Kinds & (GazKind.Country | GazKind.State | GazKind.BigCity)) == 0) continue;
+                if (i + 1 < n && !IsPlainLower(words[i + 1]) && words[i + 1].Any(char.IsLetter)) continue;
+                Claim(i, i + 1, EntityTypes.Gpe, entry.PlaceCountry);
             }
         }
 
@@ -329,6 +387,20 @@ internal sealed partial class EntityTyper
         _lexicon.GroupWords.Contains(w) || (w.EndsWith("ist", StringComparison.Ordinal) || w.EndsWith("ists", StringComparison.Ordinal)) && char.IsUpper(w[0])
         || w.EndsWith("an", StringComparison.Ordinal) || w.EndsWith("ans", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal)
         || w.EndsWith("ish", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal) || w.EndsWith("i", StringComparison.Ordinal);
+
+    /// <summary>"http://…", "www.…", "name@host", "notes.doc": an address or a file name.</summary>
+    private static bool IsAddress(string w) =>
+        w.Contains("://", StringComparison.Ordinal) || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || (w.Contains('@', StringComparison.Ordinal) && w.Length > 1)
+        || (w.Length > 4 && w.LastIndexOf('.') is var dot && dot > 0 && dot >= w.Length - 5 && dot < w.Length - 2 && w[(dot + 1)..].All(char.IsLower) && w[..dot].Any(char.IsLetter) && !w[..dot].Contains('.', StringComparison.Ordinal) && w.Length - dot - 1 is 3 or 4 && w[(dot + 1)..] is "doc" or "pdf" or "htm" or "html" or "xls" or "txt" or "jpg" or "com" or "org" or "net" or "docx" or "xlsx" or "ppt");
+
+    /// <summary>"9:30", "14:00", "9am", "10.30pm", "a.m.", "p.m.": a time of day.</summary>
+    private static bool IsClockTime(string w)
+    {
+        if (w is "a.m." or "p.m." or "am" or "pm" or "AM" or "PM") return true;
+        var colon = w.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && colon < w.Length - 1 && char.IsDigit(w[colon - 1]) && char.IsDigit(w[colon + 1])) return true;
+        return w.Length > 2 && char.IsDigit(w[0]) && (w.EndsWith("am", StringComparison.OrdinalIgnoreCase) || w.EndsWith("pm", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static bool IsPossessive(string w) => w is "'s" or "\u2019s" or "'" or "\u2019" or "'S" or "\u2019S";
 

@@ -220,16 +220,18 @@ internal sealed class Gazetteer
     /// <summary>
     /// Longest matches, left to right, without overlap. <paramref name="lower"/> holds each token's
     /// <see cref="FeatureHash.Lower"/> hash; a match needs capitalised words unless <paramref name="allCaps"/>.
+    /// With <paramref name="lowerOnly"/>, the matches are of words written all in lower case instead (web text that
+    /// does not capitalise names: a feature the tagger learns to trust as far as it deserves).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, bool allCaps, List<GazMatch> matches)
+    public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, bool allCaps, List<GazMatch> matches, bool lowerOnly = false)
     {
         matches.Clear();
         if (_byTokens.Count == 0) return;
         var n = words.Count;
         for (var i = 0; i < n;)
         {
-            if (!StartsName(words[i]))
+            if (lowerOnly ? !IsLower(words[i]) : !StartsName(words[i]))
             {
                 i++;
                 continue;
@@ -242,6 +244,18 @@ internal sealed class Gazetteer
             {
                 h = FeatureHash.Mix(h, lower[j]);
                 if (!_prefixes.Contains(h)) break;
+                if (lowerOnly)
+                {
+                    if (!IsLower(words[j])) break;
+                    if (_byTokens.TryGetValue(h, out var low) && !low.AcronymOnly && !Connectors.Contains(words[j]))
+                    {
+                        best = low;
+                        bestEnd = j + 1;
+                    }
+
+                    continue;
+                }
+
                 if (j > i && !StartsName(words[j]) && !Connectors.Contains(words[j])) break;
                 if (_byTokens.TryGetValue(h, out var entry) && StartsName(words[j]))
                 {
@@ -260,6 +274,18 @@ internal sealed class Gazetteer
             matches.Add(new GazMatch(i, bestEnd, best));
             i = bestEnd;
         }
+    }
+
+    /// <summary>A word of letters in lower case only ("paris", not "Paris" or "x-ray2").</summary>
+    internal static bool IsLower(string word)
+    {
+        if (word.Length == 0) return false;
+        foreach (var c in word)
+        {
+            if (!char.IsLower(c) && c != '-' && c != '.' && c != '\'') return false;
+        }
+
+        return true;
     }
 
     internal static bool StartsName(string word) => word.Length > 0 && (char.IsUpper(word[0]) || char.IsDigit(word[0]));

@@ -55,14 +55,14 @@ internal sealed class NameList
 
     /// <summary>Longest matches left to right, starting at capitalised words (any word in an all-capitals sentence).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, List<(int Start, int End, int Mask)> matches)
+    public void Match(IReadOnlyList<string> words, ReadOnlySpan<ulong> lower, List<(int Start, int End, int Mask)> matches, bool lowerOnly = false)
     {
         matches.Clear();
         if (_entries.Count == 0) return;
         var n = words.Count;
         for (var i = 0; i < n;)
         {
-            if (!Gazetteer.StartsName(words[i]))
+            if (lowerOnly ? !Gazetteer.IsLower(words[i]) : !Gazetteer.StartsName(words[i]))
             {
                 i++;
                 continue;
@@ -73,6 +73,7 @@ internal sealed class NameList
             var bestEnd = i;
             for (var j = i; j < n && j - i < MaxTokens; j++)
             {
+                if (lowerOnly && j > i && !Gazetteer.IsLower(words[j])) break;
                 h = FeatureHash.Mix(h, lower[j]);
                 if (!_entries.TryGetValue(h, out var mask)) break;
                 if (mask != 0)

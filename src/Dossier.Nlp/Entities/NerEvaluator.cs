@@ -1,15 +1,34 @@
 using System.Diagnostics;
+using Dossier.Core.Documents;
 using Dossier.Core.Labels;
+using Dossier.Core.Pipeline;
+using Dossier.Nlp.Tokenization;
 
 namespace Dossier.Nlp.Entities;
 
 /// <summary>
-/// Scores a <see cref="NerModel"/> on a CoNLL-2003 file: the model reads the file's gold tokens,
-/// document by document; its OntoNotes types are mapped back to CoNLL classes (PERSON → PER; GPE,
-/// LOC, FAC → LOC; ORG → ORG; NORP, EVENT, LAW, PRODUCT → MISC) and spans count only when exact, as in conlleval.
+/// Scores a <see cref="NerModel"/> on a gold file, CoNLL-2003 (4 columns) or Universal NER (IOB2), in two views:
+/// <list type="bullet">
+/// <item>the tagger on the file's gold tokens, document by document (<see cref="Evaluate(NerModel, string)"/>);
+/// its OntoNotes types are mapped back to CoNLL classes (PERSON → PER; GPE, LOC, FAC → LOC; ORG → ORG; NORP, EVENT,
+/// LAW, PRODUCT → MISC);</item>
+/// <item>the whole product on raw text (<see cref="EvaluateProduct(NerModel, string)"/>): each gold document's text
+/// (Universal NER: its <c># text</c> lines; CoNLL: its tokens joined by spaces) goes through the tokenizer and the
+/// entities stage, as <c>dossier analyze</c> runs them, and the <see cref="Document.Names"/> mentions are projected onto
+/// the gold tokens by character offsets (a mention covers every gold token it overlaps).</item>
+/// </list>
+/// Spans count only when exact, as in conlleval. MISC is scored only in the tagger view of a file that annotates it;
+/// the product view scores the name classes PER, ORG and LOC (MISC-like types — NORP, EVENT, LAW, PRODUCT — and gold
+/// MISC spans are left out).
 /// </summary>
 public static class NerEvaluator
 {
+    /// <summary>The classes the whole-product view scores.</summary>
+    public static IReadOnlyList<string> NameClasses { get; } = ["LOC", "ORG", "PER"];
+
+    /// <summary>Between the sentences of a gold document when its raw text is rebuilt.</summary>
+    internal const string SentenceSeparator = "\n";
+
     public static string ToConll(string ontoNotesType) => ontoNotesType switch
     {
         EntityTypes.Person => "PER",
@@ -18,11 +37,16 @@ public static class NerEvaluator
         _ => "MISC",
     };
 
-    public static NerScores Evaluate(NerModel model, string conllPath)
+    /// <summary>The tagger on the gold tokens of <paramref name="goldPath"/>; <see cref="NerScores.Names"/> holds the PER/ORG/LOC figure.</summary>
+    public static NerScores Evaluate(NerModel model, string goldPath)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(conllPath);
-        var documents = Conll2003.ReadDocuments(conllPath);
+        ArgumentNullException.ThrowIfNull(goldPath);
+        return Evaluate(model, Conll2003.ReadDocuments(goldPath));
+    }
+
+    internal static NerScores Evaluate(NerModel model, List<List<ConllSentence>> documents)
+    {
         var typer = new EntityTyper(NerLexicon.Default);
         var predicted = new List<List<NerSpan>[]>(documents.Count);
         var words = 0;
@@ -47,14 +71,137 @@ public static class NerEvaluator
             }
         }
 
-        return Score(gold, guess, words, seconds);
+        var classes = gold.Any(g => g.Item4 == "MISC") ? NerTags.Classes : NameClasses;
+        return Score(gold, guess, words, seconds, classes) with { Names = Score(gold, guess, words, seconds, NameClasses) };
+    }
+
+    /// <summary>
+    /// The whole product on the raw text of each gold document of <paramref name="goldPath"/>: tokenizer and entities
+    /// stage, names projected onto the gold tokens, PER/ORG/LOC scored.
+    /// </summary>
+    /// <param name="model">The model the entities stage runs.</param>
+    /// <param name="goldPath">The gold file.</param>
+    /// <param name="details">When given, receives each missed (<c>-</c>) and spurious (<c>+</c>) name with its sentence.</param>
+    public static NerScores EvaluateProduct(NerModel model, string goldPath, TextWriter? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(goldPath);
+        var pipeline = new AnalysisPipeline([new TokenizationStage(), new EntityRecognitionStage(model)]);
+        return EvaluateProduct(pipeline.Process, Conll2003.ReadDocuments(goldPath), details);
+    }
+
+    /// <summary>The whole-product view with any analysis that fills <see cref="Document.Names"/>.</summary>
+    internal static NerScores EvaluateProduct(Func<Document, Document> analyse, List<List<ConllSentence>> documents, TextWriter? details = null)
+    {
+        var gold = new List<(int, int, int, string)>();
+        var guess = new List<(int, int, int, string)>();
+        var words = 0;
+        var seconds = 0.0;
+        var tokenBase = 0;
+        var starts = new List<int>();
+        var ends = new List<int>();
+        foreach (var sentences in documents)
+        {
+            var text = RawText(sentences, starts, ends);
+            var watch = Stopwatch.StartNew();
+            var analysed = analyse(new Document(text, new DocumentMetadata(null, "eval-ner", null)));
+            seconds += watch.Elapsed.TotalSeconds;
+            var first = tokenBase; // gold and guesses are keyed by token numbers counted over the whole file
+            foreach (var sentence in sentences)
+            {
+                foreach (var (start, end, type) in sentence.Spans) gold.Add((0, tokenBase + start, tokenBase + end, NerTags.Classes[type]));
+                tokenBase += sentence.Words.Length;
+                words += sentence.Words.Length;
+            }
+
+            foreach (var entity in analysed.Names)
+            {
+                var type = ToConll(entity.Type);
+                if (type == "MISC") continue;
+                foreach (var mention in entity.Mentions)
+                {
+                    // Every gold token the mention overlaps.
+                    var a = -1;
+                    var b = -1;
+                    for (var t = 0; t < starts.Count; t++)
+                    {
+                        if (ends[t] <= mention.Start || starts[t] >= mention.End) continue;
+                        if (a < 0) a = t;
+                        b = t;
+                    }
+
+                    if (a >= 0) guess.Add((0, first + a, first + b + 1, type));
+                }
+            }
+
+            if (details is not null) WriteDetails(details, sentences, first, gold, guess);
+        }
+
+        return Score(gold, guess, words, seconds, NameClasses);
+    }
+
+    private static void WriteDetails(TextWriter details, List<ConllSentence> sentences, int first, List<(int, int, int, string)> gold, List<(int, int, int, string)> guess)
+    {
+        var words = sentences.SelectMany(s => s.Words).ToArray();
+        var last = first + words.Length;
+        var goldHere = gold.Where(g => g.Item2 >= first && g.Item2 < last && NameClasses.Contains(g.Item4)).ToHashSet();
+        var guessHere = guess.Where(g => g.Item2 >= first && g.Item2 < last).ToHashSet();
+        string Show((int, int, int, string) x) => x.Item4 + " " + string.Join(' ', words[(x.Item2 - first)..(x.Item3 - first)])
+            + "  | " + string.Join(' ', words[Math.Max(0, x.Item2 - first - 5)..Math.Min(words.Length, x.Item3 - first + 5)]);
+        // Each error marked: "type" (same words, other class), "span" (overlapping words), "only" (nothing overlaps on the other side).
+        static string Kind((int, int, int, string) x, HashSet<(int, int, int, string)> other) =>
+            other.Any(o => o.Item2 == x.Item2 && o.Item3 == x.Item3) ? "type" : other.Any(o => o.Item2 < x.Item3 && o.Item3 > x.Item2) ? "span" : "only";
+        foreach (var g in goldHere.Where(g => !guessHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine($"- {Kind(g, guessHere),-4} " + Show(g));
+        foreach (var g in guessHere.Where(g => !goldHere.Contains(g)).OrderBy(g => g.Item2)) details.WriteLine($"+ {Kind(g, goldHere),-4} " + Show(g));
+    }
+
+    /// <summary>
+    /// A gold document's raw text: its sentences' <c># text</c> lines (or, without them, their words joined by spaces)
+    /// joined by <see cref="SentenceSeparator"/>; fills the character range of every gold word.
+    /// </summary>
+    internal static string RawText(List<ConllSentence> sentences, List<int> starts, List<int> ends)
+    {
+        starts.Clear();
+        ends.Clear();
+        var builder = new System.Text.StringBuilder();
+        foreach (var sentence in sentences)
+        {
+            if (builder.Length > 0) builder.Append(SentenceSeparator);
+            var offset = builder.Length;
+            var line = sentence.Text ?? string.Join(' ', sentence.Words);
+            builder.Append(line);
+            var at = 0;
+            foreach (var word in sentence.Words)
+            {
+                // The word where it next occurs in the line; a word the line spells otherwise gets an empty range there.
+                var found = word.Length == 0 ? -1 : line.IndexOf(word, at, StringComparison.Ordinal);
+                if (found < 0 || line.AsSpan(at, found - at).Trim().Length > 8)
+                {
+                    while (at < line.Length && char.IsWhiteSpace(line[at])) at++;
+                    starts.Add(offset + at);
+                    ends.Add(offset + at);
+                    continue;
+                }
+
+                starts.Add(offset + found);
+                ends.Add(offset + found + word.Length);
+                at = found + word.Length;
+            }
+        }
+
+        return builder.ToString();
     }
 
     internal static NerScores Score(List<(int, int, int, string)> gold, List<(int, int, int, string)> guess, int words, double seconds)
+        => Score(gold, guess, words, seconds, NerTags.Classes);
+
+    internal static NerScores Score(List<(int, int, int, string)> gold, List<(int, int, int, string)> guess, int words, double seconds, IReadOnlyList<string> classes)
     {
+        gold = gold.Where(g => classes.Contains(g.Item4)).ToList();
+        guess = guess.Where(g => classes.Contains(g.Item4)).ToList();
         var goldSet = new HashSet<(int, int, int, string)>(gold);
         var perType = new SortedDictionary<string, TypeScores>(StringComparer.Ordinal);
-        foreach (var type in NerTags.Classes)
+        foreach (var type in classes)
         {
             var g = gold.Count(x => x.Item4 == type);
             var p = guess.Count(x => x.Item4 == type);

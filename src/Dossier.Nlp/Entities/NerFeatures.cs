@@ -21,6 +21,15 @@ internal struct NerWord
     public int ListMask;
     public sbyte ListPart;
 
+    /// <summary>Word cluster of the lower-case form (<see cref="WordClusters.Get"/>): fine + 1 above bit 8, coarse + 1 below; 0 unknown.</summary>
+    public int Cluster;
+
+    /// <summary>Gazetteer and training-name matches of words written in lower case (kinds or class mask, and BILU part).</summary>
+    public int LowGazKinds;
+    public sbyte LowGazPart;
+    public int LowListMask;
+    public sbyte LowListPart;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NerWord Compute(string w)
     {
@@ -40,6 +49,8 @@ internal struct NerWord
             Length = (byte)Math.Min(s.Length, 12),
             GazPart = -1,
             ListPart = -1,
+            LowGazPart = -1,
+            LowListPart = -1,
         };
 
         // Shape: X upper, x lower, d digit, other characters as themselves; runs capped at 3 (long) or 1 (short).
@@ -87,31 +98,39 @@ internal struct NerWord
 /// <summary>
 /// A document prepared for tagging: words, their hashes and gazetteer matches, which sentences are
 /// written all in capitals (headlines), how each word is written elsewhere in the document, and the
-/// tags given so far to each word (the "prediction history" of Ratinov &amp; Roth 2009).
+/// tags given so far to each word (the "prediction history" of Ratinov &amp; Roth 2009), and which sentences
+/// capitalise nothing (web text written in lower case), where capitals are no evidence either way.
 /// </summary>
 internal sealed class NerDocument
 {
-    public NerDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer, NameList names)
+    public NerDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer, NameList names, WordClusters clusters)
     {
         var named = new List<(int Start, int End, int Mask)>();
         Sentences = sentences;
         Words = new NerWord[sentences.Count][];
         AllCaps = new bool[sentences.Count];
+        LowerCase = new bool[sentences.Count];
         var matches = new List<GazMatch>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
             var words = new NerWord[sentence.Count];
-            int upper = 0, lower = 0;
+            int upper = 0, lower = 0, small = 0, capitalised = 0;
             for (var i = 0; i < words.Length; i++)
             {
                 words[i] = NerWord.Compute(sentence[i]);
+                words[i].Cluster = clusters.Get(words[i].Lower);
                 if (words[i].Cap == 1 || words[i].Cap == 2 || words[i].Cap == 4) lower++;
                 if (words[i].Cap == 3) upper++;
+                if (words[i].Cap == 1) small++;
+                else if (i > 0 && words[i].Cap >= 2 && sentence[i] != "I" && !sentence[i].StartsWith("I'", StringComparison.Ordinal)) capitalised++;
             }
 
             // A headline or a shouted sentence: no word in lower case, several in capitals.
             AllCaps[s] = lower == 0 && upper >= 2 || (lower <= 1 && upper >= 6);
+
+            // A sentence that capitalises nothing after its first word but "I".
+            LowerCase[s] = !AllCaps[s] && capitalised == 0 && small >= 3;
             var hashes = new ulong[words.Length];
             for (var i = 0; i < words.Length; i++) hashes[i] = words[i].Lower;
             gazetteer.Match(sentence, hashes, AllCaps[s], matches);
@@ -135,8 +154,28 @@ internal sealed class NerDocument
                 }
             }
 
+            gazetteer.Match(sentence, hashes, false, matches, lowerOnly: true);
+            foreach (var m in matches)
+            {
+                for (var i = m.Start; i < m.End; i++)
+                {
+                    words[i].LowGazKinds = (int)m.Entry.Kinds;
+                    words[i].LowGazPart = (sbyte)(m.End - m.Start == 1 ? 3 : i == m.Start ? 0 : i == m.End - 1 ? 2 : 1);
+                }
+            }
+
+            names.Match(sentence, hashes, named, lowerOnly: true);
+            foreach (var (start, end, mask) in named)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    words[i].LowListMask = mask;
+                    words[i].LowListPart = (sbyte)(end - start == 1 ? 3 : i == start ? 0 : i == end - 1 ? 2 : 1);
+                }
+            }
+
             Words[s] = words;
-            if (AllCaps[s]) continue;
+            if (AllCaps[s] || LowerCase[s]) continue;
             for (var i = 1; i < words.Length; i++)
             {
                 var flag = words[i].Cap switch { 1 => 2, 2 or 4 => 1, 3 => 4, _ => 0 };
@@ -152,6 +191,9 @@ internal sealed class NerDocument
     public NerWord[][] Words { get; }
 
     public bool[] AllCaps { get; }
+
+    /// <summary>Sentences that capitalise no word after the first but "I" (see <see cref="NerDocument"/>).</summary>
+    public bool[] LowerCase { get; }
 
     /// <summary>Per word (lower-case hash): 1 seen capitalised, 2 seen in lower case, 4 seen in capitals, in a sentence not all in capitals and not first.</summary>
     public Dictionary<ulong, byte> Case { get; } = [];
@@ -179,7 +221,7 @@ internal sealed class NerDocument
 /// <summary>The feature templates of the tagger.</summary>
 internal static class NerFeatures
 {
-    public const int Max = 64;
+    public const int Max = 80;
     private const ulong None = 0x9E3779B97F4A7C15UL;
     private const int Start = NerTags.Count; // the tag before the first word
     private static readonly NerWord Pad = NerWord.Compute("<pad>");
@@ -195,7 +237,7 @@ internal static class NerFeatures
         ref readonly var wm2 = ref i > 1 ? ref words[i - 2] : ref Pad;
         ref readonly var wp1 = ref i + 1 < n ? ref words[i + 1] : ref Pad;
         ref readonly var wp2 = ref i + 2 < n ? ref words[i + 2] : ref Pad;
-        var ac = doc.AllCaps[s] ? 100 : 0;
+        var ac = doc.AllCaps[s] ? 100 : doc.LowerCase[s] ? 200 : 0;
         var t1 = (ulong)(previous1 < 0 ? Start : previous1);
         var t2 = (ulong)(previous2 < 0 ? Start : previous2);
         var first = i == 0 ? 1UL : 0UL;
@@ -280,6 +322,26 @@ internal static class NerFeatures
         Add(buckets, ref k, shift, FeatureHash.F(36, wm1.Lower, w.Shape));
         Add(buckets, ref k, shift, FeatureHash.F(37, w.Shape, wp1.Lower));
         Add(buckets, ref k, shift, FeatureHash.F(38 + ac, w.Length, w.Cap));
+
+        // Word clusters (of the lower-case forms, so the same in any case) and lower-case list matches.
+        var cw = (ulong)w.Cluster;
+        var fine = (cw >> 8) & 0xFFFF;
+        var fm1 = ((ulong)wm1.Cluster >> 8) & 0xFFFF;
+        var truecase = cw >> 24;
+        Add(buckets, ref k, shift, FeatureHash.F(42, fine));
+        Add(buckets, ref k, shift, FeatureHash.F(43, cw & 0xFF));
+        Add(buckets, ref k, shift, FeatureHash.F(44, fm1));
+        Add(buckets, ref k, shift, FeatureHash.F(45, ((ulong)wp1.Cluster >> 8) & 0xFFFF));
+        Add(buckets, ref k, shift, FeatureHash.F(46 + ac, fine, w.Cap, first));
+        Add(buckets, ref k, shift, FeatureHash.F(47, (ulong)wm1.Cluster & 0xFF, cw & 0xFF, (ulong)wp1.Cluster & 0xFF));
+        Add(buckets, ref k, shift, FeatureHash.F(48, t1, fine));
+        Add(buckets, ref k, shift, FeatureHash.F(49, fm1, fine));
+
+        // Truecasing: how the word is usually written inside a sentence, against how it is written here.
+        Add(buckets, ref k, shift, FeatureHash.F(52 + ac, truecase, w.Cap, first));
+        Add(buckets, ref k, shift, FeatureHash.F(53 + ac, (ulong)wm1.Cluster >> 24, truecase, (ulong)wp1.Cluster >> 24));
+        if (w.LowGazPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(50 + ac, (ulong)w.LowGazKinds, (ulong)w.LowGazPart));
+        if (w.LowListPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(51 + ac, (ulong)w.LowListMask, (ulong)w.LowListPart));
         return k;
     }
 

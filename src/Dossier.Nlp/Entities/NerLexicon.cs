@@ -27,6 +27,7 @@ public sealed class NerLexicon
         OrgHeads = Words(P("organization-heads.tsv"), exact);
         GroupWords = Words(P("group-words.tsv"), anyCase);
         FacilityHeads = Words(P("facility-heads.tsv"), exact);
+        LocationHeads = Words(P("location-heads.tsv"), exact);
         OrgWords = Words(P("organization-words.tsv"), exact);
         Buildings = TsvFile.Read(P("buildings.tsv")).Select(r => r.Columns[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
         WeaponNouns = Words(P("weapon-nouns.tsv"), anyCase);
@@ -48,6 +49,9 @@ public sealed class NerLexicon
         EventHeadsAnyCase = EventHeads.ToFrozenSet(anyCase);
         FacilityHeadsAnyCase = FacilityHeads.ToFrozenSet(anyCase);
     }
+
+    /// <summary>Last words that make a name of two or more words a location, not a person or organisation (<c>location-heads.tsv</c>).</summary>
+    internal FrozenSet<string> LocationHeads { get; }
 
     /// <summary>Words that make a capitalised name a LAW (<c>law-heads.tsv</c>).</summary>
     internal FrozenSet<string> LawHeads { get; }

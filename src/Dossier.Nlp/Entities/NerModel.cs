@@ -19,17 +19,30 @@ public sealed class NerModel
 
     public const string GazetteerFileName = Gazetteer.FileName;
 
+    /// <summary>The word clusters <c>dossier train ner</c> reads (the tagger file carries its own copy).</summary>
+    public const string ClustersFileName = WordClusters.FileName;
+
+    /// <summary>Builds the word clusters from the unlabelled text under <paramref name="sharedDirectory"/> into <paramref name="outputPath"/>.</summary>
+    public static void BuildClusters(string sharedDirectory, string outputPath, TextWriter log) => WordClusters.Build(sharedDirectory, outputPath, log);
+
     internal const string Kind = "ner-tagger";
 
     /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>
-    internal const int FeatureSet = 2;
+    internal const int FeatureSet = 3;
 
-    internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer)
+    internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer, WordClusters clusters)
     {
         Linear = linear;
         Names = names;
         Gazetteer = gazetteer;
+        Clusters = clusters;
     }
+
+    /// <summary>The word clusters the tagger was trained with (stored in the tagger file).</summary>
+    internal WordClusters Clusters { get; }
+
+    /// <summary>How a word is usually written inside a sentence (the clusters' case class: 0 unknown, 1 lower case … 4 capitalised).</summary>
+    internal int UsualCase(string word) => Clusters.Get(Models.FeatureHash.LowerFolded(word)) >> 24;
 
     /// <summary>Names seen in the training data, used as features.</summary>
     internal NameList Names { get; }
@@ -58,10 +71,10 @@ public sealed class NerModel
             if (features != FeatureSet) throw new InvalidDataException($"feature set {features}, this build expects {FeatureSet}");
             var classes = reader.ReadString();
             if (classes != string.Join(",", NerTags.Classes)) throw new InvalidDataException($"classes {classes}");
-            return (NerLinearModel.Read(reader), NameList.Read(reader));
+            return (NerLinearModel.Read(reader), NameList.Read(reader), WordClusters.Read(reader));
         });
         if (linear.Item1.Classes != NerTags.Count) throw new NerModelLoadException(Path.Combine(folder, TaggerFileName), $"the model has {linear.Item1.Classes} tags, expected {NerTags.Count}");
-        return new NerModel(linear.Item1, linear.Item2, gazetteer);
+        return new NerModel(linear.Item1, linear.Item2, gazetteer, linear.Item3);
     }
 
     /// <summary>Writes the tagger and the gazetteer into <paramref name="directory"/>/ner/ (created if needed). Same model, same bytes.</summary>
@@ -76,6 +89,7 @@ public sealed class NerModel
             writer.Write(string.Join(",", NerTags.Classes));
             Linear.Write(writer);
             Names.Write(writer);
+            Clusters.Write(writer);
         });
         var gazetteerPath = Path.Combine(folder, GazetteerFileName);
         if (!File.Exists(gazetteerPath) || !File.ReadAllBytes(gazetteerPath).AsSpan().SequenceEqual(Gazetteer.Raw))
@@ -88,7 +102,7 @@ public sealed class NerModel
     public bool SameAs(NerModel other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Linear.SameAs(other.Linear) && Names.SameAs(other.Names) && Gazetteer.Raw.AsSpan().SequenceEqual(other.Gazetteer.Raw);
+        return Linear.SameAs(other.Linear) && Names.SameAs(other.Names) && Clusters.SameAs(other.Clusters) && Gazetteer.Raw.AsSpan().SequenceEqual(other.Gazetteer.Raw);
     }
 
     /// <summary>Number of hashed features and weights kept.</summary>
@@ -106,14 +120,14 @@ public sealed class NerModel
     /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
     internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences, EntityTyper typer)
     {
-        var doc = new NerDocument(sentences, Gazetteer, Names);
+        var doc = new NerDocument(sentences, Gazetteer, Names, Clusters);
         var tags = Tag(doc);
         var result = new List<NerSpan>[sentences.Count];
         HashSet<string>? surnames = null;
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
-            var spans = typer.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer);
+            var spans = typer.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer, UsualCase);
             for (var k = 0; k < spans.Count; k++)
             {
                 var span = spans[k];
@@ -126,7 +140,45 @@ public sealed class NerModel
                 }
             }
 
+            // Document consistency: a capitalised word the tagger left out that is the surname of a person named earlier is that person.
+            if (surnames is not null && !doc.AllCaps[s])
+            {
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (!surnames.Contains(words[i]) || spans.Any(sp => sp.Start <= i && sp.End > i)) continue;
+                    if ((i > 0 && EntityTyper.Capitalised(words[i - 1])) || (i + 1 < words.Count && EntityTyper.Capitalised(words[i + 1]))) continue;
+                    spans.Add(new NerSpan(i, i + 1, EntityTypes.Person, null));
+                }
+
+                spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+            }
+
             result[s] = spans;
+        }
+
+        // Document consistency: a person whose name, with the title word cut off before it, opens an organisation's name
+        // elsewhere in the document is that organisation ("Admiral Foods Corporation … Admiral Foods said").
+        List<string>? organisations = null;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            foreach (var span in result[s])
+            {
+                if (span.Type == EntityTypes.Organization && span.End - span.Start >= 2) (organisations ??= []).Add(EntityTyper.Join(sentences[s], span.Start, span.End));
+            }
+        }
+
+        if (organisations is null) return result;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var spans = result[s];
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                if (span.Type != EntityTypes.Person || span.Start == 0 || !EntityTyper.Capitalised(sentences[s][span.Start - 1])) continue;
+                if (k > 0 && spans[k - 1].End > span.Start - 1) continue;
+                var longer = EntityTyper.Join(sentences[s], span.Start - 1, span.End);
+                if (organisations.Any(o => o == longer || o.StartsWith(longer + " ", StringComparison.Ordinal))) spans[k] = new NerSpan(span.Start - 1, span.End, EntityTypes.Organization, null);
+            }
         }
 
         return result;

@@ -8,6 +8,9 @@ public sealed record TypeScores(double Precision, double Recall, double F1, int 
 /// <param name="WordsPerSecond">Tagging speed on one thread, typing rules included.</param>
 public sealed record NerScores(double Precision, double Recall, double F1, IReadOnlyDictionary<string, TypeScores> PerType, int Words, double WordsPerSecond)
 {
+    /// <summary>The same guesses scored over the name classes PER, ORG and LOC only (MISC left out); null when not computed.</summary>
+    public NerScores? Names { get; init; }
+
     public override string ToString() =>
         $"P {Precision:P2} R {Recall:P2} F1 {F1:P2}; " + string.Join("; ", PerType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value.F1:P2} ({p.Value.Gold})"))
         + $"; {Words:N0} words, {WordsPerSecond:N0} words/s";

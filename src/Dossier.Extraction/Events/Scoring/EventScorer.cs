@@ -11,7 +11,7 @@ namespace Dossier.Extraction.Events.Scoring;
 /// on the dev split of the annotations, so that <see cref="Score"/> is a calibrated probability that an event's type
 /// and source are right. Loaded from <c>models/events/event-scorer.tsv</c> (rows <c>feature, weight</c>; the
 /// reserved rows <c>@bias</c>, <c>@platt-a</c>, <c>@platt-b</c> and <c>@min-confidence</c>, the default threshold
-/// chosen on dev for precision ≥ 0.8). Rebuilt by <c>dossier train event-model</c> (<see cref="EventScorerTrainer"/>).
+/// chosen on dev for precision ≥ 0.6). Rebuilt by <c>dossier train event-model</c> (<see cref="EventScorerTrainer"/>).
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class EventScorer
@@ -54,7 +54,7 @@ public sealed class EventScorer
     /// <summary>Platt scaling intercept.</summary>
     public double PlattB { get; }
 
-    /// <summary>The default confidence threshold of the event listings, chosen on the dev split for precision ≥ 0.8.</summary>
+    /// <summary>The default confidence threshold of the event listings, chosen on the dev split for precision ≥ 0.6 (<see cref="EventScorerTrainer.TargetPrecision"/>).</summary>
     public double MinConfidence { get; }
 
     /// <summary>How many features carry a weight.</summary>

@@ -49,6 +49,13 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// Version 6 adds the document's topic (<c>documents.topic</c>, indexed) and the domain of events
 /// (<c>events.domain</c>: the topic of a sport or entertainment document; <c>corpus_events.domain</c>: set when every
 /// report of the corpus event has a domain, the least in ordinal order, so that the default views leave it out).
+/// Version 8 (keep watch, <c>dossier watch</c> and <c>dossier follow</c>) adds <c>watch_sources</c> (one row per polled
+/// URL: interval, ETag and Last-Modified for conditional GETs, next poll, consecutive failures and the last error),
+/// <c>watch_items</c> (every feed item or page version ever discovered, keyed by its article URL, so nothing is fetched
+/// twice: <c>pending</c> until stored, then <c>done</c> with its document id, or <c>failed</c> after its last attempt),
+/// <c>follows</c> (saved queries with a cursor over <c>documents.doc_key</c> and the last alert seen),
+/// <c>follow_alerts</c> (one per follow and matching document event: a new event, a new report, or a status change) and
+/// <c>follow_outbox</c> (one webhook delivery per alert, retried with back-off until delivered).
 /// </remarks>
 public static class SqliteSchema
 {
@@ -330,6 +337,79 @@ public static class SqliteSchema
             ALTER TABLE events ADD COLUMN domain TEXT;
             ALTER TABLE corpus_events ADD COLUMN domain TEXT;
             CREATE INDEX corpus_events_by_domain ON corpus_events (domain) WHERE domain IS NOT NULL;
+            """),
+        new(8, "keep watch: polled sources, seen items, follows, their alerts and the webhook outbox", """
+            CREATE TABLE watch_sources (
+                url            TEXT    PRIMARY KEY,
+                interval_s     INTEGER NOT NULL,
+                etag           TEXT,
+                last_modified  TEXT,
+                next_poll_ms   INTEGER NOT NULL DEFAULT 0,
+                failures       INTEGER NOT NULL DEFAULT 0,
+                last_error     TEXT,
+                last_status    INTEGER,
+                last_polled_ms INTEGER,
+                polls          INTEGER NOT NULL DEFAULT 0,
+                not_modified   INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+
+            CREATE TABLE watch_items (
+                item_key        TEXT    PRIMARY KEY,
+                source_url      TEXT    NOT NULL,
+                url             TEXT,
+                title           TEXT,
+                state           TEXT    NOT NULL CHECK (state IN ('pending', 'done', 'failed')),
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+                last_error      TEXT,
+                document_id     TEXT,
+                discovered_ms   INTEGER NOT NULL,
+                done_ms         INTEGER
+            ) WITHOUT ROWID;
+            CREATE INDEX watch_items_pending ON watch_items (next_attempt_ms) WHERE state = 'pending';
+
+            CREATE TABLE follows (
+                follow_id      INTEGER PRIMARY KEY,
+                name           TEXT    NOT NULL,
+                actor          TEXT,
+                event_type     TEXT,
+                status         TEXT,
+                country        TEXT,
+                min_confidence REAL    NOT NULL DEFAULT 0,
+                webhook_url    TEXT,
+                webhook_secret TEXT,
+                created_ms     INTEGER NOT NULL,
+                doc_cursor     INTEGER NOT NULL DEFAULT 0,
+                seen_alert     INTEGER NOT NULL DEFAULT 0
+            );
+
+            CREATE TABLE follow_alerts (
+                alert_id        INTEGER PRIMARY KEY,
+                follow_id       INTEGER NOT NULL REFERENCES follows (follow_id) ON DELETE CASCADE,
+                corpus_event_id INTEGER NOT NULL,
+                document_id     TEXT    NOT NULL,
+                event_id        TEXT    NOT NULL,
+                kind            TEXT    NOT NULL CHECK (kind IN ('new', 'report', 'status')),
+                status          TEXT    NOT NULL,
+                previous_status TEXT,
+                type            TEXT    NOT NULL,
+                title           TEXT,
+                url             TEXT,
+                evidence        TEXT    NOT NULL,
+                published       TEXT,
+                created_ms      INTEGER NOT NULL,
+                UNIQUE (follow_id, document_id, event_id)
+            );
+            CREATE INDEX follow_alerts_by_follow ON follow_alerts (follow_id, alert_id);
+
+            CREATE TABLE follow_outbox (
+                alert_id        INTEGER PRIMARY KEY REFERENCES follow_alerts (alert_id) ON DELETE CASCADE,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+                delivered_ms    INTEGER,
+                last_error      TEXT
+            );
+            CREATE INDEX follow_outbox_due ON follow_outbox (next_attempt_ms) WHERE delivered_ms IS NULL;
             """),
     ];
 

@@ -25,6 +25,8 @@ public static class DossierCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(FollowCommand.Create());
         return root;
     }
 

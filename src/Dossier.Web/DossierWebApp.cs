@@ -4,6 +4,8 @@ using Dossier.Ingest.Web;
 using Dossier.Storage;
 using Dossier.Storage.Corpus;
 using Dossier.Storage.Sqlite;
+using Dossier.Storage.Sqlite.Watch;
+using Dossier.Storage.Watch;
 using Dossier.Web.Api;
 using Dossier.Web.Ui;
 using Microsoft.AspNetCore.Builder;
@@ -87,6 +89,7 @@ public sealed class DossierWebApp
             services.AddSingleton<ICorpusQueries>(sp => sp.GetRequiredService<SqliteDocumentStore>());
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
+            services.AddSingleton<IFollowStore>(_ => SqliteWatchStore.Open(options.DbPath));
             services.AddSingleton(sp => new DocumentIngestor(
                 sp.GetRequiredService<IDocumentStore>(),
                 DocumentIngestor.CreatePipeline(options.ActorsPath, options.DbPath),
@@ -146,6 +149,7 @@ public sealed class DossierWebApp
         app.MapEventsApi();
         app.MapSearchApi();
         app.MapPages();
+        app.MapFollowPages();
     }
 
     /// <summary>What a cached response depends on besides its URL: the store's version, which any committed change

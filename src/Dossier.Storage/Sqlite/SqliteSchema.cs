@@ -398,7 +398,7 @@ public static class SqliteSchema
                 evidence        TEXT    NOT NULL,
                 published       TEXT,
                 created_ms      INTEGER NOT NULL,
-                UNIQUE (follow_id, document_id, event_id)
+                UNIQUE (follow_id, document_id, corpus_event_id)
             );
             CREATE INDEX follow_alerts_by_follow ON follow_alerts (follow_id, alert_id);
 

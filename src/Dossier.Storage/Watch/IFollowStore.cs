@@ -27,7 +27,7 @@ public static class FollowAlertKinds
     public const string Status = "status";
 }
 
-/// <summary>One matching report, delivered once per follow: in its Atom feed and, when it has one, to its webhook.</summary>
+/// <summary>One matching report (a document's mentions of one corpus event), delivered once per follow: in its Atom feed and, when it has one, to its webhook.</summary>
 /// <param name="Kind">One of <see cref="FollowAlertKinds"/>.</param>
 /// <param name="PreviousStatus">For a status change, the most advanced status the earlier reports gave.</param>
 public sealed record FollowAlert(

@@ -13,6 +13,11 @@ internal sealed class WriteAccess(string? token)
 
     public bool Enabled => _token is not null;
 
+    /// <summary>Whether a token given in a form (the web pages' write forms) is the configured one.</summary>
+    public bool Allows(string? token) =>
+        _token is not null && !string.IsNullOrEmpty(token)
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())), _token);
+
     /// <returns>Null when the request may write, else the problem to answer with.</returns>
     public ProblemHttpResult? Check(HttpRequest request)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dossier.Storage;
 using Dossier.Storage.Corpus;
+using Dossier.Storage.Watch;
 using Dossier.Web.Api;
 using Microsoft.AspNetCore.Http;
 
@@ -48,7 +49,7 @@ public static partial class Pages
         return PageResult.Ok("Events", html);
     }
 
-    private static async Task<IResult> EventAsync(ICorpusQueries corpus, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> EventAsync(ICorpusQueries corpus, IFollowStore follows, string id, CancellationToken cancellationToken)
     {
         var e = EventsApi.TryParseId(id, out var key) ? await corpus.GetEventAsync(key, cancellationToken) : null;
         if (e is null)
@@ -96,6 +97,12 @@ public static partial class Pages
             .Text(e.NumSources).Raw(e.NumSources == 1 ? " source" : " sources"));
         html.Raw("</tbody></table>");
 
+        if ((await follows.StatusHistoryAsync(e.Id, cancellationToken)).Count > 1)
+        {
+            html.Raw("<h2>Status history</h2>");
+            await WriteStatusHistoryAsync(html, follows, e.Id, cancellationToken);
+        }
+
         html.Raw("<h2>Reports</h2><ul class=\"list reports\">");
         foreach (var report in e.Evidence)
         {
@@ -112,7 +119,7 @@ public static partial class Pages
     }
 
     private static async Task<IResult> AgendaAsync(
-        ICorpusQueries corpus, IDocumentStore store, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? cursor,
+        ICorpusQueries corpus, IDocumentStore store, IFollowStore follows, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? cursor,
         string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
@@ -148,6 +155,26 @@ public static partial class Pages
         {
             html.Raw("<h2 class=\"day\">").Text(group.Key).Raw("</h2>");
             WriteEventList(html, [.. group], "");
+        }
+
+        // Status changes are news too: agenda events whose later reports moved them on (planned → occurred).
+        var changed = new List<CorpusEventSummary>();
+        foreach (var e in page.Items)
+        {
+            if ((await follows.StatusHistoryAsync(e.Id, cancellationToken)).Count > 1)
+            {
+                changed.Add(e);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            html.Raw("<h2 class=\"status-changes\">Status changes</h2>");
+            foreach (var e in changed)
+            {
+                html.Raw("<h3>").Link("/events/" + e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Type}: {ActorNames(e.Source)} → {ActorNames(e.Target)}").Raw("</h3>");
+                await WriteStatusHistoryAsync(html, follows, e.Id, cancellationToken);
+            }
         }
 
         WritePager(html, "/agenda", page.NextCursor, ("from", from), ("minConfidence", minConfidence), ("domain", DomainQuery(domainFilter)));

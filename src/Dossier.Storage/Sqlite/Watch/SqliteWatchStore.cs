@@ -261,7 +261,11 @@ public sealed class SqliteWatchStore : IWatchStore, IFollowStore
                     continue;
                 }
 
-                foreach (var match in Matches(transaction, follow.Query, follow.Cursor, top))
+                // One alert per document and corpus event: the report of it that gives the most advanced status.
+                var reports = Matches(transaction, follow.Query, follow.Cursor, top)
+                    .GroupBy(m => (m.DocKey, m.CorpusEventId))
+                    .Select(g => g.OrderByDescending(m => EventMerger.Rank(m.Status)).First());
+                foreach (var match in reports)
                 {
                     var before = EarlierStatus(transaction, match.CorpusEventId, match.DocKey);
                     var kind = before is null ? FollowAlertKinds.New
@@ -271,7 +275,7 @@ public sealed class SqliteWatchStore : IWatchStore, IFollowStore
                         INSERT INTO follow_alerts (follow_id, corpus_event_id, document_id, event_id, kind, status, previous_status, type, title, url,
                                                    evidence, published, created_ms)
                         VALUES ($follow, $ce, $doc, $event, $kind, $status, $previous, $type, $title, $url, $evidence, $published, $now)
-                        ON CONFLICT (follow_id, document_id, event_id) DO NOTHING
+                        ON CONFLICT (follow_id, document_id, corpus_event_id) DO NOTHING
                         RETURNING alert_id
                         """,
                         ("$follow", follow.Id), ("$ce", match.CorpusEventId), ("$doc", match.DocumentId), ("$event", match.EventId), ("$kind", kind),

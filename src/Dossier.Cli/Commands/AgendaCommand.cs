@@ -34,6 +34,7 @@ internal static class AgendaCommand
             else
             {
                 await CorpusReport.WriteEventsAsync(output, rows, "Nothing on the agenda.");
+                await WriteStatusChangesAsync(output, store, rows, ct);
                 if (parse.GetValue(offset) == 0)
                 {
                     var undated = await CorpusCli.Queries(store).UndatedPlansAsync(day, UndatedPlanDays, parse.GetValue(limit), 0, threshold, parse.GetValue(domain), ct);
@@ -49,5 +50,41 @@ internal static class AgendaCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>Status changes are news too: the agenda's events whose later reports moved them on (planned → occurred),
+    /// each step with the report that gave it.</summary>
+    private static async Task WriteStatusChangesAsync(TextWriter output, Storage.IDocumentStore store, IReadOnlyList<Storage.Corpus.CorpusEventSummary> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0 || store is not Storage.Sqlite.SqliteDocumentStore sqlite)
+        {
+            return;
+        }
+
+        using var history = Storage.Sqlite.Watch.SqliteWatchStore.Open(sqlite.Path);
+        var first = true;
+        foreach (var row in rows)
+        {
+            var steps = await history.StatusHistoryAsync(row.Id, ct);
+            if (steps.Count < 2)
+            {
+                continue;
+            }
+
+            if (first)
+            {
+                await output.WriteLineAsync();
+                await output.WriteLineAsync("Status changes:");
+                first = false;
+            }
+
+            await output.WriteLineAsync(FormattableString.Invariant($"  #{row.Id} {row.Type}: ") + string.Join(" -> ", steps.Select(s =>
+                FormattableString.Invariant($"{s.Status} ({s.Published:yyyy-MM-dd}, {s.Title ?? s.DocumentId})"))));
+            foreach (var step in steps)
+            {
+                await output.WriteLineAsync(FormattableString.Invariant($"    {step.Status}: \"{step.Evidence}\""));
+            }
+        }
+
     }
 }

@@ -53,6 +53,42 @@ public sealed class WatchProcessTests
         Assert.True(refetched <= 4, $"{refetched} articles fetched twice; {output}");
     }
 
+    [SkippableFact]
+    public async Task Watch_SigtermMidRun_ExitsZeroSayingSoAndEveryStoredDocumentIsWholeAndRecorded()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal.");
+        using var server = new NewsServer();
+        using var run = new CliRun();
+        var feed = server.AddFeed("feed.xml");
+        for (var n = 0; n < Articles; n++)
+        {
+            server.Publish("feed.xml", $"t/{n}.html", $"Ferry {n} returns",
+                $"The ferry company restored crossing {n} on Thursday after a strike that lasted {n + 3} days, the transport office said.",
+                new DateOnly(2026, 4, 1).AddDays(n % 28), window: Articles, delay: TimeSpan.FromMilliseconds(300));
+        }
+
+        var sources = run.Write("sources.txt", $"{feed} every=1h\n");
+        using var process = DossierProcess.Start(["watch", sources, "--db", run.Database, "--per-host-delay", "0s", "--tick", "200ms"]);
+        var finished = DossierProcess.FinishAsync(process);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Count(run.Database, "SELECT count(*) FROM documents") < 3 && !process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(process.HasExited, "the watcher ended before the test could signal it");
+        DossierProcess.Signal(process, "TERM");
+        var (exit, _, error) = await finished.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("watch stopped by SIGTERM", error, StringComparison.Ordinal);
+        var documents = Count(run.Database, "SELECT count(*) FROM documents");
+        Assert.True(documents < Articles, $"all {documents} stored before the signal");
+        Assert.Equal(documents, Count(run.Database, "SELECT count(*) FROM documents WHERE corpus_linked = 1 AND layers IS NOT NULL"));
+        Assert.Equal(documents, Count(run.Database, "SELECT count(*) FROM watch_items WHERE state = 'done'"));
+        Assert.Equal(Articles - documents, Count(run.Database, "SELECT count(*) FROM watch_items WHERE state = 'pending'"));
+    }
+
     private static long Count(string database, string sql)
     {
         if (!File.Exists(database))

@@ -161,7 +161,7 @@ public sealed class Watcher(
             return;
         }
 
-        await StoreAsync(item, response, 0, counts, cancellationToken).ConfigureAwait(false);
+        await StoreAsync(item, response, counts, cancellationToken).ConfigureAwait(false);
     }
 
     private Task RecordAsync(WatchSourceState source, FetchResponse response, string? error, DateTimeOffset polled)
@@ -199,10 +199,10 @@ public sealed class Watcher(
             return;
         }
 
-        await StoreAsync(item, response, pending.Attempts, counts, cancellationToken).ConfigureAwait(false);
+        await StoreAsync(item, response, counts, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task StoreAsync(WatchItem item, FetchResponse response, int attempts, int[] counts, CancellationToken cancellationToken)
+    private async Task StoreAsync(WatchItem item, FetchResponse response, int[] counts, CancellationToken cancellationToken)
     {
         var read = WatchContent.ReadPage(item.Url ?? item.SourceUrl, response, options.Read);
         if (read.Document is null)
@@ -218,7 +218,6 @@ public sealed class Watcher(
         var (id, created) = await ingest.IngestAsync(read.Document, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref counts[created ? 4 : 5]);
         await watch.CompleteItemAsync(item, id, null, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        _ = attempts;
     }
 
     private async Task DeliverAsync(int[] counts, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class EventStage : IStage
             var found = analyser.Run().ToList();
             if (_triggers is not null)
             {
-                found = TriggerDecisions.Select(TriggerDecisions.Calls(_triggers, context, _lexicon, analyser, sentence, found), _triggers.Veto, _triggers.Propose);
+                found = TriggerDecisions.Select(TriggerDecisions.Calls(_triggers, context, _lexicon, analyser, sentence, found), _triggers.Veto, _triggers.VetoEvent, _triggers.Propose);
             }
 
             foreach (var e in found)

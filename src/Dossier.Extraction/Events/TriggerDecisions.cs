@@ -9,12 +9,14 @@ namespace Dossier.Extraction.Events;
 /// <param name="Head">The trigger token's head in the dependency tree, or -1.</param>
 /// <param name="Probability">The model's probability of the event's type on its trigger (NaN when <paramref name="Token"/> is -1).</param>
 /// <param name="FromRules">Found by the rule coder (else proposed by the model).</param>
-internal sealed record TriggerCall(Event Event, int Token, int Head, double Probability, bool FromRules);
+/// <param name="Eventful">The model's probability that the trigger reports an event of any type (1 − P(NONE); NaN as above).</param>
+internal sealed record TriggerCall(Event Event, int Token, int Head, double Probability, bool FromRules, double Eventful = double.NaN);
 
 /// <summary>
 /// How the rule coder and the trigger model are combined for one sentence: the model reads every candidate token
 /// (<see cref="TriggerFeatures"/>, with the rule events as features); a rule event is kept unless the model gives its
-/// type less than <see cref="TriggerModel.Veto"/> on its trigger; a token whose most probable type (not NONE) reaches
+/// type less than <see cref="TriggerModel.Veto"/> on its trigger, or an event of any type less than
+/// <see cref="TriggerModel.VetoEvent"/>; a token whose most probable type (not NONE) reaches
 /// <see cref="TriggerModel.Propose"/> becomes an event (<see cref="SentenceAnalyser.Propose"/>) unless an event of that
 /// type is already kept on it or on a token next to it in the tree (its head or a child: "held talks").
 /// </summary>
@@ -55,7 +57,7 @@ internal static class TriggerDecisions
             var t = tokenOf[e];
             var k = IndexOf(model.Classes, e.Type);
             var p = t >= 0 && k >= 0 && probabilities.TryGetValue(t, out var ps) ? ps[k] : double.NaN;
-            calls.Add(new TriggerCall(e, double.IsNaN(p) ? -1 : t, t >= 0 ? tree.Head(t) : -1, p, true));
+            calls.Add(new TriggerCall(e, double.IsNaN(p) ? -1 : t, t >= 0 ? tree.Head(t) : -1, p, true, double.IsNaN(p) ? double.NaN : 1 - probabilities[t][0]));
         }
 
         foreach (var (t, ps) in probabilities)
@@ -71,19 +73,21 @@ internal static class TriggerDecisions
             if (ruleTypes.TryGetValue(t, out var there) && there.Contains(type)) continue;
             var fallback = lexicon.GeneralCode(type);
             if (fallback is null) continue;
-            if (analyser.Propose(t, type, fallback) is { } proposed) calls.Add(new TriggerCall(proposed, t, tree.Head(t), ps[best], false));
+            if (analyser.Propose(t, type, fallback) is { } proposed) calls.Add(new TriggerCall(proposed, t, tree.Head(t), ps[best], false, 1 - ps[0]));
         }
 
         return calls;
     }
 
-    /// <summary>The events kept at the thresholds <paramref name="veto"/> and <paramref name="propose"/>, in trigger order.</summary>
-    public static List<Event> Select(IReadOnlyList<TriggerCall> calls, double veto, double propose)
+    /// <summary>The events kept at the thresholds, in trigger order: a rule event stays when the model gives its type at
+    /// least <paramref name="veto"/> and an event of any type at least <paramref name="vetoEvent"/>; a proposal is
+    /// added when its type reaches <paramref name="propose"/>.</summary>
+    public static List<Event> Select(IReadOnlyList<TriggerCall> calls, double veto, double vetoEvent, double propose)
     {
         var kept = new List<TriggerCall>();
         foreach (var c in calls)
         {
-            if (c.FromRules && (c.Token < 0 || c.Probability >= veto)) kept.Add(c);
+            if (c.FromRules && (c.Token < 0 || c.Probability >= veto && c.Eventful >= vetoEvent)) kept.Add(c);
         }
 
         foreach (var c in calls.Where(c => !c.FromRules && c.Probability >= propose).OrderByDescending(c => c.Probability).ThenBy(c => c.Token))

@@ -9,7 +9,7 @@ namespace Dossier.Extraction.Events.Scoring;
 /// The learned trigger model: a multinomial logistic regression over <see cref="TriggerFeatures"/> of each candidate
 /// token (verbs and common nouns) that gives the probability of each PLOVER type and of <see cref="NoneClass"/> (the
 /// token reports no event). <see cref="EventStage"/> combines it with the rule coder: a rule event whose trigger the
-/// model gives less than <see cref="Veto"/> for its type is dropped, and a token whose most probable type reaches
+/// model gives less than <see cref="Veto"/> for its type, or less than <see cref="VetoEvent"/> for any event, is dropped, and a token whose most probable type reaches
 /// <see cref="Propose"/> becomes an event of that type (arguments from the syntax, as for the rule coder's events)
 /// unless the rules already have one there. Loaded from <c>models/events/event-trigger.tsv</c>; rebuilt by
 /// <c>dossier train event-trigger</c> (<see cref="TriggerModelTrainer"/>). Immutable and thread-safe.
@@ -35,7 +35,8 @@ public sealed class TriggerModel
     /// <param name="bias">One intercept per class.</param>
     /// <param name="veto">Rule events whose type has a lower probability are dropped.</param>
     /// <param name="propose">Types at least this probable (and the token's most probable type) become events.</param>
-    public TriggerModel(IReadOnlyList<string> classes, IReadOnlyDictionary<string, double[]> weights, double[] bias, double veto, double propose)
+    /// <param name="vetoEvent">Rule events whose trigger is less probably an event of any type (1 − P(NONE)) are dropped.</param>
+    public TriggerModel(IReadOnlyList<string> classes, IReadOnlyDictionary<string, double[]> weights, double[] bias, double veto, double propose, double vetoEvent = 0)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(weights);
@@ -47,6 +48,7 @@ public sealed class TriggerModel
         _bias = [.. bias];
         Veto = veto;
         Propose = propose;
+        VetoEvent = vetoEvent;
     }
 
     /// <summary>The shipped model, loaded once per process.</summary>
@@ -59,6 +61,9 @@ public sealed class TriggerModel
     /// <summary>A rule event whose type the model gives a lower probability on its trigger is dropped (chosen on dev).</summary>
     public double Veto { get; }
 
+    /// <summary>A rule event whose trigger the model gives a lower probability of reporting any event (1 − P(NONE)) is dropped (chosen on dev).</summary>
+    public double VetoEvent { get; }
+
     /// <summary>A token whose most probable type reaches this probability is proposed as a trigger (chosen on dev).</summary>
     public double Propose { get; }
 
@@ -66,7 +71,7 @@ public sealed class TriggerModel
     public int FeatureCount => _weights.Count;
 
     /// <summary>The same model with other thresholds.</summary>
-    public TriggerModel With(double veto, double propose) => new(Classes, _weights, _bias, veto, propose);
+    public TriggerModel With(double veto, double vetoEvent, double propose) => new(Classes, _weights, _bias, veto, propose, vetoEvent);
 
     /// <summary>The probability of each class (in <see cref="Classes"/> order) for a token with these features.</summary>
     public double[] Probabilities(IEnumerable<string> features)
@@ -104,7 +109,7 @@ public sealed class TriggerModel
         var classes = new List<string>();
         var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
         double[]? bias = null;
-        double? veto = null, propose = null;
+        double? veto = null, propose = null, vetoEvent = null;
         foreach (var row in TsvFile.Read(path, 2))
         {
             var name = row.Columns[0];
@@ -116,10 +121,11 @@ public sealed class TriggerModel
             }
 
             if (classes.Count == 0) throw row.Error("the first row must be @classes");
-            if (name is "@veto" or "@propose")
+            if (name is "@veto" or "@veto-event" or "@propose")
             {
                 var v = Number(row, row.Columns[1]);
                 if (name == "@veto") veto = v;
+                else if (name == "@veto-event") vetoEvent = v;
                 else propose = v;
                 continue;
             }
@@ -132,12 +138,12 @@ public sealed class TriggerModel
             else weights[name] = w;
         }
 
-        if (classes.Count == 0 || bias is null || veto is null || propose is null)
+        if (classes.Count == 0 || bias is null || veto is null || vetoEvent is null || propose is null)
         {
-            throw new DataFileException(path, $"the rows @classes, @bias, @veto and @propose are required. To rebuild the trigger model, {RebuildHint}");
+            throw new DataFileException(path, $"the rows @classes, @bias, @veto, @veto-event and @propose are required. To rebuild the trigger model, {RebuildHint}");
         }
 
-        return new TriggerModel(classes, weights, bias, veto.Value, propose.Value);
+        return new TriggerModel(classes, weights, bias, veto.Value, propose.Value, vetoEvent.Value);
     }
 
     private static double Number(TsvRow row, string text) =>
@@ -152,6 +158,7 @@ public sealed class TriggerModel
         foreach (var line in header) text.Append("# ").Append(line).Append('\n');
         text.Append("@classes\t").AppendJoin('\t', Classes).Append('\n');
         text.Append("@veto\t").Append(Format(Veto)).Append('\n');
+        text.Append("@veto-event\t").Append(Format(VetoEvent)).Append('\n');
         text.Append("@propose\t").Append(Format(Propose)).Append('\n');
         Row(text, "@bias", _bias);
         foreach (var (name, w) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal)) Row(text, name, w);

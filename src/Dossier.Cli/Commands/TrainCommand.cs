@@ -180,8 +180,13 @@ internal static class TrainCommand
             Description = "CoNLL-2003 folder for the annotated CoNLL sentences (their text is not committed)",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "conll2003")),
         };
+        var plover = new Option<FileInfo?>("--plover")
+        {
+            Description = "PLOVER gold records: the rule events of the type of records 0,1 mod 4 are more training examples; 'none' to leave them out",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "data", "plover-gsr", "plover_gsr_dev.json")),
+        };
         var output = OutOption();
-        var command = new Command("event-trigger", "Trigger model (OUT/events/event-trigger.tsv): which verbs and nouns report an event of which type, beside the rule coder; then rerun `train event-model`") { annotations, conll, output };
+        var command = new Command("event-trigger", "Trigger model (OUT/events/event-trigger.tsv): which verbs and nouns report an event of which type, beside the rule coder; then rerun `train event-model`") { annotations, conll, plover, output };
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -205,12 +210,20 @@ internal static class TrainCommand
                 return ExitCodes.Usage;
             }
 
+            var ploverFile = parse.GetValue(plover);
+            var ploverPath = ploverFile is { Exists: true } ? ploverFile.FullName : null;
+            if (ploverFile is not null && ploverPath is null && ploverFile.Name != "none")
+            {
+                error.WriteLine($"dossier: {ploverFile.FullName}: the PLOVER file does not exist");
+                return ExitCodes.Usage;
+            }
+
             var pipeline = DefaultPipeline.Create(scoreEvents: false, learnedTriggers: false);
             var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName, TriggerModel.FileName);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                TriggerModelTrainer.Train(sentences, EventLexicon.Load(), text => pipeline.Process(new Document(text, new DocumentMetadata(null, "annotation", null))), target, log);
+                TriggerModelTrainer.Train(sentences, EventLexicon.Load(), text => pipeline.Process(new Document(text, new DocumentMetadata(null, "annotation", null))), target, log, ploverPath);
             }
             catch (InvalidOperationException e)
             {

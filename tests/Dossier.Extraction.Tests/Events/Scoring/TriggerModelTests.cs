@@ -113,6 +113,7 @@ public sealed class TriggerModelTests
     [InlineData("The arrest of the opposition leader by the police angered his supporters.", "COERCE")]
     [InlineData("Rebels launched an attack on an army base near the border on Tuesday.", "ASSAULT")]
     [InlineData("The foreign minister called on both parties to return to the negotiating table.", "REQUEST")]
+    [InlineData("Soldiers opened fire on demonstrators outside the parliament building.", "ASSAULT")] // the rules alone find no event here
     public void Process_NounOrMultiWordAct_EventOfItsType(string text, string type)
     {
         var events = Events(text);

@@ -69,9 +69,10 @@ public static class DefaultPipeline
     /// <param name="actors">The actor knowledge base, e.g. with the user's actors added; default: the shipped one.</param>
     /// <exception cref="Core.Errors.ModelFileException">When a model file is missing or corrupt; the message names the file and how to rebuild it.</exception>
     /// <param name="scoreEvents">Whether the learned scorer sets the events' confidence (false: the rule coder's estimate; for training the scorer).</param>
-    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null, bool scoreEvents = true)
+    /// <param name="learnedTriggers">Whether the learned trigger model vetoes and proposes events beside the rule coder (false: for training it).</param>
+    public static AnalysisPipeline Create(ActorKnowledgeBase? actors = null, bool scoreEvents = true, bool learnedTriggers = true)
     {
-        LoadModels(defaultActors: actors is null, scoreEvents);
+        LoadModels(defaultActors: actors is null, scoreEvents, learnedTriggers);
         return new(
         [
             new TokenizationStage(),
@@ -81,7 +82,7 @@ public static class DefaultPipeline
             new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
             new EntityRecognitionStage(Ner.Value),
             new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
-            new EventStage(Events.Value, scoreEvents ? EventScorer.Default : null),
+            new EventStage(Events.Value, scoreEvents ? EventScorer.Default : null, learnedTriggers ? TriggerModel.Default : null),
         ]);
     }
 
@@ -89,7 +90,7 @@ public static class DefaultPipeline
     /// Loads the models not loaded yet side by side, one per core: the syntax model on this thread, the others on the
     /// thread pool. Each is still loaded once per process (the lazies); the first failure is rethrown as it was thrown.
     /// </summary>
-    private static void LoadModels(bool defaultActors, bool scoreEvents)
+    private static void LoadModels(bool defaultActors, bool scoreEvents, bool learnedTriggers)
     {
         var loads = new List<Task>();
         void Start(Action load) => loads.Add(Task.Run(load));
@@ -101,6 +102,11 @@ public static class DefaultPipeline
         if (scoreEvents)
         {
             Start(() => _ = EventScorer.Default);
+        }
+
+        if (learnedTriggers)
+        {
+            Start(() => _ = TriggerModel.Default);
         }
 
         if (defaultActors)

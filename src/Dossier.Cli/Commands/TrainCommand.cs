@@ -11,7 +11,7 @@ using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train syntax|ner|events|actors|event-model|topics|coref</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
+/// <summary><c>dossier train syntax|ner|events|actors|event-trigger|event-model|topics|coref</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -22,6 +22,7 @@ internal static class TrainCommand
         command.Subcommands.Add(NerClusters());
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
+        command.Subcommands.Add(EventTrigger());
         command.Subcommands.Add(EventModel());
         command.Subcommands.Add(TopicCommands.Train());
         command.Subcommands.Add(Coref());
@@ -162,6 +163,75 @@ internal static class TrainCommand
                 return ExitCodes.Usage;
             }
 
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command EventTrigger()
+    {
+        var annotations = new Option<FileSystemInfo>("--annotations")
+        {
+            Description = "Annotated sentences: a folder of .jsonl files (or one file); its train split trains, its dev split tunes",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "annotations", "events")),
+        };
+        var conll = new Option<DirectoryInfo>("--conll")
+        {
+            Description = "CoNLL-2003 folder for the annotated CoNLL sentences (their text is not committed)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "conll2003")),
+        };
+        var plover = new Option<FileInfo?>("--plover")
+        {
+            Description = "PLOVER gold records: the rule events of the type of records 0,1 mod 4 are more training examples; 'none' to leave them out",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "data", "plover-gsr", "plover_gsr_dev.json")),
+        };
+        var output = OutOption();
+        var command = new Command("event-trigger", "Trigger model (OUT/events/event-trigger.tsv): which verbs and nouns report an event of which type, beside the rule coder; then rerun `train event-model`") { annotations, conll, plover, output };
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var log = parse.InvocationConfiguration.Output;
+            var path = parse.GetValue(annotations)!;
+            IReadOnlyList<AnnotatedSentence> sentences;
+            try
+            {
+                if (!path.Exists)
+                {
+                    error.WriteLine($"dossier: {path.FullName}: no annotations there");
+                    return ExitCodes.Usage;
+                }
+
+                var conllDirectory = parse.GetValue(conll)!;
+                sentences = EventAnnotations.Read(path.FullName, conllDirectory.Exists ? conllDirectory.FullName : null);
+            }
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or IOException)
+            {
+                error.WriteLine($"dossier: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            var ploverFile = parse.GetValue(plover);
+            var ploverPath = ploverFile is { Exists: true } ? ploverFile.FullName : null;
+            if (ploverFile is not null && ploverPath is null && ploverFile.Name != "none")
+            {
+                error.WriteLine($"dossier: {ploverFile.FullName}: the PLOVER file does not exist");
+                return ExitCodes.Usage;
+            }
+
+            var pipeline = DefaultPipeline.Create(scoreEvents: false, learnedTriggers: false);
+            var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName, TriggerModel.FileName);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                TriggerModelTrainer.Train(sentences, EventLexicon.Load(), text => pipeline.Process(new Document(text, new DocumentMetadata(null, "annotation", null))), target, log, ploverPath);
+            }
+            catch (InvalidOperationException e)
+            {
+                error.WriteLine($"dossier: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            log.WriteLine($"wrote {target} in {watch.Elapsed.TotalSeconds:0} s");
             return ExitCodes.Success;
         });
         return command;

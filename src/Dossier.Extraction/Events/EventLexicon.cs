@@ -51,6 +51,10 @@ public sealed class EventLexicon
         Words = words;
         Overrides = overrides;
         _codes = codes.ToFrozenDictionary(StringComparer.Ordinal);
+        _generalCodes = _codes.Values
+            .Where(c => c.Plover is not null)
+            .GroupBy(c => c.Plover!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(c => c.Code.Length).ThenBy(c => c.Code, StringComparer.Ordinal).First().Code, StringComparer.Ordinal);
         _verbs = verbs.ToFrozenDictionary(StringComparer.Ordinal);
         _nouns = nouns.ToFrozenDictionary(StringComparer.Ordinal);
         _light = light.ToFrozenDictionary(StringComparer.Ordinal);
@@ -167,6 +171,15 @@ public sealed class EventLexicon
         if (_codes.TryGetValue(code, out var c)) return c;
         return code.Length == 4 && _codes.TryGetValue(code[..3], out var p) ? p with { Code = code } : null;
     }
+
+    /// <summary>The most general CAMEO code of a PLOVER type (the shortest, then the lowest, code that has it); null when none.</summary>
+    public string? GeneralCode(string plover)
+    {
+        ArgumentNullException.ThrowIfNull(plover);
+        return _generalCodes.GetValueOrDefault(plover);
+    }
+
+    private readonly FrozenDictionary<string, string> _generalCodes;
 
     /// <summary>CAMEO code of a verb lemma with an optional particle or preposition; null when none or removed.</summary>
     public string? Verb(string lemma, string? particle = null) =>

@@ -21,15 +21,19 @@ public sealed class EventStage : IStage
 {
     private readonly EventLexicon _lexicon;
     private readonly Scoring.EventScorer? _scorer;
+    private readonly Scoring.TriggerModel? _triggers;
 
     /// <param name="lexicon">The event lexicon.</param>
     /// <param name="scorer">The learned scorer that sets each event's <see cref="Event.Confidence"/> (a calibrated
     /// probability); null keeps the rule coder's own estimate.</param>
-    public EventStage(EventLexicon lexicon, Scoring.EventScorer? scorer = null)
+    /// <param name="triggers">The learned trigger model that vetoes rule events and proposes the triggers the rules
+    /// miss (<see cref="TriggerDecisions"/>); null: the rule coder's events only.</param>
+    public EventStage(EventLexicon lexicon, Scoring.EventScorer? scorer = null, Scoring.TriggerModel? triggers = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
         _scorer = scorer;
+        _triggers = triggers;
     }
 
     public string Name => "events";
@@ -67,12 +71,74 @@ public sealed class EventStage : IStage
             var sentence = document.Sentences[s];
             if (sentence.TokenCount <= 0 || sentence.FirstToken < 0 || sentence.EndToken > document.Tokens.Length) continue;
             var analyser = new SentenceAnalyser(_lexicon, context, s, sentence);
-            foreach (var e in analyser.Run())
+            var found = analyser.Run().ToList();
+            if (_triggers is not null)
+            {
+                found = TriggerDecisions.Select(TriggerDecisions.Calls(_triggers, context, _lexicon, analyser, sentence, found), _triggers.Veto, _triggers.VetoEvent, _triggers.Propose);
+            }
+
+            foreach (var e in found)
             {
                 events.Add(e with { Id = "v" + (events.Count + 1).ToString(CultureInfo.InvariantCulture), Domain = domain });
             }
         }
 
         return document with { Events = _scorer is null ? events.ToImmutable() : [.. _scorer.Rescore(tree, events)] };
+    }
+
+    /// <summary>
+    /// For training the trigger model's thresholds: per sentence of <paramref name="document"/> (analysed by every stage
+    /// before this one), the rule events and the proposals of <paramref name="model"/> with their probabilities.
+    /// </summary>
+    internal List<List<TriggerCall>> TriggerCalls(Document document, Scoring.TriggerModel model)
+    {
+        var result = new List<List<TriggerCall>>();
+        if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return result;
+        var tree = new DependencyTree(document);
+        if (!tree.IsParsed) return result;
+        var context = new DocumentContext(document, tree);
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            if (sentence.TokenCount <= 0 || sentence.FirstToken < 0 || sentence.EndToken > document.Tokens.Length) continue;
+            var analyser = new SentenceAnalyser(_lexicon, context, s, sentence);
+            result.Add(TriggerDecisions.Calls(model, context, _lexicon, analyser, sentence, [.. analyser.Run()]));
+        }
+
+        return result;
+    }
+
+    /// <summary>For training the trigger model: the features and rule events of every candidate token of <paramref name="document"/>.</summary>
+    internal List<(int Token, List<string> Features)> TriggerExamples(Document document)
+    {
+        var result = new List<(int, List<string>)>();
+        if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return result;
+        var tree = new DependencyTree(document);
+        if (!tree.IsParsed) return result;
+        var context = new DocumentContext(document, tree);
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            if (sentence.TokenCount <= 0 || sentence.FirstToken < 0 || sentence.EndToken > document.Tokens.Length) continue;
+            var analyser = new SentenceAnalyser(_lexicon, context, s, sentence);
+            var ruleTypes = new Dictionary<int, List<string>>();
+            foreach (var e in analyser.Run())
+            {
+                for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+                {
+                    if (document.Tokens[i].Start != e.Trigger.Start) continue;
+                    if (!ruleTypes.TryGetValue(i, out var list)) ruleTypes[i] = list = [];
+                    if (!list.Contains(e.Type)) list.Add(e.Type);
+                    break;
+                }
+            }
+
+            for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                if (Scoring.TriggerFeatures.IsCandidate(tree, i)) result.Add((i, Scoring.TriggerFeatures.Of(context, _lexicon, i, ruleTypes)));
+            }
+        }
+
+        return result;
     }
 }

@@ -55,9 +55,34 @@ internal sealed class SentenceAnalyser
         return found;
     }
 
+    /// <summary>
+    /// The event the trigger model proposes on token <paramref name="t"/> with PLOVER type <paramref name="plover"/>, or
+    /// null when it has no actor or its arguments report no interaction (as for the rule coder's candidates). The code is
+    /// the lexicon's for the token when it has that type, else <paramref name="fallback"/> (the type's most general code).
+    /// </summary>
+    public Event? Propose(int t, string plover, string fallback)
+    {
+        var tree = _s.Tree;
+        var isNoun = !tree.IsVerb(t);
+        string? code = null;
+        var subjectIsTarget = false;
+        if (isNoun)
+        {
+            if (EventCodeChooser.Split(_codes.NounEntry(t).Entry) is { } n && _s.Lexicon.Code(n.Code)?.Plover == plover) code = n.Code;
+        }
+        else if (_codes.VerbCode(t) is { } v && _s.Lexicon.Code(v.Code)?.Plover == plover)
+        {
+            (code, subjectIsTarget) = (v.Code, v.SubjectIsTarget);
+        }
+
+        var head = tree.Head(t);
+        var clause = isNoun && head >= 0 && tree.IsVerb(head) && tree.Relation(t) is "obj" or "nsubj" or "nsubj:pass" or "obl" or "xcomp" ? head : t;
+        return Build(new EventCandidate(t, clause, code ?? fallback, subjectIsTarget, isNoun), learned: true);
+    }
+
     /// <summary>The event of a candidate, or null when its code has no PLOVER type, it has no actor or its arguments
     /// report no interaction.</summary>
-    private Event? Build(EventCandidate c)
+    private Event? Build(EventCandidate c, bool learned = false)
     {
         var type = _s.Lexicon.Code(c.Code);
         if (type?.Plover is null) return null;
@@ -70,8 +95,9 @@ internal sealed class SentenceAnalyser
         var sourceActors = _actors.Actors(sources, speaker, lenient: true);
         var targetActors = _actors.Actors(targets, -1, lenient: false);
         targetActors.RemoveAll(t => sourceActors.Any(s => s.Head == t.Head || (s.Actor.Entity is not null && s.Actor.Entity == t.Actor.Entity)));
-        if (sourceActors.Count == 0 && targetActors.Count == 0) return null;
-        if (!_interaction.Holds(c, type, sources, sourceActors, targets, targetActors)) return null;
+        // The trigger model has read the arguments' kinds already: its events may leave both roles empty.
+        if (!learned && sourceActors.Count == 0 && targetActors.Count == 0) return null;
+        if (!learned && !_interaction.Holds(c, type, sources, sourceActors, targets, targetActors)) return null;
 
         var scope = _clause.Scope(c);
         var status = _status.Status(c);

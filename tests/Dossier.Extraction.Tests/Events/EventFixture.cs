@@ -60,6 +60,21 @@ internal static class EventFixture
         new EventStage(Lexicon),
     ]));
 
+    private static readonly Lazy<AnalysisPipeline> LearnedPipeline = new(() => new AnalysisPipeline(
+    [
+        new TokenizationStage(),
+        new SyntaxStage(Syntax.Value),
+        new TimeExpressionStage(),
+        new ValueStage(),
+        new EntityRecognitionStage(Ner.Value),
+        new CoreferenceStage(ActorKnowledgeBase.Default),
+        new EventStage(Lexicon, null, Dossier.Extraction.Events.Scoring.TriggerModel.Default),
+    ]));
+
+    /// <summary>The real pipeline with the shipped trigger model beside the rule coder (no scorer).</summary>
+    public static Document AnalyseWithTriggers(string text) =>
+        LearnedPipeline.Value.Process(new Document(text, new DocumentMetadata(null, "test", new DateOnly(2025, 3, 4))));
+
     /// <summary>The real pipeline, stage for stage as Dossier.Engine.DefaultPipeline builds it (this project cannot reference the engine).</summary>
     public static Document AnalyseWithPipeline(string text, DateOnly? published) =>
         Pipeline.Value.Process(new Document(text, new DocumentMetadata(null, "plover-gsr", published)));

@@ -19,6 +19,8 @@ public static class EventFeatures
         ArgumentNullException.ThrowIfNull(e);
         var document = tree.Document;
         var features = new List<string>(48) { "type=" + e.Type, "cameo=" + e.Cameo, "cameo2=" + Root(e.Cameo), "status=" + e.Status, "quad=" + e.QuadClass.ToString(CultureInfo.InvariantCulture) };
+        // The confidence the coder gave it (the trigger model's probability when it ran), in tenths.
+        features.Add("prior=" + Math.Clamp((int)(e.Confidence * 10), 0, 9).ToString(CultureInfo.InvariantCulture));
         var t = TriggerToken(document, e);
         if (t >= 0)
         {

@@ -1,0 +1,179 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using Dossier.Core.Data;
+
+namespace Dossier.Extraction.Events.Scoring;
+
+/// <summary>
+/// The learned trigger model: a multinomial logistic regression over <see cref="TriggerFeatures"/> of each candidate
+/// token (verbs and common nouns) that gives the probability of each PLOVER type and of <see cref="NoneClass"/> (the
+/// token reports no event). <see cref="EventStage"/> combines it with the rule coder: a rule event whose trigger the
+/// model gives less than <see cref="Veto"/> for its type, or less than <see cref="VetoEvent"/> for any event, is dropped, and a token whose most probable type reaches
+/// <see cref="Propose"/> becomes an event of that type (arguments from the syntax, as for the rule coder's events)
+/// unless the rules already have one there. Loaded from <c>models/events/event-trigger.tsv</c>; rebuilt by
+/// <c>dossier train event-trigger</c> (<see cref="TriggerModelTrainer"/>). Immutable and thread-safe.
+/// </summary>
+public sealed class TriggerModel
+{
+    /// <summary>The model's file name in <c>models/events</c>.</summary>
+    public const string FileName = "event-trigger.tsv";
+
+    /// <summary>The command that rebuilds the model file.</summary>
+    public const string RebuildHint = "run `dossier train event-trigger`";
+
+    /// <summary>The class of a token that reports no event.</summary>
+    public const string NoneClass = "NONE";
+
+    private static readonly Lazy<TriggerModel> DefaultModel = new(() => Load(Path.Combine(EventLexicon.DefaultDirectory, FileName)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, double[]> _weights;
+    private readonly double[] _bias;
+
+    /// <param name="classes">The classes, <see cref="NoneClass"/> first.</param>
+    /// <param name="weights">Per feature, one weight per class.</param>
+    /// <param name="bias">One intercept per class.</param>
+    /// <param name="veto">Rule events whose type has a lower probability are dropped.</param>
+    /// <param name="propose">Types at least this probable (and the token's most probable type) become events.</param>
+    /// <param name="vetoEvent">Rule events whose trigger is less probably an event of any type (1 − P(NONE)) are dropped.</param>
+    public TriggerModel(IReadOnlyList<string> classes, IReadOnlyDictionary<string, double[]> weights, double[] bias, double veto, double propose, double vetoEvent = 0)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(bias);
+        if (classes.Count == 0 || classes[0] != NoneClass) throw new ArgumentException($"the first class must be {NoneClass}", nameof(classes));
+        if (bias.Length != classes.Count || weights.Values.Any(w => w.Length != classes.Count)) throw new ArgumentException("one weight per class", nameof(weights));
+        Classes = [.. classes];
+        _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
+        _bias = [.. bias];
+        Veto = veto;
+        Propose = propose;
+        VetoEvent = vetoEvent;
+    }
+
+    /// <summary>The shipped model, loaded once per process.</summary>
+    /// <exception cref="Core.Errors.ModelFileException">The model file is missing or malformed.</exception>
+    public static TriggerModel Default => DefaultModel.Value;
+
+    /// <summary>The classes, <see cref="NoneClass"/> first, then the PLOVER types.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>A rule event whose type the model gives a lower probability on its trigger is dropped (chosen on dev).</summary>
+    public double Veto { get; }
+
+    /// <summary>A rule event whose trigger the model gives a lower probability of reporting any event (1 − P(NONE)) is dropped (chosen on dev).</summary>
+    public double VetoEvent { get; }
+
+    /// <summary>A token whose most probable type reaches this probability is proposed as a trigger (chosen on dev).</summary>
+    public double Propose { get; }
+
+    /// <summary>How many features carry weights.</summary>
+    public int FeatureCount => _weights.Count;
+
+    /// <summary>The same model with other thresholds.</summary>
+    public TriggerModel With(double veto, double vetoEvent, double propose) => new(Classes, _weights, _bias, veto, propose, vetoEvent);
+
+    /// <summary>The probability of each class (in <see cref="Classes"/> order) for a token with these features.</summary>
+    public double[] Probabilities(IEnumerable<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var z = (double[])_bias.Clone();
+        foreach (var f in features)
+        {
+            if (!_weights.TryGetValue(f, out var w)) continue;
+            for (var k = 0; k < z.Length; k++) z[k] += w[k];
+        }
+
+        Softmax(z);
+        return z;
+    }
+
+    internal static void Softmax(double[] z)
+    {
+        var max = z.Max();
+        var sum = 0.0;
+        for (var k = 0; k < z.Length; k++)
+        {
+            z[k] = Math.Exp(z[k] - max);
+            sum += z[k];
+        }
+
+        for (var k = 0; k < z.Length; k++) z[k] /= sum;
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <exception cref="DataFileException">The file is missing, or a row is malformed (FILE:LINE: reason).</exception>
+    public static TriggerModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var classes = new List<string>();
+        var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        double[]? bias = null;
+        double? veto = null, propose = null, vetoEvent = null;
+        foreach (var row in TsvFile.Read(path, 2))
+        {
+            var name = row.Columns[0];
+            if (name == "@classes")
+            {
+                classes.AddRange(row.Columns.Skip(1));
+                if (classes.Count < 2 || classes[0] != NoneClass) throw row.Error($"the classes must start with {NoneClass} and name at least one type");
+                continue;
+            }
+
+            if (classes.Count == 0) throw row.Error("the first row must be @classes");
+            if (name is "@veto" or "@veto-event" or "@propose")
+            {
+                var v = Number(row, row.Columns[1]);
+                if (name == "@veto") veto = v;
+                else if (name == "@veto-event") vetoEvent = v;
+                else propose = v;
+                continue;
+            }
+
+            if (name.StartsWith('@') && name != "@bias") throw row.Error($"unknown setting '{name}'");
+            if (row.Columns.Length != classes.Count + 1) throw row.Error($"expected {classes.Count} weights, one per class");
+            var w = new double[classes.Count];
+            for (var k = 0; k < w.Length; k++) w[k] = Number(row, row.Columns[k + 1]);
+            if (name == "@bias") bias = w;
+            else weights[name] = w;
+        }
+
+        if (classes.Count == 0 || bias is null || veto is null || vetoEvent is null || propose is null)
+        {
+            throw new DataFileException(path, $"the rows @classes, @bias, @veto, @veto-event and @propose are required. To rebuild the trigger model, {RebuildHint}");
+        }
+
+        return new TriggerModel(classes, weights, bias, veto.Value, propose.Value, vetoEvent.Value);
+    }
+
+    private static double Number(TsvRow row, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : throw row.Error($"'{text}' is not a number");
+
+    /// <summary>Writes the model (features in ordinal order, weights to 4 significant digits), with a header saying what made it.</summary>
+    public void Save(string path, IEnumerable<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(header);
+        var text = new StringBuilder();
+        foreach (var line in header) text.Append("# ").Append(line).Append('\n');
+        text.Append("@classes\t").AppendJoin('\t', Classes).Append('\n');
+        text.Append("@veto\t").Append(Format(Veto)).Append('\n');
+        text.Append("@veto-event\t").Append(Format(VetoEvent)).Append('\n');
+        text.Append("@propose\t").Append(Format(Propose)).Append('\n');
+        Row(text, "@bias", _bias);
+        foreach (var (name, w) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal)) Row(text, name, w);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        File.WriteAllText(path + ".tmp", text.ToString(), new UTF8Encoding(false));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    private static void Row(StringBuilder text, string name, double[] w)
+    {
+        text.Append(name);
+        foreach (var v in w) text.Append('\t').Append(Format(v));
+        text.Append('\n');
+    }
+
+    private static string Format(double v) => Math.Abs(v) < 5e-4 ? "0" : v.ToString("G4", CultureInfo.InvariantCulture);
+}

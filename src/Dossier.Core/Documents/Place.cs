@@ -12,4 +12,10 @@ public sealed record Place(string Name, string FeatureClass, string CountryCode,
 {
     /// <summary>The population the gazetteer gives the place; 0 when unknown (landmarks).</summary>
     public long Population { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 country code ("UKR"), as in the other <c>country</c> fields; null when unknown.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The GeoNames code of the first-level division within the country ("MD", "12"), or null.</summary>
+    public string? Admin1Code { get; init; }
 }

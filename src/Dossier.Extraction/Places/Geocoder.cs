@@ -121,7 +121,7 @@ internal sealed class Geocoder
     }
 
     /// <summary>The gazetteer's country record of <paramref name="place"/>.</summary>
-    public Place? CountryOf(Place place) => _gazetteer.CountryByIso2(place.CountryCode)?.ToPlace();
+    public Place? CountryOf(Place place) => _gazetteer.CountryByIso2(place.CountryCode) is { } c ? _gazetteer.ToPlace(c) : null;
 
     private static Dictionary<string, int> Without(Dictionary<string, int> counts, string? country, Entity e)
     {
@@ -142,7 +142,7 @@ internal sealed class Geocoder
         }
 
         if (candidates.Count == 0) return new(e, null, null, "none", 0);
-        if (candidates.Count == 1) return new(e, candidates[0], candidates[0].ToPlace(), "unique", 1);
+        if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "unique", 1);
 
         var scores = new double[candidates.Count];
         GazetteerPlace? winner = null;
@@ -164,7 +164,7 @@ internal sealed class Geocoder
             winner = candidates[best];
         }
 
-        return new(e, winner, winner!.ToPlace(), rule, candidates.Count);
+        return new(e, winner, _gazetteer.ToPlace(winner!), rule, candidates.Count);
     }
 
     private static double Evidence(int level, GazetteerPlace p, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions) => level switch
@@ -214,7 +214,11 @@ internal sealed class Geocoder
         return new(e, null, null, "none", 0);
     }
 
-    private static Place At(Entity e, GazetteerPlace p) =>
-        new(e.Name, PlaceClasses.Landmark, p.Country, p.Class == PlaceClasses.Admin1 ? p.Name : p.Admin1Name.Length == 0 ? null : p.Admin1Name,
-            p.Latitude, p.Longitude, p.Id);
+    private Place At(Entity e, GazetteerPlace p) => _gazetteer.ToPlace(p) with
+    {
+        Name = e.Name,
+        FeatureClass = PlaceClasses.Landmark,
+        Admin1 = p.Class == PlaceClasses.Admin1 ? p.Name : p.Admin1Name.Length == 0 ? null : p.Admin1Name,
+        Population = 0,
+    };
 }

@@ -22,7 +22,12 @@ internal sealed record GazetteerPlace(string Id, string Class, string Code, stri
 
     public bool IsDivisionSeat => Class == PlaceClasses.City && Code.StartsWith("PPLA", StringComparison.Ordinal);
 
-    public Place ToPlace() => new(Name, Class, Country, Admin1Name.Length == 0 ? null : Admin1Name, Latitude, Longitude, Id) { Population = Population };
+    public Place ToPlace(string? iso3) => new(Name, Class, Country, Admin1Name.Length == 0 ? null : Admin1Name, Latitude, Longitude, Id)
+    {
+        Population = Population,
+        Country = iso3,
+        Admin1Code = Admin1Code.Length == 0 ? null : Admin1Code,
+    };
 }
 
 /// <summary>
@@ -85,6 +90,9 @@ internal sealed class PlaceGazetteer
     public GazetteerPlace? CountryByIso2(string iso2) => _countryByIso2.GetValueOrDefault(iso2);
 
     public GazetteerPlace? CountryByIso3(string? iso3) => iso3 is null ? null : _countryByIso3.GetValueOrDefault(iso3);
+
+    /// <summary>The record of <paramref name="p"/>, with its country's alpha-3 code.</summary>
+    public Place ToPlace(GazetteerPlace p) => p.ToPlace(CountryByIso2(p.Country)?.Code is { Length: 3 } iso3 ? iso3 : null);
 
     public GazetteerPlace? CapitalOf(string iso2) => _capitalByIso2.GetValueOrDefault(iso2);
 

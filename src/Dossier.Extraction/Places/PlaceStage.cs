@@ -84,7 +84,7 @@ internal static class DocumentPlace
         if (country is null) return null;
         return new EventLocation(country.Name, null, country.Code.Length == 3 ? country.Code : main.Country)
         {
-            Place = country.ToPlace(),
+            Place = PlaceGazetteer.Default.ToPlace(country),
             Scope = Core.Labels.PlaceClasses.DocumentScope,
         };
     }

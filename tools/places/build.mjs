@@ -12,6 +12,9 @@
 //   - iso-3166@4.4.0 (MIT): ISO 3166-2 first-level divisions (name, code)
 //   - i18n-iso-countries@7.14.0 (MIT): English country names and their short forms
 //   - world-atlas@2.0.2 (ISC; Natural Earth, public domain): 110m country outlines, for country centroids and the map
+//
+// The map's outlines (src/Dossier.Web/Ui/world-110m.tsv): one country a line, ISO2 (or the atlas id) <TAB> name <TAB>
+// SVG path data in an equirectangular projection, x = (lon + 180) * 2, y = (90 - lat) * 2 (a 720 x 360 box), one decimal.
 //   - models/ner/gazetteer.tsv.gz COUNTRY rows (CAMEO country names, MIT) and models/actors/capitals.tsv
 //     (other spellings of capitals): more names for the same places
 //
@@ -30,7 +33,7 @@ const MIN_POPULATION = 15000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const out = process.argv[2] || path.join(repo, 'models/places/gazetteer.tsv.gz');
-const mapOut = process.argv[3] || path.join(repo, 'src/Dossier.Web/wwwroot/map/countries.json');
+const mapOut = process.argv[3] || path.join(repo, 'src/Dossier.Web/Ui/world-110m.tsv');
 const modules = process.env.NODE_PATH || '/tmp/geo-npm/node_modules';
 const require = createRequire(path.join(modules, 'x.js'));
 
@@ -62,13 +65,24 @@ for (const f of geo.features) {
   let best = null, bestArea = -1;
   for (const p of polys) { const a = Math.abs(ringArea(unwrap(p[0]))); if (a > bestArea) { bestArea = a; best = p[0]; } }
   if (a2 && best) { const c = ringCentroid(unwrap(best)); centroid.set(a2, [wrap(c[0]), c[1]]); }
-  // the map: rounded rings, ISO2 in properties
-  mapFeatures.push({ type: 'Feature', id: a2 || f.id, properties: { name: f.properties.name },
-    geometry: { type: 'MultiPolygon', coordinates: polys.map(p => p.map(r => r.map(([x, y]) => [round(x, 2), round(y, 2)]))) } });
+  // the map: each ring a closed subpath; a jump across the antimeridian starts a new one
+  const r1 = x => (Math.round(x * 10) / 10).toString();
+  let d = '';
+  for (const p of polys) for (const ring of p) {
+    let prev = null;
+    for (const [lon, lat] of ring) {
+      const x = r1((lon + 180) * 2), y = r1((90 - lat) * 2);
+      d += (prev === null || Math.abs(lon - prev) > 180 ? 'M' : 'L') + x + ' ' + y;
+      prev = lon;
+    }
+    d += 'Z';
+  }
+  mapFeatures.push([String(a2 || f.id), f.properties.name, d]);
 }
-mapFeatures.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+mapFeatures.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 fs.mkdirSync(path.dirname(mapOut), { recursive: true });
-fs.writeFileSync(mapOut, JSON.stringify({ type: 'FeatureCollection', features: mapFeatures }));
+fs.writeFileSync(mapOut, '# Country outlines: Natural Earth 1:110m (public domain) via world-atlas@2.0.2; built by tools/places/build.mjs\n'
+  + mapFeatures.map(r => r.join('\t')).join('\n') + '\n');
 
 const rows = [];
 const capitalOf = new Map();

@@ -135,7 +135,9 @@ for (const [a2, codes] of adminCodes) {
   if (!iso || codes.size < 2) continue;
   let hit = 0, all = 0;
   for (const [code, n] of codes) { all += n; if (iso.has(code)) hit += n; }
-  if (hit / all >= 0.9) matched.add(a2);
+  // numeric codes are GeoNames' own (FIPS-like) numbers, which coincide with ISO's numbers without naming the same division
+  const alphabetic = [...codes.keys()].every(c => /^[A-Z]+$/.test(c));
+  if (alphabetic && hit / all >= 0.9) matched.add(a2);
 }
 const adminName = (a2, code) => (matched.has(a2) && divisions.get(a2).get(code)) || '';
 for (const a2 of [...matched].sort()) {

@@ -38,7 +38,7 @@ internal sealed class Geocoder
     private const double CapitalPrior = 3.0;
     private const double SeatPrior = 0.5;
     private const double ActorCountryWeight = 2.0;
-    private const double DocumentCountryWeight = 3.0;
+    private const double DocumentCountryWeight = 4.0;
     private const double DocumentDivisionWeight = 3.0;
 
     private readonly PlaceGazetteer _gazetteer;

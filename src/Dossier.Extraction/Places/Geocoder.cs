@@ -9,7 +9,7 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 
 /// <summary>
 /// Resolves the places of a document (GPE, LOC and FAC entities) to gazetteer records, all at once so that each place is
-/// read in the light of the others. A name's candidates (every gazetteer place with that name) are ranked by a sum of
+/// read in the light of the others. A name's candidates (for "A, B" only the A in B, "Springfield, Illinois") (every gazetteer place with that name) are ranked by a sum of
 /// evidence, added in this order:
 /// <list type="number">
 /// <item>population: the log of the population (a bigger place is named more often);</item>
@@ -22,15 +22,15 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// The rule that decides is the last one whose evidence changed the winner (<see cref="PlaceDecision.Rule"/>): "unique"
 /// when the name has one candidate. The document's places are resolved twice: the second pass reads the countries and
 /// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
-/// actors knowledge base codes as a country's government) stands in that country's capital; another in the city its
-/// sentence names. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
+/// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
+/// its name ("Tulsa International Airport"), else in the city its sentence names. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
 /// changes the events' actor, not where the place is.
 /// </summary>
 internal sealed class Geocoder
 {
     /// <summary>The rules, in the order the evidence is added; then the rules of landmarks and "none".</summary>
     public static readonly ImmutableArray<string> Rules =
-        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "landmark-seat", "landmark-sentence", "none"];
+        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
 
     // Weights chosen on the dev part of data/annotations/places (see docs/evaluation.md).
     private const double CountryPrior = 4.0;
@@ -135,10 +135,17 @@ internal sealed class Geocoder
         var candidates = new List<GazetteerPlace>();
         foreach (var name in Names(e))
         {
-            foreach (var p in _gazetteer.Find(name))
+            foreach (var p in Candidates(name))
             {
                 if (!candidates.Contains(p)) candidates.Add(p);
             }
+        }
+
+        // "Springfield, Illinois": the qualified name's places only, when the text gives one.
+        var qualified = Names(e).Where(n => n.Contains(", ", StringComparison.Ordinal)).SelectMany(Candidates).ToList();
+        if (qualified.Count > 0 && qualified.Any(q => q.Class != PlaceClasses.Country && q.Class != PlaceClasses.Admin1))
+        {
+            candidates = [.. candidates.Where(c => qualified.Contains(c) && c.Class == PlaceClasses.City)];
         }
 
         if (candidates.Count == 0) return new(e, null, null, "none", 0);
@@ -181,6 +188,22 @@ internal sealed class Geocoder
         _ => p.Class != PlaceClasses.Country && p.Admin1Code.Length > 0 && divisions.Contains(p.Country + "\t" + p.Admin1Code) ? DocumentDivisionWeight : 0,
     };
 
+    /// <summary>
+    /// The places a name may be: its own, or for "A, B" the places named A that lie in a division or country named B
+    /// ("Springfield, Illinois"), else A's.
+    /// </summary>
+    private IReadOnlyList<GazetteerPlace> Candidates(string name)
+    {
+        var direct = _gazetteer.Find(name);
+        var comma = name.IndexOf(", ", StringComparison.Ordinal);
+        if (comma <= 0) return direct;
+        var head = _gazetteer.Find(name[..comma]);
+        var qualifier = PlaceGazetteer.Key(name[(comma + 2)..]);
+        var within = head.Where(p => PlaceGazetteer.Key(p.Admin1Name) == qualifier
+            || (_gazetteer.CountryByIso2(p.Country) is { } c && PlaceGazetteer.Key(c.Name) == qualifier)).ToList();
+        return direct.Count > 0 ? direct : within.Count > 0 ? within : head;
+    }
+
     private static IEnumerable<string> Names(Entity e)
     {
         yield return e.Name;
@@ -195,6 +218,18 @@ internal sealed class Geocoder
             && _gazetteer.CapitalOf(country.Country) is { } capital)
         {
             return new(e, capital, At(e, capital), "landmark-seat", 0);
+        }
+
+        // A facility whose name begins with a place's ("Tulsa International Airport", "Springfield Central Station").
+        var words = e.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = words.Length - 1; n >= 1; n--)
+        {
+            var prefix = string.Join(' ', words[..n]);
+            var named = _gazetteer.Find(prefix).Where(p => p.Class == PlaceClasses.City).ToList();
+            if (named.Count == 0) continue;
+            var inDocument = decisions.Select(d => d.Place?.Country).Where(c => c is not null).ToHashSet(StringComparer.Ordinal);
+            var best = named.OrderByDescending(p => inDocument.Contains(p.Country)).ThenByDescending(p => p.Population).First();
+            return new(e, best, At(e, best), "landmark-name", named.Count);
         }
 
         // Else the city or division named in the sentence of its first mention.

@@ -106,7 +106,8 @@ public static class PlaceEvaluator
 
                 placed++;
                 var ids = row.Columns[3].Split('|');
-                var exact = place.FeatureClass != Core.Labels.PlaceClasses.Landmark && ids.Contains(place.GazetteerId, StringComparer.Ordinal);
+                // A landmark stands at its place's record: "Tulsa" inside "Tulsa International Airport" placed at Tulsa is right.
+                var exact = ids.Contains(place.GazetteerId, StringComparer.Ordinal);
                 if (place.CountryCode == row.Columns[4]) countryRight++;
                 if (exact) exactRight++;
                 var lat = double.Parse(row.Columns[5], CultureInfo.InvariantCulture);

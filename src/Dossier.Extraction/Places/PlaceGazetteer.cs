@@ -39,7 +39,16 @@ internal sealed class PlaceGazetteer
 {
     public const string FileName = "gazetteer.tsv.gz";
 
-    private static readonly Lazy<PlaceGazetteer> Shared = new(() => Load(Path.Combine(ModelDirectory.LocateFolder("places", FileName), FileName)));
+    /// <summary>Abbreviations in place names and their expansions (<c>models/places/name-abbreviations.tsv</c>).</summary>
+    public const string AbbreviationsFileName = "name-abbreviations.tsv";
+
+    private static readonly Lazy<PlaceGazetteer> Shared = new(() =>
+    {
+        var folder = ModelDirectory.LocateFolder("places", FileName);
+        return Load(Path.Combine(folder, FileName), Path.Combine(folder, AbbreviationsFileName));
+    });
+
+    private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
 
     private readonly FrozenDictionary<string, GazetteerPlace[]> _byName;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
@@ -84,8 +93,31 @@ internal sealed class PlaceGazetteer
 
     public int Count { get; }
 
-    /// <summary>Every place one of whose names folds to the same key as <paramref name="name"/>.</summary>
-    public IReadOnlyList<GazetteerPlace> Find(string name) => _byName.TryGetValue(Key(name), out var list) ? list : [];
+    /// <summary>
+    /// Every place one of whose names folds to the same key as <paramref name="name"/>, or as the name with an abbreviation
+    /// spelled out ("St Anne": "Saint Anne", "Sainte Anne").
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> Find(string name)
+    {
+        var key = Key(name);
+        var found = _byName.TryGetValue(key, out var list) ? list : [];
+        if (_abbreviations.Count == 0) return found;
+        var words = key.Split(' ');
+        List<GazetteerPlace>? more = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!_abbreviations.TryGetValue(words[i], out var expansions)) continue;
+            foreach (var expansion in expansions)
+            {
+                var expanded = string.Join(' ', words.Select((w, j) => j == i ? expansion : w));
+                if (!_byName.TryGetValue(expanded, out var hits)) continue;
+                more ??= [.. found];
+                more.AddRange(hits.Where(h => !more.Contains(h)));
+            }
+        }
+
+        return more ?? (IReadOnlyList<GazetteerPlace>)found;
+    }
 
     public GazetteerPlace? CountryByIso2(string iso2) => _countryByIso2.GetValueOrDefault(iso2);
 
@@ -127,9 +159,21 @@ internal sealed class PlaceGazetteer
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
     }
 
-    /// <summary>Reads a gazetteer file.</summary>
-    /// <exception cref="DataFileException">When the file is missing, not gzip, truncated or has a malformed row.</exception>
-    public static PlaceGazetteer Load(string path)
+    /// <summary>Reads a gazetteer file and, when given, the abbreviations of place names.</summary>
+    /// <exception cref="DataFileException">When a file is missing, not gzip, truncated or has a malformed row.</exception>
+    public static PlaceGazetteer Load(string path, string? abbreviationsPath = null)
+    {
+        var gazetteer = LoadPlaces(path);
+        if (abbreviationsPath is not null)
+        {
+            gazetteer._abbreviations = TsvFile.Read(abbreviationsPath, 2)
+                .ToFrozenDictionary(r => Key(r.Columns[0]), r => r.Columns[1].Split('|').Select(Key).ToArray(), StringComparer.Ordinal);
+        }
+
+        return gazetteer;
+    }
+
+    private static PlaceGazetteer LoadPlaces(string path)
     {
         if (!File.Exists(path)) throw new DataFileException(path, "the places gazetteer is missing; build it with `node tools/places/build.mjs`");
         var places = new List<(GazetteerPlace, string[])>();

@@ -17,7 +17,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// <item>actor country: the country the actor knowledge base gives the entity;</item>
 /// <item>document countries: the countries of the document's other entities (actors and places: "Georgia" in a report
 /// about Atlanta is the US state), counted by mentions;</item>
-/// <item>document divisions: a division the document names ("Paris" in a report that names Texas).</item>
+/// <item>document divisions: a division the document names or places another of its places in (a town named in a report
+/// that names a state, or another town of that state; a state that holds a city the report names).</item>
 /// </list>
 /// The rule that decides is the last one whose evidence changed the winner (<see cref="PlaceDecision.Rule"/>): "unique"
 /// when the name has one candidate. The document's places are resolved twice: the second pass reads the countries and
@@ -37,7 +38,7 @@ internal sealed class Geocoder
     private const double DivisionPrior = 1.5;
     private const double CapitalPrior = 3.0;
     private const double SeatPrior = 0.5;
-    private const double ActorCountryWeight = 2.0;
+    private const double ActorCountryWeight = 1.0; // a place's own code comes from its name: little more than a popularity prior
     private const double DocumentCountryWeight = 4.0;
     private const double DocumentDivisionWeight = 3.0;
 
@@ -62,8 +63,8 @@ internal sealed class Geocoder
             countries[c.Country] = countries.GetValueOrDefault(c.Country) + Math.Max(1, e.Mentions.Length);
         }
 
-        var divisions = new HashSet<string>(StringComparer.Ordinal);
-        var first = places.Select(e => Decide(e, ownCountry.GetValueOrDefault(e.Id), Without(countries, ownCountry.GetValueOrDefault(e.Id), e), divisions)).ToList();
+        var noDivisions = new HashSet<string>(StringComparer.Ordinal);
+        var first = places.Select(e => Decide(e, ownCountry.GetValueOrDefault(e.Id), Without(countries, ownCountry.GetValueOrDefault(e.Id), e), noDivisions)).ToList();
 
         // Pass 2: the countries and divisions the first pass resolved.
         var resolvedCountries = new Dictionary<string, int>(countries, StringComparer.Ordinal);
@@ -79,9 +80,11 @@ internal sealed class Geocoder
             }
         }
 
+        // The divisions the first pass found: named ("Alabama") or holding a place it found (Birmingham, Alabama).
+        var divisionCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in first)
         {
-            if (d.Place is { Class: PlaceClasses.Admin1 } a) divisions.Add(a.Country + "\t" + a.Admin1Code);
+            if (DivisionOf(d.Place) is { } key) divisionCounts[key] = divisionCounts.GetValueOrDefault(key) + 1;
         }
 
         var result = new List<PlaceDecision>(places.Count);
@@ -90,8 +93,8 @@ internal sealed class Geocoder
             var e = places[i];
             var mine = first[i].Place;
             var others = Without(resolvedCountries, mine?.Country, e);
-            var ownDivision = mine is { Class: PlaceClasses.Admin1 } ? mine.Country + "\t" + mine.Admin1Code : null;
-            var otherDivisions = ownDivision is null ? divisions : [.. divisions.Where(x => x != ownDivision)];
+            var ownDivision = DivisionOf(mine);
+            var otherDivisions = divisionCounts.Where(kv => kv.Value > (kv.Key == ownDivision ? 1 : 0)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
             result.Add(Decide(e, ownCountry.GetValueOrDefault(e.Id), others, otherDivisions));
         }
 
@@ -174,6 +177,10 @@ internal sealed class Geocoder
         return new(e, winner, _gazetteer.ToPlace(winner!), rule, candidates.Count);
     }
 
+    /// <summary>The division a place is or lies in, as "country TAB code"; null for countries and places without one.</summary>
+    private static string? DivisionOf(GazetteerPlace? p) =>
+        p is null || p.Class == PlaceClasses.Country || p.Admin1Code.Length == 0 ? null : p.Country + "\t" + p.Admin1Code;
+
     private static double Evidence(int level, GazetteerPlace p, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions) => level switch
     {
         0 => Math.Log10(p.Population + 10),
@@ -185,7 +192,7 @@ internal sealed class Geocoder
         },
         2 => actorCountry == p.Country ? ActorCountryWeight : 0,
         3 => countries.GetValueOrDefault(p.Country) > 0 ? DocumentCountryWeight : 0,
-        _ => p.Class != PlaceClasses.Country && p.Admin1Code.Length > 0 && divisions.Contains(p.Country + "\t" + p.Admin1Code) ? DocumentDivisionWeight : 0,
+        _ => DivisionOf(p) is { } division && divisions.Contains(division) ? DocumentDivisionWeight : 0,
     };
 
     /// <summary>

@@ -3,6 +3,7 @@ using Dossier.Extraction.Actors;
 using Dossier.Extraction.Coreference;
 using Dossier.Extraction.Events;
 using Dossier.Extraction.Events.Scoring;
+using Dossier.Extraction.Places;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
@@ -82,6 +83,7 @@ public static class DefaultPipeline
             new ValueStage(Times.Value), // after times: numbers inside dates and durations are not values
             new EntityRecognitionStage(Ner.Value),
             new CoreferenceStage(actors ?? ActorKnowledgeBase.Default), // one entity per actor, roles, actor codes
+            new PlaceStage(), // before events: their locations carry the places
             new EventStage(Events.Value, scoreEvents ? EventScorer.Default : null, learnedTriggers ? TriggerModel.Default : null),
         ]);
     }
@@ -99,6 +101,7 @@ public static class DefaultPipeline
         Start(() => _ = Times.Value);
         Start(() => _ = CorefLexicon.Default);
         Start(() => _ = TopicModel.Value);
+        Start(PlaceStage.LoadDefault);
         if (scoreEvents)
         {
             Start(() => _ = EventScorer.Default);

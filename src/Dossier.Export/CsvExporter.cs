@@ -7,7 +7,8 @@ namespace Dossier.Export;
 /// <summary>
 /// CSV (RFC 4180, CRLF, header row): one row per corpus event, latest first. Several source or target actors are joined
 /// by <see cref="ListSeparator"/>, names and codes position by position (an actor without a code leaves its place empty);
-/// <c>evidence</c> is the sentence of the first report; <c>document_ids</c> lists every reporting document.
+/// <c>evidence</c> is the sentence of the first report; <c>document_ids</c> lists every reporting document; the place columns
+/// (<c>geo_type</c> as GDELT's ActionGeo_Type … <c>place_scope</c>) are empty when the event has no place.
 /// </summary>
 public sealed class CsvExporter : TextExporter
 {
@@ -19,6 +20,7 @@ public sealed class CsvExporter : TextExporter
         "event_id", "date", "approximate", "date_value", "type", "mode", "status", "cameo", "quad_class", "goldstein",
         "source_names", "source_codes", "target_names", "target_codes", "location",
         "num_mentions", "num_articles", "num_sources", "evidence", "document_ids", "confidence", "domain",
+        "geo_type", "place_name", "place_class", "place_country_code", "place_admin1", "latitude", "longitude", "place_id", "place_scope",
     ];
 
     public override string Format => "csv";
@@ -64,6 +66,15 @@ public sealed class CsvExporter : TextExporter
         string.Join(ListSeparator, StorePages.DocumentIds(e)),
         Number(e.Confidence),
         e.Domain,
+        e.Place is null ? null : Core.Labels.PlaceClasses.GdeltGeoType(e.Place).ToString(CultureInfo.InvariantCulture),
+        e.Place?.Name,
+        e.Place?.FeatureClass,
+        e.Place?.CountryCode,
+        e.Place?.Admin1,
+        e.Place is { } p ? Number(p.Latitude) : null,
+        e.Place is { } q ? Number(q.Longitude) : null,
+        e.Place?.GazetteerId,
+        e.PlaceScope,
     ];
 
     internal static string Names(IReadOnlyList<CorpusActor> actors) => string.Join(ListSeparator, actors.Select(a => a.Name));

@@ -15,11 +15,11 @@ namespace Dossier.Export;
 /// from the corpus entity (its country and sector) and the CAMEO actor code. <c>EventCode</c> is the CAMEO code,
 /// <c>EventBaseCode</c> its first three digits, <c>EventRootCode</c> its first two. <c>SQLDATE</c> is the event's day (the
 /// first publication date when no report dates it); <c>FractionDate</c> is year + (day of year − 1) / days in year.
-/// <c>ActionGeo_FullName</c> is the event's place; its FIPS country code is filled when the place is a known corpus place
-/// (GPE, LOC or FAC) with a country. <c>DATEADDED</c> is the first publication date at 00:00:00, <c>SOURCEURL</c> the
+/// <c>ActionGeo_*</c> come from the event's gazetteer place (<see cref="CorpusEventSummary.Place"/>: geo type, full name,
+/// FIPS country, ADM1, latitude, longitude, feature id); without one, <c>ActionGeo_FullName</c> is the place's text and its
+/// FIPS country code is filled when the place is a known corpus place (GPE, LOC or FAC) with a country. <c>DATEADDED</c> is the first publication date at 00:00:00, <c>SOURCEURL</c> the
 /// link of the earliest report (its URL, else its source). Left empty: the ethnic, religion and known-group codes unless a
-/// CAMEO code gives a group, <c>IsRootEvent</c>, <c>AvgTone</c>, actor geography, geo type, ADM codes, latitude,
-/// longitude and feature ids. Tabs and line breaks inside fields become spaces.
+/// CAMEO code gives a group, <c>IsRootEvent</c>, <c>AvgTone</c>, actor geography and ADM2 codes. Tabs and line breaks inside fields become spaces.
 /// </remarks>
 public sealed class GdeltExporter : TextExporter
 {
@@ -93,6 +93,31 @@ public sealed class GdeltExporter : TextExporter
         return count;
     }
 
+    /// <summary>
+    /// The eight ActionGeo_ fields: from the event's gazetteer place when it has one (type 1 country, 2 US state, 3 US city or
+    /// landmark, 4 world city or landmark, 5 world division; full name "place, division"; FIPS country; ADM1 as FIPS country +
+    /// GeoNames division code; latitude, longitude; the gazetteer id), else the place's text and the corpus place's country.
+    /// </summary>
+    private static string?[] ActionGeo(CorpusEventSummary e, string? placeCountry)
+    {
+        if (e.Place is not { } p)
+        {
+            return [null, e.Location, FipsCountryCodes.FromIso3(placeCountry), null, null, null, null, null];
+        }
+
+        var fips = FipsCountryCodes.FromIso3(p.Country ?? placeCountry);
+        var fullName = p.Admin1 is { Length: > 0 } a && p.FeatureClass is not (PlaceClasses.Admin1 or PlaceClasses.Country) && a != p.Name
+            ? p.Name + ", " + a
+            : p.Name;
+        var adm1 = p.FeatureClass is PlaceClasses.Country or PlaceClasses.Region ? fips
+            : fips is not null && p.Admin1Code is { Length: > 0 } code ? fips + code : null;
+        return
+        [
+            PlaceClasses.GdeltGeoType(p).ToString(CultureInfo.InvariantCulture), fullName, fips, adm1, null,
+            p.Latitude.ToString("0.####", CultureInfo.InvariantCulture), p.Longitude.ToString("0.####", CultureInfo.InvariantCulture), p.GazetteerId,
+        ];
+    }
+
     /// <summary>The 61 fields of one corpus event.</summary>
     /// <param name="entities">Corpus entities by id, for actor countries and sectors.</param>
     /// <param name="placeCountry">ISO alpha-3 country of the event's place, or null.</param>
@@ -127,7 +152,7 @@ public sealed class GdeltExporter : TextExporter
         ]);
         row.AddRange(new string?[GeoFields.Length]); // Actor1Geo_*
         row.AddRange(new string?[GeoFields.Length]); // Actor2Geo_*
-        row.AddRange([null, e.Location, FipsCountryCodes.FromIso3(placeCountry), null, null, null, null, null]); // ActionGeo_*
+        row.AddRange(ActionGeo(e, placeCountry)); // ActionGeo_*
         var added = e.Evidence.Select(v => v.Published).Where(p => p is not null).Min() ?? e.Day;
         row.Add(added?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (added is null ? "" : "000000"));
         row.Add(sourceUrl);

@@ -41,11 +41,21 @@ public sealed class ParquetExporter : IExporter
         public static readonly DataField<string> Evidence = new("evidence", nullable: true);
         public static readonly DataField<string> DocumentIds = new("document_ids", nullable: true);
         public static readonly DataField<double> Confidence = new("confidence");
+        public static readonly DataField<int?> GeoType = new("geo_type");
+        public static readonly DataField<string> PlaceName = new("place_name", nullable: true);
+        public static readonly DataField<string> PlaceClass = new("place_class", nullable: true);
+        public static readonly DataField<string> PlaceCountryCode = new("place_country_code", nullable: true);
+        public static readonly DataField<string> PlaceAdmin1 = new("place_admin1", nullable: true);
+        public static readonly DataField<double?> Latitude = new("latitude");
+        public static readonly DataField<double?> Longitude = new("longitude");
+        public static readonly DataField<string> PlaceId = new("place_id", nullable: true);
+        public static readonly DataField<string> PlaceScope = new("place_scope", nullable: true);
 
         public static ParquetSchema Schema { get; } = new(
             Id, Day, Approximate, DateValue, Type, Mode, Status, Cameo, QuadClass, Goldstein,
             SourceEntityId, SourceNames, SourceCodes, TargetEntityId, TargetNames, TargetCodes,
-            Location, NumMentions, NumArticles, NumSources, Evidence, DocumentIds, Confidence);
+            Location, NumMentions, NumArticles, NumSources, Evidence, DocumentIds, Confidence,
+            GeoType, PlaceName, PlaceClass, PlaceCountryCode, PlaceAdmin1, Latitude, Longitude, PlaceId, PlaceScope);
     }
 
     public static class EntityFields
@@ -198,6 +208,15 @@ public sealed class ParquetExporter : IExporter
         await group.WriteAsync(EventFields.Evidence, Strings(rows, e => e.Evidence.Count > 0 ? e.Evidence[0].Evidence : null)).ConfigureAwait(false);
         await group.WriteAsync(EventFields.DocumentIds, Strings(rows, e => NullIfEmpty(string.Join(CsvExporter.ListSeparator, StorePages.DocumentIds(e))))).ConfigureAwait(false);
         await group.WriteAsync(EventFields.Confidence, Values(rows, e => e.Confidence)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.GeoType, Values(rows, e => e.Place is null ? (int?)null : Core.Labels.PlaceClasses.GdeltGeoType(e.Place))).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.PlaceName, Strings(rows, e => e.Place?.Name)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.PlaceClass, Strings(rows, e => e.Place?.FeatureClass)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.PlaceCountryCode, Strings(rows, e => e.Place?.CountryCode)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.PlaceAdmin1, Strings(rows, e => e.Place?.Admin1)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.Latitude, Values(rows, e => e.Place?.Latitude)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.Longitude, Values(rows, e => e.Place?.Longitude)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.PlaceId, Strings(rows, e => e.Place?.GazetteerId)).ConfigureAwait(false);
+        await group.WriteAsync(EventFields.PlaceScope, Strings(rows, e => e.PlaceScope)).ConfigureAwait(false);
     }
 
     private static async Task WriteEntityGroupAsync(ParquetRowGroupWriter group, List<CorpusEntitySummary> rows)

@@ -48,6 +48,29 @@ public sealed class GdeltExporterTests : SamplesTest
         Assert.Equal(("", "", ""), (row["AvgTone"], row["IsRootEvent"], row["Actor1Geo_FullName"]));
     }
 
+    [Theory]
+    [InlineData("city", "HU", "HUN", "05", "4", "HU", "HU05")]
+    [InlineData("admin1", "US", "USA", "MD", "2", "US", "USMD")]
+    [InlineData("city", "US", "USA", "TX", "3", "US", "USTX")]
+    [InlineData("country", "KR", "KOR", null, "1", "KS", "KS")]
+    public void Row_EventWithAPlace_FillsActionGeo(string featureClass, string iso2, string iso3, string? admin1Code, string type, string fips, string adm1)
+    {
+        var place = new Core.Documents.Place("Somewhere", featureClass, iso2, admin1Code is null ? null : "Province", 12.3456, -45.6789, "12345")
+        {
+            Country = iso3, Admin1Code = admin1Code,
+        };
+        var e = new Storage.Corpus.CorpusEventSummary(1, "CONSULT", null, "040", 1, 1.0, "occurred", "2025-10-16", new DateOnly(2025, 10, 16), false,
+            "Somewhere", [], [], 1, 1, 1, []) { Place = place, PlaceScope = "sentence" };
+
+        var row = GdeltExporter.Columns.Zip(GdeltExporter.Row(e, new Dictionary<long, Storage.Corpus.CorpusEntitySummary>(), null, null))
+            .ToDictionary(p => p.First, p => p.Second);
+
+        Assert.Equal((type, fips, adm1), (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]));
+        Assert.Equal(("12.3456", "-45.6789", "12345"), (row["ActionGeo_Lat"], row["ActionGeo_Long"], row["ActionGeo_FeatureID"]));
+        Assert.Equal(featureClass == "city" ? "Somewhere, Province" : "Somewhere", row["ActionGeo_FullName"]);
+        Assert.Equal("", row["Actor1Geo_Lat"]);
+    }
+
     [Fact]
     public async Task Export_CodeOnlyInternationalTarget_GroupAndTypeFromTheCameoCode()
     {

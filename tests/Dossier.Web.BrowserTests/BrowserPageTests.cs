@@ -213,6 +213,63 @@ public sealed class BrowserPageTests(BrowserFixture fixture, ITestOutputHelper o
     }
 
     [SkippableFact]
+    public async Task MapPage_Opened_DrawsCountriesAndMarkersInsideTheirCountryAndOpensTheEvent()
+    {
+        await OpenAsync("/map");
+
+        var svg = Page.Locator("svg.world-map");
+        await Assertions.Expect(svg).ToBeVisibleAsync();
+        var box = await svg.BoundingBoxAsync();
+        Assert.True(box is { Width: > 600, Height: > 300 }, $"the map is drawn too small: {box?.Width}x{box?.Height}");
+        Assert.True(await svg.Locator("g.countries path").CountAsync() > 150, "too few country outlines");
+        var markers = svg.Locator("g.markers circle.marker");
+        var count = await markers.CountAsync();
+        output.WriteLine($"map: {count} markers");
+        Assert.True(count >= 1, "no marker on the map");
+
+        // Each marker lies inside the outline of its place's country (or within 3 units, 1.5 degrees, of its edge: the
+        // 1:110m outlines cut coasts).
+        var misplaced = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('svg.world-map circle.marker')].flatMap(c => {
+              const x = c.cx.baseVal.value, y = c.cy.baseVal.value, country = c.dataset.country;
+              const outlines = [...document.querySelectorAll(`svg.world-map g.countries path[data-country="${country}"]`)];
+              if (outlines.length === 0) return [`${country}: no outline`];
+              const point = new DOMPoint(x, y);
+              const inside = outlines.some(p => {
+                if (p.isPointInFill(point)) return true;
+                p.setAttribute('stroke-width', '6');
+                const near = p.isPointInStroke(point);
+                p.removeAttribute('stroke-width');
+                return near;
+              });
+              const under = [...document.querySelectorAll('svg.world-map g.countries path')].filter(p => p.isPointInFill(point)).map(p => p.dataset.country);
+              return inside ? [] : [`${country} marker ${c.dataset.event} at ${x},${y} lies in ${under.join('/') || 'the sea'}`];
+            })
+            """);
+        Assert.Empty(misplaced);
+        Assert.Empty(await Page.EvaluateAsync<string[]>("() => window.__cspViolations"));
+        await Shoot("map");
+
+        var top = markers.Last; // drawn last: on top of any marker at the same place
+        var eventId = await top.GetAttributeAsync("data-event");
+        await svg.Locator($"g.markers a[href='/events/{eventId}']").ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex($@"/events/{eventId}$"));
+        await Assertions.Expect(Page.Locator("table.facts")).ToContainTextAsync("map");
+        AssertNoErrors();
+    }
+
+    [SkippableFact]
+    public async Task MapPage_FilteredByAnActorWithoutEvents_ShowsNoMarker()
+    {
+        await OpenAsync("/map?actor=" + Uri.EscapeDataString("Nobody Of That Name"));
+
+        await Assertions.Expect(Page.Locator("svg.world-map")).ToBeVisibleAsync();
+        Assert.Equal(0, await Page.Locator("svg.world-map circle.marker").CountAsync());
+        await Assertions.Expect(Page.Locator("main p.meta").First).ToContainTextAsync("0 events with a place");
+        AssertNoErrors();
+    }
+
+    [SkippableFact]
     public async Task NetworkPage_NodeDraggedBackgroundPannedWheelZoomedThenReset_MovesThenRestoresTheView()
     {
         await OpenAsync("/network");

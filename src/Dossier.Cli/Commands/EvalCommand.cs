@@ -28,6 +28,7 @@ internal static class EvalCommand
         command.Subcommands.Add(Events());
         command.Subcommands.Add(EvalCorefCommand.Create());
         command.Subcommands.Add(EvalLanguageCommand.Create());
+        command.Subcommands.Add(EvalPlacesCommand.Create());
         command.Subcommands.Add(TopicCommands.Eval());
         return command;
     }

@@ -26,6 +26,9 @@ public sealed record Entity(string Id, string Name, string Type)
 
     /// <summary>Every place in the text that refers to the entity (names, descriptions, pronouns), in text order.</summary>
     public ImmutableArray<Mention> Mentions { get; init; } = [];
+
+    /// <summary>Where a place (GPE, LOC, FAC) is, from the gazetteer; null for other entities and places the gazetteer lacks.</summary>
+    public Place? Place { get; init; }
 }
 
 /// <summary>An office or title held by an entity.</summary>

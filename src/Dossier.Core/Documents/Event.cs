@@ -78,7 +78,17 @@ public sealed record EventActor(string Text, string? Entity, string? Country, st
 /// <param name="Text">The place as the text names it.</param>
 /// <param name="Entity">The <see cref="Documents.Entity.Id"/> of the place in <see cref="Document.Entities"/>, or null.</param>
 /// <param name="Country">ISO 3166-1 alpha-3 country of the place, or null when unknown.</param>
-public sealed record EventLocation(string Text, string? Entity, string? Country);
+public sealed record EventLocation(string Text, string? Entity, string? Country)
+{
+    /// <summary>Where the place is, from the gazetteer (<see cref="Documents.Entity.Place"/>), or null when it is not known.</summary>
+    public Place? Place { get; init; }
+
+    /// <summary>
+    /// Where the place comes from: <see cref="Labels.PlaceClasses.SentenceScope"/> (null in JSON written before 1.1) when the
+    /// sentence names it, <see cref="Labels.PlaceClasses.DocumentScope"/> when it is the country of the document's main place.
+    /// </summary>
+    public string? Scope { get; init; }
+}
 
 /// <summary>The date of an event, from a time expression of its sentence.</summary>
 /// <param name="Text">The time expression as written, such as <c>Thursday</c>.</param>

@@ -30,4 +30,7 @@ public enum Layers
 
     /// <summary>The document's topic (<see cref="Documents.Document.Topic"/>).</summary>
     Topic = 128,
+
+    /// <summary>The places of the GPE, LOC and FAC entities (<see cref="Documents.Entity.Place"/>).</summary>
+    Places = 256,
 }

@@ -9,8 +9,9 @@ namespace Dossier.Extraction.Coreference;
 /// <param name="Head">Index of the head word in the document; -1 for a root.</param>
 internal sealed record GoldWord(int Start, int End, int Sentence, string Form, string Upos, int Head);
 
-/// <summary>A gold mention: words [First, End) of the document.</summary>
-internal sealed record GoldMention(int First, int End, string EntityType);
+/// <summary>A gold mention: words [First, End) of the document; <paramref name="Identity"/> is its Wikipedia link
+/// (GUM's last bracket field, "Washington%2C_D.C."), or null.</summary>
+internal sealed record GoldMention(int First, int End, string EntityType, string? Identity = null);
 
 /// <summary>
 /// A document of a CoNLL-U corpus with coreference in the CorefUD / GUM format: its text rebuilt from
@@ -133,7 +134,7 @@ internal static class GumReader
         private readonly List<GoldWord> _words = [];
         private readonly List<Sentence> _sentences = [];
         private readonly Dictionary<string, List<GoldMention>> _chains = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Stack<(int First, string Type)>> _open = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Stack<(int First, string Type, string? Identity)>> _open = new(StringComparer.Ordinal);
 
         public string? Title { get; set; }
 
@@ -197,15 +198,16 @@ internal static class GumReader
                     var fields = value[(i + 1)..j].Split('-');
                     var id = StripPart(fields[0]);
                     var type = fields.Length > 1 ? fields[1] : "";
+                    var identity = fields.Length > 7 ? string.Join('-', fields[7..]) : null; // id-type-infstat-…-coref-Wiki_Title
                     if (j < value.Length && value[j] == ')')
                     {
-                        Add(id, new GoldMention(word, word + 1, type));
+                        Add(id, new GoldMention(word, word + 1, type, identity));
                         j++;
                     }
                     else
                     {
                         if (!_open.TryGetValue(id, out var stack)) _open[id] = stack = new();
-                        stack.Push((word, type));
+                        stack.Push((word, type, identity));
                     }
 
                     i = j;
@@ -220,8 +222,8 @@ internal static class GumReader
                         throw new FormatException($"{file}:{lineNumber}: entity {id} closed but not open");
                     }
 
-                    var (first, type) = stack.Pop();
-                    Add(id, new GoldMention(first, word + 1, type));
+                    var (first, type, identity) = stack.Pop();
+                    Add(id, new GoldMention(first, word + 1, type, identity));
                     i = j + 1;
                 }
             }

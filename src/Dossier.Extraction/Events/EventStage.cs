@@ -42,7 +42,7 @@ public sealed class EventStage : IStage
     public Layers Needs => Layers.Tokens | Layers.Syntax;
 
     /// <inheritdoc/>
-    public Layers Uses => Layers.Entities | Layers.Times | Layers.Values | Layers.Topic;
+    public Layers Uses => Layers.Entities | Layers.Times | Layers.Values | Layers.Topic | Layers.Places;
 
     /// <inheritdoc/>
     public Layers Adds => Layers.Events;
@@ -83,7 +83,16 @@ public sealed class EventStage : IStage
             }
         }
 
-        return document with { Events = _scorer is null ? events.ToImmutable() : [.. _scorer.Rescore(tree, events)] };
+        var scored = _scorer is null ? events.ToImmutable() : [.. _scorer.Rescore(tree, events)];
+
+        // An event whose sentence names no place happened, as far as the report says, in its main place's country
+        // (after scoring: the scorer reads whether the sentence names a place).
+        if (scored.Any(e => e.Location is null) && Places.DocumentPlace.Fallback(document) is { } fallback)
+        {
+            scored = [.. scored.Select(e => e.Location is null ? e with { Location = fallback } : e)];
+        }
+
+        return document with { Events = scored };
     }
 
     /// <summary>

@@ -67,6 +67,6 @@ internal sealed class PlaceFinder
     private EventLocation LocationAt(int place)
     {
         var e = _s.Context.EntityAt[place]!;
-        return new EventLocation(_s.Context.MentionAt[place]!.Text, e.Id, e.Country);
+        return new EventLocation(_s.Context.MentionAt[place]!.Text, e.Id, e.Country) { Place = e.Place, Scope = Core.Labels.PlaceClasses.SentenceScope };
     }
 }

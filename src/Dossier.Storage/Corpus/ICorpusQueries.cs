@@ -120,6 +120,13 @@ public sealed record CorpusEventSummary(
     /// <summary>Sport or entertainment when every report of it comes from a document of that topic (the default views
     /// leave it out); else null.</summary>
     public string? Domain { get; init; }
+
+    /// <summary>Where it happened (<see cref="Core.Documents.EventLocation.Place"/>): the place of its first report that names
+    /// one in its sentence, else of its first report's document; null when none is known.</summary>
+    public Core.Documents.Place? Place { get; init; }
+
+    /// <summary>Where <see cref="Place"/> comes from: <c>sentence</c> or <c>document</c> (<see cref="Core.Labels.PlaceClasses"/>); null without a place.</summary>
+    public string? PlaceScope { get; init; }
 }
 
 public sealed record CorpusTimeline(CorpusEntitySummary Entity, IReadOnlyList<CorpusEventSummary> Events);

@@ -444,6 +444,16 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             ("$first", rows.Select(r => r.Published).Aggregate((string?)null, Min)),
             ("$last", rows.Select(r => r.Published).Aggregate((string?)null, Max)),
             ("$mentions", rows.Count), ("$documents", rows.Select(r => r.Doc).Distinct().Count()));
+        // The place: the first report's (same order) that its sentence names, else the first report's document place.
+        Execute(transaction, """
+            UPDATE corpus_events SET (location_place, location_country_code, location_latitude, location_longitude, location_scope) =
+                (SELECT e.location_place, e.location_country_code, e.location_latitude, e.location_longitude, e.location_scope
+                 FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+                 WHERE e.corpus_event_id = $id AND e.location_place IS NOT NULL
+                 ORDER BY e.location_scope = 'document', e.date_value IS NULL OR trim(e.date_value) = '', e.date_value, d.id, e.event_id
+                 LIMIT 1)
+            WHERE corpus_event_id = $id
+            """, ("$id", id));
         // The domain follows the reports: a corpus event is flagged (left out of the default views) only when every
         // report of it comes from a sport or entertainment document; the least such domain, so the order reports arrive
         // in does not matter.

@@ -38,9 +38,9 @@ internal sealed class DocumentWriter : IDisposable
             RETURNING doc_key
             """, 15);
         _entity = Create(connection, """
-            INSERT INTO entities (doc_key, entity_id, ordinal, name, type, country, sector, code, aliases)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            """, 9);
+            INSERT INTO entities (doc_key, entity_id, ordinal, name, type, country, sector, code, aliases, place, latitude, longitude)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            """, 12);
         _role = Create(connection, """
             INSERT INTO entity_roles (doc_key, entity_id, ordinal, title, organization, country, status)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -61,9 +61,11 @@ internal sealed class DocumentWriter : IDisposable
             INSERT INTO events (doc_key, event_id, ordinal, type, cameo, quad_class, goldstein, status, mode,
                                 trigger_text, trigger_start, trigger_end, sentence,
                                 location_text, location_entity, location_country, date_text, date_value,
-                                evidence, confidence, domain)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-            """, 21);
+                                evidence, confidence, domain,
+                                location_place, location_country_code, location_latitude, location_longitude, location_scope)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+                    $22, $23, $24, $25, $26)
+            """, 26);
         _actor = Create(connection, """
             INSERT INTO event_actors (doc_key, event_id, side, ordinal, text, entity, country, sector, code)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -123,7 +125,8 @@ internal sealed class DocumentWriter : IDisposable
         foreach (var e in OrEmpty(d.Entities))
         {
             Run(_entity, scalar: false, key, e.Id, ordinal++, e.Name, e.Type, e.Country, e.Sector, e.Code,
-                e.Aliases.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(e.Aliases.ToArray(), AliasOptions));
+                e.Aliases.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(e.Aliases.ToArray(), AliasOptions),
+                PlaceJson.Serialize(e.Place), e.Place?.Latitude, e.Place?.Longitude);
             var r = 0;
             foreach (var role in OrEmpty(e.Roles))
             {
@@ -162,7 +165,9 @@ internal sealed class DocumentWriter : IDisposable
                 e.Trigger.Text, e.Trigger.Start, e.Trigger.End, e.Sentence,
                 e.Location?.Text, e.Location?.Entity, e.Location?.Country,
                 e.Date?.Text, e.Date?.Value,
-                e.Evidence, e.Confidence, e.Domain);
+                e.Evidence, e.Confidence, e.Domain,
+                PlaceJson.Serialize(e.Location?.Place), e.Location?.Place?.CountryCode, e.Location?.Place?.Latitude, e.Location?.Place?.Longitude,
+                e.Location?.Place is null ? null : e.Location.Scope);
             InsertActors(key, e.Id, "source", e.Source);
             InsertActors(key, e.Id, "target", e.Target);
             foreach (var (name, value) in e.Attributes ?? ImmutableDictionary<string, string>.Empty)

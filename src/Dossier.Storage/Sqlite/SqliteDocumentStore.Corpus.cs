@@ -26,7 +26,8 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
 
     private const string EventColumns = """
         ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
-        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count, ce.domain
+        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count, ce.domain,
+        ce.location_place, ce.location_scope
         """;
 
     /// <inheritdoc />
@@ -429,7 +430,8 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             Id: r.GetInt64(0), Type: r.GetString(1), Mode: NullableString(r, 2), Cameo: r.GetString(3), Quad: r.GetInt32(4),
             Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: NullableString(r, 7), Day: CorpusWriter.ParseDay(r, 8),
             Published: CorpusWriter.ParseDay(r, 9), Location: NullableString(r, 10), Mentions: r.GetInt64(11), Articles: r.GetInt64(12),
-            Sources: r.GetInt64(13), Domain: NullableString(r, 14)));
+            Sources: r.GetInt64(13), Domain: NullableString(r, 14),
+            Place: PlaceJson.Deserialize(NullableString(r, 15)), Scope: NullableString(r, 16)));
         if (events.Count == 0)
         {
             return [];
@@ -476,6 +478,8 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         {
             Confidence = confidence.GetValueOrDefault(e.Id),
             Domain = e.Domain,
+            Place = e.Place,
+            PlaceScope = e.Place is null ? null : e.Scope,
         }).ToList();
     }
 

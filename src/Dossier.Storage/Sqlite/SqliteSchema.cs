@@ -338,6 +338,22 @@ public static class SqliteSchema
             ALTER TABLE corpus_events ADD COLUMN domain TEXT;
             CREATE INDEX corpus_events_by_domain ON corpus_events (domain) WHERE domain IS NOT NULL;
             """),
+        new(7, "places: the gazetteer record of place entities and of event locations", """
+            ALTER TABLE entities ADD COLUMN place TEXT;
+            ALTER TABLE entities ADD COLUMN latitude REAL;
+            ALTER TABLE entities ADD COLUMN longitude REAL;
+            ALTER TABLE events ADD COLUMN location_place TEXT;
+            ALTER TABLE events ADD COLUMN location_country_code TEXT;
+            ALTER TABLE events ADD COLUMN location_latitude REAL;
+            ALTER TABLE events ADD COLUMN location_longitude REAL;
+            ALTER TABLE events ADD COLUMN location_scope TEXT;
+            ALTER TABLE corpus_events ADD COLUMN location_place TEXT;
+            ALTER TABLE corpus_events ADD COLUMN location_country_code TEXT;
+            ALTER TABLE corpus_events ADD COLUMN location_latitude REAL;
+            ALTER TABLE corpus_events ADD COLUMN location_longitude REAL;
+            ALTER TABLE corpus_events ADD COLUMN location_scope TEXT;
+            CREATE INDEX corpus_events_by_place ON corpus_events (location_country_code) WHERE location_latitude IS NOT NULL;
+            """),
         new(8, "keep watch: polled sources, seen items, follows, their alerts and the webhook outbox", """
             CREATE TABLE watch_sources (
                 url            TEXT    PRIMARY KEY,

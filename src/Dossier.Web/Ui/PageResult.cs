@@ -35,7 +35,7 @@ internal static class PageResult
             .Raw("<link rel=\"stylesheet\" href=\"").Raw(Assets.CssPath).Raw("\"></head><body>")
             .Raw("<header><nav><a class=\"brand\" href=\"/\">Dossier</a>")
             .Raw("<a href=\"/documents\">Documents</a><a href=\"/entities\">Entities</a><a href=\"/events\">Events</a>")
-            .Raw("<a href=\"/agenda\">Agenda</a><a href=\"/network\">Network</a><a href=\"/follows\">Follows</a>")
+            .Raw("<a href=\"/agenda\">Agenda</a><a href=\"/network\">Network</a><a href=\"/map\">Map</a><a href=\"/follows\">Follows</a>")
             .Raw("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">")
             .Raw("<input type=\"search\" name=\"q\" placeholder=\"Search the documents\" aria-label=\"Search\" maxlength=\"500\"></form>")
             .Raw("</nav></header><main>")

@@ -82,7 +82,17 @@ public static partial class Pages
                 html.Raw("<span class=\"muted\">not given; first reported</span> ").Text(Html.Day(e.Day));
             }
         });
-        Row(html, "Place", () => html.Text(e.Location ?? "—"));
+        Row(html, "Place", () =>
+        {
+            html.Text(e.Location ?? "—");
+            if (e.Place is { } p)
+            {
+                html.Raw(" <span class=\"muted\">(").Text(p.Name).Raw(", ").Text(p.FeatureClass).Raw(", ").Text(p.CountryCode)
+                    .Raw(string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {p.Latitude:0.##}, {p.Longitude:0.##}"))
+                    .Raw(e.PlaceScope == Core.Labels.PlaceClasses.DocumentScope ? "; the report’s country" : "").Raw(")</span> ")
+                    .Link("/map", "map");
+            }
+        });
         Row(html, "CAMEO", () => html.Text(e.Cameo));
         Row(html, "Quad class", () =>
         {

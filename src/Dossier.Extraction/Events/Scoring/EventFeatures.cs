@@ -72,7 +72,7 @@ public static class EventFeatures
         features.Add("speaker=" + e.Attributes.ContainsKey("speaker"));
         features.Add("intended=" + e.Attributes.ContainsKey("intended"));
         features.Add("date=" + (e.Date is not null));
-        features.Add("place=" + (e.Location is not null));
+        features.Add("place=" + (e.Location is not null && e.Location.Scope != Core.Labels.PlaceClasses.DocumentScope)); // the sentence names one; not the document fallback
         features.Add("mode=" + (e.Mode ?? "-"));
         return features.Distinct(StringComparer.Ordinal).ToList();
     }

@@ -1,0 +1,266 @@
+using System.Collections.Immutable;
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+
+namespace Dossier.Extraction.Places;
+
+/// <summary>What decided one entity's place: the entity, the place (null when none) and the rule (one of <see cref="Geocoder.Rules"/>).</summary>
+internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place? Result, string Rule, int Candidates);
+
+/// <summary>
+/// Resolves the places of a document (GPE, LOC and FAC entities) to gazetteer records, all at once so that each place is
+/// read in the light of the others. A name's candidates (for "A, B" only the A in B, "Springfield, Illinois") (every gazetteer place with that name) are ranked by a sum of
+/// evidence, added in this order:
+/// <list type="number">
+/// <item>population: the log of the population (a bigger place is named more often);</item>
+/// <item>feature class: a country over a division over a city, a capital and a division's seat over other cities;</item>
+/// <item>actor country: the country the actor knowledge base gives the entity;</item>
+/// <item>document countries: the countries of the document's other entities (actors and places: "Georgia" in a report
+/// about Atlanta is the US state), counted by mentions;</item>
+/// <item>document divisions: a division the document names or places another of its places in (a town named in a report
+/// that names a state, or another town of that state; a state that holds a city the report names).</item>
+/// </list>
+/// The rule that decides is the last one whose evidence changed the winner (<see cref="PlaceDecision.Rule"/>): "unique"
+/// when the name has one candidate. The document's places are resolved twice: the second pass reads the countries and
+/// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
+/// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
+/// its name ("Tulsa International Airport"), else in the city its sentence names. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
+/// changes the events' actor, not where the place is.
+/// </summary>
+internal sealed class Geocoder
+{
+    /// <summary>The rules, in the order the evidence is added; then the rules of landmarks and "none".</summary>
+    public static readonly ImmutableArray<string> Rules =
+        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
+
+    // Weights chosen on the dev part of data/annotations/places (see docs/evaluation.md).
+    private const double CountryPrior = 4.0;
+    private const double DivisionPrior = 1.5;
+    private const double CapitalPrior = 3.0;
+    private const double SeatPrior = 0.5;
+    private const double ActorCountryWeight = 1.0; // a place's own code comes from its name: little more than a popularity prior
+    private const double DocumentCountryWeight = 4.0;
+    private const double DocumentDivisionWeight = 3.0;
+
+    private readonly PlaceGazetteer _gazetteer;
+
+    public Geocoder(PlaceGazetteer gazetteer) => _gazetteer = gazetteer;
+
+    /// <summary>The decisions for the document's place entities, in entity order.</summary>
+    public IReadOnlyList<PlaceDecision> Resolve(Document document)
+    {
+        var entities = document.Entities.IsDefault ? [] : document.Entities;
+        var places = entities.Where(IsPlace).ToList();
+        if (places.Count == 0) return [];
+
+        // Pass 1: the countries of every entity the text codes (actors and places alike).
+        var countries = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ownCountry = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in entities)
+        {
+            if (_gazetteer.CountryByIso3(e.Country) is not { } c) continue;
+            ownCountry[e.Id] = c.Country;
+            countries[c.Country] = countries.GetValueOrDefault(c.Country) + Math.Max(1, e.Mentions.Length);
+        }
+
+        var noDivisions = new HashSet<string>(StringComparer.Ordinal);
+        var first = places.Select(e => Decide(e, ownCountry.GetValueOrDefault(e.Id), Without(countries, ownCountry.GetValueOrDefault(e.Id), e), noDivisions)).ToList();
+
+        // Pass 2: the countries and divisions the first pass resolved.
+        var resolvedCountries = new Dictionary<string, int>(countries, StringComparer.Ordinal);
+        foreach (var d in first)
+        {
+            if (d.Place is not { } p) continue;
+            var own = ownCountry.GetValueOrDefault(d.Entity.Id);
+            if (own == p.Country) continue; // counted already
+            resolvedCountries[p.Country] = resolvedCountries.GetValueOrDefault(p.Country) + Math.Max(1, d.Entity.Mentions.Length);
+            if (own is not null && resolvedCountries.TryGetValue(own, out var n))
+            {
+                resolvedCountries[own] = n - Math.Max(1, d.Entity.Mentions.Length); // the knowledge base's guess was overruled
+            }
+        }
+
+        // The divisions the first pass found: named ("Alabama") or holding a place it found (Birmingham, Alabama).
+        var divisionCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in first)
+        {
+            if (DivisionOf(d.Place) is { } key) divisionCounts[key] = divisionCounts.GetValueOrDefault(key) + 1;
+        }
+
+        var result = new List<PlaceDecision>(places.Count);
+        for (var i = 0; i < places.Count; i++)
+        {
+            var e = places[i];
+            var mine = first[i].Place;
+            var others = Without(resolvedCountries, mine?.Country, e);
+            var ownDivision = DivisionOf(mine);
+            var otherDivisions = divisionCounts.Where(kv => kv.Value > (kv.Key == ownDivision ? 1 : 0)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+            result.Add(Decide(e, ownCountry.GetValueOrDefault(e.Id), others, otherDivisions));
+        }
+
+        // Landmarks the gazetteer lacks.
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i].Place is not null || result[i].Entity.Type != EntityTypes.Facility) continue;
+            result[i] = Landmark(result[i].Entity, result, document);
+        }
+
+        return result;
+    }
+
+    public static bool IsPlace(Entity e) => e.Type is EntityTypes.Gpe or EntityTypes.Location or EntityTypes.Facility;
+
+    /// <summary>The document's main place: the resolved place mentioned most often (the first on a tie), or null.</summary>
+    public static PlaceDecision? MainPlace(IReadOnlyList<PlaceDecision> decisions)
+    {
+        PlaceDecision? best = null;
+        foreach (var d in decisions)
+        {
+            if (d.Result is null) continue;
+            if (best is null || d.Entity.Mentions.Length > best.Entity.Mentions.Length) best = d;
+        }
+
+        return best;
+    }
+
+    /// <summary>The gazetteer's country record of <paramref name="place"/>.</summary>
+    public Place? CountryOf(Place place) => _gazetteer.CountryByIso2(place.CountryCode) is { } c ? _gazetteer.ToPlace(c) : null;
+
+    private static Dictionary<string, int> Without(Dictionary<string, int> counts, string? country, Entity e)
+    {
+        if (country is null || !counts.TryGetValue(country, out var n)) return counts;
+        var copy = new Dictionary<string, int>(counts, StringComparer.Ordinal) { [country] = n - Math.Max(1, e.Mentions.Length) };
+        return copy;
+    }
+
+    private PlaceDecision Decide(Entity e, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions)
+    {
+        var candidates = new List<GazetteerPlace>();
+        foreach (var name in Names(e))
+        {
+            foreach (var p in Candidates(name))
+            {
+                if (!candidates.Contains(p)) candidates.Add(p);
+            }
+        }
+
+        // "Springfield, Illinois": the qualified name's places only, when the text gives one.
+        var qualified = Names(e).Where(n => n.Contains(", ", StringComparison.Ordinal)).SelectMany(Candidates).ToList();
+        if (qualified.Count > 0 && qualified.Any(q => q.Class != PlaceClasses.Country && q.Class != PlaceClasses.Admin1))
+        {
+            candidates = [.. candidates.Where(c => qualified.Contains(c) && c.Class == PlaceClasses.City)];
+        }
+
+        if (candidates.Count == 0) return new(e, null, null, "none", 0);
+        if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "unique", 1);
+
+        var scores = new double[candidates.Count];
+        GazetteerPlace? winner = null;
+        var rule = "population";
+        for (var level = 0; level < 5; level++)
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                scores[i] += Evidence(level, candidates[i], actorCountry, countries, divisions);
+            }
+
+            var best = 0;
+            for (var i = 1; i < candidates.Count; i++)
+            {
+                if (scores[i] > scores[best]) best = i;
+            }
+
+            if (winner is not null && !ReferenceEquals(winner, candidates[best])) rule = Rules[level + 1];
+            winner = candidates[best];
+        }
+
+        return new(e, winner, _gazetteer.ToPlace(winner!), rule, candidates.Count);
+    }
+
+    /// <summary>The division a place is or lies in, as "country TAB code"; null for countries and places without one.</summary>
+    private static string? DivisionOf(GazetteerPlace? p) =>
+        p is null || p.Class == PlaceClasses.Country || p.Admin1Code.Length == 0 ? null : p.Country + "\t" + p.Admin1Code;
+
+    private static double Evidence(int level, GazetteerPlace p, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions) => level switch
+    {
+        0 => Math.Log10(p.Population + 10),
+        1 => p.Class switch
+        {
+            PlaceClasses.Country => CountryPrior,
+            PlaceClasses.Admin1 => DivisionPrior,
+            _ => p.IsCapital ? CapitalPrior : p.IsDivisionSeat ? SeatPrior : 0,
+        },
+        2 => actorCountry == p.Country ? ActorCountryWeight : 0,
+        3 => countries.GetValueOrDefault(p.Country) > 0 ? DocumentCountryWeight : 0,
+        _ => DivisionOf(p) is { } division && divisions.Contains(division) ? DocumentDivisionWeight : 0,
+    };
+
+    /// <summary>
+    /// The places a name may be: its own, or for "A, B" the places named A that lie in a division or country named B
+    /// ("Springfield, Illinois"), else A's.
+    /// </summary>
+    private IReadOnlyList<GazetteerPlace> Candidates(string name)
+    {
+        var direct = _gazetteer.Find(name);
+        var comma = name.IndexOf(", ", StringComparison.Ordinal);
+        if (comma <= 0) return direct;
+        var head = _gazetteer.Find(name[..comma]);
+        var qualifier = PlaceGazetteer.Key(name[(comma + 2)..]);
+        var within = head.Where(p => PlaceGazetteer.Key(p.Admin1Name) == qualifier
+            || (_gazetteer.CountryByIso2(p.Country) is { } c && PlaceGazetteer.Key(c.Name) == qualifier)).ToList();
+        return direct.Count > 0 ? direct : within.Count > 0 ? within : head;
+    }
+
+    private static IEnumerable<string> Names(Entity e)
+    {
+        yield return e.Name;
+        if (e.Aliases.IsDefault) yield break;
+        foreach (var a in e.Aliases) yield return a;
+    }
+
+    private PlaceDecision Landmark(Entity e, List<PlaceDecision> decisions, Document document)
+    {
+        // A seat of government: coded as a government actor of a country.
+        if (e.Country is { } iso3 && e.Sector is { Length: > 0 } && _gazetteer.CountryByIso3(iso3) is { } country
+            && _gazetteer.CapitalOf(country.Country) is { } capital)
+        {
+            return new(e, capital, At(e, capital), "landmark-seat", 0);
+        }
+
+        // A facility whose name begins with a place's ("Tulsa International Airport", "Springfield Central Station").
+        var words = e.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = words.Length - 1; n >= 1; n--)
+        {
+            var prefix = string.Join(' ', words[..n]);
+            var named = _gazetteer.Find(prefix).Where(p => p.Class == PlaceClasses.City).ToList();
+            if (named.Count == 0) continue;
+            var inDocument = decisions.Select(d => d.Place?.Country).Where(c => c is not null).ToHashSet(StringComparer.Ordinal);
+            var best = named.OrderByDescending(p => inDocument.Contains(p.Country)).ThenByDescending(p => p.Population).First();
+            return new(e, best, At(e, best), "landmark-name", named.Count);
+        }
+
+        // Else the city or division named in the sentence of its first mention.
+        if (!e.Mentions.IsDefaultOrEmpty)
+        {
+            var sentence = e.Mentions[0].Sentence;
+            foreach (var d in decisions)
+            {
+                if (d.Place is { Class: not PlaceClasses.Country } p && d.Entity.Type != EntityTypes.Facility
+                    && !d.Entity.Mentions.IsDefault && d.Entity.Mentions.Any(m => m.Sentence == sentence))
+                {
+                    return new(e, p, At(e, p), "landmark-sentence", 0);
+                }
+            }
+        }
+
+        return new(e, null, null, "none", 0);
+    }
+
+    private Place At(Entity e, GazetteerPlace p) => _gazetteer.ToPlace(p) with
+    {
+        Name = e.Name,
+        FeatureClass = PlaceClasses.Landmark,
+        Admin1 = p.Class == PlaceClasses.Admin1 ? p.Name : p.Admin1Name.Length == 0 ? null : p.Admin1Name,
+        Population = 0,
+    };
+}

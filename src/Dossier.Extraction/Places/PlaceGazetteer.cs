@@ -1,0 +1,213 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Dossier.Core.Data;
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+
+namespace Dossier.Extraction.Places;
+
+/// <summary>One place of the gazetteer.</summary>
+/// <param name="Id">GeoNames id of a city, ISO 3166 code of a country ("UA") or division ("US-MD").</param>
+/// <param name="Class">One of <see cref="PlaceClasses"/>: country, admin1 or city.</param>
+/// <param name="Code">A country's ISO 3166-1 alpha-3 code; a city's GeoNames feature code (PPLC a capital, PPLA a division's seat).</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code.</param>
+/// <param name="Admin1Code">The division's code within the country (GeoNames admin1), or "".</param>
+/// <param name="Admin1Name">The division's name, or "" when the gazetteer has none.</param>
+internal sealed record GazetteerPlace(string Id, string Class, string Code, string Country, string Admin1Code, string Admin1Name,
+    double Latitude, double Longitude, long Population, string Name)
+{
+    public bool IsCapital => Class == PlaceClasses.City && Code == "PPLC";
+
+    public bool IsDivisionSeat => Class == PlaceClasses.City && Code.StartsWith("PPLA", StringComparison.Ordinal);
+
+    public Place ToPlace(string? iso3) => new(Name, Class, Country, Admin1Name.Length == 0 ? null : Admin1Name, Latitude, Longitude, Id)
+    {
+        Population = Population,
+        Country = iso3,
+        Admin1Code = Admin1Code.Length == 0 ? null : Admin1Code,
+    };
+}
+
+/// <summary>
+/// The places gazetteer (<c>models/places/gazetteer.tsv.gz</c>, built by <c>tools/places/build.mjs</c> from GeoNames data):
+/// countries, first-level divisions and cities, looked up by any of their names folded by <see cref="Key"/>.
+/// Immutable and thread-safe after load.
+/// </summary>
+internal sealed class PlaceGazetteer
+{
+    public const string FileName = "gazetteer.tsv.gz";
+
+    /// <summary>Abbreviations in place names and their expansions (<c>models/places/name-abbreviations.tsv</c>).</summary>
+    public const string AbbreviationsFileName = "name-abbreviations.tsv";
+
+    private static readonly Lazy<PlaceGazetteer> Shared = new(() =>
+    {
+        var folder = ModelDirectory.LocateFolder("places", FileName);
+        return Load(Path.Combine(folder, FileName), Path.Combine(folder, AbbreviationsFileName));
+    });
+
+    private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
+
+    private readonly FrozenDictionary<string, GazetteerPlace[]> _byName;
+    private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
+    private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso3;
+    private readonly FrozenDictionary<string, GazetteerPlace> _capitalByIso2;
+
+    private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names)> places)
+    {
+        var byName = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
+        var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        foreach (var (p, names) in places)
+        {
+            foreach (var key in names.Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
+            {
+                if (!byName.TryGetValue(key, out var list)) byName[key] = list = [];
+                list.Add(p);
+            }
+
+            if (p.Class == PlaceClasses.Country)
+            {
+                c2[p.Country] = p;
+                if (p.Code.Length == 3) c3[p.Code] = p;
+            }
+            else if (p.IsCapital && (!capitals.TryGetValue(p.Country, out var old) || old.Population < p.Population))
+            {
+                capitals[p.Country] = p;
+            }
+        }
+
+        _byName = byName.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _countryByIso2 = c2.ToFrozenDictionary(StringComparer.Ordinal);
+        _countryByIso3 = c3.ToFrozenDictionary(StringComparer.Ordinal);
+        _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
+        Count = places.Count;
+    }
+
+    /// <summary>The shipped gazetteer, loaded once per process.</summary>
+    /// <exception cref="DataFileException">When the file is missing or malformed.</exception>
+    public static PlaceGazetteer Default => Shared.Value;
+
+    public int Count { get; }
+
+    /// <summary>
+    /// Every place one of whose names folds to the same key as <paramref name="name"/>, or as the name with an abbreviation
+    /// spelled out ("St Anne": "Saint Anne", "Sainte Anne").
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> Find(string name)
+    {
+        var key = Key(name);
+        var found = _byName.TryGetValue(key, out var list) ? list : [];
+        if (_abbreviations.Count == 0) return found;
+        var words = key.Split(' ');
+        List<GazetteerPlace>? more = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!_abbreviations.TryGetValue(words[i], out var expansions)) continue;
+            foreach (var expansion in expansions)
+            {
+                var expanded = string.Join(' ', words.Select((w, j) => j == i ? expansion : w));
+                if (!_byName.TryGetValue(expanded, out var hits)) continue;
+                more ??= [.. found];
+                more.AddRange(hits.Where(h => !more.Contains(h)));
+            }
+        }
+
+        return more ?? (IReadOnlyList<GazetteerPlace>)found;
+    }
+
+    public GazetteerPlace? CountryByIso2(string iso2) => _countryByIso2.GetValueOrDefault(iso2);
+
+    public GazetteerPlace? CountryByIso3(string? iso3) => iso3 is null ? null : _countryByIso3.GetValueOrDefault(iso3);
+
+    /// <summary>The record of <paramref name="p"/>, with its country's alpha-3 code.</summary>
+    public Place ToPlace(GazetteerPlace p) => p.ToPlace(CountryByIso2(p.Country)?.Code is { Length: 3 } iso3 ? iso3 : null);
+
+    public GazetteerPlace? CapitalOf(string iso2) => _capitalByIso2.GetValueOrDefault(iso2);
+
+    /// <summary>
+    /// The lookup key of a name: letters and digits without their accents, lower-cased, every run of other characters
+    /// (spaces, hyphens, dots, apostrophes) one space, a leading "the" dropped: "the U.S." and "US" are one key, so are
+    /// "Kraków" and "Krakow".
+    /// </summary>
+    public static string Key(string name)
+    {
+        var d = name.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(d.Length);
+        var pendingSpace = false;
+        foreach (var ch in d)
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (cat == UnicodeCategory.NonSpacingMark) continue;
+            if (ch is '.' or '\'' or '’') continue; // "U.S." -> "us", "Côte d'Ivoire" -> "cote divoire"
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                pendingSpace = false;
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        var key = sb.ToString();
+        return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+    }
+
+    /// <summary>Reads a gazetteer file and, when given, the abbreviations of place names.</summary>
+    /// <exception cref="DataFileException">When a file is missing, not gzip, truncated or has a malformed row.</exception>
+    public static PlaceGazetteer Load(string path, string? abbreviationsPath = null)
+    {
+        var gazetteer = LoadPlaces(path);
+        if (abbreviationsPath is not null)
+        {
+            gazetteer._abbreviations = TsvFile.Read(abbreviationsPath, 2)
+                .ToFrozenDictionary(r => Key(r.Columns[0]), r => r.Columns[1].Split('|').Select(Key).ToArray(), StringComparer.Ordinal);
+        }
+
+        return gazetteer;
+    }
+
+    private static PlaceGazetteer LoadPlaces(string path)
+    {
+        if (!File.Exists(path)) throw new DataFileException(path, "the places gazetteer is missing; build it with `node tools/places/build.mjs`");
+        var places = new List<(GazetteerPlace, string[])>();
+        var ended = false;
+        try
+        {
+            using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var n = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                n++;
+                if (line.StartsWith("# end ", StringComparison.Ordinal)) { ended = true; continue; }
+                if (line.Length == 0 || line[0] == '#') continue;
+                var c = line.Split('\t');
+                if (c.Length < 10
+                    || !double.TryParse(c[6], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                    || !double.TryParse(c[7], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                    || !long.TryParse(c[8], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop))
+                {
+                    throw new DataFileException(path, n, "expected id, class, code, country, admin1 code and name, latitude, longitude, population, name, other names");
+                }
+
+                var p = new GazetteerPlace(c[0], c[1], c[2], c[3], c[4], c[5], lat, lon, pop, c[9]);
+                string[] names = c.Length > 10 && c[10].Length > 0 ? [c[9], .. c[10].Split('|')] : [c[9]];
+                places.Add((p, names));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataFileException(path, "not a gzip file: " + e.Message);
+        }
+
+        if (!ended) throw new DataFileException(path, "the file is truncated (no '# end' line)");
+        return new PlaceGazetteer(places);
+    }
+}

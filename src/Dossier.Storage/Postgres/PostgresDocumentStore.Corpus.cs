@@ -233,7 +233,7 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             SELECT {EventColumns} FROM corpus_events AS ce
             WHERE (ce.date_day >= @from
                OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
-                   AND ce.date_value ~ '^[0-9]{4}-[0-9]{2}'
+                   AND ce.date_value ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]'
                    AND substr(ce.date_value, 1, 7) >= substr(@from, 1, 7)))
               {clause}
             ORDER BY coalesce(ce.date_day, ce.date_value) NULLS FIRST, ce.corpus_event_id

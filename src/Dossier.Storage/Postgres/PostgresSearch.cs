@@ -7,14 +7,23 @@ namespace Dossier.Storage.Postgres;
 /// <c>*</c> are dropped (the stem of the prefix is searched), parentheses are dropped.</summary>
 internal static class PostgresSearch
 {
+    /// <exception cref="StoreException">When the query has an unclosed quote, a column other than <c>title</c> or
+    /// <c>text</c>, or no word to search (FTS5 refuses the same queries).</exception>
     public static string ToWebSearch(string query)
     {
+        if (query.Count(c => c == '"') % 2 == 1)
+        {
+            throw Invalid(query, "a quotation mark is not closed");
+        }
+
         var output = new StringBuilder();
+        var words = 0;
         var negate = false;
         foreach (var token in Tokens(query))
         {
             if (token.StartsWith('"'))
             {
+                words++;
                 Append(output, (negate ? "-" : "") + token);
                 negate = false;
                 continue;
@@ -24,6 +33,12 @@ internal static class PostgresSearch
             var colon = word.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0 && colon < word.Length - 1)
             {
+                var column = word[..colon];
+                if (column is not ("title" or "text"))
+                {
+                    throw Invalid(query, $"no such column: {column}");
+                }
+
                 word = word[(colon + 1)..];
             }
 
@@ -41,12 +56,21 @@ internal static class PostgresSearch
                     continue;
             }
 
+            words++;
             Append(output, (negate ? "-" : "") + word);
             negate = false;
         }
 
+        if (words == 0)
+        {
+            throw Invalid(query, "it has no word to search for");
+        }
+
         return output.ToString();
     }
+
+    private static StoreException Invalid(string query, string reason) =>
+        new($"The search query '{query.ReplaceLineEndings(" ").Trim()}' is not valid: {reason}.");
 
     private static void Append(StringBuilder output, string token)
     {

@@ -25,6 +25,9 @@ public static class DossierCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(QueueCommands.Enqueue());
+        root.Subcommands.Add(QueueCommands.Worker());
+        root.Subcommands.Add(QueueCommands.Queue());
         // Every command that takes --db also takes --store (a PostgreSQL URL), read by StoreCommand.
         foreach (var command in root.Subcommands.Where(c => c.Options.Any(o => o.Name == "--db")))
         {

@@ -37,6 +37,9 @@ public static class PostgresUrl
             Timeout = 10,
             CommandTimeout = 300,
             MaxPoolSize = 50,
+            // The same few queries run again and again (web pages, the corpus writer): prepare them on each connection.
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
         };
         var userInfo = uri.UserInfo;
         if (userInfo.Length > 0)

@@ -53,6 +53,6 @@ dossier_pg_stop() {
   local as=()
   [ "$(id -u)" -eq 0 ] && as=(runuser -u postgres --)
   "${as[@]}" "$DOSSIER_PG_BIN/pg_ctl" -D "$DOSSIER_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$DOSSIER_PG_DIR"
+  rm -rf "$DOSSIER_PG_DIR" 2>/dev/null || { sleep 1; rm -rf "$DOSSIER_PG_DIR"; }
   unset DOSSIER_PG_DIR DOSSIER_TEST_POSTGRES
 }

@@ -8,7 +8,8 @@ using Dossier.Bench;
 //   bench/compare-compromise.sh [DIR]                                                     dossier analyze vs compromise, side by side
 //   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache]
 //       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;
-//       --no-cache turns the server's response cache off, so that every request queries the store
+//       --no-cache turns the server's response cache off, so that every request queries the store; DB may be a
+//       postgres://USER:PASSWORD@HOST:PORT/DB store URL (used as it is)
 var mode = args.FirstOrDefault() ?? "pipeline";
 var rest = args.Skip(1).ToArray();
 string[] valued = ["--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus"];

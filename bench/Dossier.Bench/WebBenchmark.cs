@@ -49,7 +49,12 @@ internal static class WebBenchmark
         Console.WriteLine(Invariant(
             $"{Environment.ProcessorCount} cores (shared by server, load generator and anything else on the machine: figures are lower bounds), .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));
         var db = settings.Db;
-        if (db is null || !File.Exists(db))
+        var postgres = Storage.Postgres.PostgresUrl.IsPostgres(db);
+        if (postgres)
+        {
+            Console.WriteLine($"store    {Storage.Postgres.PostgresUrl.Redact(db!)} (PostgreSQL, reused)");
+        }
+        else if (db is null || !File.Exists(db))
         {
             db ??= Path.Combine(Path.GetTempPath(), $"dossier-web-bench-{Environment.ProcessId}.db");
             if (!await BuildAsync(db, settings.Corpus))
@@ -62,7 +67,12 @@ internal static class WebBenchmark
             Console.WriteLine($"store    {Path.GetFullPath(db)} (reused, {new FileInfo(db).Length / 1024.0 / 1024.0:N1} MB)");
         }
 
-        await using var app = DossierWebApp.Build([], new DossierWebOptions(db) { Urls = ["http://127.0.0.1:0"], CacheResponses = settings.Cache });
+        await using var app = DossierWebApp.Build([], new DossierWebOptions(postgres ? Path.Combine(Path.GetTempPath(), "dossier-web-bench-unused.db") : db!)
+        {
+            Urls = ["http://127.0.0.1:0"],
+            CacheResponses = settings.Cache,
+            StoreUrl = postgres ? db : null,
+        });
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         if (!IPAddress.TryParse(address.Host, out var ip) || !IPAddress.IsLoopback(ip))
@@ -114,7 +124,7 @@ internal static class WebBenchmark
 
         await app.StopAsync();
         PrintTable(results, settings.Clients);
-        PrintWrk(scenarios, settings, db);
+        PrintWrk(scenarios, settings, postgres ? Storage.Postgres.PostgresUrl.Redact(db!) : db!);
         return results.Any(r => r.Errors > 0 || r.Failures > 0) ? 2 : 0;
     }
 

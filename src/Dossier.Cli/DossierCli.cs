@@ -27,6 +27,15 @@ public static class DossierCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(FollowCommand.Create());
+        root.Subcommands.Add(QueueCommands.Enqueue());
+        root.Subcommands.Add(QueueCommands.Worker());
+        root.Subcommands.Add(QueueCommands.Queue());
+        // Every command that takes --db also takes --store (a PostgreSQL URL), read by StoreCommand.
+        foreach (var command in root.Subcommands.Where(c => c.Options.Any(o => o.Name == "--db")))
+        {
+            command.Options.Add(StoreCommand.StoreOption());
+        }
+
         return root;
     }
 

@@ -52,6 +52,10 @@ public static class DocumentReader
     }
 
     /// <summary>The base URI of an HTML page read from memory without a URL of its own.</summary>
+    /// <summary>The files <see cref="ReadAsync"/> reads from a directory, in the order it reads them (for a work queue
+    /// that records files one by one).</summary>
+    public static IReadOnlyList<string> FilesIn(string directory) => [.. DirectoryWalker.Entries(directory).Select(e => e.Path)];
+
     private const string InMemoryPageUri = "file:///dossier/in-memory.html";
 
     private static async IAsyncEnumerable<ReadResult> ReadCoreAsync(string pathOrUrl, ReadOptions options, [EnumeratorCancellation] CancellationToken ct)

@@ -76,7 +76,8 @@ public sealed class DossierWebApp
         // The caller says where the server listens; the host's own start-up lines would repeat it.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
-        var store = SqliteDocumentStore.Open(options.DbPath);
+        // The one place the store kind is chosen (StoreFactory): SQLite at DbPath, or PostgreSQL when StoreUrl is set.
+        var store = options.StoreUrl is { } storeUrl ? StoreFactory.Open(storeUrl, null) : SqliteDocumentStore.Open(options.DbPath);
         try
         {
             var services = builder.Services;
@@ -85,8 +86,7 @@ public sealed class DossierWebApp
             services.AddRouting();
             // Registered by factory so that the container owns (and disposes) the store.
             services.AddSingleton(_ => store);
-            services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
-            services.AddSingleton<ICorpusQueries>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+            services.AddSingleton<ICorpusQueries>(sp => (ICorpusQueries)sp.GetRequiredService<IDocumentStore>());
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
             services.AddSingleton<IFollowStore>(_ => SqliteWatchStore.Open(options.DbPath));
@@ -103,7 +103,7 @@ public sealed class DossierWebApp
 
             options.ConfigureServices?.Invoke(services);
             var app = builder.Build();
-            _ = app.Services.GetRequiredService<SqliteDocumentStore>();
+            _ = app.Services.GetRequiredService<IDocumentStore>();
             Configure(app);
             return app;
         }

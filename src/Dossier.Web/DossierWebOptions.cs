@@ -25,6 +25,9 @@ public sealed record DossierWebOptions
 
     public string DbPath { get; }
 
+    /// <summary>A PostgreSQL store URL (<c>postgres://USER:PASSWORD@HOST:PORT/DB</c>) served instead of <see cref="DbPath"/>; null for SQLite.</summary>
+    public string? StoreUrl { get; init; }
+
     /// <summary>The addresses to listen on; <see cref="DefaultUrl"/> when empty. <c>http://127.0.0.1:0</c> picks a free port.</summary>
     public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
 

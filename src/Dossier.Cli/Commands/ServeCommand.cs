@@ -26,12 +26,14 @@ internal static class ServeCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var minConfidence = Output.CorpusCli.MinConfidence();
+        var noCache = new Option<bool>("--no-cache") { Description = "Do not keep responses in memory (every request reads the store)" };
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")
         {
             database,
             urls,
             allowFetchFrom,
             minConfidence,
+            noCache,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, cancellationToken));
         return command;
@@ -77,15 +79,22 @@ internal static class ServeCommand
             return ExitCodes.ModelError;
         }
 
-        var location = StoreLocator.Locate(parse.GetValue(database));
-        var options = DossierWebOptions.FromEnvironment(location.Path, urls) with { AllowFetchFrom = allowed, MinConfidence = minConfidence };
+        var choice = StoreFactory.Choose(StoreCommand.StoreValue(parse), parse.GetValue(database));
+        var location = new StoreLocation(choice.IsPostgres ? StoreLocator.Resolve(parse.GetValue(database)) : choice.Target, StoreLocationSource.Option);
+        var options = DossierWebOptions.FromEnvironment(location.Path, urls) with
+        {
+            AllowFetchFrom = allowed,
+            MinConfidence = minConfidence,
+            StoreUrl = choice.IsPostgres ? choice.Target : null,
+            CacheResponses = !parse.GetValue<bool>("--no-cache"),
+        };
         try
         {
             await using var app = DossierWebApp.Build([], options);
             await app.StartAsync(cancellationToken);
             foreach (var address in app.Urls)
             {
-                await output.WriteLineAsync($"Dossier is serving {location.Path} on {address}");
+                await output.WriteLineAsync($"Dossier is serving {choice.Display} on {address}");
             }
 
             if (options.Urls.Any(u => !IsLoopback(u)))

@@ -7,10 +7,10 @@ namespace Dossier.Storage.Tests.Corpus;
 
 /// <summary>Document topics and event domains in the store: written, read back, and the default views (events, network,
 /// timeline, agenda) leaving out events of sport and entertainment reports unless asked.</summary>
-public sealed class CorpusDomainTests : IDisposable
+public abstract class CorpusDomainContract(StoreKind kind) : IDisposable
 {
     private static readonly DateOnly Day = new(2026, 3, 2);
-    private readonly TempDatabase _db = new();
+    private readonly TestStore _db = new(kind);
 
     public void Dispose() => _db.Dispose();
 
@@ -30,7 +30,7 @@ public sealed class CorpusDomainTests : IDisposable
         [Event("v1", "CONSULT", "e1", "e2", "2026-03-10", "planned")])
         with { Topic = DocumentTopics.Politics };
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_DocumentWithTopicAndFlaggedEvent_ReadsBothBack()
     {
         await using var store = _db.Open();
@@ -47,7 +47,7 @@ public sealed class CorpusDomainTests : IDisposable
         Assert.Equal(1, _db.Scalar("SELECT count(*) FROM corpus_events WHERE domain = 'sport'"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_DocumentWithoutTopic_ReadsBackNull()
     {
         await using var store = _db.Open();
@@ -58,7 +58,7 @@ public sealed class CorpusDomainTests : IDisposable
         Assert.Null(Assert.Single(await store.ListAsync(10)).Topic);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DefaultViews_SportAndPoliticsReports_LeaveOutTheSportEventUnlessAsked()
     {
         await using var store = _db.Open();
@@ -85,7 +85,7 @@ public sealed class CorpusDomainTests : IDisposable
             (await store.NetworkAsync(10, domain: DocumentTopics.Sport)).Select(p => $"{p.Source.Name} -> {p.Target.Name}"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CorpusEvent_ReportedBySportAndByNewsDocuments_StaysInTheDefaultViews()
     {
         await using var store = _db.Open();
@@ -99,7 +99,7 @@ public sealed class CorpusDomainTests : IDisposable
         Assert.Equal(0, _db.Scalar("SELECT count(*) FROM corpus_events WHERE domain IS NOT NULL"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListEvents_UnknownDomain_Throws()
     {
         await using var store = _db.Open();
@@ -107,3 +107,9 @@ public sealed class CorpusDomainTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => store.ListEventsAsync(new CorpusEventFilter(Domain: "weather"), 10));
     }
 }
+
+/// <summary>Topics and domains on SQLite.</summary>
+public sealed class CorpusDomainTests() : CorpusDomainContract(StoreKind.Sqlite);
+
+/// <summary>Topics and domains on PostgreSQL (skips without <c>DOSSIER_TEST_POSTGRES</c>).</summary>
+public sealed class PostgresCorpusDomainTests() : CorpusDomainContract(StoreKind.Postgres);

@@ -5,17 +5,17 @@ using static Dossier.Storage.Tests.Corpus.CorpusSamples;
 
 namespace Dossier.Storage.Tests.Corpus;
 
-public sealed class CorpusStoreTests : IDisposable
+public abstract class CorpusStoreContract(StoreKind kind) : IDisposable
 {
     private static readonly DateOnly Oct16 = new(2025, 10, 16);
     private static readonly DateOnly Oct17 = new(2025, 10, 17);
 
-    private readonly TempDatabase _db = new();
+    private readonly TestStore _db = new(kind);
 
     public void Dispose() => _db.Dispose();
 
     /// <summary>Zelensky meets Trump: one report from Reuters, one from AP the day after, with aliases, roles and codes.</summary>
-    private static (Document Reuters, Document Ap) Meeting()
+    internal static (Document Reuters, Document Ap) Meeting()
     {
         var reuters = Build("Zelensky meets Trump",
             "Volodymyr Zelensky met Donald Trump in Washington on Thursday. Zelensky asked for air defence.",
@@ -38,7 +38,7 @@ public sealed class CorpusStoreTests : IDisposable
         return (reuters, ap);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_TwoDocumentsAboutTheSamePeople_OneCorpusEntityEach()
     {
         var (reuters, ap) = Meeting();
@@ -58,7 +58,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(0, _db.Scalar("SELECT count(*) FROM entities WHERE corpus_id IS NULL"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetEntity_ByAlias_GivesAliasesRolesOverTimeDocumentsAndMentions()
     {
         var (reuters, ap) = Meeting();
@@ -80,7 +80,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Null(await store.GetEntityAsync("Nobody Atall"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_TwoPeopleSharingASurname_TwoCorpusEntities()
     {
         await using var store = _db.Open();
@@ -97,7 +97,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(1, people.Single(p => p.Name == "Trump").Documents);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_SameDocumentTwice_StillOneOfEverything()
     {
         var (reuters, _) = Meeting();
@@ -111,7 +111,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.All(await store.ListEntitiesAsync(null, null, 10), e => Assert.Equal(1, e.Documents));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_TwoReportsOfOneMeeting_OneCorpusEventWithTwoArticles()
     {
         var (reuters, ap) = Meeting();
@@ -130,7 +130,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Contains(e.Evidence, x => x.Evidence.Contains("White House", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_PlannedThenOccurred_KeepsTheMostAdvancedStatusAndNegatedApart()
     {
         await using var store = _db.Open();
@@ -146,7 +146,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(Status: "negated"), 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_EventsWithoutEntities_MatchByActorCodeAndUndatedWithinThreeDays()
     {
         await using var store = _db.Open();
@@ -161,7 +161,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal("RUSMIL", events[0].Source.Single().Code);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListEvents_Filters_SelectByActorTypeStatusAndDates()
     {
         var (reuters, ap) = Meeting();
@@ -182,7 +182,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(["CONSULT"], (await store.ListEventsAsync(new CorpusEventFilter(), 1, offset: 1)).Select(e => e.Type));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Timeline_Entity_DatedEventsInOrderAndUndatedAtPublicationMarkedApproximate()
     {
         await using var store = _db.Open();
@@ -201,7 +201,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Null(await store.TimelineAsync("Nobody Atall", 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Agenda_FutureDatedPlannedEvent_IsListedAndPastOnesAreNot()
     {
         await using var store = _db.Open();
@@ -217,7 +217,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Empty(await store.AgendaAsync(new DateOnly(2026, 4, 1), 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UndatedPlans_PlannedWithoutDate_ListedWhileRecentOnly()
     {
         await using var store = _db.Open();
@@ -232,7 +232,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Empty(await store.UndatedPlansAsync(new DateOnly(2025, 12, 30), 30, 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Network_Events_PairsWithCountsAndMeanGoldstein()
     {
         await using var store = _db.Open();
@@ -245,7 +245,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(("Xi Jinping", "Lai Ching-te", 2L, -4.0), (pair.Source.Name, pair.Target.Name, pair.Events, pair.MeanGoldstein));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MinConfidence_EventsTimelineAgendaNetwork_KeepOnlyEventsWithAReportThatConfident()
     {
         await using var store = _db.Open();
@@ -269,7 +269,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal("Lai Ching-te", pair.Source.Name);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Network_EventsOfSeveralQuadClasses_CountsEachClassAndNamesTheMajority()
     {
         await using var store = _db.Open();
@@ -287,7 +287,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(4, pair.QuadClass);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ActorPair_TieBetweenQuadClasses_NamesTheLowerAndNoneGivesZero()
     {
         CorpusActor a = new(1, "A", null), b = new(2, "B", null);
@@ -296,7 +296,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(0, new ActorPair(a, b, 0, 0, [0, 0, 0, 0]).QuadClass);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetEvent_KnownAndUnknownId_GivesTheEventWithItsReportsOrNull()
     {
         var (reuters, ap) = Meeting();
@@ -313,7 +313,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Null(await store.GetEventAsync(listed.Id + 1000));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CorpusEventIds_TwoReportsOfOneMeeting_MapBothDocumentEventsToTheOneCorpusEvent()
     {
         var (reuters, ap) = Meeting();
@@ -330,7 +330,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Empty(await store.CorpusEventIdsAsync("0000000000000000"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetEntity_ActorOfSeveralEvents_CountsThemAndRanksConnectedActorsBySharedEvents()
     {
         await using var store = _db.Open();
@@ -347,7 +347,7 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(1, (await store.GetEntityAsync("Friedrich Merz"))!.Events);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListEvents_SeveralOnOneDay_NewestCreatedFirstAndPagesDoNotOverlap()
     {
         await using var store = _db.Open();
@@ -365,6 +365,72 @@ public sealed class CorpusStoreTests : IDisposable
         Assert.Equal(["COOPERATE", "AID"], first.Select(e => e.Type));
         Assert.Equal(["DISAPPROVE", "APPROVE", "CONSULT"], rest.Select(e => e.Type));
     }
+
+    [SkippableFact]
+    public async Task ListEntities_QueryAndType_MatchAliasSubstringsAndPage()
+    {
+        var (reuters, ap) = Meeting();
+        await using var store = _db.Open();
+        await store.AddAsync(reuters);
+        await store.AddAsync(ap);
+
+        Assert.Equal("Volodymyr Zelensky", Assert.Single(await store.ListEntitiesAsync(null, "zelenskyy", 10)).Name);
+        Assert.Equal("Donald Trump", Assert.Single(await store.ListEntitiesAsync(null, "president tru", 10)).Name);
+        Assert.Equal(["Washington"], (await store.ListEntitiesAsync("gpe", null, 10)).Select(e => e.Name));
+        var all = await store.ListEntitiesAsync(null, null, 10);
+        Assert.Equal(4, all.Count);
+        Assert.Equal(all.Skip(1).Take(2), await store.ListEntitiesAsync(null, null, 2, offset: 1));
+    }
+
+    [SkippableFact]
+    public async Task Add_OlderDocumentAfterNewer_KeepsTheCodeOfTheMostRecent()
+    {
+        await using var store = _db.Open();
+        await store.AddAsync(Build("new", "Pete Hegseth spoke.", new DateOnly(2025, 6, 1), "https://a.example/1", [Person("e1", "Pete Hegseth", "USA") with { Code = "USAGOV", Sector = "GOV" }]));
+        await store.AddAsync(Build("old", "Pete Hegseth spoke on TV.", new DateOnly(2024, 6, 1), "https://a.example/2", [Person("e1", "Pete Hegseth", "USA") with { Code = "USAMED", Sector = "MED" }]));
+
+        var entity = Assert.Single(await store.ListEntitiesAsync(null, null, 10));
+
+        Assert.Equal(("USAGOV", "GOV"), (entity.Code, entity.Sector));
+    }
+
+    [SkippableFact]
+    public async Task Add_FailureAfterTheCorpusStage_RollsBackTheCorpusToo()
+    {
+        var (reuters, _) = Meeting();
+        await using var store = _db.Open();
+        store.AfterStage = stage =>
+        {
+            if (stage == "corpus")
+            {
+                throw new InvalidOperationException("boom");
+            }
+        };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(reuters));
+
+        foreach (var table in new[] { "documents", "corpus_entities", "corpus_entity_aliases", "corpus_entity_roles", "corpus_events", "corpus_event_actors", "corpus_event_sources" })
+        {
+            Assert.Equal(0, _db.Count(table));
+        }
+    }
+
+}
+
+/// <summary>The corpus contract on SQLite.</summary>
+public sealed class CorpusStoreTests() : CorpusStoreContract(StoreKind.Sqlite);
+
+/// <summary>The corpus contract on PostgreSQL (skips without <c>DOSSIER_TEST_POSTGRES</c>).</summary>
+public sealed class PostgresCorpusStoreTests() : CorpusStoreContract(StoreKind.Postgres);
+
+/// <summary>What only the SQLite file does: its query plans and the migration of files written by older versions.</summary>
+public sealed class SqliteCorpusFileTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static (Document Reuters, Document Ap) Meeting() => CorpusStoreContract.Meeting();
 
     [Theory]
     [InlineData("", "corpus_events_by_day")]
@@ -391,55 +457,6 @@ public sealed class CorpusStoreTests : IDisposable
 
         Assert.Contains(plan, step => step.Contains(index, StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task ListEntities_QueryAndType_MatchAliasSubstringsAndPage()
-    {
-        var (reuters, ap) = Meeting();
-        await using var store = _db.Open();
-        await store.AddAsync(reuters);
-        await store.AddAsync(ap);
-
-        Assert.Equal("Volodymyr Zelensky", Assert.Single(await store.ListEntitiesAsync(null, "zelenskyy", 10)).Name);
-        Assert.Equal("Donald Trump", Assert.Single(await store.ListEntitiesAsync(null, "president tru", 10)).Name);
-        Assert.Equal(["Washington"], (await store.ListEntitiesAsync("gpe", null, 10)).Select(e => e.Name));
-        var all = await store.ListEntitiesAsync(null, null, 10);
-        Assert.Equal(4, all.Count);
-        Assert.Equal(all.Skip(1).Take(2), await store.ListEntitiesAsync(null, null, 2, offset: 1));
-    }
-
-    [Fact]
-    public async Task Add_OlderDocumentAfterNewer_KeepsTheCodeOfTheMostRecent()
-    {
-        await using var store = _db.Open();
-        await store.AddAsync(Build("new", "Pete Hegseth spoke.", new DateOnly(2025, 6, 1), "https://a.example/1", [Person("e1", "Pete Hegseth", "USA") with { Code = "USAGOV", Sector = "GOV" }]));
-        await store.AddAsync(Build("old", "Pete Hegseth spoke on TV.", new DateOnly(2024, 6, 1), "https://a.example/2", [Person("e1", "Pete Hegseth", "USA") with { Code = "USAMED", Sector = "MED" }]));
-
-        var entity = Assert.Single(await store.ListEntitiesAsync(null, null, 10));
-
-        Assert.Equal(("USAGOV", "GOV"), (entity.Code, entity.Sector));
-    }
-
-    [Fact]
-    public async Task Add_FailureAfterTheCorpusStage_RollsBackTheCorpusToo()
-    {
-        var (reuters, _) = Meeting();
-        await using var store = _db.Open();
-        store.AfterStage = stage =>
-        {
-            if (stage == "corpus")
-            {
-                throw new InvalidOperationException("boom");
-            }
-        };
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(reuters));
-
-        foreach (var table in new[] { "documents", "corpus_entities", "corpus_entity_aliases", "corpus_entity_roles", "corpus_events", "corpus_event_actors", "corpus_event_sources" })
-        {
-            Assert.Equal(0, _db.Count(table));
-        }
     }
 
     [Fact]

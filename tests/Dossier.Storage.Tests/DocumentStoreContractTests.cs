@@ -3,13 +3,15 @@ using Dossier.Core.Serialization;
 
 namespace Dossier.Storage.Tests;
 
-public sealed class SqliteDocumentStoreTests : IDisposable
+/// <summary>What every store does (<see cref="IDocumentStore"/>), run unchanged against each kind.</summary>
+
+public abstract class DocumentStoreContract(StoreKind kind) : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TestStore _db = new(kind);
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task AddThenGet_FullDocument_RoundTripsEveryLayer()
     {
         var document = SampleDocuments.Full();
@@ -27,7 +29,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(DossierJson.Serialize(document), DossierJson.Serialize(stored));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddThenGet_DocumentWithoutLayersOrTitle_RoundTrips()
     {
         var document = new Document("Ein kurzer Text ohne Analyse.", new DocumentMetadata(null, "in.txt", null), language: null);
@@ -41,7 +43,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.False(stored.IsEnglish);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_FullDocument_FillsTheLayerTables()
     {
         await using (var store = _db.Open())
@@ -67,7 +69,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(1, _db.Scalar("SELECT count(*) FROM documents WHERE published = '2025-10-17' AND is_english = 1 AND token_count > 10 AND sentence_count = 2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Add_SameTextTwice_SecondIsDuplicateAndOneRowStays()
     {
         await using var store = _db.Open();
@@ -85,7 +87,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.False(await store.ContainsAsync(new string('0', 32)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Get_UniquePrefixOfSixOrMore_FindsTheDocument()
     {
         await using var store = _db.Open();
@@ -99,7 +101,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Null(await store.GetAsync(new string('f', 32)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Get_PrefixSharedByTwoDocuments_ReturnsNull()
     {
         // Two texts whose ids share their first six hex digits (found by hashing; deterministic).
@@ -128,7 +130,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(b.Id, (await store.GetAsync(b.Id))?.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_MixedDates_NewestFirstNullsLastThenById()
     {
         await using var store = _db.Open();
@@ -154,7 +156,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(new DocumentSummary(newest.Id, null, newest.Metadata.Source, new DateOnly(2025, 10, 17), "en", newest.Text.Length, 1, 4), first);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_WordInText_FindsDocumentWithBracketedSnippet()
     {
         await using var store = _db.Open();
@@ -172,7 +174,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.True(only.Rank < 0, $"bm25 rank {only.Rank} should be negative for a hit");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_SeveralMatches_BestFirstAndStemmed()
     {
         await using var store = _db.Open();
@@ -188,7 +190,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Single(await store.SearchAsync("elections", 1));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"unclosed")]
     [InlineData("AND")]
     [InlineData("nosuchcolumn:word")]
@@ -207,7 +209,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Single(await store.SearchAsync("text", 10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Statistics_AfterAdds_CountEveryLayer()
     {
         await using var store = _db.Open();
@@ -230,7 +232,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.True(stats.SizeBytes > 4096, $"size {stats.SizeBytes}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Statistics_EmptyStore_AllZero()
     {
         await using var store = _db.Open();
@@ -240,7 +242,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal((0, 0, 0L, 0L, 0L, 0L, 0L, 0L), (stats.Documents, stats.EnglishDocuments, stats.Sentences, stats.Tokens, stats.Entities, stats.Times, stats.Values, stats.Events));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Store_AfterDispose_ThrowsObjectDisposed()
     {
         var store = _db.Open();
@@ -250,7 +252,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ListAsync(1));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Store_ConcurrentAdds_AllStored()
     {
         await using var store = _db.Open();
@@ -262,3 +264,9 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(50, (await store.GetStatisticsAsync()).Documents);
     }
 }
+
+/// <summary>The document store contract on SQLite.</summary>
+public sealed class SqliteDocumentStoreTests() : DocumentStoreContract(StoreKind.Sqlite);
+
+/// <summary>The document store contract on PostgreSQL (skips without <c>DOSSIER_TEST_POSTGRES</c>).</summary>
+public sealed class PostgresDocumentStoreTests() : DocumentStoreContract(StoreKind.Postgres);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Team-server figures (issue 16): a corpus (default: the BBC sample) through 1, 2 and 4 `dossier worker` processes on
+# PostgreSQL (and 2 workers of which one is killed with SIGKILL midway), and through one SQLite `dossier ingest`:
+# documents/s (wall clock from the first worker's start to the last one's exit, model loading included) and the final
+# counts of documents, corpus entities and corpus events, which must be the same in every run.
+# Usage: bench/team-server.sh [CORPUS] [RUNS...]   RUNS from: sqlite pg1 pg2 pg4 pg2kill (default all)
+# Starts a throwaway PostgreSQL 15 with .ci/servers/postgres.sh (root: runs it as the postgres user). Build first:
+#   dotnet build -c Release src/Dossier.Cli
+set -uo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpora/bbc}
+shift || true
+runs=${*:-sqlite pg1 pg2 pg4 pg2kill}
+dossier=src/Dossier.Cli/bin/Release/net10.0/dossier
+[ -x "$dossier" ] || { echo "build first: dotnet build -c Release src/Dossier.Cli" >&2; exit 1; }
+[ -d "$corpus" ] || { echo "$corpus: no such directory" >&2; exit 1; }
+
+. .ci/servers/postgres.sh
+dossier_pg_start >/dev/null || exit 1
+trap dossier_pg_stop EXIT
+as=(); [ "$(id -u)" -eq 0 ] && as=(runuser -u postgres --)
+admin() { "${as[@]}" "$DOSSIER_PG_BIN/psql" -h "$DOSSIER_PG_DIR" -p "$DOSSIER_PG_PORT" -U postgres -qAt "$@"; }
+fresh() { admin -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1 OWNER dossier" >/dev/null; echo "${DOSSIER_TEST_POSTGRES%/*}/$1"; }
+counts_pg() { admin -d "$1" -F ' ' -c "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM corpus_entities), (SELECT count(*) FROM corpus_events)"; }
+now() { date +%s.%N; }
+load() { uptime | sed 's/.*load average: //'; }
+
+echo "corpus $corpus ($(find "$corpus" -type f | wc -l) files), $(nproc) cores, $(date -u +%FT%TZ)"
+printf '%-10s %8s %8s %9s %10s %10s  %s\n' run seconds docs/s documents entities events "load (1, 5, 15 min) before"
+
+for run in $runs; do
+  before=$(load)
+  case $run in
+    sqlite)
+      db=$(mktemp -u /tmp/dossier-bench.XXXXXX.db)
+      start=$(now)
+      "$dossier" ingest "$corpus" --db "$db" >/dev/null 2>/tmp/dossier-bench-sqlite.err
+      end=$(now)
+      counts=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(*[c.execute(f'SELECT count(*) FROM {t}').fetchone()[0] for t in ('documents','corpus_entities','corpus_events')])" "$db")
+      rm -f "$db" "$db-wal" "$db-shm"
+      ;;
+    pg1|pg2|pg4|pg2kill)
+      n=${run#pg}; n=${n%kill}
+      name=bench_$run
+      url=$(fresh "$name")
+      "$dossier" enqueue "$corpus" --store "$url" >/dev/null
+      total=$(admin -d "$name" -c "SELECT count(*) FROM work_queue")
+      pids=()
+      start=$(now)
+      for i in $(seq "$n"); do
+        "$dossier" worker --store "$url" --threads 1 --lease 10 >"/tmp/dossier-bench-$run-$i.log" 2>&1 &
+        pids+=($!)
+      done
+      if [ "${run%kill}" != "$run" ]; then
+        # Midway: once 40% of the inputs are done, SIGKILL the first worker (it is in the middle of a document).
+        while [ "$(admin -d "$name" -c "SELECT count(*) FROM work_queue WHERE state = 'done'")" -lt $((total * 4 / 10)) ]; do sleep 0.5; done
+        kill -9 "${pids[0]}"
+        echo "  $run: killed worker ${pids[0]} at $(admin -d "$name" -c "SELECT count(*) FROM work_queue WHERE state = 'done'")/$total inputs done; its leased input: $(admin -d "$name" -c "SELECT input FROM work_queue WHERE state = 'leased' AND worker LIKE '%:${pids[0]}:%'")"
+      fi
+      for pid in "${pids[@]}"; do wait "$pid"; done
+      end=$(now)
+      counts=$(counts_pg "$name")
+      retaken=$(admin -d "$name" -c "SELECT count(*) FROM work_queue WHERE attempts > 1")
+      states=$(admin -d "$name" -F ' ' -c "SELECT count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'failed') FROM work_queue")
+      echo "  $run: queue done/failed $states, inputs taken more than once $retaken"
+      ;;
+    *) echo "unknown run $run" >&2; continue ;;
+  esac
+  read -r documents entities events <<<"$counts"
+  seconds=$(python3 -c "print(f'{$end - $start:.1f}')")
+  rate=$(python3 -c "print(f'{$documents / ($end - $start):.1f}')")
+  printf '%-10s %8s %8s %9s %10s %10s  %s\n' "$run" "$seconds" "$rate" "$documents" "$entities" "$events" "$before"
+done

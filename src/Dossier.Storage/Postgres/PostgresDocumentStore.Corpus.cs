@@ -1,0 +1,453 @@
+using System.Globalization;
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+using Dossier.Storage.Corpus;
+using Dossier.Storage.Sqlite;
+using Npgsql;
+
+namespace Dossier.Storage.Postgres;
+
+/// <summary>The corpus queries of the PostgreSQL store: the SQL of <see cref="SqliteDocumentStore"/>'s, with SQLite's
+/// NULL order (lowest) spelled out.</summary>
+public sealed partial class PostgresDocumentStore : ICorpusQueries
+{
+    private const string EntityColumns =
+        "c.corpus_id, c.name, c.type, c.country, c.sector, c.code, c.mention_count, c.document_count, c.first_seen, c.last_seen";
+
+    private const string EventDay = "coalesce(ce.date_day, ce.first_published)";
+
+    private const string Confident = "EXISTS (SELECT 1 FROM events AS ev WHERE ev.corpus_event_id = ce.corpus_event_id AND ev.confidence >= @min)";
+
+    private const string EventColumns = """
+        ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
+        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count, ce.domain
+        """;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CorpusEntitySummary>> ListEntitiesAsync(string? type, string? query, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var normalised = string.IsNullOrWhiteSpace(query) ? null : NameKey.Normalise(query);
+        return ReadAsync<IReadOnlyList<CorpusEntitySummary>>(async (c, ct) => await Pg.ReadAllAsync(c, null, $"""
+            SELECT {EntityColumns} FROM corpus_entities AS c
+            WHERE (@type::text IS NULL OR c.type = @type)
+              AND (@pattern::text IS NULL OR EXISTS (
+                    SELECT 1 FROM corpus_entity_aliases AS a
+                    WHERE a.corpus_id = c.corpus_id AND a.kind <> 'surname' AND a.norm LIKE @pattern))
+            ORDER BY c.mention_count DESC, c.corpus_id
+            LIMIT @limit OFFSET @offset
+            """, ReadEntity, ct,
+            ("@type", string.IsNullOrWhiteSpace(type) ? null : type.Trim().ToUpperInvariant()),
+            ("@pattern", normalised is null ? null : "%" + EscapeLike(normalised) + "%"),
+            ("@limit", limit), ("@offset", offset)).ConfigureAwait(false), cancellationToken);
+    }
+
+    /// <summary>SQLite's LIKE has no escape character by default; PostgreSQL's is the backslash.</summary>
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrName);
+        ArgumentOutOfRangeException.ThrowIfNegative(mentionSamples);
+        return ReadAsync(async (c, ct) =>
+        {
+            if (await ResolveEntityAsync(c, idOrName, ct).ConfigureAwait(false) is not { } id)
+            {
+                return null;
+            }
+
+            var entity = (await EntityByIdAsync(c, id, ct).ConfigureAwait(false))!;
+            var aliases = (await Pg.ReadAllAsync(c, null, """
+                SELECT min(alias) FROM corpus_entity_aliases WHERE corpus_id = @id AND kind <> 'surname'
+                GROUP BY norm ORDER BY 1
+                """, r => r.GetString(0), ct, ("@id", id)).ConfigureAwait(false))
+                .Where(a => !string.Equals(a, entity.Name, StringComparison.Ordinal))
+                .ToList();
+
+            var roles = await Pg.ReadAllAsync(c, null, """
+                SELECT title, organization, country, status, first_seen, last_seen, document_count
+                FROM corpus_entity_roles WHERE corpus_id = @id
+                ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
+                """, r => new CorpusRole(r.GetString(0), Pg.Text(r, 1), Pg.Text(r, 2), r.GetString(3), Pg.ParseDay(r, 4), Pg.ParseDay(r, 5), Pg.Long(r, 6)),
+                ct, ("@id", id)).ConfigureAwait(false);
+
+            var documentRows = await Pg.ReadAllAsync(c, null, """
+                SELECT d.doc_key, d.id, d.title, d.published FROM documents AS d
+                WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = @id)
+                ORDER BY d.published DESC NULLS LAST, d.id
+                LIMIT @limit
+                """, r => (Key: r.GetInt64(0), Document: new CorpusDocumentRef(r.GetString(1), Pg.Text(r, 2), Pg.ParseDay(r, 3))),
+                ct, ("@id", id), ("@limit", SqliteDocumentStore.EntityDocumentLimit)).ConfigureAwait(false);
+            var documents = documentRows.Select(d => d.Document).ToList();
+
+            var recent = documentRows.Take(mentionSamples).ToList();
+            var rank = recent.Select((d, i) => (d.Key, i)).ToDictionary(p => p.Key, p => p.i);
+            var rows = (await Pg.ReadAllAsync(c, null, """
+                SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char, m.kind
+                FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
+                WHERE e.corpus_id = @id AND e.doc_key = ANY(@docs)
+                ORDER BY e.ordinal, m.ordinal
+                """, r => (Key: r.GetInt64(0), Text: r.GetString(1), Sentence: Pg.Int(r, 2), Start: Pg.Int(r, 3), End: Pg.Int(r, 4), Kind: r.GetString(5)),
+                ct, ("@id", id), ("@docs", recent.Select(d => d.Key).ToArray())).ConfigureAwait(false))
+                .OrderBy(m => rank[m.Key])
+                .Take(mentionSamples)
+                .Select(m => (m.Key, Id: recent[rank[m.Key]].Document.Id, m.Text, m.Sentence, m.Start, m.End, m.Kind))
+                .ToList();
+            var sentences = new Dictionary<long, Func<int, int, int, string>>();
+            var mentions = new List<CorpusMention>();
+            foreach (var m in rows)
+            {
+                if (!sentences.TryGetValue(m.Key, out var evidence))
+                {
+                    evidence = await SentenceReaderAsync(c, m.Key, ct).ConfigureAwait(false);
+                    sentences[m.Key] = evidence;
+                }
+
+                mentions.Add(new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End)) { Kind = m.Kind });
+            }
+
+            var eventCount = await Pg.LongAsync(c, null,
+                "SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = @id", ct, ("@id", id)).ConfigureAwait(false) ?? 0;
+
+            var connections = await Pg.ReadAllAsync(c, null, """
+                SELECT o.corpus_id, c.name, c.code, count(DISTINCT o.corpus_event_id) AS shared
+                FROM corpus_event_actors AS mine
+                JOIN corpus_event_actors AS o ON o.corpus_event_id = mine.corpus_event_id
+                JOIN corpus_entities AS c ON c.corpus_id = o.corpus_id
+                WHERE mine.corpus_id = @id AND o.corpus_id <> @id
+                GROUP BY o.corpus_id, c.name, c.code
+                ORDER BY shared DESC, o.corpus_id
+                LIMIT @limit
+                """, r => new ActorConnection(new CorpusActor(r.GetInt64(0), r.GetString(1), Pg.Text(r, 2)), Pg.Long(r, 3)),
+                ct, ("@id", id), ("@limit", SqliteDocumentStore.EntityConnectionLimit)).ConfigureAwait(false);
+
+            return new CorpusEntityDetails(entity, aliases, roles, documents, mentions, eventCount, connections);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CorpusEventSummary>> ListEventsAsync(CorpusEventFilter filter, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var domain = DomainCondition(filter.Domain);
+        return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) =>
+        {
+            long? actor = null;
+            if (!string.IsNullOrWhiteSpace(filter.Actor))
+            {
+                if (await ResolveEntityAsync(c, filter.Actor, ct).ConfigureAwait(false) is not { } resolved)
+                {
+                    return [];
+                }
+
+                actor = resolved;
+            }
+
+            var conditions = new List<string>();
+            var parameters = new List<(string, object?)> { ("@limit", limit), ("@offset", offset) };
+            void Where(string condition, string name, object? value)
+            {
+                if (value is not null)
+                {
+                    conditions.Add(condition);
+                    parameters.Add((name, value));
+                }
+            }
+
+            Where("ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @actor)", "@actor", actor);
+            Where("ce.type = @type", "@type", string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant());
+            Where("ce.status = @status", "@status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant());
+            Where($"{EventDay} >= @from", "@from", Pg.Day(filter.From));
+            Where($"{EventDay} <= @to", "@to", Pg.Day(filter.To));
+            Where(Confident, "@min", filter.MinConfidence > 0 ? filter.MinConfidence : null);
+            if (domain is { } d)
+            {
+                conditions.Add(d.Condition);
+                if (d.Value is not null)
+                {
+                    parameters.Add(("@domain", d.Value));
+                }
+            }
+
+            return await ReadEventsAsync(c, $"""
+                SELECT {EventColumns} FROM corpus_events AS ce
+                {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
+                ORDER BY {EventDay} DESC NULLS LAST, ce.corpus_event_id DESC
+                LIMIT @limit OFFSET @offset
+                """, ct, [.. parameters]).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<CorpusEventSummary?> GetEventAsync(long id, CancellationToken cancellationToken = default) =>
+        ReadAsync(async (c, ct) => (await ReadEventsAsync(c, $"SELECT {EventColumns} FROM corpus_events AS ce WHERE ce.corpus_event_id = @id", ct, ("@id", id)).ConfigureAwait(false))
+            .FirstOrDefault(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, long>> CorpusEventIdsAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        return ReadAsync<IReadOnlyDictionary<string, long>>(async (c, ct) => (await Pg.ReadAllAsync(c, null, """
+            SELECT e.event_id, e.corpus_event_id FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE d.id = @id AND e.corpus_event_id IS NOT NULL
+            """, r => (Event: r.GetString(0), Corpus: r.GetInt64(1)), ct, ("@id", documentId.Trim().ToLowerInvariant())).ConfigureAwait(false))
+            .ToDictionary(p => p.Event, p => p.Corpus, StringComparer.Ordinal), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<CorpusTimeline?> TimelineAsync(string entity, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var (clause, parameters) = Filters(minConfidence, domain, "AND");
+        return ReadAsync(async (c, ct) =>
+        {
+            if (await ResolveEntityAsync(c, entity, ct).ConfigureAwait(false) is not { } id)
+            {
+                return null;
+            }
+
+            var events = await ReadEventsAsync(c, $"""
+                SELECT {EventColumns} FROM corpus_events AS ce
+                WHERE ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @id)
+                  {clause}
+                ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
+                LIMIT @limit OFFSET @offset
+                """, ct, [("@id", id), ("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false);
+            return new CorpusTimeline((await EntityByIdAsync(c, id, ct).ConfigureAwait(false))!, events);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CorpusEventSummary>> AgendaAsync(DateOnly from, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var (clause, parameters) = Filters(minConfidence, domain, "AND");
+        return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) => await ReadEventsAsync(c, $"""
+            SELECT {EventColumns} FROM corpus_events AS ce
+            WHERE (ce.date_day >= @from
+               OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
+                   AND ce.date_value ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+                   AND substr(ce.date_value, 1, 7) >= substr(@from, 1, 7)))
+              {clause}
+            ORDER BY coalesce(ce.date_day, ce.date_value) NULLS FIRST, ce.corpus_event_id
+            LIMIT @limit OFFSET @offset
+            """, ct, [("@from", Pg.Day(from)), ("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CorpusEventSummary>> UndatedPlansAsync(DateOnly asOf, int days, int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var (clause, parameters) = Filters(minConfidence, domain, "AND");
+        return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) => await ReadEventsAsync(c, $"""
+            SELECT {EventColumns} FROM corpus_events AS ce
+            WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible')
+              AND ce.last_published BETWEEN @since AND @asOf
+              {clause}
+            ORDER BY ce.last_published DESC NULLS LAST, ce.corpus_event_id DESC
+            LIMIT @limit OFFSET @offset
+            """, ct, [("@since", Pg.Day(asOf.AddDays(-days))), ("@asOf", Pg.Day(asOf)), ("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ActorPair>> NetworkAsync(int limit, int offset = 0, double minConfidence = 0, string? domain = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var (clause, parameters) = Filters(0, domain, "WHERE");
+        if (minConfidence > 0)
+        {
+            parameters.Add(("@min", minConfidence));
+        }
+
+        return ReadAsync<IReadOnlyList<ActorPair>>(async (c, ct) => await Pg.ReadAllAsync(c, null, $"""
+            WITH pairs AS (
+                SELECT DISTINCT s.corpus_event_id, s.corpus_id AS source_id, t.corpus_id AS target_id
+                FROM corpus_event_actors AS s
+                JOIN corpus_event_actors AS t ON t.corpus_event_id = s.corpus_event_id AND t.side = 'target'
+                WHERE s.side = 'source' AND s.corpus_id IS NOT NULL AND t.corpus_id IS NOT NULL AND s.corpus_id <> t.corpus_id
+                  {(minConfidence > 0 ? "AND EXISTS (SELECT 1 FROM events AS ev WHERE ev.corpus_event_id = s.corpus_event_id AND ev.confidence >= @min)" : "")})
+            SELECT p.source_id, cs.name, cs.code, p.target_id, ct.name, ct.code, count(*), avg(ce.goldstein),
+                   count(*) FILTER (WHERE ce.quad_class = 1), count(*) FILTER (WHERE ce.quad_class = 2),
+                   count(*) FILTER (WHERE ce.quad_class = 3), count(*) FILTER (WHERE ce.quad_class = 4)
+            FROM pairs AS p
+            JOIN corpus_events AS ce ON ce.corpus_event_id = p.corpus_event_id
+            JOIN corpus_entities AS cs ON cs.corpus_id = p.source_id
+            JOIN corpus_entities AS ct ON ct.corpus_id = p.target_id
+            {clause}
+            GROUP BY p.source_id, p.target_id, cs.name, cs.code, ct.name, ct.code
+            ORDER BY count(*) DESC, p.source_id, p.target_id
+            LIMIT @limit OFFSET @offset
+            """, r => new ActorPair(
+                new CorpusActor(r.GetInt64(0), r.GetString(1), Pg.Text(r, 2)),
+                new CorpusActor(r.GetInt64(3), r.GetString(4), Pg.Text(r, 5)),
+                Pg.Long(r, 6),
+                Pg.Double(r, 7),
+                [Pg.Long(r, 8), Pg.Long(r, 9), Pg.Long(r, 10), Pg.Long(r, 11)]),
+            ct, [("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false), cancellationToken);
+    }
+
+    /// <summary>The confidence and domain conditions after <paramref name="keyword"/>, and their parameters.</summary>
+    private static (string Clause, List<(string Name, object? Value)> Parameters) Filters(double minConfidence, string? domain, string keyword)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<(string Name, object? Value)>();
+        if (minConfidence > 0)
+        {
+            conditions.Add(Confident);
+            parameters.Add(("@min", minConfidence));
+        }
+
+        if (DomainCondition(domain) is { } d)
+        {
+            conditions.Add(d.Condition);
+            if (d.Value is not null)
+            {
+                parameters.Add(("@domain", d.Value));
+            }
+        }
+
+        if (conditions.Count == 0)
+        {
+            return ("", parameters);
+        }
+
+        var first = keyword == "AND" ? "AND " : "WHERE ";
+        return (first + string.Join(" AND ", conditions), parameters);
+    }
+
+    private static (string Condition, object? Value)? DomainCondition(string? domain) => DomainFilters.Parse(domain) switch
+    {
+        null => throw new ArgumentException($"Unknown domain '{domain}': expected one of {string.Join(", ", DomainFilters.Values)}.", nameof(domain)),
+        DomainFilters.All => null,
+        DomainFilters.General => ("ce.domain IS NULL", null),
+        var flagged => ("ce.domain = @domain", flagged),
+    };
+
+    private static async Task<long?> ResolveEntityAsync(NpgsqlConnection c, string idOrName, CancellationToken ct)
+    {
+        var text = idOrName.Trim();
+        if (text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && await Pg.ScalarAsync(c, null, "SELECT corpus_id FROM corpus_entities WHERE corpus_id = @id", ct, ("@id", id)).ConfigureAwait(false) is not null)
+        {
+            return id;
+        }
+
+        var norm = NameKey.Normalise(text);
+        if (norm.Length == 0)
+        {
+            return null;
+        }
+
+        return await Pg.LongAsync(c, null, """
+            SELECT c.corpus_id FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+            WHERE a.norm = @norm AND a.kind IN ('name', 'alias')
+            GROUP BY c.corpus_id
+            ORDER BY min(CASE a.kind WHEN 'name' THEN 0 ELSE 1 END), c.mention_count DESC, c.corpus_id
+            LIMIT 1
+            """, ct, ("@norm", norm)).ConfigureAwait(false);
+    }
+
+    private static async Task<CorpusEntitySummary?> EntityByIdAsync(NpgsqlConnection c, long id, CancellationToken ct) =>
+        (await Pg.ReadAllAsync(c, null, $"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = @id", ReadEntity, ct, ("@id", id)).ConfigureAwait(false))
+            .FirstOrDefault();
+
+    private static async Task<List<CorpusEventSummary>> ReadEventsAsync(NpgsqlConnection c, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        var events = await Pg.ReadAllAsync(c, null, sql, r => (
+            Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
+            Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
+            Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
+            Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14)), ct, parameters).ConfigureAwait(false);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = events.Select(e => e.Id).ToArray();
+        var actors = (await Pg.ReadAllAsync(c, null, """
+            SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
+            FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+            WHERE a.corpus_event_id = ANY(@ids)
+            ORDER BY a.corpus_event_id, a.side, a.ordinal
+            """, r => (Event: r.GetInt64(0), Side: r.GetString(1), Actor: new CorpusActor(Pg.NullableLong(r, 2), r.GetString(3), Pg.Text(r, 4))),
+            ct, ("@ids", ids)).ConfigureAwait(false))
+            .ToLookup(a => (a.Event, a.Side), a => a.Actor);
+
+        var evidenceRows = await Pg.ReadAllAsync(c, null, """
+            SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
+            FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE e.corpus_event_id = ANY(@ids)
+            ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
+            """, r =>
+            {
+                var published = Pg.ParseDay(r, 3);
+                var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(4), published, Pg.Text(r, 5)));
+                return (Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
+                    r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), Confidence: r.GetDouble(10));
+            }, ct, ("@ids", ids)).ConfigureAwait(false);
+        var confidence = evidenceRows.GroupBy(e => e.Event).ToDictionary(g => g.Key, g => g.Max(e => e.Confidence));
+        var evidence = evidenceRows.ToLookup(e => e.Event, e => e.Evidence);
+
+        return events.Select(e => new CorpusEventSummary(
+            e.Id, e.Type, e.Mode, e.Cameo, e.Quad, e.Goldstein, e.Status, e.Date, e.Day ?? e.Published, e.Day is null, e.Location,
+            actors[(e.Id, "source")].ToList(), actors[(e.Id, "target")].ToList(),
+            e.Mentions, e.Articles, e.Sources, evidence[e.Id].ToList())
+        {
+            Confidence = confidence.GetValueOrDefault(e.Id),
+            Domain = e.Domain,
+        }).ToList();
+    }
+
+    private static async Task<Func<int, int, int, string>> SentenceReaderAsync(NpgsqlConnection c, long docKey, CancellationToken ct)
+    {
+        var rows = await Pg.ReadAllAsync(c, null, "SELECT text, layers FROM documents WHERE doc_key = @key",
+            r => (Text: r.GetString(0), Layers: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), ct, ("@key", docKey)).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return (_, _, _) => "";
+        }
+
+        var (text, layers) = rows[0];
+        IReadOnlyList<Sentence> sentences;
+        try
+        {
+            sentences = TokenLayerCodec.DecodeSentences(layers);
+        }
+        catch (FormatException)
+        {
+            sentences = [];
+        }
+
+        return (index, start, end) =>
+        {
+            if (index >= 0 && index < sentences.Count)
+            {
+                var s = sentences[index];
+                return Flat(text[s.Start..s.End]);
+            }
+
+            start = Math.Clamp(start, 0, text.Length);
+            end = Math.Clamp(end, start, text.Length);
+            var from = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+            var to = text.IndexOf('\n', end);
+            return Flat(text[from..(to < 0 ? text.Length : to)]);
+        };
+    }
+
+    private static string Flat(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    private static CorpusEntitySummary ReadEntity(NpgsqlDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), Pg.Text(r, 3), Pg.Text(r, 4), Pg.Text(r, 5),
+        Pg.Long(r, 6), Pg.Long(r, 7), Pg.ParseDay(r, 8), Pg.ParseDay(r, 9));
+}

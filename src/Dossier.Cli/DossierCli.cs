@@ -25,6 +25,7 @@ public static class DossierCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create());
         return root;
     }
 

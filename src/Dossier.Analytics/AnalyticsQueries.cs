@@ -1,0 +1,186 @@
+using System.Globalization;
+using Dossier.Core.Labels;
+
+namespace Dossier.Analytics;
+
+/// <summary>An actor pair of <see cref="AnalyticsQueries.NetworkAsync"/>: entity ids (0: an actor known only by its
+/// words, then grouped by name), how many distinct corpus events join them, their mean Goldstein score over the event
+/// mentions, and distinct events per quad class 1–4.</summary>
+public sealed record AnalyticsPair(long SourceId, string SourceName, long TargetId, string TargetName, long Events, double MeanGoldstein, IReadOnlyList<long> QuadClasses);
+
+/// <summary>One group of <see cref="AnalyticsQueries.CountsAsync"/>: the values of the grouping dimensions, distinct
+/// corpus events and event mentions.</summary>
+public sealed record AnalyticsCount(IReadOnlyList<string> Keys, long Events, long Mentions);
+
+/// <summary>One corpus event of an actor's timeline page: its id and day (the earliest of its mentions).</summary>
+public sealed record AnalyticsTimelineEntry(long CorpusEventId, DateOnly Day, string Type, long Mentions);
+
+/// <summary>Which event mentions a view counts.</summary>
+/// <param name="From">Earliest day, inclusive.</param>
+/// <param name="To">Latest day, inclusive.</param>
+/// <param name="Country">ISO country of the event's location.</param>
+/// <param name="MinConfidence">Mentions of at least this confidence (a corpus event counts when one of its reports does).</param>
+/// <param name="Domain"><see cref="DomainFilters"/>: general (no sport or entertainment report), all, or one domain.</param>
+public sealed record AnalyticsFilter(DateOnly? From = null, DateOnly? To = null, string? Country = null, double MinConfidence = 0, string? Domain = null, string? Type = null);
+
+/// <summary>
+/// The aggregate views answered by the analytics cluster over the <c>event_mentions</c> Distributed table: actor
+/// pairs, event counts grouped by day, month, type, quad class or country, and an actor's timeline page. Each row
+/// carries corpus event or entity ids that lead back to the documents and evidence in the store.
+/// </summary>
+public sealed class AnalyticsQueries(ClickHouseCluster cluster)
+{
+    /// <summary>The dimensions <see cref="CountsAsync"/> groups by, and their expressions.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Dimensions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["day"] = "toString(day)",
+        ["month"] = "toString(toStartOfMonth(day))",
+        ["type"] = "type",
+        ["quad"] = "toString(quad_class)",
+        ["country"] = "country",
+    };
+
+    private string Table => $"{cluster.Database}.event_mentions";
+
+    /// <summary>Actor pairs (source → target), most events first, then by ids and names.</summary>
+    public async Task<IReadOnlyList<AnalyticsPair>> NetworkAsync(AnalyticsFilter filter, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        // arrayJoin twice: every source with every target of a mention (18.16 allows one ARRAY JOIN clause only).
+        var sql = $"""
+            SELECT s, sn, t, tn, uniqExact(corpus_event_id) AS events, avg(goldstein),
+                   uniqExactIf(corpus_event_id, quad_class = 1), uniqExactIf(corpus_event_id, quad_class = 2),
+                   uniqExactIf(corpus_event_id, quad_class = 3), uniqExactIf(corpus_event_id, quad_class = 4)
+            FROM (
+                SELECT corpus_event_id, goldstein, quad_class,
+                       arrayJoin(arrayEnumerate(source_ids)) AS si, arrayJoin(arrayEnumerate(target_ids)) AS ti,
+                       source_ids[si] AS s, if(s = 0, source_names[si], '') AS sn, target_ids[ti] AS t, if(t = 0, target_names[ti], '') AS tn
+                FROM {Table}
+                WHERE {Where(filter)})
+            GROUP BY s, sn, t, tn
+            ORDER BY events DESC, s, sn, t, tn
+            LIMIT {offset}, {limit}
+            """;
+        var rows = await cluster.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new AnalyticsPair(
+            Long(r[0]), r[1], Long(r[2]), r[3], Long(r[4]), double.Parse(r[5], CultureInfo.InvariantCulture),
+            [Long(r[6]), Long(r[7]), Long(r[8]), Long(r[9])]))];
+    }
+
+    /// <summary>Distinct corpus events and event mentions grouped by <paramref name="by"/> (names of <see cref="Dimensions"/>), in key order.</summary>
+    public async Task<IReadOnlyList<AnalyticsCount>> CountsAsync(IReadOnlyList<string> by, AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (by.Count == 0 || by.Any(b => !Dimensions.ContainsKey(b)))
+        {
+            throw new ArgumentException($"Group by one or more of {string.Join(", ", Dimensions.Keys)}.", nameof(by));
+        }
+
+        var keys = string.Join(", ", by.Select((b, i) => $"{Dimensions[b]} AS k{i}"));
+        var order = string.Join(", ", by.Select((_, i) => $"k{i}"));
+        var sql = $"SELECT {keys}, uniqExact(corpus_event_id), count() FROM {Table} WHERE {Where(filter)} GROUP BY {order} ORDER BY {order}";
+        var rows = await cluster.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new AnalyticsCount(r[..by.Count], Long(r[by.Count]), Long(r[by.Count + 1])))];
+    }
+
+    /// <summary>One page of the corpus events of an actor (as source or target), in day order, then by id.</summary>
+    public async Task<IReadOnlyList<AnalyticsTimelineEntry>> TimelineAsync(long entityId, AnalyticsFilter filter, int limit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var id = Sql.Number(entityId);
+        var sql = $"""
+            SELECT corpus_event_id, toString(min(day)) AS first, any(type), count()
+            FROM {Table}
+            WHERE (has(source_ids, toUInt64({id})) OR has(target_ids, toUInt64({id}))) AND {Where(filter)}
+            GROUP BY corpus_event_id
+            ORDER BY first, corpus_event_id
+            LIMIT {offset}, {limit}
+            """;
+        var rows = await cluster.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new AnalyticsTimelineEntry(Long(r[0]), DateOnly.ParseExact(r[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), r[2], Long(r[3])))];
+    }
+
+    /// <summary>Rows of each table as the cluster holds them: documents, event mentions, corpus events and entities
+    /// (the last two without deleted ones, after replacement).</summary>
+    public async Task<(long Documents, long EventMentions, long CorpusEvents, long Entities)> TotalsAsync(CancellationToken cancellationToken = default)
+    {
+        var db = cluster.Database;
+        return (
+            await cluster.ScalarAsync($"SELECT count() FROM {db}.documents", cancellationToken).ConfigureAwait(false),
+            await cluster.ScalarAsync($"SELECT count() FROM {db}.event_mentions", cancellationToken).ConfigureAwait(false),
+            await cluster.ScalarAsync($"SELECT count() FROM {db}.corpus_events FINAL WHERE deleted = 0", cancellationToken).ConfigureAwait(false),
+            await cluster.ScalarAsync($"SELECT count() FROM {db}.entities FINAL WHERE deleted = 0", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Rows of a table on each shard (by the node's local table, through <c>remote</c> on the shard's address).</summary>
+    public async Task<IReadOnlyList<long>> RowsPerShardAsync(string table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!AnalyticsSchema.Tables.Any(t => t.Name == table))
+        {
+            throw new ArgumentException($"No table {table}.", nameof(table));
+        }
+
+        var shards = await cluster.QueryAsync(
+            $"SELECT host_address, port FROM system.clusters WHERE cluster = {Sql.String(cluster.Address.Cluster)} ORDER BY shard_num, replica_num",
+            cancellationToken).ConfigureAwait(false);
+        var counts = new List<long>();
+        foreach (var shard in shards)
+        {
+            var address = Sql.String($"{shard[0]}:{shard[1]}");
+            var user = Sql.String(cluster.Address.User);
+            var password = Sql.String(cluster.Address.Password);
+            counts.Add(await cluster.ScalarAsync($"SELECT count() FROM remote({address}, {cluster.Database}, {table}_local, {user}, {password})", cancellationToken).ConfigureAwait(false));
+        }
+
+        return counts;
+    }
+
+    private static string Where(AnalyticsFilter filter)
+    {
+        var conditions = new List<string> { "1" };
+        if (filter.From is { } from)
+        {
+            conditions.Add($"day >= {Sql.Date(from)}");
+        }
+
+        if (filter.To is { } to)
+        {
+            conditions.Add($"day <= {Sql.Date(to)}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            conditions.Add($"country = {Sql.String(filter.Country.Trim().ToUpperInvariant())}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Type))
+        {
+            conditions.Add($"type = {Sql.String(filter.Type.Trim().ToUpperInvariant())}");
+        }
+
+        if (filter.MinConfidence > 0)
+        {
+            conditions.Add($"confidence >= {Sql.Number(filter.MinConfidence)}");
+        }
+
+        var domain = DomainFilters.Parse(filter.Domain) ?? throw new ArgumentException($"Unknown domain '{filter.Domain}'.", nameof(filter));
+        if (domain == DomainFilters.General)
+        {
+            conditions.Add("domain = ''");
+        }
+        else if (domain != DomainFilters.All)
+        {
+            conditions.Add($"domain = {Sql.String(domain)}");
+        }
+
+        return string.Join(" AND ", conditions);
+    }
+
+    private static long Long(string value) => long.Parse(value, CultureInfo.InvariantCulture);
+}

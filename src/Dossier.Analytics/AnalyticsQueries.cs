@@ -3,10 +3,9 @@ using Dossier.Core.Labels;
 
 namespace Dossier.Analytics;
 
-/// <summary>An actor pair of <see cref="AnalyticsQueries.NetworkAsync"/>: entity ids (0: an actor known only by its
-/// words, then grouped by name), how many distinct corpus events join them, their mean Goldstein score over the event
-/// mentions, and distinct events per quad class 1–4.</summary>
-public sealed record AnalyticsPair(long SourceId, string SourceName, long TargetId, string TargetName, long Events, double MeanGoldstein, IReadOnlyList<long> QuadClasses);
+/// <summary>An actor pair of <see cref="AnalyticsQueries.NetworkAsync"/>: corpus entity ids, how many distinct corpus
+/// events join them, their mean Goldstein score over the event mentions, and distinct events per quad class 1–4.</summary>
+public sealed record AnalyticsPair(long SourceId, long TargetId, long Events, double MeanGoldstein, IReadOnlyList<long> QuadClasses);
 
 /// <summary>One group of <see cref="AnalyticsQueries.CountsAsync"/>: the values of the grouping dimensions, distinct
 /// corpus events and event mentions.</summary>
@@ -42,7 +41,8 @@ public sealed class AnalyticsQueries(ClickHouseCluster cluster)
 
     private string Table => $"{cluster.Database}.event_mentions";
 
-    /// <summary>Actor pairs (source → target), most events first, then by ids and names.</summary>
+    /// <summary>Pairs of corpus entities (source → target, two different entities; actors known only by their words are
+    /// left out, as in the store), most events first, then by ids.</summary>
     public async Task<IReadOnlyList<AnalyticsPair>> NetworkAsync(AnalyticsFilter filter, int limit, int offset = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -50,23 +50,24 @@ public sealed class AnalyticsQueries(ClickHouseCluster cluster)
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         // arrayJoin twice: every source with every target of a mention (18.16 allows one ARRAY JOIN clause only).
         var sql = $"""
-            SELECT s, sn, t, tn, uniqExact(corpus_event_id) AS events, avg(goldstein),
+            SELECT s, t, uniqExact(corpus_event_id) AS events, avg(goldstein),
                    uniqExactIf(corpus_event_id, quad_class = 1), uniqExactIf(corpus_event_id, quad_class = 2),
                    uniqExactIf(corpus_event_id, quad_class = 3), uniqExactIf(corpus_event_id, quad_class = 4)
             FROM (
                 SELECT corpus_event_id, goldstein, quad_class,
                        arrayJoin(arrayEnumerate(source_ids)) AS si, arrayJoin(arrayEnumerate(target_ids)) AS ti,
-                       source_ids[si] AS s, if(s = 0, source_names[si], '') AS sn, target_ids[ti] AS t, if(t = 0, target_names[ti], '') AS tn
+                       source_ids[si] AS s, target_ids[ti] AS t
                 FROM {Table}
                 WHERE {Where(filter)})
-            GROUP BY s, sn, t, tn
-            ORDER BY events DESC, s, sn, t, tn
+            WHERE s != 0 AND t != 0 AND s != t
+            GROUP BY s, t
+            ORDER BY events DESC, s, t
             LIMIT {offset}, {limit}
             """;
         var rows = await cluster.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new AnalyticsPair(
-            Long(r[0]), r[1], Long(r[2]), r[3], Long(r[4]), double.Parse(r[5], CultureInfo.InvariantCulture),
-            [Long(r[6]), Long(r[7]), Long(r[8]), Long(r[9])]))];
+            Long(r[0]), Long(r[1]), Long(r[2]), double.Parse(r[3], CultureInfo.InvariantCulture),
+            [Long(r[4]), Long(r[5]), Long(r[6]), Long(r[7])]))];
     }
 
     /// <summary>Distinct corpus events and event mentions grouped by <paramref name="by"/> (names of <see cref="Dimensions"/>), in key order.</summary>

@@ -84,7 +84,9 @@ public sealed class DossierWebApp
             // Registered by factory so that the container owns (and disposes) the store.
             services.AddSingleton(_ => store);
             services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
-            services.AddSingleton<ICorpusQueries>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+            services.AddSingleton<ICorpusQueries>(sp => options.CorpusQueries is { } wrap
+                ? wrap(sp.GetRequiredService<SqliteDocumentStore>())
+                : sp.GetRequiredService<SqliteDocumentStore>());
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
             services.AddSingleton(sp => new DocumentIngestor(

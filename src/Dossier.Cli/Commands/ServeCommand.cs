@@ -26,20 +26,22 @@ internal static class ServeCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var minConfidence = Output.CorpusCli.MinConfidence();
+        var analytics = Output.CorpusCli.Analytics();
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")
         {
             database,
             urls,
             allowFetchFrom,
             minConfidence,
+            analytics,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, analytics, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         ParseResult parse, Option<string?> database, Option<string?> urlsOption, Option<string[]> allowOption, Option<double?> minConfidenceOption,
-        CancellationToken cancellationToken)
+        Option<string?> analyticsOption, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -77,8 +79,28 @@ internal static class ServeCommand
             return ExitCodes.ModelError;
         }
 
+        Analytics.ClickHouseCluster? cluster = null;
+        if (parse.GetValue(analyticsOption) is { } analyticsAddress)
+        {
+            try
+            {
+                cluster = new Analytics.ClickHouseCluster(Analytics.ClickHouseAddress.Parse(analyticsAddress));
+            }
+            catch (StoreException e)
+            {
+                await error.WriteLineAsync($"dossier: --analytics: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        using var ownedCluster = cluster;
         var location = StoreLocator.Locate(parse.GetValue(database));
-        var options = DossierWebOptions.FromEnvironment(location.Path, urls) with { AllowFetchFrom = allowed, MinConfidence = minConfidence };
+        var options = DossierWebOptions.FromEnvironment(location.Path, urls) with
+        {
+            AllowFetchFrom = allowed,
+            MinConfidence = minConfidence,
+            CorpusQueries = cluster is null ? null : store => new Analytics.AnalyticsCorpusQueries(store, cluster),
+        };
         try
         {
             await using var app = DossierWebApp.Build([], options);
@@ -86,6 +108,11 @@ internal static class ServeCommand
             foreach (var address in app.Urls)
             {
                 await output.WriteLineAsync($"Dossier is serving {location.Path} on {address}");
+            }
+
+            if (cluster is not null)
+            {
+                await output.WriteLineAsync($"The network and timelines come from the analytics cluster {cluster.Address}.");
             }
 
             if (options.Urls.Any(u => !IsLoopback(u)))

@@ -94,10 +94,11 @@ public sealed class AnalyticsQueries(ClickHouseCluster cluster)
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         var id = Sql.Number(entityId);
+        // actor_mentions is sorted by actor and day: the actor's rows are one range of the primary key.
         var sql = $"""
             SELECT corpus_event_id, toString(min(day)) AS first, any(type), count()
-            FROM {Table}
-            WHERE (has(source_ids, toUInt64({id})) OR has(target_ids, toUInt64({id}))) AND {Where(filter)}
+            FROM {cluster.Database}.actor_mentions
+            WHERE actor = {id} AND {Where(filter)}
             GROUP BY corpus_event_id
             ORDER BY first, corpus_event_id
             LIMIT {offset}, {limit}

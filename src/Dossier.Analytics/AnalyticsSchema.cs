@@ -54,6 +54,14 @@ public static class AnalyticsSchema
         ("sync_state", SyncStateColumns, "MergeTree() ORDER BY (kind, watermark)", "cityHash64(kind)"),
     ];
 
+    /// <summary>The columns of <c>actor_mentions</c>: one row per actor of an event mention, kept by a materialized view
+    /// on each node and sorted by actor and day, so that an actor's timeline reads one range instead of every mention.</summary>
+    public static readonly IReadOnlyList<(string Name, string Type)> ActorMentionColumns =
+    [
+        ("actor", "UInt64"), ("day", "Date"), ("corpus_event_id", "UInt64"), ("type", "String"), ("quad_class", "UInt8"),
+        ("country", "String"), ("confidence", "Float32"), ("domain", "String"),
+    ];
+
     /// <summary>Creates the database and every table on each node, and the Distributed tables, where absent.</summary>
     public static async Task EnsureAsync(ClickHouseCluster cluster, CancellationToken cancellationToken = default)
     {
@@ -68,13 +76,26 @@ public static class AnalyticsSchema
                 $"CREATE TABLE IF NOT EXISTS {db}.{name} ({columnList}) ENGINE = Distributed({cluster.Address.Cluster}, {db}, {name}_local, {shardKey})",
                 cancellationToken).ConfigureAwait(false);
         }
+
+        // Fed by every insert into event_mentions_local (the Distributed table's inserts land there on each shard).
+        var actorColumns = string.Join(", ", ActorMentionColumns.Select(c => $"{c.Name} {c.Type}"));
+        await cluster.ExecuteOnEachNodeAsync($"""
+            CREATE MATERIALIZED VIEW IF NOT EXISTS {db}.actor_mentions_local
+            ENGINE = MergeTree() PARTITION BY toYear(day) ORDER BY (actor, day, corpus_event_id)
+            AS SELECT arrayJoin(arrayFilter(a -> a != 0, arrayDistinct(arrayConcat(source_ids, target_ids)))) AS actor,
+                      day, corpus_event_id, type, quad_class, country, confidence, domain
+            FROM {db}.event_mentions_local
+            """, cancellationToken).ConfigureAwait(false);
+        await cluster.ExecuteOnEachNodeAsync(
+            $"CREATE TABLE IF NOT EXISTS {db}.actor_mentions ({actorColumns}) ENGINE = Distributed({cluster.Address.Cluster}, {db}, actor_mentions_local, rand())",
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drops every table on each node (for <c>--rebuild</c> and tests).</summary>
     public static async Task DropAsync(ClickHouseCluster cluster, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        foreach (var (name, _, _, _) in Tables)
+        foreach (var name in Tables.Select(t => t.Name).Prepend("actor_mentions"))
         {
             await cluster.ExecuteOnEachNodeAsync($"DROP TABLE IF EXISTS {cluster.Database}.{name}", cancellationToken).ConfigureAwait(false);
             await cluster.ExecuteOnEachNodeAsync($"DROP TABLE IF EXISTS {cluster.Database}.{name}_local", cancellationToken).ConfigureAwait(false);

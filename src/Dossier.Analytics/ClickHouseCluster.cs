@@ -68,8 +68,9 @@ public sealed class ClickHouseCluster : IDisposable
     }
 
     /// <summary>Inserts rows (RowBinary; column types given, so no schema query the old server cannot answer).</summary>
+    /// <param name="parallelism">Batches serialised and sent at once.</param>
     /// <returns>How many rows were sent.</returns>
-    public async Task<long> InsertAsync(string table, IReadOnlyList<(string Name, string Type)> columns, IEnumerable<object[]> rows, CancellationToken cancellationToken = default)
+    public async Task<long> InsertAsync(string table, IReadOnlyList<(string Name, string Type)> columns, IEnumerable<object[]> rows, CancellationToken cancellationToken = default, int parallelism = 1)
     {
         var options = new InsertOptions
         {
@@ -77,7 +78,7 @@ public sealed class ClickHouseCluster : IDisposable
             Format = RowBinaryFormat.RowBinary,
             Compressor = null!,
             BatchSize = 200_000,
-            MaxDegreeOfParallelism = 1,
+            MaxDegreeOfParallelism = parallelism,
         };
         try
         {
@@ -115,7 +116,10 @@ public sealed class ClickHouseCluster : IDisposable
         }
     }
 
-    private static bool IsServerFailure(Exception e) => e is not OperationCanceledException and not ArgumentException and not StoreException;
+    /// <summary>Whether a driver exception is the server's or the network's failure (an HTTP time-out included), not the
+    /// caller's cancellation or a programming error.</summary>
+    private static bool IsServerFailure(Exception e) =>
+        e is TaskCanceledException { InnerException: TimeoutException } || (e is not OperationCanceledException and not ArgumentException and not StoreException);
 
     private static StoreException Fail(string host, int port, Exception e)
     {

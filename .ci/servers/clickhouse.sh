@@ -100,7 +100,9 @@ dossier_clickhouse_stop() {
 }
 
 if dossier_clickhouse_start; then
-  trap dossier_clickhouse_stop EXIT
+  # Keep any EXIT trap already set (another server's stop) and add this one.
+  dossier_clickhouse_previous_trap=$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")
+  trap "${dossier_clickhouse_previous_trap:+$dossier_clickhouse_previous_trap; }dossier_clickhouse_stop" EXIT
 else
   dossier_clickhouse_stop
   unset DOSSIER_TEST_CLICKHOUSE

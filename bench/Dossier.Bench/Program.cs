@@ -10,9 +10,12 @@ using Dossier.Bench;
 //       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;
 //       --no-cache turns the server's response cache off, so that every request queries the store; DB may be a
 //       postgres://USER:PASSWORD@HOST:PORT/DB store URL (used as it is)
+//   dotnet run -c Release --project bench/Dossier.Bench -- analytics clickhouse://… [--rows 10000000] [--runs 20] [--sqlite PATH] [--skip-load]
+//       synthetic GDELT-like event mentions straight into the cluster (drops and recreates its tables), load rate, p95 of
+//       the three aggregate queries; with --sqlite the same rows and queries in SQLite beside them
 var mode = args.FirstOrDefault() ?? "pipeline";
 var rest = args.Skip(1).ToArray();
-string[] valued = ["--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus"];
+string[] valued = ["--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus", "--rows", "--sqlite", "--seed"];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
 var positional = new List<string>();
@@ -47,6 +50,13 @@ return mode switch
         Number("--warmup", 3),
         Number("--max-requests", 200_000),
         Cache: !flags.Contains("--no-cache"))),
+    "analytics" when input is not null => await AnalyticsBenchmark.RunAsync(new AnalyticsBenchmark.Settings(
+        input,
+        options.TryGetValue("--rows", out var rows) ? long.Parse(rows, CultureInfo.InvariantCulture) : 10_000_000,
+        Number("--runs", 20),
+        options.GetValueOrDefault("--sqlite"),
+        flags.Contains("--skip-load"),
+        Number("--seed", 1))),
     _ => Usage(),
 };
 
@@ -57,6 +67,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
     Console.Error.WriteLine("       Dossier.Bench startup");
+    Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load]");
     Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache]");
     return 1;
 }

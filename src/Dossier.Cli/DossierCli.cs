@@ -36,6 +36,7 @@ public static class DossierCli
             command.Options.Add(StoreCommand.StoreOption());
         }
 
+        root.Subcommands.Add(SyncCommand.Create());
         return root;
     }
 

@@ -86,7 +86,9 @@ public sealed class DossierWebApp
             services.AddRouting();
             // Registered by factory so that the container owns (and disposes) the store.
             services.AddSingleton(_ => store);
-            services.AddSingleton<ICorpusQueries>(sp => (ICorpusQueries)sp.GetRequiredService<IDocumentStore>());
+            services.AddSingleton<ICorpusQueries>(sp => options.CorpusQueries is { } wrap
+                ? wrap((ICorpusQueries)sp.GetRequiredService<IDocumentStore>())
+                : (ICorpusQueries)sp.GetRequiredService<IDocumentStore>());
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
             services.AddSingleton<IFollowStore>(_ => SqliteWatchStore.Open(options.DbPath));

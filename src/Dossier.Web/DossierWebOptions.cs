@@ -1,3 +1,4 @@
+using Dossier.Storage.Corpus;
 using System.Net;
 using Dossier.Ingest.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,10 @@ public sealed record DossierWebOptions
     /// <summary>The confidence an event needs to be listed (events, agenda, network, timelines) when a request does
     /// not give <c>minConfidence</c>; 0 lists all. <c>dossier serve</c> sets the event model's threshold.</summary>
     public double MinConfidence { get; init; }
+
+    /// <summary>Wraps the store's corpus queries, e.g. to answer the aggregate views from an analytics cluster
+    /// (<c>dossier serve --analytics</c>); null serves the store's own.</summary>
+    public Func<ICorpusQueries, ICorpusQueries>? CorpusQueries { get; init; }
 
     /// <summary>Networks that <c>POST /api/documents {"url": …}</c> may fetch from although they are not public
     /// (<c>--allow-fetch-from</c>); by default none: loopback, private, link-local, shared, multicast and unspecified

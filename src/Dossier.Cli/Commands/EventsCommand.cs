@@ -21,9 +21,16 @@ internal static class EventsCommand
         var format = CorpusCli.Format();
         var minConfidence = CorpusCli.MinConfidence();
         var domain = CorpusCli.Domain();
+        var analytics = CorpusCli.Analytics();
+        var countBy = new Option<string?>("--count-by")
+        {
+            Description = $"With --analytics: count events grouped by one or more of {string.Join(", ", global::Dossier.Analytics.AnalyticsQueries.Dimensions.Keys)} (comma-separated), instead of listing them",
+            HelpName = "DIMS",
+        };
+        var country = new Option<string?>("--country") { Description = "With --count-by: only events located in this country (ISO code such as GBR)", HelpName = "ISO" };
         var command = new Command("events", "List events across all documents, latest first, each once with its sources")
         {
-            database, actor, type, status, from, to, minConfidence, limit, offset, format, domain,
+            database, actor, type, status, from, to, minConfidence, limit, offset, format, domain, analytics, countBy, country,
         };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
@@ -31,7 +38,13 @@ internal static class EventsCommand
             {
                 MinConfidence = CorpusCli.MinConfidenceOf(parse, minConfidence),
             };
-            var rows = await CorpusCli.Queries(store).ListEventsAsync(filter, parse.GetValue(limit), parse.GetValue(offset), ct);
+            using var cluster = CorpusCli.AnalyticsOf(parse, analytics, store);
+            if (parse.GetValue(countBy) is { } dimensions)
+            {
+                return await AnalyticsReport.CountsAsync(parse, cluster, dimensions, filter, parse.GetValue(country), CorpusCli.IsJson(parse, format), output, ct);
+            }
+
+            var rows = await ((ICorpusQueries?)cluster ?? CorpusCli.Queries(store)).ListEventsAsync(filter, parse.GetValue(limit), parse.GetValue(offset), ct);
             if (CorpusCli.IsJson(parse, format))
             {
                 await CorpusCli.WriteJsonAsync(output, rows);

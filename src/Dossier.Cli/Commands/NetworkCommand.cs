@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
+using Dossier.Storage.Corpus;
 
 namespace Dossier.Cli.Commands;
 
@@ -13,10 +14,12 @@ internal static class NetworkCommand
         var format = CorpusCli.Format();
         var minConfidence = CorpusCli.MinConfidence();
         var domain = CorpusCli.Domain();
-        var command = new Command("network", "Who acts on whom: actor pairs with event counts and mean Goldstein score") { database, minConfidence, limit, offset, format, domain };
+        var analytics = CorpusCli.Analytics();
+        var command = new Command("network", "Who acts on whom: actor pairs with event counts and mean Goldstein score") { database, minConfidence, limit, offset, format, domain, analytics };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
-            var rows = await CorpusCli.Queries(store).NetworkAsync(parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), parse.GetValue(domain), ct);
+            using var cluster = CorpusCli.AnalyticsOf(parse, analytics, store);
+            var rows = await ((ICorpusQueries?)cluster ?? CorpusCli.Queries(store)).NetworkAsync(parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), parse.GetValue(domain), ct);
             if (CorpusCli.IsJson(parse, format))
             {
                 await CorpusCli.WriteJsonAsync(output, rows);

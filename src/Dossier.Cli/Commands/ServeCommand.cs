@@ -27,6 +27,7 @@ internal static class ServeCommand
         };
         var minConfidence = Output.CorpusCli.MinConfidence();
         var noCache = new Option<bool>("--no-cache") { Description = "Do not keep responses in memory (every request reads the store)" };
+        var analytics = Output.CorpusCli.Analytics();
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")
         {
             database,
@@ -34,14 +35,15 @@ internal static class ServeCommand
             allowFetchFrom,
             minConfidence,
             noCache,
+            analytics,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, analytics, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         ParseResult parse, Option<string?> database, Option<string?> urlsOption, Option<string[]> allowOption, Option<double?> minConfidenceOption,
-        CancellationToken cancellationToken)
+        Option<string?> analyticsOption, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -79,6 +81,21 @@ internal static class ServeCommand
             return ExitCodes.ModelError;
         }
 
+        Analytics.ClickHouseCluster? cluster = null;
+        if (parse.GetValue(analyticsOption) is { } analyticsAddress)
+        {
+            try
+            {
+                cluster = new Analytics.ClickHouseCluster(Analytics.ClickHouseAddress.Parse(analyticsAddress));
+            }
+            catch (StoreException e)
+            {
+                await error.WriteLineAsync($"dossier: --analytics: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        using var ownedCluster = cluster;
         var choice = StoreFactory.Choose(StoreCommand.StoreValue(parse), parse.GetValue(database));
         var location = new StoreLocation(choice.IsPostgres ? StoreLocator.Resolve(parse.GetValue(database)) : choice.Target, StoreLocationSource.Option);
         var options = DossierWebOptions.FromEnvironment(location.Path, urls) with
@@ -87,6 +104,7 @@ internal static class ServeCommand
             MinConfidence = minConfidence,
             StoreUrl = choice.IsPostgres ? choice.Target : null,
             CacheResponses = !parse.GetValue<bool>("--no-cache"),
+            CorpusQueries = cluster is null ? null : store => new Analytics.AnalyticsCorpusQueries(store, cluster),
         };
         try
         {
@@ -95,6 +113,11 @@ internal static class ServeCommand
             foreach (var address in app.Urls)
             {
                 await output.WriteLineAsync($"Dossier is serving {choice.Display} on {address}");
+            }
+
+            if (cluster is not null)
+            {
+                await output.WriteLineAsync($"The network and timelines come from the analytics cluster {cluster.Address}.");
             }
 
             if (options.Urls.Any(u => !IsLoopback(u)))

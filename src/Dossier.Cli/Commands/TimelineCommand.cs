@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dossier.Cli.Output;
+using Dossier.Storage.Corpus;
 
 namespace Dossier.Cli.Commands;
 
@@ -14,11 +15,13 @@ internal static class TimelineCommand
         var format = CorpusCli.Format();
         var minConfidence = CorpusCli.MinConfidence();
         var domain = CorpusCli.Domain();
-        var command = new Command("timeline", "The events of one actor in date order") { entity, database, minConfidence, limit, offset, format, domain };
+        var analytics = CorpusCli.Analytics();
+        var command = new Command("timeline", "The events of one actor in date order") { entity, database, minConfidence, limit, offset, format, domain, analytics };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var wanted = parse.GetValue(entity)!;
-            var timeline = await CorpusCli.Queries(store).TimelineAsync(wanted, parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), parse.GetValue(domain), ct);
+            using var cluster = CorpusCli.AnalyticsOf(parse, analytics, store);
+            var timeline = await ((ICorpusQueries?)cluster ?? CorpusCli.Queries(store)).TimelineAsync(wanted, parse.GetValue(limit), parse.GetValue(offset), CorpusCli.MinConfidenceOf(parse, minConfidence), parse.GetValue(domain), ct);
             if (timeline is null)
             {
                 return await CorpusCli.NotFoundAsync(parse, $"entity {wanted}");

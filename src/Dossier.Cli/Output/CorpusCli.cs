@@ -83,6 +83,20 @@ internal static class CorpusCli
         },
     };
 
+    /// <summary><c>--analytics ADDRESS</c>: answer the aggregate views from a ClickHouse cluster filled by <c>dossier sync</c>.</summary>
+    public static Option<string?> Analytics() => new("--analytics")
+    {
+        Description = "Answer from the analytics cluster that dossier sync fills: clickhouse://USER:PASSWORD@HOST:HTTP_PORT/DB?cluster=NAME",
+        HelpName = "ADDRESS",
+    };
+
+    /// <summary>The store's corpus queries with the aggregate views from the cluster, when <c>--analytics</c> is given; else null.</summary>
+    /// <exception cref="StoreException">The address is not a ClickHouse address.</exception>
+    public static global::Dossier.Analytics.AnalyticsCorpusQueries? AnalyticsOf(ParseResult parse, Option<string?> option, IDocumentStore store) =>
+        parse.GetValue(option) is { } address
+            ? new global::Dossier.Analytics.AnalyticsCorpusQueries(Queries(store), new global::Dossier.Analytics.ClickHouseCluster(global::Dossier.Analytics.ClickHouseAddress.Parse(address)))
+            : null;
+
     /// <summary>The corpus queries of a store, or a store error when this store has none.</summary>
     public static ICorpusQueries Queries(IDocumentStore store) =>
         store as ICorpusQueries ?? throw new StoreException("This store does not keep a corpus of entities and events.");

@@ -84,13 +84,18 @@ internal static class TrainCommand
     {
         var data = DataOption();
         var output = OutOption();
-        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train and the names of GUM's train documents, with the word clusters of OUT/ner (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output };
+        var teacher = new Option<DirectoryInfo?>("--teacher") { Description = "Models directory of the tagger that labels EWT train (default: train that teacher first, without EWT)" };
+        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train, the names of GUM's train documents and EWT train labelled by a teacher under its PROPN tags, with the word clusters of OUT/ner (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output, teacher };
         command.SetAction(parse =>
         {
             var outDirectory = parse.GetValue(output)!;
             outDirectory.Create();
             NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output,
-                new NerTrainingOptions { GumExclude = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal) });
+                new NerTrainingOptions
+                {
+                    GumExclude = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal),
+                    TeacherDirectory = parse.GetValue(teacher)?.FullName,
+                });
             return ExitCodes.Success;
         });
         return command;

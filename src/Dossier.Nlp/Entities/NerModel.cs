@@ -28,7 +28,7 @@ public sealed class NerModel
     internal const string Kind = "ner-tagger";
 
     /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>
-    internal const int FeatureSet = 3;
+    internal const int FeatureSet = 4;
 
     internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer, WordClusters clusters)
     {

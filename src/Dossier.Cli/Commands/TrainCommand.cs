@@ -84,8 +84,9 @@ internal static class TrainCommand
     {
         var data = DataOption();
         var output = OutOption();
-        var teacher = new Option<DirectoryInfo?>("--teacher") { Description = "Models directory of the tagger that labels EWT train (default: train that teacher first, without EWT)" };
-        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train, the names of GUM's train documents and EWT train labelled by a teacher under its PROPN tags, with the word clusters of OUT/ner (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output, teacher };
+        var web = new Option<bool>("--web-labels") { Description = "Also train on EWT train labelled by a teacher under its PROPN tags (tried; off by default)" };
+        var teacher = new Option<DirectoryInfo?>("--teacher") { Description = "With --web-labels: models directory of the tagger that labels EWT train (default: train that teacher first)" };
+        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train and the names of GUM's train documents, with the word clusters of OUT/ner and proper-noun rates from EWT and GUM train (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output, web, teacher };
         command.SetAction(parse =>
         {
             var outDirectory = parse.GetValue(output)!;
@@ -94,6 +95,7 @@ internal static class TrainCommand
                 new NerTrainingOptions
                 {
                     GumExclude = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal),
+                    LabelWebTreebank = parse.GetValue(web),
                     TeacherDirectory = parse.GetValue(teacher)?.FullName,
                 });
             return ExitCodes.Success;

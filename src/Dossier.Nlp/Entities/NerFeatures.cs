@@ -24,6 +24,9 @@ internal struct NerWord
     /// <summary>Word cluster of the lower-case form (<see cref="WordClusters.Get"/>): fine + 1 above bit 8, coarse + 1 below; 0 unknown.</summary>
     public int Cluster;
 
+    /// <summary>How often a treebank tags the word PROPN (<see cref="WordClusters.ProperNounClass"/>).</summary>
+    public byte Proper;
+
     /// <summary>Gazetteer and training-name matches of words written in lower case (kinds or class mask, and BILU part).</summary>
     public int LowGazKinds;
     public sbyte LowGazPart;
@@ -120,6 +123,7 @@ internal sealed class NerDocument
             {
                 words[i] = NerWord.Compute(sentence[i]);
                 words[i].Cluster = clusters.Get(words[i].Lower);
+                words[i].Proper = (byte)clusters.ProperNounClass(words[i].Lower);
                 if (words[i].Cap == 1 || words[i].Cap == 2 || words[i].Cap == 4) lower++;
                 if (words[i].Cap == 3) upper++;
                 if (words[i].Cap == 1) small++;
@@ -371,6 +375,10 @@ internal static class NerFeatures
         Add(buckets, ref k, shift, FeatureHash.F(53 + ac, (ulong)wm1.Cluster >> 24, truecase, (ulong)wp1.Cluster >> 24));
         if (w.LowGazPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(50 + ac, (ulong)w.LowGazKinds, (ulong)w.LowGazPart));
         if (w.LowListPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(51 + ac, (ulong)w.LowListMask, (ulong)w.LowListPart));
+        // Proper-noun evidence: how often a treebank of news and web text tags the word and its neighbours PROPN.
+        Add(buckets, ref k, shift, FeatureHash.F(55 + ac, w.Proper, w.Cap, first));
+        Add(buckets, ref k, shift, FeatureHash.F(56, wm1.Proper, w.Proper, wp1.Proper));
+        Add(buckets, ref k, shift, FeatureHash.F(57, t1, w.Proper));
         if (w.Cap is not (0 or 1) && doc.Contexts.TryGetValue(w.Lower, out var contexts))
         {
             foreach (var context in contexts) Add(buckets, ref k, shift, FeatureHash.F(54, context));

@@ -28,7 +28,7 @@ public sealed class NerModel
     internal const string Kind = "ner-tagger";
 
     /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>
-    internal const int FeatureSet = 4;
+    internal const int FeatureSet = 5;
 
     internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer, WordClusters clusters)
     {
@@ -118,7 +118,7 @@ public sealed class NerModel
     }
 
     /// <summary>A word that can be a surname: capitalised and made of letters (an initial or a full stop is not: "J." or ".").</summary>
-    private static bool IsSurname(string word) => word.Length >= 2 && EntityTyper.Capitalised(word) && char.IsLetter(word[^1]);
+    internal static bool IsSurname(string word) => word.Length >= 2 && EntityTyper.Capitalised(word) && char.IsLetter(word[^1]);
 
     /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
     internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences, EntityTyper typer)

@@ -117,6 +117,9 @@ public sealed class NerModel
         return output;
     }
 
+    /// <summary>A word that can be a surname: capitalised and made of letters (an initial or a full stop is not: "J." or ".").</summary>
+    private static bool IsSurname(string word) => word.Length >= 2 && EntityTyper.Capitalised(word) && char.IsLetter(word[^1]);
+
     /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
     internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences, EntityTyper typer)
     {
@@ -131,7 +134,7 @@ public sealed class NerModel
             for (var k = 0; k < spans.Count; k++)
             {
                 var span = spans[k];
-                if (span.Type == EntityTypes.Person && span.End - span.Start >= 2) (surnames ??= new(StringComparer.Ordinal)).Add(words[span.End - 1]);
+                if (span.Type == EntityTypes.Person && span.End - span.Start >= 2 && IsSurname(words[span.End - 1])) (surnames ??= new(StringComparer.Ordinal)).Add(words[span.End - 1]);
 
                 // The surname of a person named earlier in the document, alone, is that person ("John Bolton … Bolton said").
                 else if (surnames is not null && span.End - span.Start == 1 && span.Type is EntityTypes.Organization or EntityTypes.Location && surnames.Contains(words[span.Start]) && !doc.AllCaps[s])

@@ -30,13 +30,13 @@ public static class DossierCli
         root.Subcommands.Add(QueueCommands.Enqueue());
         root.Subcommands.Add(QueueCommands.Worker());
         root.Subcommands.Add(QueueCommands.Queue());
+        root.Subcommands.Add(SyncCommand.Create());
         // Every command that takes --db also takes --store (a PostgreSQL URL), read by StoreCommand.
         foreach (var command in root.Subcommands.Where(c => c.Options.Any(o => o.Name == "--db")))
         {
             command.Options.Add(StoreCommand.StoreOption());
         }
 
-        root.Subcommands.Add(SyncCommand.Create());
         return root;
     }
 

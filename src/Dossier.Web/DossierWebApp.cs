@@ -91,7 +91,13 @@ public sealed class DossierWebApp
                 : (ICorpusQueries)sp.GetRequiredService<IDocumentStore>());
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
-            services.AddSingleton<IFollowStore>(_ => SqliteWatchStore.Open(options.DbPath));
+            // Follows (and the status history they keep) are SQLite's for now: on PostgreSQL none is registered, the
+            // follow pages say so, and the event pages leave out the status history.
+            if (store is SqliteDocumentStore sqliteStore)
+            {
+                services.AddSingleton<IFollowStore>(_ => SqliteWatchStore.Open(sqliteStore.Path));
+            }
+
             services.AddSingleton(sp => new DocumentIngestor(
                 sp.GetRequiredService<IDocumentStore>(),
                 DocumentIngestor.CreatePipeline(options.ActorsPath, options.DbPath),
@@ -151,7 +157,14 @@ public sealed class DossierWebApp
         app.MapEventsApi();
         app.MapSearchApi();
         app.MapPages();
-        app.MapFollowPages();
+        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(IFollowStore)) == true)
+        {
+            app.MapFollowPages();
+        }
+        else
+        {
+            app.MapFollowPagesUnavailable();
+        }
     }
 
     /// <summary>What a cached response depends on besides its URL: the store's version, which any committed change

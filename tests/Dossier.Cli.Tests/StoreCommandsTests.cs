@@ -3,6 +3,15 @@ namespace Dossier.Cli.Tests;
 public class StoreCommandsTests
 {
     [Fact]
+    public void Sync_StoreOption_ParsesLikeTheOtherStoreCommands()
+    {
+        var parse = DossierCli.Build().Parse(["sync", "--store", "postgres://team:pw@127.0.0.1:9/dossier", "--to", "clickhouse://u:p@127.0.0.1:9/db?cluster=c"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("postgres://team:pw@127.0.0.1:9/dossier", parse.GetValue<string?>("--store"));
+    }
+
+    [Fact]
     public async Task ShowDocumentsSearch_AfterIngest_FindTheStoredDocument()
     {
         using var run = new CliRun();

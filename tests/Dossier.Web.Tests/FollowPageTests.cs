@@ -82,4 +82,32 @@ public class FollowPageTests(WebAppFixture fixture)
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [SkippableFact]
+    public async Task FollowPages_OnAPostgresStore_AnswerNotFoundWithTheReasonAndTheAgendaStillWorks()
+    {
+        var url = Environment.GetEnvironmentVariable("DOSSIER_TEST_POSTGRES");
+        Skip.If(string.IsNullOrWhiteSpace(url), "DOSSIER_TEST_POSTGRES is not set: no PostgreSQL server to test against.");
+        var directory = Directory.CreateTempSubdirectory("dossier-follow-tests-").FullName;
+        try
+        {
+            var (app, address) = await WebAppFixture.StartAsync(new DossierWebOptions(Path.Combine(directory, "unused.db")) { StoreUrl = url });
+            await using var _ = app;
+            using var client = new HttpClient { BaseAddress = address };
+
+            var list = await client.GetAsync("/follows");
+            var feed = await client.GetAsync("/follows/1.atom");
+            var agenda = await client.GetAsync("/agenda?from=2026-05-04");
+
+            Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+            Assert.Contains("store is PostgreSQL", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, feed.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, agenda.StatusCode);
+            Assert.False(File.Exists(Path.Combine(directory, "unused.db")), "a SQLite follow store was opened beside a PostgreSQL store");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

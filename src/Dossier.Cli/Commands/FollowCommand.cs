@@ -29,7 +29,7 @@ internal static class FollowCommand
         var minConfidence = new Option<double>("--min-confidence") { Description = "Least confidence of a report", DefaultValueFactory = _ => 0 };
         var webhook = new Option<string?>("--webhook") { Description = "URL that receives each alert as a JSON POST" };
         var secret = new Option<string?>("--secret") { Description = "Shared secret: each POST carries X-Dossier-Signature: sha256=HMAC(secret, body)" };
-        var command = new Command("add", "Follow a query") { database, name, actor, type, status, country, minConfidence, webhook, secret };
+        var command = new Command("add", "Follow a query") { database, StoreCommand.StoreOption(), name, actor, type, status, country, minConfidence, webhook, secret };
         command.SetAction((parse, ct) => RunAsync(parse, database, async (store, output, error) =>
         {
             var query = new FollowQuery(parse.GetValue(actor), parse.GetValue(type), parse.GetValue(status), parse.GetValue(country), parse.GetValue(minConfidence));
@@ -56,7 +56,7 @@ internal static class FollowCommand
     private static Command List()
     {
         var database = CommonOptions.Database();
-        var command = new Command("list", "List the follows, with how many alerts are new since the last visit") { database };
+        var command = new Command("list", "List the follows, with how many alerts are new since the last visit") { database, StoreCommand.StoreOption() };
         command.SetAction((parse, ct) => RunAsync(parse, database, async (store, output, _) =>
         {
             var follows = await store.ListFollowsAsync(ct);
@@ -80,7 +80,7 @@ internal static class FollowCommand
     {
         var database = CommonOptions.Database();
         var id = new Argument<long>("id") { Description = "The follow's number (from follow list)" };
-        var command = new Command("remove", "Stop following; its alerts and pending deliveries go") { database, id };
+        var command = new Command("remove", "Stop following; its alerts and pending deliveries go") { database, StoreCommand.StoreOption(), id };
         command.SetAction((parse, ct) => RunAsync(parse, database, async (store, output, error) =>
         {
             if (!await store.RemoveFollowAsync(parse.GetValue(id), ct))
@@ -122,10 +122,15 @@ internal static class FollowCommand
     private static async Task<int> RunAsync(ParseResult parse, Option<string?> database, Func<SqliteWatchStore, TextWriter, TextWriter, Task<int>> body, CancellationToken cancellationToken)
     {
         var error = parse.InvocationConfiguration.Error;
+        if (StoreCommand.SqliteOnly(parse, database, "follow") is not { } path)
+        {
+            return ExitCodes.Usage;
+        }
+
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var store = SqliteWatchStore.Open(StoreLocator.Resolve(parse.GetValue(database)));
+            using var store = SqliteWatchStore.Open(path);
             return await body(store, parse.InvocationConfiguration.Output, error);
         }
         catch (StoreException e)

@@ -54,7 +54,11 @@ internal static class WatchCommand
                 return ExitCodes.Usage;
             }
 
-            var dbPath = StoreLocator.Resolve(parse.GetValue(database));
+            if (StoreCommand.SqliteOnly(parse, database, "watch") is not { } dbPath)
+            {
+                return ExitCodes.Usage;
+            }
+
             var pipeline = PipelineFactory.TryCreate(parse.GetValue(actors), dbPath, out var actorsError);
             if (pipeline is null)
             {

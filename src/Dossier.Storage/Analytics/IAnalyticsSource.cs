@@ -4,7 +4,7 @@ namespace Dossier.Storage.Analytics;
 /// What an analytics copy of the store (<c>dossier sync</c>) reads: rows keyed by the store's document key, in key
 /// order, so that a copy can go on from the last key it holds. Documents and their event mentions never change once
 /// stored; corpus events and corpus entities do (counts, merges), so they are read as they are now for the documents
-/// of a key range. Implementations: SQLite (<c>SqliteDocumentStore</c>); PostgreSQL can follow.
+/// of a key range. Implementations: SQLite (<c>SqliteDocumentStore</c>) and PostgreSQL (<c>PostgresDocumentStore</c>), with the same queries.
 /// </summary>
 public interface IAnalyticsSource
 {

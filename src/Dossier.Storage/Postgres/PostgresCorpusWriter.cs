@@ -386,6 +386,16 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
             ("@first", rows.Select(r => r.Published).Aggregate((string?)null, Min)),
             ("@last", rows.Select(r => r.Published).Aggregate((string?)null, Max)),
             ("@mentions", (long)rows.Count), ("@documents", (long)rows.Select(r => r.Doc).Distinct().Count())).ConfigureAwait(false);
+        // The place: the first report's (same order) that its sentence names, else the first report's document place.
+        await ExecuteAsync("""
+            UPDATE corpus_events SET (location_place, location_country_code, location_latitude, location_longitude, location_scope) =
+                (SELECT e.location_place, e.location_country_code, e.location_latitude, e.location_longitude, e.location_scope
+                 FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+                 WHERE e.corpus_event_id = @id AND e.location_place IS NOT NULL
+                 ORDER BY e.location_scope = 'document', e.date_value IS NULL OR trim(e.date_value) = '', e.date_value, d.id, e.event_id
+                 LIMIT 1)
+            WHERE corpus_event_id = @id
+            """, ("@id", id)).ConfigureAwait(false);
         await ExecuteAsync("DELETE FROM corpus_event_actors WHERE corpus_event_id = @id", ("@id", id)).ConfigureAwait(false);
         await ExecuteAsync("""
             INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text)

@@ -20,7 +20,8 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
 
     private const string EventColumns = """
         ce.corpus_event_id, ce.type, ce.mode, ce.cameo, ce.quad_class, ce.goldstein, ce.status, ce.date_value, ce.date_day,
-        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count, ce.domain
+        ce.first_published, ce.location_text, ce.mention_count, ce.document_count, ce.source_count, ce.domain,
+        ce.location_place, ce.location_scope
         """;
 
     /// <inheritdoc />
@@ -368,7 +369,8 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
             Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
             Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
-            Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14)), ct, parameters).ConfigureAwait(false);
+            Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14),
+            Place: Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Scope: Pg.Text(r, 16)), ct, parameters).ConfigureAwait(false);
         if (events.Count == 0)
         {
             return [];
@@ -406,6 +408,8 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         {
             Confidence = confidence.GetValueOrDefault(e.Id),
             Domain = e.Domain,
+            Place = e.Place,
+            PlaceScope = e.Place is null ? null : e.Scope,
         }).ToList();
     }
 

@@ -222,11 +222,13 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         var entities = OrEmpty(d.Entities);
         if (entities.Length > 0)
         {
-            await CopyAsync(connection, "entities (doc_key, entity_id, ordinal, name, type, country, sector, code, aliases)", entities.Select((e, i) => new object?[]
+            await CopyAsync(connection, "entities (doc_key, entity_id, ordinal, name, type, country, sector, code, aliases, place, latitude, longitude)", entities.Select((e, i) => new object?[]
             {
                 key, e.Id, i, e.Name, e.Type, e.Country, e.Sector, e.Code,
                 e.Aliases.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(e.Aliases.ToArray(), AliasOptions),
-            }), [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], ct).ConfigureAwait(false);
+                Sqlite.PlaceJson.Serialize(e.Place), e.Place?.Latitude, e.Place?.Longitude,
+            }), [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
+                 NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double], ct).ConfigureAwait(false);
             await CopyAsync(connection, "entity_roles (doc_key, entity_id, ordinal, title, organization, country, status)",
                 entities.SelectMany(e => OrEmpty(e.Roles).Select((r, i) => new object?[] { key, e.Id, i, r.Title, r.Organization, r.Country, r.Status })),
                 [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], ct).ConfigureAwait(false);
@@ -252,16 +254,20 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
 
         await CopyAsync(connection, """
             events (doc_key, event_id, ordinal, type, cameo, quad_class, goldstein, status, mode, trigger_text, trigger_start, trigger_end, sentence,
-                    location_text, location_entity, location_country, date_text, date_value, evidence, confidence, domain)
+                    location_text, location_entity, location_country, date_text, date_value, evidence, confidence, domain,
+                    location_place, location_country_code, location_latitude, location_longitude, location_scope)
             """,
             events.Select((e, i) => new object?[]
             {
                 key, e.Id, i, e.Type, e.Cameo, e.QuadClass, e.Goldstein, e.Status, e.Mode, e.Trigger.Text, e.Trigger.Start, e.Trigger.End, e.Sentence,
                 e.Location?.Text, e.Location?.Entity, e.Location?.Country, e.Date?.Text, e.Date?.Value, e.Evidence, e.Confidence, e.Domain,
+                Sqlite.PlaceJson.Serialize(e.Location?.Place), e.Location?.Place?.CountryCode, e.Location?.Place?.Latitude, e.Location?.Place?.Longitude,
+                e.Location?.Place is null ? null : e.Location.Scope,
             }),
             [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Double,
              NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
-             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text], ct).ConfigureAwait(false);
+             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text,
+             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Text], ct).ConfigureAwait(false);
         await CopyAsync(connection, "event_actors (doc_key, event_id, side, ordinal, text, entity, country, sector, code)",
             events.SelectMany(e => OrEmpty(e.Source).Select((a, i) => (e, a, i, side: "source"))
                     .Concat(OrEmpty(e.Target).Select((a, i) => (e, a, i, side: "target"))))

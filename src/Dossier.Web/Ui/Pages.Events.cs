@@ -4,6 +4,7 @@ using Dossier.Storage.Corpus;
 using Dossier.Storage.Watch;
 using Dossier.Web.Api;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dossier.Web.Ui;
 
@@ -49,7 +50,7 @@ public static partial class Pages
         return PageResult.Ok("Events", html);
     }
 
-    private static async Task<IResult> EventAsync(ICorpusQueries corpus, IFollowStore follows, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> EventAsync(ICorpusQueries corpus, [FromServices] IFollowStore? follows, string id, CancellationToken cancellationToken)
     {
         var e = EventsApi.TryParseId(id, out var key) ? await corpus.GetEventAsync(key, cancellationToken) : null;
         if (e is null)
@@ -107,7 +108,7 @@ public static partial class Pages
             .Text(e.NumSources).Raw(e.NumSources == 1 ? " source" : " sources"));
         html.Raw("</tbody></table>");
 
-        if ((await follows.StatusHistoryAsync(e.Id, cancellationToken)).Count > 1)
+        if (follows is not null && (await follows.StatusHistoryAsync(e.Id, cancellationToken)).Count > 1)
         {
             html.Raw("<h2>Status history</h2>");
             await WriteStatusHistoryAsync(html, follows, e.Id, cancellationToken);
@@ -129,7 +130,7 @@ public static partial class Pages
     }
 
     private static async Task<IResult> AgendaAsync(
-        ICorpusQueries corpus, IDocumentStore store, IFollowStore follows, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? cursor,
+        ICorpusQueries corpus, IDocumentStore store, [FromServices] IFollowStore? follows, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? cursor,
         string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(null, cursor, out var paging, out var error) || !ApiProblems.TryParseDay("from", from, out var day, out error)
@@ -171,7 +172,7 @@ public static partial class Pages
         var changed = new List<CorpusEventSummary>();
         foreach (var e in page.Items)
         {
-            if ((await follows.StatusHistoryAsync(e.Id, cancellationToken)).Count > 1)
+            if (follows is not null && (await follows.StatusHistoryAsync(e.Id, cancellationToken)).Count > 1)
             {
                 changed.Add(e);
             }

@@ -29,6 +29,20 @@ public static partial class Pages
         return endpoints;
     }
 
+    /// <summary>On a store without follows (PostgreSQL, for now): <c>/follows</c> and everything under it answer 404 with
+    /// the reason.</summary>
+    public static IEndpointRouteBuilder MapFollowPagesUnavailable(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("").ExcludeFromDescription().CacheOutput(policy => policy.NoCache());
+        group.Map("/follows", Unavailable);
+        group.Map("/follows/{**rest}", Unavailable);
+        return endpoints;
+
+        static IResult Unavailable() =>
+            PageResult.NotFound("Follows are not available on this server: its store is PostgreSQL, and follows are kept in a SQLite store for now.");
+    }
+
     private static async Task<IResult> FollowsAsync(IFollowStore follows, WriteAccess access, CancellationToken cancellationToken)
     {
         var html = new Html().Raw("<h1>Follows</h1>");

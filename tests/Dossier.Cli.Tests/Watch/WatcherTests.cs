@@ -11,7 +11,8 @@ namespace Dossier.Cli.Tests.Watch;
 public sealed class WatcherTests : IDisposable
 {
     private readonly NewsServer _server = new();
-    private readonly WatchRig _rig = new(timeout: TimeSpan.FromSeconds(1), maxBytes: 100_000);
+    // A timeout generous enough for a loaded CI machine (a 1 s timeout failed feed polls there); the slow page is far slower.
+    private readonly WatchRig _rig = new(timeout: TimeSpan.FromSeconds(4), maxBytes: 100_000);
 
     public void Dispose()
     {
@@ -89,7 +90,7 @@ public sealed class WatcherTests : IDisposable
     {
         var feed = _server.AddFeed("mixed.xml");
         _server.Publish("mixed.xml", "ok.html", "Quay works begin", Sentence(1), new DateOnly(2026, 5, 2));
-        _server.Publish("mixed.xml", "slow.html", "Slow page", Sentence(2), new DateOnly(2026, 5, 2), delay: TimeSpan.FromSeconds(3));
+        _server.Publish("mixed.xml", "slow.html", "Slow page", Sentence(2), new DateOnly(2026, 5, 2), delay: TimeSpan.FromSeconds(10));
         _server.Publish("mixed.xml", "big.html", "Big page", Sentence(3), new DateOnly(2026, 5, 2));
         _server.Route("big.html", 200, "text/html", new byte[300_000]);
         _server.Publish("mixed.xml", "loop.html", "Loop", Sentence(4), new DateOnly(2026, 5, 2));

@@ -101,7 +101,8 @@ internal static class EvalCommand
         return command;
     }
 
-    private static bool TryLoad<T>(ParseResult parse, Func<T> load, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? model)
+    /// <summary>Loads a model or pipeline; a missing or corrupt model file is one line on stderr and false.</summary>
+    internal static bool TryLoad<T>(ParseResult parse, Func<T> load, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? model)
         where T : class
     {
         try

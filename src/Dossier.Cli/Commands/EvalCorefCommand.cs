@@ -38,14 +38,8 @@ internal static class EvalCorefCommand
         };
         command.SetAction(parse =>
         {
-            AnalysisPipeline full;
-            try
+            if (!EvalCommand.TryLoad(parse, () => DefaultPipeline.Create(), out var full))
             {
-                full = DefaultPipeline.Create();
-            }
-            catch (ModelFileException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"dossier: {e.Message}");
                 return ExitCodes.ModelError;
             }
 

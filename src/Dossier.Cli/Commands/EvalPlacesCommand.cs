@@ -33,14 +33,8 @@ internal static class EvalPlacesCommand
         };
         command.SetAction(parse =>
         {
-            AnalysisPipeline full;
-            try
+            if (!EvalCommand.TryLoad(parse, () => DefaultPipeline.Create(), out var full))
             {
-                full = DefaultPipeline.Create();
-            }
-            catch (ModelFileException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"dossier: {e.Message}");
                 return ExitCodes.ModelError;
             }
 

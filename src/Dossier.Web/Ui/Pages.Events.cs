@@ -11,12 +11,12 @@ namespace Dossier.Web.Ui;
 /// <summary>The event list, the event page and the agenda.</summary>
 public static partial class Pages
 {
-    private static async Task<IResult> EventsAsync(
-        ICorpusQueries corpus, DossierWebOptions options, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
-        string? cursor, string? domain, CancellationToken cancellationToken)
+    /// <summary>The event filter form (actor, type, status, date range, confidence, domain) of the events and map pages.</summary>
+    private static void WriteEventFilterForm(
+        Html html, string action, string button, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
+        string? domain, DossierWebOptions options)
     {
-        var html = new Html().Raw("<h1>Events</h1>");
-        html.Raw("<form class=\"filters\" action=\"/events\" method=\"get\">")
+        html.Raw("<form class=\"filters\"").Attr("action", action).Raw(" method=\"get\">")
             .Raw("<label>Actor<input type=\"search\" name=\"actor\"").Attr("value", actor).Raw("></label>")
             .Raw("<label>Type<input type=\"text\" name=\"type\" size=\"10\" placeholder=\"CONSULT\"").Attr("value", type).Raw("></label>")
             .Raw("<label>Status<select name=\"status\"><option value=\"\">any</option>");
@@ -31,7 +31,15 @@ public static partial class Pages
             .Raw("<label>To<input type=\"date\" name=\"to\"").Attr("value", to).Raw("></label>");
         WriteConfidenceControl(html, minConfidence, options);
         WriteDomainField(html, domain);
-        html.Raw("<button type=\"submit\">Filter</button></form>");
+        html.Raw("<button type=\"submit\">").Text(button).Raw("</button></form>");
+    }
+
+    private static async Task<IResult> EventsAsync(
+        ICorpusQueries corpus, DossierWebOptions options, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
+        string? cursor, string? domain, CancellationToken cancellationToken)
+    {
+        var html = new Html().Raw("<h1>Events</h1>");
+        WriteEventFilterForm(html, "/events", "Filter", actor, type, status, from, to, minConfidence, domain, options);
 
         if (!Paging.TryParse(null, cursor, out var paging, out var error)
             || !EventsApi.TryParseFilter(actor, type, status, from, to, out var filter, out error)

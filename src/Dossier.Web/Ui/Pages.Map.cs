@@ -15,22 +15,7 @@ public static partial class Pages
         string? domain, CancellationToken cancellationToken)
     {
         var html = new Html().Raw("<h1>Map</h1>");
-        html.Raw("<form class=\"filters\" action=\"/map\" method=\"get\">")
-            .Raw("<label>Actor<input type=\"search\" name=\"actor\"").Attr("value", actor).Raw("></label>")
-            .Raw("<label>Type<input type=\"text\" name=\"type\" size=\"10\" placeholder=\"CONSULT\"").Attr("value", type).Raw("></label>")
-            .Raw("<label>Status<select name=\"status\"><option value=\"\">any</option>");
-        foreach (var option in EventsApi.Statuses)
-        {
-            html.Raw("<option").Attr("value", option).Raw(string.Equals(status, option, StringComparison.OrdinalIgnoreCase) ? " selected>" : ">")
-                .Text(option).Raw("</option>");
-        }
-
-        html.Raw("</select></label>")
-            .Raw("<label>From<input type=\"date\" name=\"from\"").Attr("value", from).Raw("></label>")
-            .Raw("<label>To<input type=\"date\" name=\"to\"").Attr("value", to).Raw("></label>");
-        WriteConfidenceControl(html, minConfidence, options);
-        WriteDomainField(html, domain);
-        html.Raw("<button type=\"submit\">Show</button></form>");
+        WriteEventFilterForm(html, "/map", "Show", actor, type, status, from, to, minConfidence, domain, options);
 
         if (!EventsApi.TryParseFilter(actor, type, status, from, to, out var filter, out var error)
             || !EventsApi.TryParseConfidence(minConfidence, options.MinConfidence, out var threshold, out error)

@@ -14,12 +14,12 @@ namespace Dossier.Bench;
 /// </summary>
 internal static class AnalyticsBenchmark
 {
-    public sealed record Settings(string Address, long Rows, int Runs, string? SqlitePath, bool SkipLoad, int Seed);
+    public sealed record Settings(string Address, long Rows, int Runs, string? SqlitePath, bool SkipLoad, int Seed, bool Distributed = false, int? ServerBlockRows = null);
 
     public static async Task<int> RunAsync(Settings settings)
     {
         var address = ClickHouseAddress.Parse(settings.Address);
-        using var cluster = new ClickHouseCluster(address);
+        using var cluster = settings.ServerBlockRows is { } blockRows ? new ClickHouseCluster(address) { LoadServerBlockRows = blockRows } : new ClickHouseCluster(address);
         var generator = new SyntheticEvents(settings.Seed);
         Console.WriteLine($"uptime: {Uptime()}");
         if (!settings.SkipLoad)
@@ -28,16 +28,41 @@ internal static class AnalyticsBenchmark
             await AnalyticsSchema.EnsureAsync(cluster);
             var generated = Stopwatch.StartNew();
             var sum = 0L;
-            foreach (var row in generator.Rows(settings.Rows).Select(SyntheticEvents.ClickHouseRow))
+            var block = new RowBinaryWriter();
+            var keys = new SyntheticEvents.ShardKeys();
+            foreach (var row in generator.Rows(settings.Rows))
             {
-                sum += row.Length;
+                sum += (long)(keys.Of(row) & 1);
+                SyntheticEvents.Write(row, block);
+                if (block.Length > ClickHouseCluster.LoadBlockBytes)
+                {
+                    block.Clear();
+                }
             }
 
-            Console.WriteLine($"generation alone: {settings.Rows:N0} rows in {generated.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"generation and RowBinary encoding alone: {settings.Rows:N0} rows in {generated.Elapsed.TotalSeconds:F1} s ({sum % 2})");
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var servers = ServerCpu();
             var watch = Stopwatch.StartNew();
-            var inserted = await cluster.InsertAsync("event_mentions", AnalyticsSchema.MentionColumns, generator.Rows(settings.Rows).Select(SyntheticEvents.ClickHouseRow), parallelism: 2);
+            long inserted;
+            string how;
+            if (settings.Distributed)
+            {
+                how = "through the Distributed table (driver, object rows, 200k-row batches, 2 at once)";
+                inserted = await cluster.InsertDistributedAsync("event_mentions", AnalyticsSchema.MentionColumns, generator.Rows(settings.Rows).Select(SyntheticEvents.ClickHouseRow), parallelism: 2);
+            }
+            else
+            {
+                how = $"straight into each shard's local table (one RowBinary stream per shard, encoding on its own thread, server blocks of {cluster.LoadServerBlockRows:N0} rows)";
+                keys = new SyntheticEvents.ShardKeys();
+                inserted = await cluster.LoadAsync("event_mentions", AnalyticsSchema.MentionColumns, generator.Rows(settings.Rows), m => keys.Of(m), SyntheticEvents.Write);
+            }
+
             watch.Stop();
-            Console.WriteLine($"ClickHouse load: {inserted:N0} rows in {watch.Elapsed.TotalSeconds:F1} s = {inserted / watch.Elapsed.TotalSeconds:N0} rows/s (generation included); uptime: {Uptime()}");
+            var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var serverCpu = ServerCpu() - servers;
+            Console.WriteLine($"ClickHouse load {how}: {inserted:N0} rows in {watch.Elapsed.TotalSeconds:F1} s = {inserted / watch.Elapsed.TotalSeconds:N0} rows/s (generation included); "
+                + $"CPU: client {clientCpu:F1} s, servers {(serverCpu < 0 ? "?" : serverCpu.ToString("F1", CultureInfo.InvariantCulture))} s; uptime: {Uptime()}");
         }
 
         var queries = new AnalyticsQueries(cluster);
@@ -98,6 +123,52 @@ internal static class AnalyticsBenchmark
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>User + system CPU seconds of every clickhouse-server process on this machine (from /proc), or -1.</summary>
+    internal static double ServerCpu()
+    {
+        try
+        {
+            var ticks = 0L;
+            foreach (var dir in Directory.GetDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out _))
+                {
+                    continue;
+                }
+
+                string stat;
+                try
+                {
+                    stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                var close = stat.LastIndexOf(')');
+                var name = stat[(stat.IndexOf('(') + 1)..close];
+                if (!name.StartsWith("clickhouse", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var fields = stat[(close + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+
+            return ticks / 100.0;
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
     }
 
     internal static string Uptime()

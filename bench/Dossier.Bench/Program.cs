@@ -5,17 +5,22 @@ using Dossier.Bench;
 //   dotnet run -c Release --project bench/Dossier.Bench -- pipeline [CORPUS] [--runs N]   read -> analyse -> store (default corpus ../shared/corpora/bbc)
 //   dotnet run -c Release --project bench/Dossier.Bench -- syntax [CONLLU] [--runs N]     tag + parse on gold words, one thread
 //   dotnet run -c Release --project bench/Dossier.Bench -- startup                        model loads and first analysis in a fresh process
+//   dotnet run -c Release --project bench/Dossier.Bench -- corpus [CORPUS] [--documents 50000] [--window 1000] [--sources 400] [--db PATH]
+//       ingest cost as the corpus grows: synthetic documents built from analysed BBC ones, stored through the SQLite
+//       store and corpus merge; ms per document (and in the merge) per window, the store's size
 //   bench/compare-compromise.sh [DIR]                                                     dossier analyze vs compromise, side by side
 //   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache]
 //       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;
 //       --no-cache turns the server's response cache off, so that every request queries the store; DB may be a
 //       postgres://USER:PASSWORD@HOST:PORT/DB store URL (used as it is)
-//   dotnet run -c Release --project bench/Dossier.Bench -- analytics clickhouse://… [--rows 10000000] [--runs 20] [--sqlite PATH] [--skip-load]
+//   dotnet run -c Release --project bench/Dossier.Bench -- analytics clickhouse://… [--rows 10000000] [--runs 20] [--sqlite PATH] [--skip-load] [--distributed] [--block-rows N]
 //       synthetic GDELT-like event mentions straight into the cluster (drops and recreates its tables), load rate, p95 of
-//       the three aggregate queries; with --sqlite the same rows and queries in SQLite beside them
+//       the three aggregate queries; with --sqlite the same rows and queries in SQLite beside them; --distributed loads
+//       through the Distributed table with the driver (the earlier path) instead of one stream per shard; --block-rows:
+//       rows per server block of the load (default 2,097,152)
 var mode = args.FirstOrDefault() ?? "pipeline";
 var rest = args.Skip(1).ToArray();
-string[] valued = ["--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus", "--rows", "--sqlite", "--seed"];
+string[] valued = ["--block-rows", "--documents", "--window", "--sources", "--db", "--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus", "--rows", "--sqlite", "--seed"];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
 var positional = new List<string>();
@@ -41,6 +46,12 @@ return mode switch
 {
     "pipeline" => await PipelineBenchmark.RunAsync(input ?? Path.Combine("..", "shared", "corpora", "bbc"), runs),
     "startup" => StartupBenchmark.Run(),
+    "corpus" => await CorpusGrowthBenchmark.RunAsync(new CorpusGrowthBenchmark.Settings(
+        input ?? Path.Combine("..", "shared", "corpora", "bbc"),
+        Number("--documents", 50_000),
+        Number("--window", 1_000),
+        Number("--sources", 400),
+        options.GetValueOrDefault("--db"))),
     "syntax" => SyntaxBenchmark.Run(input ?? Path.Combine("..", "shared", "data", "ud-ewt", "en_ewt-ud-test.conllu"), runs),
     "web" => await WebBenchmark.RunAsync(new WebBenchmark.Settings(
         input,
@@ -56,7 +67,9 @@ return mode switch
         Number("--runs", 20),
         options.GetValueOrDefault("--sqlite"),
         flags.Contains("--skip-load"),
-        Number("--seed", 1))),
+        Number("--seed", 1),
+        flags.Contains("--distributed"),
+        options.TryGetValue("--block-rows", out var blockRows) ? int.Parse(blockRows, CultureInfo.InvariantCulture) : null)),
     _ => Usage(),
 };
 
@@ -67,7 +80,8 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
     Console.Error.WriteLine("       Dossier.Bench startup");
-    Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load]");
+    Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH]");
+    Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load] [--distributed]");
     Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache]");
     return 1;
 }

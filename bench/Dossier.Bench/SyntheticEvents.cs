@@ -32,16 +32,29 @@ internal sealed class SyntheticEvents
         }
     }
 
-    /// <summary>One event mention.</summary>
+    /// <summary>One event mention (its document id and event id are derived from <see cref="DocKey"/> and
+    /// <see cref="EventNumber"/>, so that generating a row allocates nothing).</summary>
     public readonly record struct Mention(
-        long DocKey, string DocumentId, string EventId, long CorpusEventId, string Type, int QuadClass, double Goldstein,
-        DateOnly Day, string Country, double Confidence, string Domain, long Source, long Target);
+        long DocKey, int EventNumber, long CorpusEventId, string Type, int QuadClass, double Goldstein,
+        DateOnly Day, string Country, double Confidence, string Domain, long Source, long Target)
+    {
+        /// <summary>The document id: the key in 16 hex digits.</summary>
+        public string DocumentId => DocKey.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The event id within the document: e1 to e5.</summary>
+        public string EventId => EventIds[EventNumber - 1];
+    }
+
+    private static readonly string[] EventIds = ["e1", "e2", "e3", "e4", "e5"];
+    private static readonly string[] Types = [.. Enumerable.Range(0, 21).Select(r => r.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))];
+    private static readonly byte[][] Cameos = [.. Types.Select(t => System.Text.Encoding.ASCII.GetBytes(t + "0"))];
+    private readonly string[] _countryCodes = [.. Enumerable.Range(0, Countries).Select(r => "C" + r.ToString("D3", System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>The id of the actor of rank <paramref name="rank"/> (0: the busiest).</summary>
     public long ActorId(int rank) => ActorIdBase + rank;
 
     /// <summary>The code of the country of rank <paramref name="rank"/> (0: the busiest).</summary>
-    public string CountryCode(int rank) => "C" + rank.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+    public string CountryCode(int rank) => _countryCodes[rank];
 
     /// <summary><paramref name="count"/> mentions, the same for the same seed.</summary>
     public IEnumerable<Mention> Rows(long count)
@@ -80,7 +93,7 @@ internal sealed class SyntheticEvents
                 // A rising trend: later days are likelier (density grows linearly).
                 var day = FirstDay.AddDays((int)(days * Math.Sqrt(random.NextDouble())));
                 var country = random.NextDouble() < 0.7 ? _actorCountry[source] : _actorCountry[target];
-                template = new Mention(0, "", "", corpusEvent, root.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), quad,
+                template = new Mention(0, 0, corpusEvent, Types[root], quad,
                     (10.0 - root) - (quad >= 3 ? 6 : 0), day, CountryCode(country), 0, random.NextDouble() < 0.05 ? "sport" : "",
                     ActorIdBase + source, ActorIdBase + target);
             }
@@ -89,20 +102,82 @@ internal sealed class SyntheticEvents
             yield return template with
             {
                 DocKey = docKey,
-                DocumentId = docKey.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
-                EventId = "e" + (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                EventNumber = (int)(i % 5) + 1,
                 Confidence = Math.Round(0.3 + 0.7 * random.NextDouble(), 2),
             };
         }
     }
 
-    /// <summary>A row for <c>AnalyticsSchema.MentionColumns</c>.</summary>
+    /// <summary>A row for <c>AnalyticsSchema.MentionColumns</c>, as the driver's Distributed-table insert takes it.</summary>
     public static object[] ClickHouseRow(Mention m) =>
     [
         (ulong)m.DocKey, m.DocumentId, m.EventId, (ulong)m.CorpusEventId, m.Type, m.Type + "0", (byte)m.QuadClass, (float)m.Goldstein, "occurred",
         m.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), (byte)0, m.Country, (float)m.Confidence, m.Domain,
         new[] { (ulong)m.Source }, new[] { "" }, new[] { (ulong)m.Target }, new[] { "" },
     ];
+
+    private static readonly byte[] Occurred = System.Text.Encoding.ASCII.GetBytes("occurred");
+
+    /// <summary>The document id's UTF-8 bytes (16 hex digits) and their <c>cityHash64</c>: the shard key of
+    /// <c>event_mentions</c>, computed once per document (mentions come in document order).</summary>
+    public sealed class ShardKeys
+    {
+        private long _docKey = -1;
+        private ulong _hash;
+
+        /// <summary><c>cityHash64(document_id)</c> of a mention.</summary>
+        public ulong Of(in Mention m)
+        {
+            if (m.DocKey != _docKey)
+            {
+                Span<byte> id = stackalloc byte[16];
+                Hex(m.DocKey, id);
+                _hash = Dossier.Analytics.CityHash.Hash64(id);
+                _docKey = m.DocKey;
+            }
+
+            return _hash;
+        }
+    }
+
+    /// <summary>Writes a mention as a RowBinary row of <c>AnalyticsSchema.MentionColumns</c> without allocating.</summary>
+    public static void Write(Mention m, Dossier.Analytics.RowBinaryWriter w)
+    {
+        w.UInt64((ulong)m.DocKey);
+        var id = w.Reserve(17);
+        id[0] = 16;
+        Hex(m.DocKey, id[1..]);
+        w.String(m.EventId);
+        w.UInt64((ulong)m.CorpusEventId);
+        w.String(m.Type);
+        w.String(Cameos[((m.Type[0] - '0') * 10) + (m.Type[1] - '0')]);
+        w.UInt8((byte)m.QuadClass);
+        w.Float32((float)m.Goldstein);
+        w.String(Occurred);
+        w.Date(m.Day);
+        w.UInt8(0);
+        w.String(m.Country);
+        w.Float32((float)m.Confidence);
+        w.String(m.Domain);
+        w.VarUInt(1);
+        w.UInt64((ulong)m.Source);
+        w.VarUInt(1);
+        w.UInt8(0);
+        w.VarUInt(1);
+        w.UInt64((ulong)m.Target);
+        w.VarUInt(1);
+        w.UInt8(0);
+    }
+
+    private static void Hex(long value, Span<byte> into)
+    {
+        const string digits = "0123456789abcdef";
+        for (var i = 15; i >= 0; i--)
+        {
+            into[i] = (byte)digits[(int)(value & 0xF)];
+            value >>= 4;
+        }
+    }
 
     private static double[] Zipf(int n, double exponent)
     {

@@ -12,7 +12,7 @@ namespace Dossier.Analytics;
 /// <remarks>The cluster counts a corpus event for a confidence or domain filter when one of its reports passes it
 /// (the store decides by the event's best report and by all its reports' domains); the mean Goldstein score is over
 /// event mentions.</remarks>
-public sealed class AnalyticsCorpusQueries(ICorpusQueries store, ClickHouseCluster cluster) : ICorpusQueries, IDisposable
+public sealed class AnalyticsCorpusQueries(ICorpusQueries store, ClickHouseCluster cluster) : ICorpusQueries, IEventCounts, IDisposable
 {
     private readonly AnalyticsQueries _analytics = new(cluster);
 
@@ -93,6 +93,18 @@ public sealed class AnalyticsCorpusQueries(ICorpusQueries store, ClickHouseClust
             : new CorpusActor(id, id.ToString(CultureInfo.InvariantCulture), null);
 
         return [.. pairs.Select(p => new ActorPair(Actor(p.SourceId), Actor(p.TargetId), p.Events, p.MeanGoldstein, p.QuadClasses))];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> CountDimensions { get; } = [.. AnalyticsQueries.Dimensions.Keys];
+
+    /// <inheritdoc />
+    /// <remarks>From the cluster's <c>event_mentions</c> (<see cref="AnalyticsQueries.CountsAsync"/>).</remarks>
+    public async Task<IReadOnlyList<EventCount>> CountEventsAsync(IReadOnlyList<string> by, EventCountFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var rows = await _analytics.CountsAsync(by, new AnalyticsFilter(filter.From, filter.To, filter.Country, filter.MinConfidence, filter.Domain, filter.Type), cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new EventCount(r.Keys, r.Events, r.Mentions))];
     }
 
     /// <inheritdoc />

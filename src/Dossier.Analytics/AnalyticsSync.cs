@@ -31,6 +31,14 @@ public sealed class AnalyticsSync(ClickHouseCluster cluster, IAnalyticsSource so
     public async Task<long> WatermarkAsync(CancellationToken cancellationToken = default) =>
         await cluster.ScalarAsync($"SELECT max(watermark) FROM {cluster.Database}.sync_state WHERE kind = 'documents'", cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Drops every table of the cluster's database (<see cref="AnalyticsSchema.DropAsync"/>, the watermark with
+    /// them) and copies the whole store again into new ones (<c>dossier sync --rebuild</c>).</summary>
+    public async Task<SyncResult> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await AnalyticsSchema.DropAsync(cluster, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Creates the tables where absent and copies what is new since the watermark.</summary>
     public async Task<SyncResult> RunAsync(CancellationToken cancellationToken = default)
     {

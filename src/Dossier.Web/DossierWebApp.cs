@@ -155,6 +155,7 @@ public sealed class DossierWebApp
         app.MapDocumentsApi();
         app.MapEntitiesApi();
         app.MapEventsApi();
+        app.MapCountsApi();
         app.MapSearchApi();
         app.MapPages();
         if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(IFollowStore)) == true)

@@ -107,6 +107,108 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
         Assert.Contains("--count-by needs --analytics", error, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Load_StraightIntoEachShard_RowsLandWhereTheDistributedTablePutsThem()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        using var direct = new ClickHouseCluster(ClickHouseAddress.Parse(fixture.AddressFor("direct")));
+        using var through = new ClickHouseCluster(ClickHouseAddress.Parse(fixture.AddressFor("through")));
+        await AnalyticsSchema.EnsureAsync(direct);
+        await AnalyticsSchema.EnsureAsync(through);
+        var rows = Enumerable.Range(1, 3000).Select(i => new object[]
+        {
+            (ulong)i, $"doc-{i}-{(char)('a' + (i % 26))}", "title", "source", "", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), "en", "", (uint)i,
+        }).ToList();
+
+        Assert.NotNull(await direct.ShardsAsync());
+        Assert.Equal(rows.Count, await direct.InsertAsync("documents", AnalyticsSchema.DocumentColumns, rows));
+        Assert.Equal(rows.Count, await through.InsertDistributedAsync("documents", AnalyticsSchema.DocumentColumns, rows));
+
+        var placedDirectly = await KeysPerShardAsync(direct);
+        var placedByServer = await KeysPerShardAsync(through);
+        Assert.Equal(2, placedByServer.Count);
+        Assert.All(placedByServer, shard => Assert.True(shard.Rows > 0, "both shards hold rows"));
+        Assert.Equal(placedByServer, placedDirectly);
+    }
+
+    [SkippableFact]
+    public async Task Load_ServerRefusesARow_OneLineStoreExceptionNamingTheShard()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        using var cluster = new ClickHouseCluster(ClickHouseAddress.Parse(fixture.AddressFor("refused")));
+        await AnalyticsSchema.EnsureAsync(cluster);
+
+        // Two columns declared, one written: the server cannot parse the stream.
+        var error = await Assert.ThrowsAsync<Storage.StoreException>(() => cluster.LoadAsync(
+            "documents", [("doc_key", "UInt64"), ("id", "String")], Enumerable.Range(1, 100), i => (ulong)i, (i, w) => w.UInt64((ulong)i)));
+
+        Assert.StartsWith("ClickHouse at 127.0.0.1:", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task SyncRebuild_AfterASync_CopiesTheWholeStoreAgainWithoutDuplicates()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var address = fixture.AddressFor("rebuild");
+        Assert.Equal(ExitCodes.Success, (await ClusterFixture.RunAsync("sync", "--db", fixture.StorePath, "--to", address)).Exit);
+
+        var rebuilt = await ClusterFixture.RunAsync("sync", "--db", fixture.StorePath, "--to", address, "--rebuild");
+
+        Assert.True(rebuilt.Exit == ExitCodes.Success, rebuilt.Err);
+        using var store = fixture.OpenStore();
+        var expected = await ((IAnalyticsSource)store).CountAsync();
+        Assert.Contains($": {expected.Documents} documents, {expected.EventMentions} event mentions, ", rebuilt.Out, StringComparison.Ordinal);
+        using var cluster = new ClickHouseCluster(ClickHouseAddress.Parse(address));
+        Assert.Equal((expected.Documents, expected.EventMentions, expected.CorpusEvents, expected.Entities), await new AnalyticsQueries(cluster).TotalsAsync());
+        Assert.Equal(expected.EventMentions, await cluster.ScalarAsync($"SELECT uniqExact(doc_key, event_id) FROM {cluster.Database}.event_mentions"));
+    }
+
+    [SkippableFact]
+    public async Task CountsApi_AfterSync_MentionsAddUpToTheStoresAndEachGroupLinksToItsEvents()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var address = fixture.AddressFor("web");
+        Assert.Equal(ExitCodes.Success, (await ClusterFixture.RunAsync("sync", "--db", fixture.StorePath, "--to", address)).Exit);
+        using var cluster = new ClickHouseCluster(ClickHouseAddress.Parse(address));
+        var options = new Web.DossierWebOptions(fixture.StorePath)
+        {
+            Urls = ["http://127.0.0.1:0"],
+            CorpusQueries = store => new AnalyticsCorpusQueries(store, cluster),
+            CacheResponses = false,
+        };
+        await using var app = Web.DossierWebApp.Build([], options);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/counts?by=month,quad&domain=all&minConfidence=0"));
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        var page = await client.GetAsync("/counts?by=type&domain=all&minConfidence=0");
+        var firstEvents = await client.GetAsync(rows[0].GetProperty("eventsLink").GetString());
+
+        using var store = fixture.OpenStore();
+        Assert.Equal((await ((IAnalyticsSource)store).CountAsync()).EventMentions, rows.Sum(r => r.GetProperty("mentions").GetInt64()));
+        Assert.All(rows, r => Assert.StartsWith("/events?from=", r.GetProperty("eventsLink").GetString(), StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("href=\"/events?", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, firstEvents.StatusCode);
+    }
+
+    /// <summary>Rows and the sum of their keys in each shard's local documents table, in shard order.</summary>
+    private static async Task<List<(long Rows, long Keys)>> KeysPerShardAsync(ClickHouseCluster cluster)
+    {
+        var shards = await cluster.QueryAsync($"SELECT host_address, port FROM system.clusters WHERE cluster = '{cluster.Address.Cluster}' ORDER BY shard_num");
+        var result = new List<(long, long)>();
+        foreach (var shard in shards)
+        {
+            var row = (await cluster.QueryAsync(
+                $"SELECT count(), sum(doc_key) FROM remote('{shard[0]}:{shard[1]}', {cluster.Database}, documents_local, '{cluster.Address.User}', '{cluster.Address.Password}')"))[0];
+            result.Add((long.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return result;
+    }
+
     private static List<string> Describe(IReadOnlyList<ActorPair> pairs) =>
         [.. pairs.Select(p => $"{p.Source.EntityId} {p.Source.Name} -> {p.Target.EntityId} {p.Target.Name}: {p.Events} {p.MeanGoldstein:F2} {string.Join(",", p.QuadClasses)}")];
 

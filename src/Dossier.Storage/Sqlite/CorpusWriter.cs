@@ -288,7 +288,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             var dateValue = string.IsNullOrWhiteSpace(e.Date?.Value) ? null : e.Date.Value;
             var mention = new EventMention(dateValue, published, e.Status);
             var joined = key.IsMergeable
-                ? GroupMembers(key, transaction).Where(m => EventMerger.Agree(mention, m.Mention)).Select(m => m.Id).Distinct().Order().ToList()
+                ? AgreeableMembers(key, mention, transaction).Where(m => EventMerger.Agree(mention, m.Mention)).Select(m => m.Id).Distinct().Order().ToList()
                 : [];
 
             long id;
@@ -333,6 +333,65 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             """,
             ("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass));
         return ReadMentions(command);
+    }
+
+    /// <summary>
+    /// The document events of the corpus events with this key that can agree with <paramref name="mention"/>: a superset
+    /// of those that do (<see cref="EventMerger.Agree"/> decides), found from the mention's date rather than by reading the
+    /// key's whole group. A key without actors (or a busy pair) gathers mentions from every document of every year, so
+    /// reading its group made each new document cost more as the corpus grew. Mentions agree only when both have days at
+    /// most <see cref="EventMerger.DateWindowDays"/> apart, or the same other date value, or neither has a date and their
+    /// reports were published at most <see cref="EventMerger.UndatedWindowDays"/> apart: so a dated mention reads the
+    /// events dated in its window (index on the date value), an undated one the events of documents published in its
+    /// window (index on the publication date); only the rest (a vague date such as a year, or no publication date)
+    /// read the key's group, narrowed by their date.
+    /// </summary>
+    private List<(long Id, EventMention Mention)> AgreeableMembers(CorpusEventKey key, EventMention mention, SqliteTransaction transaction)
+    {
+        (string Name, object? Value)[] keyParameters =
+            [("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass)];
+        const string OfKey = "c.type = $type AND c.source_key = $source AND c.target_key = $target AND c.status_class = $class";
+        SqliteCommand command;
+        if (EventMerger.DayOf(mention.DateValue) is { } day)
+        {
+            // Values that start with a day from day - window to day + window sort from the first to before the day after.
+            command = Command(transaction, $"""
+                SELECT c.corpus_event_id, e.date_value, e.status, d.published
+                FROM events AS e
+                CROSS JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
+                JOIN documents AS d ON d.doc_key = e.doc_key
+                WHERE e.date_value >= $low AND e.date_value < $high AND {OfKey}
+                """,
+                [.. keyParameters, ("$low", Day(day.AddDays(-EventMerger.DateWindowDays))), ("$high", Day(day.AddDays(EventMerger.DateWindowDays + 1)))]);
+        }
+        else if (mention.DateValue is null && mention.Published is { } published)
+        {
+            command = Command(transaction, $"""
+                SELECT c.corpus_event_id, e.date_value, e.status, d.published
+                FROM documents AS d
+                CROSS JOIN events AS e ON e.doc_key = d.doc_key
+                CROSS JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
+                WHERE d.published BETWEEN $low AND $high AND {OfKey}
+                """,
+                [.. keyParameters, ("$low", Day(published.AddDays(-EventMerger.UndatedWindowDays))), ("$high", Day(published.AddDays(EventMerger.UndatedWindowDays)))]);
+        }
+        else
+        {
+            var sameDate = mention.DateValue is null ? "" : " AND e.date_value = $date";
+            command = Command(transaction, $"""
+                SELECT c.corpus_event_id, e.date_value, e.status, d.published
+                FROM corpus_events AS c
+                JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
+                JOIN documents AS d ON d.doc_key = e.doc_key
+                WHERE {OfKey}{sameDate}
+                """,
+                [.. keyParameters, ("$date", mention.DateValue)]);
+        }
+
+        using (command)
+        {
+            return ReadMentions(command);
+        }
     }
 
     private static List<(long Id, EventMention Mention)> ReadMentions(SqliteCommand command)

@@ -25,6 +25,7 @@ public static partial class Pages
         group.MapGet("/events/{id}", EventAsync);
         group.MapGet("/agenda", AgendaAsync);
         group.MapGet("/network", NetworkAsync);
+        group.MapGet("/counts", CountsAsync);
         group.MapGet("/map", MapAsync);
         return endpoints;
     }

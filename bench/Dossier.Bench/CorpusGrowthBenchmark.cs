@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Core.Documents;
+using Dossier.Engine;
+using Dossier.Ingest;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// <c>corpus [DIR] [--documents 50000] [--window 1000] [--sources 400] [--db PATH]</c>: the cost of storing a document as
+/// the corpus grows (issue 15, item 5). Analyses <c>--sources</c> documents of the corpus (default the BBC sample)
+/// once, then stores <c>--documents</c> synthetic documents built from them into a fresh SQLite store through the real
+/// store and corpus merge code (<see cref="SqliteDocumentStore.AddAsync"/>, one transaction per document), and reports,
+/// for every window of <c>--window</c> documents: milliseconds per document in all, in the corpus merge
+/// (<c>CorpusWriter.Link</c>), in the document and annotation writes and in the commit, and the store's size.
+/// </summary>
+/// <remarks>
+/// Document i is copy k = i / sources of a source document: its own title (so its own id) beyond copy 0, published on
+/// day i / 40 from 2005-01-01 (a steady feed of 40 a day; event dates that are full days move with it), and its names
+/// changed for that copy: each word of an entity's name, alias or
+/// actor text gets a suffix made from k, except for about one name in four (by a hash of the name), which stays the
+/// same in every copy — the recurring actors of a real corpus, whose corpus entities and events keep growing. The
+/// corpus therefore grows in entities, names and events as a real one does, with a hot core of ever more mentioned
+/// entities. Synthetic documents are built before each one's timer starts; a throwaway store is filled first so
+/// that the timed windows do not include just-in-time compilation.
+/// </remarks>
+internal static class CorpusGrowthBenchmark
+{
+    public sealed record Settings(string Corpus, int Documents, int Window, int Sources, string? DbPath);
+
+    public static async Task<int> RunAsync(Settings settings)
+    {
+        if (!Directory.Exists(settings.Corpus))
+        {
+            Console.Error.WriteLine($"{settings.Corpus}: no such directory (pass the corpus folder after the mode)");
+            return 1;
+        }
+
+        Console.WriteLine($"corpus {Path.GetFullPath(settings.Corpus)}: {settings.Sources} source documents, {settings.Documents:N0} stored, windows of {settings.Window:N0}; uptime: {AnalyticsBenchmark.Uptime()}");
+        var clock = Stopwatch.StartNew();
+        var read = new List<Document>();
+        await foreach (var result in DocumentReader.ReadAsync(settings.Corpus, new ReadOptions()))
+        {
+            if (result.Document is { } d)
+            {
+                read.Add(d);
+            }
+        }
+
+        // Every topic, not the first folder only: take sources spread evenly over the sorted documents.
+        var step = Math.Max(1, read.Count / Math.Max(1, settings.Sources));
+        var chosen = read.Where((_, i) => i % step == 0).Take(settings.Sources).ToList();
+        var pipeline = DefaultPipeline.Create();
+        var sources = new Document[chosen.Count];
+        Parallel.For(0, chosen.Count, i => sources[i] = pipeline.Process(chosen[i]));
+        Console.WriteLine($"analysed {sources.Length} source documents in {clock.Elapsed.TotalSeconds:F1} s");
+
+        var warm = Path.Combine(Path.GetTempPath(), $"dossier-corpus-warm-{Environment.ProcessId}.db");
+        try
+        {
+            await using var store = SqliteDocumentStore.Open(warm);
+            for (var i = 0; i < Math.Min(300, settings.Documents); i++)
+            {
+                await store.AddAsync(Synthetic(sources[i % sources.Length], 1000 + (i / sources.Length), i));
+            }
+        }
+        finally
+        {
+            Delete(warm);
+        }
+
+        var path = settings.DbPath ?? Path.Combine(Path.GetTempPath(), $"dossier-corpus-{Environment.ProcessId}.db");
+        Delete(path);
+        var stages = new Dictionary<string, double>(StringComparer.Ordinal);
+        long mark = 0;
+        var windows = new List<(int Documents, double Total, double Corpus, double Cpu)>();
+        Console.WriteLine("documents  ms/doc  corpus  document+annotations  commit  cpu ms/doc  store MB  uptime");
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        await using (var store = SqliteDocumentStore.Open(path))
+        {
+            store.AfterStage = stage =>
+            {
+                var now = Stopwatch.GetTimestamp();
+                var part = stage == "corpus" ? "corpus" : "write";
+                stages[part] = stages.GetValueOrDefault(part) + Stopwatch.GetElapsedTime(mark, now).TotalMilliseconds;
+                mark = now;
+            };
+            double total = 0, commit = 0;
+            for (var i = 0; i < settings.Documents; i++)
+            {
+                var document = Synthetic(sources[i % sources.Length], i / sources.Length, i);
+                var start = Stopwatch.GetTimestamp();
+                mark = start;
+                await store.AddAsync(document);
+                var end = Stopwatch.GetTimestamp();
+                total += Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
+                commit += Stopwatch.GetElapsedTime(mark, end).TotalMilliseconds;
+                if ((i + 1) % settings.Window == 0 || i + 1 == settings.Documents)
+                {
+                    var n = (i % settings.Window) + 1;
+                    var corpus = stages.GetValueOrDefault("corpus") / n;
+                    process.Refresh();
+                    var used = (process.TotalProcessorTime - cpu).TotalMilliseconds / n;
+                    cpu = process.TotalProcessorTime;
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"{i + 1,9:N0}  {total / n,6:F2}  {corpus,6:F2}  {stages.GetValueOrDefault("write") / n,20:F2}  {commit / n,6:F2}  {used,10:F2}  {Size(path) / 1e6,8:F0}  {AnalyticsBenchmark.Uptime()}"));
+                    windows.Add((i + 1, total / n, corpus, used));
+                    total = commit = 0;
+                    stages.Clear();
+                }
+            }
+        }
+
+        var first = windows[0];
+        foreach (var at in new[] { 10_000, 50_000 })
+        {
+            if (windows.FirstOrDefault(w => w.Documents == at) is { Documents: > 0 } later && later.Documents != first.Documents)
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"cost per document at {later.Documents:N0} / at {first.Documents:N0}: wall {later.Total / first.Total:F2}, CPU {later.Cpu / first.Cpu:F2} (corpus merge {later.Corpus / first.Corpus:F2}); bar: within 20% (≤ 1.20)"));
+            }
+        }
+
+        Console.WriteLine($"store {path}: {Size(path) / 1e6:F0} MB for {settings.Documents:N0} documents ({Size(path) / (double)settings.Documents / 1024:F1} KB each)");
+        if (settings.DbPath is null)
+        {
+            Delete(path);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Documents published per day in the synthetic corpus (a steady feed: 50,000 documents span about 3.4 years).</summary>
+    internal const int DocumentsPerDay = 40;
+
+    private static readonly DateOnly FirstDay = new(2005, 1, 1);
+
+    /// <summary>Document <paramref name="index"/> of the synthetic corpus, copy <paramref name="copy"/> of its source: own
+    /// title and id (beyond copy 0), published on day index / <see cref="DocumentsPerDay"/>, its day-precise event dates
+    /// moved with it, names changed (see the type's remarks).</summary>
+    internal static Document Synthetic(Document source, int copy, int index)
+    {
+        var published = FirstDay.AddDays(index / DocumentsPerDay);
+        var shift = published.DayNumber - (source.Metadata.Published ?? FirstDay).DayNumber;
+        var metadata = source.Metadata with
+        {
+            Title = copy == 0 ? source.Metadata.Title : $"{source.Metadata.Title} ({copy.ToString(CultureInfo.InvariantCulture)})",
+            Published = published,
+        };
+        var suffix = Suffix(copy);
+        string Name(string name) => copy == 0 || Keeps(name) ? name : string.Join(' ', name.Split(' ').Select(w => w.Length == 0 ? w : w + suffix));
+        var entities = source.Entities.IsDefault ? [] : source.Entities.Select(e => e with
+        {
+            Name = Name(e.Name),
+            Aliases = e.Aliases.IsDefault ? [] : [.. e.Aliases.Select(Name)],
+            Mentions = e.Mentions.IsDefault ? [] : [.. e.Mentions.Select(m => m with { Text = Name(m.Text) })],
+        }).ToImmutableArray();
+        var events = source.Events.IsDefault ? [] : source.Events.Select(e => e with
+        {
+            Source = e.Source.IsDefault ? [] : [.. e.Source.Select(a => a with { Text = Name(a.Text) })],
+            Target = e.Target.IsDefault ? [] : [.. e.Target.Select(a => a with { Text = Name(a.Text) })],
+            Date = e.Date is { Value: { } value } date && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? date with { Value = day.AddDays(shift).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+                : e.Date,
+        }).ToImmutableArray();
+        return new Document(source.Text, metadata, source.Language)
+        {
+            Topic = source.Topic,
+            Sentences = source.Sentences,
+            Tokens = source.Tokens,
+            Names = source.Names,
+            Entities = entities,
+            Times = source.Times,
+            Values = source.Values,
+            Events = events,
+        };
+    }
+
+    /// <summary>About one name in four recurs unchanged in every copy (a stable hash of the name decides).</summary>
+    private static bool Keeps(string name)
+    {
+        var hash = 17u;
+        foreach (var c in name)
+        {
+            hash = (hash * 31) + c;
+        }
+
+        return hash % 4 == 0;
+    }
+
+    /// <summary>Letters that make a name of copy k unique: k in base 26, lower case.</summary>
+    private static string Suffix(int copy)
+    {
+        var letters = new List<char>();
+        for (var k = copy; k > 0; k /= 26)
+        {
+            letters.Insert(0, (char)('a' + (k % 26)));
+        }
+
+        return new string([.. letters]);
+    }
+
+    private static long Size(string path) =>
+        new[] { "", "-wal" }.Select(s => new FileInfo(path + s)).Where(f => f.Exists).Sum(f => f.Length);
+
+    private static void Delete(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+}

@@ -28,7 +28,7 @@ namespace Dossier.Bench;
 /// </remarks>
 internal static class CorpusGrowthBenchmark
 {
-    public sealed record Settings(string Corpus, int Documents, int Window, int Sources, string? DbPath);
+    public sealed record Settings(string Corpus, int Documents, int Window, int Sources, string? DbPath, bool Side = false);
 
     public static async Task<int> RunAsync(Settings settings)
     {
@@ -72,6 +72,11 @@ internal static class CorpusGrowthBenchmark
         }
 
         var path = settings.DbPath ?? Path.Combine(Path.GetTempPath(), $"dossier-corpus-{Environment.ProcessId}.db");
+        if (settings.Side)
+        {
+            return await SideBySideAsync(settings, sources, path);
+        }
+
         Delete(path);
         var stages = new Dictionary<string, double>(StringComparer.Ordinal);
         long mark = 0;
@@ -131,6 +136,58 @@ internal static class CorpusGrowthBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--side-by-side</c>: the cost at N documents beside the cost at one window, in the same minutes (a machine shared
+    /// with other work makes windows measured minutes apart hard to compare). Takes the store grown by an earlier run
+    /// (<c>--db</c>, N documents), fills a fresh store with the first window of the same documents, then adds the next
+    /// window to each, one document to one store and the next to the other, and compares the mean time of a document.
+    /// </summary>
+    private static async Task<int> SideBySideAsync(Settings settings, Document[] sources, string path)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"{path}: no store; grow one first with --db {path}");
+            return 1;
+        }
+
+        var small = Path.Combine(Path.GetTempPath(), $"dossier-corpus-small-{Environment.ProcessId}.db");
+        Delete(small);
+        try
+        {
+            await using var large = SqliteDocumentStore.Open(path);
+            var count = (int)(await large.GetStatisticsAsync()).Documents;
+            await using var little = SqliteDocumentStore.Open(small);
+            for (var i = 0; i < settings.Window; i++)
+            {
+                await little.AddAsync(Synthetic(sources[i % sources.Length], i / sources.Length, i));
+            }
+
+            Console.WriteLine($"side by side: a store of {count:N0} documents ({Size(path) / 1e6:F0} MB) and one of {settings.Window:N0}, {settings.Window:N0} more documents each, alternately; uptime: {AnalyticsBenchmark.Uptime()}");
+            double atSmall = 0, atLarge = 0;
+            for (var j = 0; j < settings.Window; j++)
+            {
+                var i = settings.Window + j;
+                var forSmall = Synthetic(sources[i % sources.Length], i / sources.Length, i);
+                var n = count + j;
+                var forLarge = Synthetic(sources[n % sources.Length], n / sources.Length, n);
+                var start = Stopwatch.GetTimestamp();
+                await little.AddAsync(forSmall);
+                var middle = Stopwatch.GetTimestamp();
+                await large.AddAsync(forLarge);
+                atSmall += Stopwatch.GetElapsedTime(start, middle).TotalMilliseconds;
+                atLarge += Stopwatch.GetElapsedTime(middle).TotalMilliseconds;
+            }
+
+            Console.WriteLine(FormattableString.Invariant(
+                $"ms per document: {atSmall / settings.Window:F2} at {settings.Window:N0}, {atLarge / settings.Window:F2} at {count:N0}; ratio {atLarge / atSmall:F2} (bar: within 20%, ≤ 1.20); uptime: {AnalyticsBenchmark.Uptime()}"));
+            return 0;
+        }
+        finally
+        {
+            Delete(small);
+        }
     }
 
     /// <summary>Documents published per day in the synthetic corpus (a steady feed: 50,000 documents span about 3.4 years).</summary>

@@ -12,8 +12,9 @@ public sealed record SyncResult(long Documents, long EventMentions, long CorpusE
 /// <para>The store's document key orders everything. The key copied so far (the watermark) lives in the cluster itself
 /// (<c>sync_state</c>), written after each page of documents, their event mentions, and the corpus events and entities
 /// they touch has been inserted. A run goes on from the watermark; a second run with nothing new copies nothing.</para>
-/// <para>An interrupted run can have inserted part of the page after the watermark (a Distributed insert is not atomic
-/// across shards). So before a page of documents or mentions is inserted, the keys of that page already in the cluster
+/// <para>Rows go straight into each shard's local table, on the shard the <c>Distributed</c> table would choose
+/// (<see cref="ClickHouseCluster.InsertAsync"/>), one stream per shard at once. An interrupted run can have inserted
+/// part of the page after the watermark (the inserts of a page are not atomic across shards). So before a page of documents or mentions is inserted, the keys of that page already in the cluster
 /// are read and left out: documents and mentions are never duplicated, without needing <c>FINAL</c> on the large table.
 /// Corpus events and entities are small and change; they are inserted again with a newer version into
 /// ReplacingMergeTree tables (a re-run replaces, never duplicates), those no longer in the store get a deleted row, and

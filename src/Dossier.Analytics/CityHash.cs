@@ -6,7 +6,7 @@ namespace Dossier.Analytics;
 
 /// <summary>
 /// ClickHouse's <c>cityHash64</c>: CityHash64 version 1.0.2 (the version ClickHouse ships, not Google's later ones) for
-/// strings, and <c>intHash64</c> for unsigned integers (as ClickHouse hashes a number column). With it the client puts
+/// strings, and ClickHouse's integer hash for unsigned integers (as it hashes a number column). With it the client puts
 /// each row on the shard a <c>Distributed(…, cityHash64(key))</c> table would choose, and inserts into that shard's local
 /// table itself.
 /// </summary>
@@ -32,9 +32,11 @@ public static class CityHash
         return Hash64(Encoding.UTF8.GetBytes(value));
     }
 
-    /// <summary><c>cityHash64(n)</c> of a UInt64 column (ClickHouse applies <c>intHash64</c> to numbers).</summary>
+    /// <summary><c>cityHash64(n)</c> of a UInt64 column (ClickHouse applies its <c>IntHash64Impl</c> to numbers: the
+    /// murmur finaliser of the value xor a constant).</summary>
     public static ulong Hash64(ulong value)
     {
+        value ^= 0x4CF2D2BAAE6DA887UL;
         value ^= value >> 33;
         value *= 0xff51afd7ed558ccdUL;
         value ^= value >> 33;

@@ -117,7 +117,7 @@ internal static class ServeCommand
 
             if (cluster is not null)
             {
-                await output.WriteLineAsync($"The network and timelines come from the analytics cluster {cluster.Address}.");
+                await output.WriteLineAsync($"The network, timelines and event counts (/counts, /api/counts) come from the analytics cluster {cluster.Address}.");
             }
 
             if (options.Urls.Any(u => !IsLoopback(u)))

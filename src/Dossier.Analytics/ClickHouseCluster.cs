@@ -123,8 +123,8 @@ public sealed class ClickHouseCluster : IDisposable
     /// Loads rows straight into each shard's local table (<c>{table}_local</c>), one HTTP stream per shard at once: the
     /// rows are put on shards as the <c>Distributed</c> table would put them (<paramref name="shardHash"/> is the value of
     /// its shard key, e.g. <see cref="CityHash"/>; shard by weight slots, in shard order), written as RowBinary into
-    /// blocks of about <see cref="LoadBlockBytes"/> on the calling thread's partner task, and each block is sent while the
-    /// next ones are written. Needs <see cref="ShardsAsync"/>; a <see cref="StoreException"/> when the cluster does not
+    /// blocks of about <see cref="LoadBlockBytes"/> by one producer task, and each block is sent while the next ones are
+    /// written (at most a few blocks wait per shard, so memory stays bounded). Needs <see cref="ShardsAsync"/>; a <see cref="StoreException"/> when the cluster does not
     /// allow it.
     /// </summary>
     /// <param name="table">The Distributed table's name; the rows go to <c>{table}_local</c> on each shard.</param>

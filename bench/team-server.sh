@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpora/bbc}
 shift || true
 runs=${*:-sqlite pg1 pg2 pg4 pg2kill}
-dossier=src/Dossier.Cli/bin/Release/net10.0/dossier
+dossier=${DOSSIER_BIN:-src/Dossier.Cli/bin/Release/net10.0/dossier}  # DOSSIER_BIN: another build, for A/B runs
 [ -x "$dossier" ] || { echo "build first: dotnet build -c Release src/Dossier.Cli" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "$corpus: no such directory" >&2; exit 1; }
 

@@ -8,7 +8,8 @@ namespace Dossier.Storage.Postgres;
 /// (<see cref="Queue"/>) and go to the server with the next read (<see cref="ReadAsync"/>) or <see cref="FlushAsync"/>,
 /// as one <see cref="NpgsqlBatch"/>, in the order they were queued. A read therefore sees every write queued before it,
 /// as if each statement had been sent alone; only the number of round trips changes. An error in a queued write
-/// surfaces at the next read or flush (the transaction is lost either way).
+/// surfaces at the next read or flush (the transaction is lost either way). A parameter value that is an
+/// <see cref="NpgsqlParameter"/> is sent as it is (with its type); a null one is a NULL of type text.
 /// </summary>
 internal sealed class PgBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
 {
@@ -91,6 +92,13 @@ internal sealed class PgBatch(NpgsqlConnection connection, NpgsqlTransaction tra
         var command = new NpgsqlBatchCommand(sql);
         foreach (var (name, value) in parameters)
         {
+            if (value is NpgsqlParameter typed)
+            {
+                typed.ParameterName = name.TrimStart('@');
+                command.Parameters.Add(typed);
+                continue;
+            }
+
             command.Parameters.Add(value is null
                 ? new NpgsqlParameter(name.TrimStart('@'), NpgsqlDbType.Text) { Value = DBNull.Value }
                 : new NpgsqlParameter(name.TrimStart('@'), value));

@@ -14,9 +14,9 @@ namespace Dossier.Storage.Postgres;
 /// <see cref="PostgresSchema.CorpusLock"/>: one writer at a time links, in whatever process, so the corpus a writer
 /// reads is the one it updates and two writers never both create one entity or event.
 /// </summary>
-internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+internal sealed class PostgresCorpusWriter(PgBatch batch)
 {
-    private readonly PgBatch _batch = new(connection, transaction, cancellationToken);
+    private readonly PgBatch _batch = batch;
 
     // What this link knows of the corpus, read once under the lock and kept up to date by this link's own writes (no other
     // writer changes the corpus while the lock is held): the names and types of the corpus entities that share a link key

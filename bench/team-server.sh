@@ -56,14 +56,19 @@ for run in $runs; do
       pg_before=$(server_cpu)
       start=$(now)
       for i in $(seq "$n"); do
-        /usr/bin/time -f "%U %S" -o "/tmp/dossier-bench-$run-$i.cpu" "$dossier" worker --store "$url" --threads 1 --lease 10 >"/tmp/dossier-bench-$run-$i.log" 2>&1 &
+        # Each worker in a session of its own (setsid), as on a machine of its own: with autogroup scheduling (Linux's
+        # default) the processes of one session share one CPU share, so on a busy machine a second worker in the same
+        # session would get no more CPU than the first alone.
+        setsid /usr/bin/time -f "%U %S" -o "/tmp/dossier-bench-$run-$i.cpu" "$dossier" worker --store "$url" --threads 1 --lease 10 >"/tmp/dossier-bench-$run-$i.log" 2>&1 &
         pids+=($!)
       done
       if [ "${run%kill}" != "$run" ]; then
         # Midway: once 40% of the inputs are done, SIGKILL the first worker (it is in the middle of a document).
         while [ "$(admin -d "$name" -c "SELECT count(*) FROM work_queue WHERE state = 'done'")" -lt $((total * 4 / 10)) ]; do sleep 0.5; done
-        kill -9 "${pids[0]}"
-        echo "  $run: killed worker ${pids[0]} at $(admin -d "$name" -c "SELECT count(*) FROM work_queue WHERE state = 'done'")/$total inputs done; its leased input: $(admin -d "$name" -c "SELECT input FROM work_queue WHERE state = 'leased' AND worker LIKE '%:${pids[0]}:%'")"
+        # The worker itself, not the /usr/bin/time that started it (which then reports no CPU for it).
+        victim=$(pgrep -P "${pids[0]}" | head -1)
+        kill -9 "$victim"
+        echo "  $run: killed worker $victim at $(admin -d "$name" -c "SELECT count(*) FROM work_queue WHERE state = 'done'")/$total inputs done; its leased input: $(admin -d "$name" -c "SELECT input FROM work_queue WHERE state = 'leased' AND worker LIKE '%:$victim:%'")"
       fi
       for pid in "${pids[@]}"; do wait "$pid"; done
       end=$(now)

@@ -11,7 +11,7 @@ namespace Dossier.Storage.Postgres;
 /// surfaces at the next read or flush (the transaction is lost either way). A parameter value that is an
 /// <see cref="NpgsqlParameter"/> is sent as it is (with its type); a null one is a NULL of type text.
 /// </summary>
-internal sealed class PgBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+internal sealed class PgBatch(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
 {
     private readonly List<NpgsqlBatchCommand> _pending = [];
 

@@ -56,6 +56,15 @@ public static class StoreFactory
         return choice.IsPostgres ? PostgresDocumentStore.Open(choice.Target, access) : SqliteDocumentStore.Open(choice.Target, access: access);
     }
 
+    /// <summary>The watch and follow tables of an open store, SQLite or PostgreSQL (dispose it before the store).</summary>
+    /// <exception cref="StoreException">When they cannot be opened.</exception>
+    public static Watch.WatchStore OpenWatch(IDocumentStore store) => store switch
+    {
+        SqliteDocumentStore sqlite => Sqlite.Watch.SqliteWatchStore.Open(sqlite.Path),
+        PostgresDocumentStore postgres => new PostgresWatchStore(postgres),
+        _ => throw new ArgumentException($"No watch tables for a store of type {store?.GetType().Name}.", nameof(store)),
+    };
+
     /// <summary>Opens the store of <c>--store</c> / <c>--db</c> / the environment (see <see cref="Choose"/>).</summary>
     public static IDocumentStore Open(string? store, string? databasePath, StoreAccess access = StoreAccess.ReadWrite) =>
         Open(Choose(store, databasePath), access);

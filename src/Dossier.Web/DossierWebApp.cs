@@ -4,7 +4,6 @@ using Dossier.Ingest.Web;
 using Dossier.Storage;
 using Dossier.Storage.Corpus;
 using Dossier.Storage.Sqlite;
-using Dossier.Storage.Sqlite.Watch;
 using Dossier.Storage.Watch;
 using Dossier.Web.Api;
 using Dossier.Web.Ui;
@@ -91,12 +90,8 @@ public sealed class DossierWebApp
                 : (ICorpusQueries)sp.GetRequiredService<IDocumentStore>());
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
-            // Follows (and the status history they keep) are SQLite's for now: on PostgreSQL none is registered, the
-            // follow pages say so, and the event pages leave out the status history.
-            if (store is SqliteDocumentStore sqliteStore)
-            {
-                services.AddSingleton<IFollowStore>(_ => SqliteWatchStore.Open(sqliteStore.Path));
-            }
+            // Follows and the status history they keep, in the store's own tables (SQLite or PostgreSQL).
+            services.AddSingleton<IFollowStore>(_ => StoreFactory.OpenWatch(store));
 
             services.AddSingleton(sp => new DocumentIngestor(
                 sp.GetRequiredService<IDocumentStore>(),

@@ -56,12 +56,12 @@ internal static class AgendaCommand
     /// each step with the report that gave it.</summary>
     private static async Task WriteStatusChangesAsync(TextWriter output, Storage.IDocumentStore store, IReadOnlyList<Storage.Corpus.CorpusEventSummary> rows, CancellationToken ct)
     {
-        if (rows.Count == 0 || store is not Storage.Sqlite.SqliteDocumentStore sqlite)
+        if (rows.Count == 0)
         {
             return;
         }
 
-        using var history = Storage.Sqlite.Watch.SqliteWatchStore.Open(sqlite.Path);
+        using var history = Storage.StoreFactory.OpenWatch(store);
         var first = true;
         foreach (var row in rows)
         {

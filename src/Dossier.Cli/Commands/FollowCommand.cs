@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Dossier.Storage;
-using Dossier.Storage.Sqlite.Watch;
 using Dossier.Storage.Watch;
 
 namespace Dossier.Cli.Commands;
@@ -119,18 +118,14 @@ internal static class FollowCommand
         return string.Join(' ', parts);
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Option<string?> database, Func<SqliteWatchStore, TextWriter, TextWriter, Task<int>> body, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> database, Func<WatchStore, TextWriter, TextWriter, Task<int>> body, CancellationToken cancellationToken)
     {
         var error = parse.InvocationConfiguration.Error;
-        if (StoreCommand.SqliteOnly(parse, database, "follow") is not { } path)
-        {
-            return ExitCodes.Usage;
-        }
-
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var store = SqliteWatchStore.Open(path);
+            await using var documents = StoreFactory.Open(StoreCommand.StoreValue(parse), parse.GetValue(database));
+            using var store = StoreFactory.OpenWatch(documents);
             return await body(store, parse.InvocationConfiguration.Output, error);
         }
         catch (StoreException e)

@@ -21,24 +21,6 @@ internal static class StoreCommand
     public static string? StoreValue(ParseResult parse) =>
         parse.CommandResult.Command.Options.Any(o => o.Name == StoreOptionName) ? parse.GetValue<string?>(StoreOptionName) : null;
 
-    /// <summary>
-    /// For the commands only SQLite implements (<c>watch</c>, <c>follow</c>: their tables exist on PostgreSQL but no store
-    /// reads them there yet): the SQLite path that <c>--store</c>, <c>--db</c> and the environment name, or null after one
-    /// line on stderr when they name a PostgreSQL store (the caller exits with <see cref="ExitCodes.Usage"/>).
-    /// </summary>
-    public static string? SqliteOnly(ParseResult parse, Option<string?> database, string command)
-    {
-        var choice = StoreFactory.Choose(StoreValue(parse), parse.GetValue(database));
-        if (!choice.IsPostgres)
-        {
-            return choice.Target;
-        }
-
-        parse.InvocationConfiguration.Error.WriteLine(
-            $"dossier: {command} needs a SQLite store: {choice.Display} is PostgreSQL, where watching and follows are not available yet (use --db PATH).");
-        return null;
-    }
-
     public static async Task<int> RunAsync(ParseResult parse, Option<string?> database, Func<IDocumentStore, TextWriter, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;

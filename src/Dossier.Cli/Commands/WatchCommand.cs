@@ -6,8 +6,6 @@ using Dossier.Engine.Watch;
 using Dossier.Ingest;
 using Dossier.Ingest.Watch;
 using Dossier.Storage;
-using Dossier.Storage.Sqlite;
-using Dossier.Storage.Sqlite.Watch;
 
 namespace Dossier.Cli.Commands;
 
@@ -26,10 +24,26 @@ internal static class WatchCommand
         var tick = Duration("--tick", "How often a running watcher looks for due work", "5s");
         var webhookRetry = Duration("--webhook-retry", "First wait before a failed webhook delivery is retried (doubles each time)", "30s");
         var maxBytes = new Option<long>("--max-bytes") { Description = "Largest response read", DefaultValueFactory = _ => 5L * 1024 * 1024, HelpName = "BYTES" };
+        var lease = new Option<TimeSpan?>("--lease")
+        {
+            Description = "How long a source, article or webhook this watcher takes is held from the other watchers of the store; must outlast one fetch and analysis (such as 5m; default 5m on PostgreSQL, where several watchers may share a store, none on SQLite)",
+            HelpName = "DURATION",
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (SourcesFile.ParseDuration(token) is { } value)
+                {
+                    return value;
+                }
+
+                result.AddError($"--lease: '{token}' is not a duration (such as 30s, 15m, 2h)");
+                return null;
+            },
+        };
         var actors = CommonOptions.Actors();
         var command = new Command("watch", "Poll feeds and pages on a schedule, store new articles, and alert the follows")
         {
-            sources, database, once, interval, delay, connections, timeout, tick, webhookRetry, maxBytes, actors,
+            sources, database, once, interval, delay, connections, timeout, tick, webhookRetry, maxBytes, lease, actors,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,12 +68,8 @@ internal static class WatchCommand
                 return ExitCodes.Usage;
             }
 
-            if (StoreCommand.SqliteOnly(parse, database, "watch") is not { } dbPath)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var pipeline = PipelineFactory.TryCreate(parse.GetValue(actors), dbPath, out var actorsError);
+            var choice = StoreFactory.Choose(StoreCommand.StoreValue(parse), parse.GetValue(database));
+            var pipeline = PipelineFactory.TryCreate(parse.GetValue(actors), choice.IsPostgres ? null : choice.Target, out var actorsError);
             if (pipeline is null)
             {
                 await error.WriteLineAsync($"dossier: {actorsError}");
@@ -68,8 +78,8 @@ internal static class WatchCommand
 
             try
             {
-                await using var store = SqliteDocumentStore.Open(dbPath);
-                using var watch = SqliteWatchStore.Open(dbPath);
+                await using var store = StoreFactory.Open(choice);
+                using var watch = StoreFactory.OpenWatch(store);
                 using var fetcher = new WatchFetcher(new WatchFetchOptions
                 {
                     Timeout = parse.GetValue(timeout),
@@ -81,7 +91,9 @@ internal static class WatchCommand
                 await watch.SyncSourcesAsync([.. lines.Select(l => (l.Url, l.Interval))], cancellationToken);
                 var watcher = new Watcher(
                     new IngestService(pipeline, store), watch, watch, fetcher, webhooks,
-                    new WatcherOptions { Read = new ReadOptions { MaxBytes = parse.GetValue(maxBytes) }, Tick = parse.GetValue(tick), WebhookRetry = parse.GetValue(webhookRetry) },
+                    new WatcherOptions { Read = new ReadOptions { MaxBytes = parse.GetValue(maxBytes) }, Tick = parse.GetValue(tick), WebhookRetry = parse.GetValue(webhookRetry),
+                        Lease = parse.GetValue(lease) ?? (choice.IsPostgres ? TimeSpan.FromMinutes(5) : TimeSpan.Zero),
+                    },
                     log: line => error.WriteLine($"dossier watch: {line}"));
                 WatchPassSummary summary;
                 try

@@ -29,6 +29,11 @@ public sealed record WatcherOptions
 
     /// <summary>How often the running watcher looks for due work.</summary>
     public TimeSpan Tick { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a source, an article or a webhook delivery this watcher takes is held from other watchers of the
+    /// same store (it must outlast one poll, or one fetch and analysis); they take it again when it runs out, as after this
+    /// watcher died. Zero (the default, for a store one watcher uses) holds nothing.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.Zero;
 }
 
 /// <summary>What one pass did.</summary>
@@ -87,11 +92,24 @@ public sealed class Watcher(
     {
         var counts = new int[10];
         var now = _time.GetUtcNow();
-        var due = (await watch.ListSourcesAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.NextPoll <= now).ToList();
+        var due = await watch.ClaimDueSourcesAsync(now, options.Lease, cancellationToken).ConfigureAwait(false);
         await System.Threading.Tasks.Parallel.ForEachAsync(due, Parallelism(cancellationToken), async (source, ct) => await PollAsync(source, counts, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
-        var items = await watch.DueItemsAsync(_time.GetUtcNow(), 10_000, cancellationToken).ConfigureAwait(false);
-        await System.Threading.Tasks.Parallel.ForEachAsync(items, Parallelism(cancellationToken), async (item, ct) => await FetchItemAsync(item, counts, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        // Items are claimed a few at a time when they are leased, so that a lease covers only what is being fetched (other
+        // watchers take the rest); each item is tried at most once a pass.
+        var itemsAt = _time.GetUtcNow();
+        var batch = options.Lease > TimeSpan.Zero ? Math.Max(1, options.Parallelism) * 2 : 10_000;
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var items = (await watch.ClaimDueItemsAsync(itemsAt, batch, options.Lease, cancellationToken).ConfigureAwait(false)).Where(i => tried.Add(i.Key)).ToList();
+            if (items.Count == 0)
+            {
+                break;
+            }
+
+            await System.Threading.Tasks.Parallel.ForEachAsync(items, Parallelism(cancellationToken), async (item, ct) => await FetchItemAsync(item, counts, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        }
 
         if (follows is not null)
         {
@@ -222,7 +240,7 @@ public sealed class Watcher(
 
     private async Task DeliverAsync(int[] counts, CancellationToken cancellationToken)
     {
-        var deliveries = await follows!.DueDeliveriesAsync(_time.GetUtcNow(), 1000, cancellationToken).ConfigureAwait(false);
+        var deliveries = await follows!.ClaimDueDeliveriesAsync(_time.GetUtcNow(), 1000, options.Lease, cancellationToken).ConfigureAwait(false);
         foreach (var delivery in deliveries)
         {
             cancellationToken.ThrowIfCancellationRequested();

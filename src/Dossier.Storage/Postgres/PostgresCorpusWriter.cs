@@ -14,13 +14,33 @@ namespace Dossier.Storage.Postgres;
 /// <see cref="PostgresSchema.CorpusLock"/>: one writer at a time links, in whatever process, so the corpus a writer
 /// reads is the one it updates and two writers never both create one entity or event.
 /// </summary>
-internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+internal sealed class PostgresCorpusWriter(PgBatch batch)
 {
+    private readonly PgBatch _batch = batch;
+
+    // What this link knows of the corpus, read once under the lock and kept up to date by this link's own writes (no other
+    // writer changes the corpus while the lock is held): the names and types of the corpus entities that share a link key
+    // with an entity of the document, and their name and alias keys among the document's keys; then the reports of the
+    // corpus events that share a key with an event of the document.
+    private readonly Dictionary<long, string> _names = [];
+    private readonly Dictionary<long, string> _types = [];
+    private readonly HashSet<(long Id, string Norm)> _keys = [];
+    private readonly List<Member> _members = [];
+    private readonly Queue<long> _entityIds = new();
+    private readonly Queue<long> _eventIds = new();
+
+    /// <summary>Round trips and statements of the last <see cref="LinkAsync"/>, for tests and measurements.</summary>
+    public (int RoundTrips, int Statements) Cost => (_batch.RoundTrips, _batch.Statements);
+
+    /// <summary>Links the document (the caller holds the corpus lock), in a few round trips: writes are queued and sent with the
+    /// next read (<see cref="PgBatch"/>), and the corpus rows the link needs are read up front, two queries in all for a
+    /// document without merges.</summary>
     public async Task LinkAsync(long docKey, Document document)
     {
         var published = document.Metadata.Published;
         var entityIds = await LinkEntitiesAsync(docKey, document, published).ConfigureAwait(false);
         await LinkEventsAsync(docKey, document, published, entityIds).ConfigureAwait(false);
+        await _batch.FlushAsync().ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, long>> LinkEntitiesAsync(long docKey, Document document, DateOnly? published)
@@ -33,23 +53,55 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
             .Select((e, i) => (Entity: e, Index: i))
             .Where(p => EntityMatcher.IsLinkable(p.Entity))
             .OrderByDescending(p => NameKey.WordCount(NameKey.Normalise(p.Entity.Name)))
-            .ThenBy(p => p.Index);
+            .ThenBy(p => p.Index)
+            .Select(p => (p.Entity, Keys: EntityMatcher.LinkKeys(p.Entity, personNames)))
+            .ToList();
         var day = Pg.Day(published);
-        foreach (var (entity, _) in ordered)
+
+        // One round trip: the corpus entities any of the document's keys finds, and ids for the new ones.
+        var documentKeys = ordered.SelectMany(p => p.Keys.Keys).Distinct(StringComparer.Ordinal).ToArray();
+        var reads = new List<PgRead>();
+        if (documentKeys.Length > 0)
         {
-            var keys = EntityMatcher.LinkKeys(entity, personNames);
+            reads.Add(new PgRead("""
+                SELECT DISTINCT a.corpus_id, a.norm, c.name, c.type
+                FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+                WHERE a.norm = ANY(@keys) AND a.kind IN ('name', 'alias')
+                """, [("@keys", documentKeys)], r =>
+                {
+                    var id = r.GetInt64(0);
+                    _keys.Add((id, r.GetString(1)));
+                    _names[id] = r.GetString(2);
+                    _types[id] = r.GetString(3);
+                }));
+        }
+
+        if (ordered.Count > 0)
+        {
+            reads.Add(NewIds("corpus_entities", "corpus_id", ordered.Count, _entityIds));
+        }
+
+        if (reads.Count > 0)
+        {
+            await _batch.ReadAsync([.. reads]).ConfigureAwait(false);
+        }
+
+        foreach (var (entity, keys) in ordered)
+        {
             var display = EntityMatcher.DisplayName(entity);
-            var found = await FindEntitiesAsync(keys, entity.Type).ConfigureAwait(false);
+            var found = FindEntities(keys, entity.Type);
             long id;
             if (found.Count == 0)
             {
-                id = (await LongAsync("""
-                    INSERT INTO corpus_entities (name, type, country, sector, code, code_published)
-                    VALUES (@name, @type, @country, @sector, @code, CASE WHEN @sector IS NULL AND @code IS NULL THEN NULL ELSE @day END)
-                    RETURNING corpus_id
+                id = _entityIds.Dequeue();
+                _names[id] = display;
+                _types[id] = entity.Type;
+                _batch.Queue("""
+                    INSERT INTO corpus_entities (corpus_id, name, type, country, sector, code, code_published)
+                    VALUES (@id, @name, @type, @country, @sector, @code, CASE WHEN @sector IS NULL AND @code IS NULL THEN NULL ELSE @day END)
                     """,
-                    ("@name", display), ("@type", entity.Type), ("@country", entity.Country), ("@sector", entity.Sector),
-                    ("@code", entity.Code), ("@day", day)).ConfigureAwait(false))!.Value;
+                    ("@id", id), ("@name", display), ("@type", entity.Type), ("@country", entity.Country), ("@sector", entity.Sector),
+                    ("@code", entity.Code), ("@day", day));
             }
             else
             {
@@ -69,26 +121,26 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
                     }
                 }
 
-                await AbsorbAsync(id, display, entity.Country, entity.Sector, entity.Code, day).ConfigureAwait(false);
+                Absorb(id, display, entity.Country, entity.Sector, entity.Code, day);
             }
 
-            await AddNameAsync(id, display, "name").ConfigureAwait(false);
-            await AddNameAsync(id, entity.Name, "alias").ConfigureAwait(false);
+            AddName(id, display, "name");
+            AddName(id, entity.Name, "alias");
             foreach (var alias in entity.Aliases.IsDefault ? [] : entity.Aliases)
             {
-                await AddNameAsync(id, alias, "alias").ConfigureAwait(false);
+                AddName(id, alias, "alias");
             }
 
             if (entity.Type == EntityTypes.Person && !keys.Bare)
             {
                 foreach (var key in keys.Keys)
                 {
-                    await AddKeyAsync(id, NameKey.LastWord(key), "surname", display).ConfigureAwait(false);
+                    AddKey(id, NameKey.LastWord(key), "surname", display);
                 }
             }
 
             var mentions = entity.Mentions.IsDefault ? 0 : entity.Mentions.Length;
-            await ExecuteAsync("""
+            _batch.Queue("""
                 UPDATE corpus_entities SET
                     mention_count = mention_count + @mentions,
                     document_count = document_count + CASE WHEN EXISTS (SELECT 1 FROM entities WHERE doc_key = @doc AND corpus_id = @id) THEN 0 ELSE 1 END,
@@ -96,13 +148,13 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
                     last_seen = GREATEST(last_seen, @day)
                 WHERE corpus_id = @id
                 """,
-                ("@id", id), ("@mentions", (long)Math.Max(1, mentions)), ("@doc", docKey), ("@day", day)).ConfigureAwait(false);
+                ("@id", id), ("@mentions", (long)Math.Max(1, mentions)), ("@doc", docKey), ("@day", day));
 
             foreach (var role in entity.Roles.IsDefault ? [] : entity.Roles)
             {
                 var roleKey = RoleKey(role.Title, role.Organization, role.Country, role.Status);
                 var newDocument = rolesInDocument.Add((id, roleKey)) ? 1L : 0L;
-                await ExecuteAsync("""
+                _batch.Queue("""
                     INSERT INTO corpus_entity_roles AS r (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
                     VALUES (@id, @key, @title, @organization, @country, @status, @day, @day, 1)
                     ON CONFLICT (corpus_id, role_key) DO UPDATE SET
@@ -114,91 +166,101 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
                         document_count = r.document_count + @newDocument
                     """,
                     ("@id", id), ("@key", roleKey), ("@title", role.Title), ("@organization", role.Organization),
-                    ("@country", role.Country), ("@status", role.Status), ("@day", day), ("@newDocument", newDocument)).ConfigureAwait(false);
+                    ("@country", role.Country), ("@status", role.Status), ("@day", day), ("@newDocument", newDocument));
             }
 
-            await ExecuteAsync("UPDATE entities SET corpus_id = @id WHERE doc_key = @doc AND entity_id = @entity",
-                ("@id", id), ("@doc", docKey), ("@entity", entity.Id)).ConfigureAwait(false);
+            _batch.Queue("UPDATE entities SET corpus_id = @id WHERE doc_key = @doc AND entity_id = @entity",
+                ("@id", id), ("@doc", docKey), ("@entity", entity.Id));
             links[entity.Id] = id;
         }
 
         return links;
     }
 
+    /// <summary>Reads <paramref name="count"/> values of the identity sequence of <paramref name="table"/> into <paramref name="into"/>
+    /// (in the order the sequence gives them, so ids still grow in the order rows are added).</summary>
+    private static PgRead NewIds(string table, string column, int count, Queue<long> into) =>
+        new($"SELECT nextval(pg_get_serial_sequence('{table}', '{column}')) FROM generate_series(1, @n) ORDER BY 1", [("@n", count)],
+            r => into.Enqueue(r.GetInt64(0)));
+
     private static string RoleKey(string title, string? organization, string? country, string status) =>
         string.Join('|', NameKey.Normalise(title), NameKey.Normalise(organization), (country ?? "").ToUpperInvariant(), status);
 
-    private async Task<List<long>> FindEntitiesAsync(EntityLinkKeys keys, string type)
+    /// <summary>The corpus entities of <paramref name="type"/> that one of <paramref name="keys"/> names (as a name or an alias)
+    /// and whose bareness matches, smallest id first: the query of <c>Sqlite.CorpusWriter</c>, answered from what this link
+    /// read under the lock and has written since.</summary>
+    private List<long> FindEntities(EntityLinkKeys keys, string type)
     {
         if (keys.Keys.Count == 0)
         {
             return [];
         }
 
-        var rows = await Pg.ReadAllAsync(connection, transaction, """
-            SELECT DISTINCT c.corpus_id, c.name FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-            WHERE a.norm = ANY(@keys) AND a.kind IN ('name', 'alias') AND c.type = @type
-            ORDER BY c.corpus_id
-            """, r => (Id: r.GetInt64(0), Name: r.GetString(1)), cancellationToken,
-            ("@keys", keys.Keys.ToArray()), ("@type", type)).ConfigureAwait(false);
-        var ids = new List<long>();
-        foreach (var (rowId, name) in rows)
-        {
-            if (EntityMatcher.IsBarePerson(type, name) == keys.Bare && (ids.Count == 0 || ids[^1] != rowId))
-            {
-                ids.Add(rowId);
-            }
-        }
-
-        return ids;
+        var wanted = keys.Keys.ToHashSet(StringComparer.Ordinal);
+        return _keys
+            .Where(k => wanted.Contains(k.Norm))
+            .Select(k => k.Id)
+            .Distinct()
+            .Where(id => _types[id] == type && EntityMatcher.IsBarePerson(type, _names[id]) == keys.Bare)
+            .Order()
+            .ToList();
     }
 
-    private async Task AbsorbAsync(long id, string name, string? country, string? sector, string? code, string? day)
+    private void Absorb(long id, string name, string? country, string? sector, string? code, string? day)
     {
-        var current = (string)(await Pg.ScalarAsync(connection, transaction, "SELECT name FROM corpus_entities WHERE corpus_id = @id", cancellationToken, ("@id", id)).ConfigureAwait(false))!;
-        await ExecuteAsync("""
+        var fuller = EntityMatcher.FullerName(_names[id], name);
+        _names[id] = fuller;
+        _batch.Queue("""
             UPDATE corpus_entities SET name = @name, country = LEAST(country, @country)
             WHERE corpus_id = @id
             """,
-            ("@id", id), ("@name", EntityMatcher.FullerName(current, name)), ("@country", country)).ConfigureAwait(false);
-        await ExecuteAsync("""
+            ("@id", id), ("@name", fuller), ("@country", country));
+        _batch.Queue("""
             UPDATE corpus_entities SET sector = @sector, code = @code, code_published = @day
             WHERE corpus_id = @id AND (@sector IS NOT NULL OR @code IS NOT NULL)
               AND (code_published IS NULL AND sector IS NULL AND code IS NULL
                    OR (coalesce(@day, ''), coalesce(@code, ''), coalesce(@sector, '')) > (coalesce(code_published, ''), coalesce(code, ''), coalesce(sector, '')))
             """,
-            ("@id", id), ("@sector", sector), ("@code", code), ("@day", day)).ConfigureAwait(false);
+            ("@id", id), ("@sector", sector), ("@code", code), ("@day", day));
     }
 
     private async Task MergeEntityAsync(long from, long into)
     {
-        var row = (await Pg.ReadAllAsync(connection, transaction,
+        var row = (await _batch.ReadAllAsync(
             "SELECT name, country, sector, code, code_published, first_seen, last_seen, mention_count FROM corpus_entities WHERE corpus_id = @id",
             r => (Name: r.GetString(0), Country: Pg.Text(r, 1), Sector: Pg.Text(r, 2), Code: Pg.Text(r, 3), CodePublished: Pg.Text(r, 4),
                 First: Pg.Text(r, 5), Last: Pg.Text(r, 6), Mentions: r.GetInt64(7)),
-            cancellationToken, ("@id", from)).ConfigureAwait(false))[0];
+            ("@id", from)).ConfigureAwait(false))[0];
 
-        await AbsorbAsync(into, row.Name, row.Country, row.Sector, row.Code, row.CodePublished).ConfigureAwait(false);
-        await ExecuteAsync("UPDATE entities SET corpus_id = @into WHERE corpus_id = @from", ("@into", into), ("@from", from)).ConfigureAwait(false);
-        await ExecuteAsync("""
+        Absorb(into, row.Name, row.Country, row.Sector, row.Code, row.CodePublished);
+        foreach (var key in _keys.Where(k => k.Id == from).ToList())
+        {
+            _keys.Remove(key);
+            _keys.Add((into, key.Norm));
+        }
+
+        _names.Remove(from);
+        _types.Remove(from);
+        _batch.Queue("UPDATE entities SET corpus_id = @into WHERE corpus_id = @from", ("@into", into), ("@from", from));
+        _batch.Queue("""
             INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias)
             SELECT @into, norm, kind, alias FROM corpus_entity_aliases WHERE corpus_id = @from
             ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = LEAST(a.alias, excluded.alias)
-            """, ("@into", into), ("@from", from)).ConfigureAwait(false);
-        await ExecuteAsync("""
+            """, ("@into", into), ("@from", from));
+        _batch.Queue("""
             UPDATE corpus_entities SET
                 mention_count = mention_count + @mentions,
                 document_count = (SELECT count(DISTINCT doc_key) FROM entities WHERE corpus_id = @id),
                 first_seen = LEAST(first_seen, @first),
                 last_seen = GREATEST(last_seen, @last)
             WHERE corpus_id = @id
-            """, ("@id", into), ("@mentions", row.Mentions), ("@first", row.First), ("@last", row.Last)).ConfigureAwait(false);
+            """, ("@id", into), ("@mentions", row.Mentions), ("@first", row.First), ("@last", row.Last));
         await RefreshRolesAsync(into).ConfigureAwait(false);
 
-        var events = await Pg.ReadAllAsync(connection, transaction,
-            "SELECT DISTINCT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @from ORDER BY 1", r => r.GetInt64(0), cancellationToken, ("@from", from)).ConfigureAwait(false);
-        await ExecuteAsync("UPDATE corpus_event_actors SET corpus_id = @into WHERE corpus_id = @from", ("@into", into), ("@from", from)).ConfigureAwait(false);
-        await ExecuteAsync("DELETE FROM corpus_entities WHERE corpus_id = @from", ("@from", from)).ConfigureAwait(false);
+        var events = await _batch.ReadAllAsync(
+            "SELECT DISTINCT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @from ORDER BY 1", r => r.GetInt64(0), ("@from", from)).ConfigureAwait(false);
+        _batch.Queue("UPDATE corpus_event_actors SET corpus_id = @into WHERE corpus_id = @from", ("@into", into), ("@from", from));
+        _batch.Queue("DELETE FROM corpus_entities WHERE corpus_id = @from", ("@from", from));
         foreach (var eventId in events)
         {
             await RekeyEventAsync(eventId, "e:" + from.ToString(CultureInfo.InvariantCulture), "e:" + into.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
@@ -208,14 +270,14 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
     private async Task RefreshRolesAsync(long id)
     {
         var roles = new Dictionary<string, (string Title, string? Organization, string? Country, string Status, string? First, string? Last, HashSet<long> Documents)>(StringComparer.Ordinal);
-        var rows = await Pg.ReadAllAsync(connection, transaction, """
+        var rows = await _batch.ReadAllAsync("""
             SELECT r.title, r.organization, r.country, r.status, r.doc_key, d.published
             FROM entities AS e
             JOIN entity_roles AS r ON r.doc_key = e.doc_key AND r.entity_id = e.entity_id
             JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE e.corpus_id = @id
             """, r => (Title: r.GetString(0), Organization: Pg.Text(r, 1), Country: Pg.Text(r, 2), Status: r.GetString(3), Doc: r.GetInt64(4), Day: Pg.Text(r, 5)),
-            cancellationToken, ("@id", id)).ConfigureAwait(false);
+            ("@id", id)).ConfigureAwait(false);
         foreach (var (title, organization, country, status, doc, day) in rows)
         {
             var key = RoleKey(title, organization, country, status);
@@ -230,15 +292,15 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
             roles[key] = role;
         }
 
-        await ExecuteAsync("DELETE FROM corpus_entity_roles WHERE corpus_id = @id", ("@id", id)).ConfigureAwait(false);
+        _batch.Queue("DELETE FROM corpus_entity_roles WHERE corpus_id = @id", ("@id", id));
         foreach (var (key, role) in roles)
         {
-            await ExecuteAsync("""
+            _batch.Queue("""
                 INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
                 VALUES (@id, @key, @title, @organization, @country, @status, @first, @last, @count)
                 """,
                 ("@id", id), ("@key", key), ("@title", role.Title), ("@organization", role.Organization), ("@country", role.Country),
-                ("@status", role.Status), ("@first", role.First), ("@last", role.Last), ("@count", (long)role.Documents.Count)).ConfigureAwait(false);
+                ("@status", role.Status), ("@first", role.First), ("@last", role.Last), ("@count", (long)role.Documents.Count));
         }
     }
 
@@ -248,15 +310,43 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
 
     private async Task LinkEventsAsync(long docKey, Document document, DateOnly? published, Dictionary<string, long> entityIds)
     {
+        var events = document.Events.IsDefault ? [] : document.Events;
+        if (events.Length == 0)
+        {
+            return;
+        }
+
         var day = Pg.Day(published);
         var source = EventMerger.SourceOf(document.Metadata);
-        foreach (var e in document.Events.IsDefault ? [] : document.Events)
+        var keyed = events.Select(e => (Event: e, Key: EventMerger.KeyOf(e, id => entityIds.TryGetValue(id, out var corpusId) ? corpusId : null))).ToList();
+
+        // One round trip (with the entity writes still queued): every report of the corpus events that share a key with an
+        // event of the document, and ids for the new ones.
+        var groups = keyed.Where(k => k.Key.IsMergeable).Select(k => k.Key).Distinct().ToList();
+        var reads = new List<PgRead>();
+        if (groups.Count > 0)
         {
-            var key = EventMerger.KeyOf(e, id => entityIds.TryGetValue(id, out var corpusId) ? corpusId : null);
+            reads.Add(new PgRead($"""
+                {MemberColumns}
+                FROM unnest(@types::text[], @sources::text[], @targets::text[], @classes::text[]) AS k(type, source_key, target_key, status_class)
+                JOIN corpus_events AS c ON c.type = k.type AND c.source_key = k.source_key AND c.target_key = k.target_key AND c.status_class = k.status_class
+                JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
+                JOIN documents AS d ON d.doc_key = e.doc_key
+                """,
+                [("@types", groups.Select(g => g.Type).ToArray()), ("@sources", groups.Select(g => g.SourceKey).ToArray()),
+                 ("@targets", groups.Select(g => g.TargetKey).ToArray()), ("@classes", groups.Select(g => g.StatusClass).ToArray())],
+                r => _members.Add(ReadMember(r))));
+        }
+
+        reads.Add(NewIds("corpus_events", "corpus_event_id", events.Length, _eventIds));
+        await _batch.ReadAsync([.. reads]).ConfigureAwait(false);
+
+        foreach (var (e, key) in keyed)
+        {
             var dateValue = string.IsNullOrWhiteSpace(e.Date?.Value) ? null : e.Date.Value;
             var mention = new EventMention(dateValue, published, e.Status);
             var joined = key.IsMergeable
-                ? (await GroupMembersAsync(key).ConfigureAwait(false)).Where(m => EventMerger.Agree(mention, m.Mention)).Select(m => m.Id).Distinct().Order().ToList()
+                ? _members.Where(m => m.Key == key && EventMerger.Agree(mention, m.Mention)).Select(m => m.Id).Distinct().Order().ToList()
                 : [];
 
             long id;
@@ -265,69 +355,105 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
                 id = joined[0];
                 foreach (var other in joined.Skip(1))
                 {
-                    await MergeEventAsync(other, id).ConfigureAwait(false);
+                    MergeEvent(other, id);
+                    for (var i = 0; i < _members.Count; i++)
+                    {
+                        if (_members[i].Id == other)
+                        {
+                            _members[i] = _members[i] with { Id = id };
+                        }
+                    }
                 }
             }
             else
             {
-                id = (await LongAsync("""
-                    INSERT INTO corpus_events (type, mode, cameo, quad_class, goldstein, status, status_class, date_value, date_day,
+                id = _eventIds.Dequeue();
+                _batch.Queue("""
+                    INSERT INTO corpus_events (corpus_event_id, type, mode, cameo, quad_class, goldstein, status, status_class, date_value, date_day,
                                                location_text, source_key, target_key, first_published, last_published)
-                    VALUES (@type, @mode, @cameo, @quad, @goldstein, @status, @class, @date, @dateDay, @location, @sourceKey, @targetKey, @day, @day)
-                    RETURNING corpus_event_id
+                    VALUES (@id, @type, @mode, @cameo, @quad, @goldstein, @status, @class, @date, @dateDay, @location, @sourceKey, @targetKey, @day, @day)
                     """,
-                    ("@type", e.Type), ("@mode", e.Mode), ("@cameo", e.Cameo), ("@quad", e.QuadClass), ("@goldstein", e.Goldstein),
+                    ("@id", id), ("@type", e.Type), ("@mode", e.Mode), ("@cameo", e.Cameo), ("@quad", e.QuadClass), ("@goldstein", e.Goldstein),
                     ("@status", e.Status), ("@class", key.StatusClass), ("@date", dateValue), ("@dateDay", Pg.Day(EventMerger.DayOf(dateValue))),
-                    ("@location", e.Location?.Text), ("@sourceKey", key.SourceKey), ("@targetKey", key.TargetKey), ("@day", day)).ConfigureAwait(false))!.Value;
+                    ("@location", e.Location?.Text), ("@sourceKey", key.SourceKey), ("@targetKey", key.TargetKey), ("@day", day));
             }
 
-            await ExecuteAsync("INSERT INTO corpus_event_sources (corpus_event_id, source) VALUES (@id, @source) ON CONFLICT DO NOTHING",
-                ("@id", id), ("@source", source)).ConfigureAwait(false);
-            await ExecuteAsync("UPDATE events SET corpus_event_id = @id WHERE doc_key = @doc AND event_id = @event",
-                ("@id", id), ("@doc", docKey), ("@event", e.Id)).ConfigureAwait(false);
-            await RefreshEventAsync(id).ConfigureAwait(false);
+            _batch.Queue("INSERT INTO corpus_event_sources (corpus_event_id, source) VALUES (@id, @source) ON CONFLICT DO NOTHING",
+                ("@id", id), ("@source", source));
+            _batch.Queue("UPDATE events SET corpus_event_id = @id WHERE doc_key = @doc AND event_id = @event",
+                ("@id", id), ("@doc", docKey), ("@event", e.Id));
+            // The report as the member query would read it back; the corpus event's key is the one it was inserted or found with.
+            _members.Add(new Member(id, new CorpusEventKey(e.Type, key.SourceKey, key.TargetKey, key.StatusClass),
+                new Report(docKey, e.Id, e.Status, e.Mode, e.Cameo, e.QuadClass, e.Goldstein, dateValue, e.Location?.Text, day, document.Id)));
+            RefreshEvent(id, _members.Where(m => m.Id == id).Select(m => m.Report).ToList());
         }
     }
 
-    private Task<List<(long Id, EventMention Mention)>> GroupMembersAsync(CorpusEventKey key) =>
-        Pg.ReadAllAsync(connection, transaction, """
-            SELECT c.corpus_event_id, e.date_value, e.status, d.published
+    /// <summary>One report of a corpus event: what the merge rules and <see cref="RefreshEvent"/> need of it.</summary>
+    private sealed record Report(long Doc, string Event, string Status, string? Mode, string Cameo, long Quad, double Goldstein, string? Date,
+        string? Location, string? Published, string DocId);
+
+    /// <summary>A report of a corpus event whose key the document's events share.</summary>
+    private sealed record Member(long Id, CorpusEventKey Key, Report Report)
+    {
+        public EventMention Mention => new(Report.Date, ParseDay(Report.Published), Report.Status);
+    }
+
+    private const string MemberColumns = """
+        SELECT c.corpus_event_id, c.type, c.source_key, c.target_key, c.status_class,
+               e.doc_key, e.event_id, e.status, e.mode, e.cameo, e.quad_class, e.goldstein, e.date_value, e.location_text, d.published, d.id
+        """;
+
+    private static Member ReadMember(NpgsqlDataReader r) =>
+        new(r.GetInt64(0), new CorpusEventKey(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), ReadReport(r, 5));
+
+    private static Report ReadReport(NpgsqlDataReader r, int at)
+    {
+        var date = Pg.Text(r, at + 7);
+        return new Report(r.GetInt64(at), r.GetString(at + 1), r.GetString(at + 2), Pg.Text(r, at + 3), r.GetString(at + 4), Pg.Long(r, at + 5),
+            r.GetDouble(at + 6), string.IsNullOrWhiteSpace(date) ? null : date, Pg.Text(r, at + 8), Pg.Text(r, at + 9), r.GetString(at + 10));
+    }
+
+    private static DateOnly? ParseDay(string? day) =>
+        day is not null && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>The reports of the corpus events with <paramref name="key"/>, read from the store (entity merges re-key events
+    /// before the document's events are linked).</summary>
+    private async Task<List<Member>> GroupMembersAsync(CorpusEventKey key) =>
+        await _batch.ReadAllAsync($"""
+            {MemberColumns}
             FROM corpus_events AS c
             JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
             JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE c.type = @type AND c.source_key = @source AND c.target_key = @target AND c.status_class = @class
-            """, r =>
-            {
-                var date = Pg.Text(r, 1);
-                return (r.GetInt64(0), new EventMention(string.IsNullOrWhiteSpace(date) ? null : date, Pg.ParseDay(r, 3), r.GetString(2)));
-            },
-            cancellationToken, ("@type", key.Type), ("@source", key.SourceKey), ("@target", key.TargetKey), ("@class", key.StatusClass));
+            """, ReadMember,
+            ("@type", key.Type), ("@source", key.SourceKey), ("@target", key.TargetKey), ("@class", key.StatusClass)).ConfigureAwait(false);
 
-    private async Task MergeEventAsync(long from, long into)
+    private void MergeEvent(long from, long into)
     {
-        await ExecuteAsync("UPDATE events SET corpus_event_id = @into WHERE corpus_event_id = @from", ("@into", into), ("@from", from)).ConfigureAwait(false);
-        await ExecuteAsync("INSERT INTO corpus_event_sources (corpus_event_id, source) SELECT @into, source FROM corpus_event_sources WHERE corpus_event_id = @from ON CONFLICT DO NOTHING",
-            ("@into", into), ("@from", from)).ConfigureAwait(false);
-        await ExecuteAsync("DELETE FROM corpus_events WHERE corpus_event_id = @from", ("@from", from)).ConfigureAwait(false);
+        _batch.Queue("UPDATE events SET corpus_event_id = @into WHERE corpus_event_id = @from", ("@into", into), ("@from", from));
+        _batch.Queue("INSERT INTO corpus_event_sources (corpus_event_id, source) SELECT @into, source FROM corpus_event_sources WHERE corpus_event_id = @from ON CONFLICT DO NOTHING",
+            ("@into", into), ("@from", from));
+        _batch.Queue("DELETE FROM corpus_events WHERE corpus_event_id = @from", ("@from", from));
     }
 
     private async Task RekeyEventAsync(long id, string oldActor, string newActor)
     {
-        var keys = await Pg.ReadAllAsync(connection, transaction,
+        var keys = await _batch.ReadAllAsync(
             "SELECT type, source_key, target_key, status_class FROM corpus_events WHERE corpus_event_id = @id",
             r =>
             {
                 string Rekey(string side) => EventMerger.SideKey(side.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(a => a == oldActor ? newActor : a));
                 return new CorpusEventKey(r.GetString(0), Rekey(r.GetString(1)), Rekey(r.GetString(2)), r.GetString(3));
-            }, cancellationToken, ("@id", id)).ConfigureAwait(false);
+            }, ("@id", id)).ConfigureAwait(false);
         if (keys.Count == 0)
         {
             return;
         }
 
         var key = keys[0];
-        await ExecuteAsync("UPDATE corpus_events SET source_key = @source, target_key = @target WHERE corpus_event_id = @id",
-            ("@id", id), ("@source", key.SourceKey), ("@target", key.TargetKey)).ConfigureAwait(false);
+        _batch.Queue("UPDATE corpus_events SET source_key = @source, target_key = @target WHERE corpus_event_id = @id",
+            ("@id", id), ("@source", key.SourceKey), ("@target", key.TargetKey));
         var members = await GroupMembersAsync(key).ConfigureAwait(false);
         var mine = members.Where(m => m.Id == id).Select(m => m.Mention).ToList();
         var joined = members
@@ -344,32 +470,31 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
 
         foreach (var other in joined.Skip(1))
         {
-            await MergeEventAsync(other, joined[0]).ConfigureAwait(false);
+            MergeEvent(other, joined[0]);
         }
 
-        await RefreshEventAsync(joined[0]).ConfigureAwait(false);
+        await RefreshEventFromStoreAsync(joined[0]).ConfigureAwait(false);
     }
 
-    private async Task RefreshEventAsync(long id)
+    private async Task RefreshEventFromStoreAsync(long id)
     {
-        var rows = await Pg.ReadAllAsync(connection, transaction, """
+        var rows = await _batch.ReadAllAsync("""
             SELECT e.doc_key, e.event_id, e.status, e.mode, e.cameo, e.quad_class, e.goldstein, e.date_value, e.location_text, d.published, d.id
             FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE e.corpus_event_id = @id
-            """, r =>
-            {
-                var date = Pg.Text(r, 7);
-                return (Doc: r.GetInt64(0), Event: r.GetString(1), Status: r.GetString(2), Mode: Pg.Text(r, 3), Cameo: r.GetString(4),
-                    Quad: Pg.Long(r, 5), Goldstein: r.GetDouble(6), Date: string.IsNullOrWhiteSpace(date) ? null : date, Location: Pg.Text(r, 8),
-                    Published: Pg.Text(r, 9), DocId: r.GetString(10));
-            }, cancellationToken, ("@id", id)).ConfigureAwait(false);
+            """, r => ReadReport(r, 0), ("@id", id)).ConfigureAwait(false);
+        RefreshEvent(id, rows);
+    }
 
+    /// <summary>Sets a corpus event's attributes from its reports (<paramref name="rows"/>: all of them).</summary>
+    private void RefreshEvent(long id, List<Report> rows)
+    {
         var ordered = rows
             .OrderBy(r => r.Date is null ? 1 : 0).ThenBy(r => r.Date, StringComparer.Ordinal)
             .ThenBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Event, StringComparer.Ordinal)
             .ToList();
         var first = ordered[0];
-        await ExecuteAsync("""
+        _batch.Queue("""
             UPDATE corpus_events SET
                 status = @status, mode = @mode, cameo = @cameo, quad_class = @quad, goldstein = @goldstein,
                 date_value = @date, date_day = @dateDay, location_text = @location,
@@ -385,9 +510,9 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
             ("@location", ordered.Select(r => r.Location).FirstOrDefault(l => l is not null)),
             ("@first", rows.Select(r => r.Published).Aggregate((string?)null, Min)),
             ("@last", rows.Select(r => r.Published).Aggregate((string?)null, Max)),
-            ("@mentions", (long)rows.Count), ("@documents", (long)rows.Select(r => r.Doc).Distinct().Count())).ConfigureAwait(false);
+            ("@mentions", (long)rows.Count), ("@documents", (long)rows.Select(r => r.Doc).Distinct().Count()));
         // The place: the first report's (same order) that its sentence names, else the first report's document place.
-        await ExecuteAsync("""
+        _batch.Queue("""
             UPDATE corpus_events SET (location_place, location_country_code, location_latitude, location_longitude, location_scope) =
                 (SELECT e.location_place, e.location_country_code, e.location_latitude, e.location_longitude, e.location_scope
                  FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
@@ -395,35 +520,30 @@ internal sealed class PostgresCorpusWriter(NpgsqlConnection connection, NpgsqlTr
                  ORDER BY e.location_scope = 'document', e.date_value IS NULL OR trim(e.date_value) = '', e.date_value, d.id, e.event_id
                  LIMIT 1)
             WHERE corpus_event_id = @id
-            """, ("@id", id)).ConfigureAwait(false);
-        await ExecuteAsync("DELETE FROM corpus_event_actors WHERE corpus_event_id = @id", ("@id", id)).ConfigureAwait(false);
-        await ExecuteAsync("""
+            """, ("@id", id));
+        _batch.Queue("DELETE FROM corpus_event_actors WHERE corpus_event_id = @id", ("@id", id));
+        _batch.Queue("""
             INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text)
             SELECT @id, a.side, row_number() OVER (PARTITION BY a.side ORDER BY a.ordinal) - 1, n.corpus_id, a.code, a.text
             FROM event_actors AS a LEFT JOIN entities AS n ON n.doc_key = a.doc_key AND n.entity_id = a.entity
             WHERE a.doc_key = @doc AND a.event_id = @event
-            """, ("@id", id), ("@doc", first.Doc), ("@event", first.Event)).ConfigureAwait(false);
+            """, ("@id", id), ("@doc", first.Doc), ("@event", first.Event));
     }
 
-    private async Task AddNameAsync(long id, string name, string kind)
+    private void AddName(long id, string name, string kind)
     {
         var key = NameKey.Normalise(name);
         if (key.Length > 0)
         {
-            await AddKeyAsync(id, key, kind, name).ConfigureAwait(false);
+            AddKey(id, key, kind, name);
+            _keys.Add((id, key));
         }
     }
 
-    private Task<int> AddKeyAsync(long id, string key, string kind, string display) =>
-        ExecuteAsync("""
+    private void AddKey(long id, string key, string kind, string display) =>
+        _batch.Queue("""
             INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias) VALUES (@id, @norm, @kind, @alias)
             ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = LEAST(a.alias, excluded.alias)
             """,
             ("@id", id), ("@norm", key), ("@kind", kind), ("@alias", display));
-
-    private Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
-        Pg.ExecuteAsync(connection, transaction, sql, cancellationToken, parameters);
-
-    private Task<long?> LongAsync(string sql, params (string Name, object? Value)[] parameters) =>
-        Pg.LongAsync(connection, transaction, sql, cancellationToken, parameters);
 }

@@ -363,41 +363,48 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         (await Pg.ReadAllAsync(c, null, $"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = @id", ReadEntity, ct, ("@id", id)).ConfigureAwait(false))
             .FirstOrDefault();
 
+    /// <summary>The corpus events <paramref name="sql"/> selects (<see cref="EventColumns"/>, the id first) with their actors and
+    /// evidence, in one round trip: the actor and evidence queries take their ids from <paramref name="sql"/> as a sub-query.</summary>
     private static async Task<List<CorpusEventSummary>> ReadEventsAsync(NpgsqlConnection c, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        var events = await Pg.ReadAllAsync(c, null, sql, r => (
-            Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
-            Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
-            Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
-            Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14),
-            Place: Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Scope: Pg.Text(r, 16)), ct, parameters).ConfigureAwait(false);
+        var events = new List<(long Id, string Type, string? Mode, string Cameo, int Quad, double Goldstein, string Status, string? Date, DateOnly? Day,
+            DateOnly? Published, string? Location, long Mentions, long Articles, long Sources, string? Domain, Place? Place, string? Scope)>();
+        var actorRows = new List<(long Event, string Side, CorpusActor Actor)>();
+        var evidenceRows = new List<(long Event, CorpusEvidence Evidence, double Confidence)>();
+        var ids = $"SELECT q.corpus_event_id FROM ({sql}) AS q";
+        await new PgBatch(c, null, ct).ReadAsync(
+            new PgRead(sql, parameters, r => events.Add((
+                Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
+                Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
+                Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
+                Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14),
+                Place: Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Scope: Pg.Text(r, 16)))),
+            new PgRead($"""
+                SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
+                FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+                WHERE a.corpus_event_id IN ({ids})
+                ORDER BY a.corpus_event_id, a.side, a.ordinal
+                """, parameters, r => actorRows.Add((Event: r.GetInt64(0), Side: r.GetString(1), Actor: new CorpusActor(Pg.NullableLong(r, 2), r.GetString(3), Pg.Text(r, 4))))),
+            new PgRead($"""
+                SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
+                FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+                WHERE e.corpus_event_id IN ({ids})
+                ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
+                """, parameters, r =>
+                {
+                    var published = Pg.ParseDay(r, 3);
+                    var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(4), published, Pg.Text(r, 5)));
+                    evidenceRows.Add((Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
+                        r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), Confidence: r.GetDouble(10)));
+                })).ConfigureAwait(false);
         if (events.Count == 0)
         {
             return [];
         }
 
-        var ids = events.Select(e => e.Id).ToArray();
-        var actors = (await Pg.ReadAllAsync(c, null, """
-            SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
-            FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-            WHERE a.corpus_event_id = ANY(@ids)
-            ORDER BY a.corpus_event_id, a.side, a.ordinal
-            """, r => (Event: r.GetInt64(0), Side: r.GetString(1), Actor: new CorpusActor(Pg.NullableLong(r, 2), r.GetString(3), Pg.Text(r, 4))),
-            ct, ("@ids", ids)).ConfigureAwait(false))
-            .ToLookup(a => (a.Event, a.Side), a => a.Actor);
-
-        var evidenceRows = await Pg.ReadAllAsync(c, null, """
-            SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
-            FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
-            WHERE e.corpus_event_id = ANY(@ids)
-            ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
-            """, r =>
-            {
-                var published = Pg.ParseDay(r, 3);
-                var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(4), published, Pg.Text(r, 5)));
-                return (Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
-                    r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), Confidence: r.GetDouble(10));
-            }, ct, ("@ids", ids)).ConfigureAwait(false);
+        // A writer that commits between the three statements can change the set the sub-query gives; only the rows of
+        // the events read first are used.
+        var actors = actorRows.ToLookup(a => (a.Event, a.Side), a => a.Actor);
         var confidence = evidenceRows.GroupBy(e => e.Event).ToDictionary(g => g.Key, g => g.Max(e => e.Confidence));
         var evidence = evidenceRows.ToLookup(e => e.Event, e => e.Evidence);
 

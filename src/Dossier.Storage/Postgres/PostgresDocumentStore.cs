@@ -19,7 +19,8 @@ namespace Dossier.Storage.Postgres;
 /// <para>Each <see cref="AddAsync"/> is one transaction: it takes the advisory lock <see cref="PostgresSchema.CorpusLock"/>
 /// (writers in every process take turns from here to the commit, so the corpus a writer reads is the one it updates),
 /// inserts the document row (<c>ON CONFLICT (id) DO NOTHING</c>: a document another writer stored first is a duplicate),
-/// writes the layer rows by binary COPY, links the document into the corpus and commits. The analysis, which is where
+/// writes the layer rows (an <c>unnest</c> insert per table), links the document into the corpus and commits, in about
+/// five round trips (<see cref="PgBatch"/>, <see cref="PostgresCorpusWriter"/>): the turn each writer takes is short. The analysis, which is where
 /// the time goes, happens before and in parallel.</para>
 /// <para>Full-text search uses a generated <c>tsvector</c> column (English stemming) with a GIN index and
 /// <c>websearch_to_tsquery</c>; see <see cref="SearchAsync"/> for how the FTS5 syntax maps onto it.</para>
@@ -160,8 +161,13 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         {
             await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await Pg.ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresSchema.CorpusLock})", cancellationToken).ConfigureAwait(false);
-            var key = await InsertDocumentAsync(connection, transaction, document, layers, annotations, ingestedAt, cancellationToken).ConfigureAwait(false);
+            // Round trip 1: the corpus lock and the document row. Then the layer rows and the corpus link go in a few
+            // batches (PgBatch): the lock is held for about five round trips a document, whatever its size.
+            var batch = new PgBatch(connection, transaction, cancellationToken);
+            long? key = null;
+            await batch.ReadAsync(
+                new PgRead($"SELECT pg_advisory_xact_lock({PostgresSchema.CorpusLock})", [], _ => { }),
+                new PgRead(InsertDocumentSql, DocumentParameters(document, layers, annotations, ingestedAt), r => key = r.GetInt64(0))).ConfigureAwait(false);
             if (key is not { } docKey)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
@@ -169,8 +175,8 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
             }
 
             AfterStage?.Invoke("document");
-            await CopyLayersAsync(connection, docKey, document, cancellationToken).ConfigureAwait(false);
-            await new PostgresCorpusWriter(connection, transaction, cancellationToken).LinkAsync(docKey, document).ConfigureAwait(false);
+            QueueLayers(batch, docKey, document);
+            await new PostgresCorpusWriter(batch).LinkAsync(docKey, document).ConfigureAwait(false);
             AfterStage?.Invoke("corpus");
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -186,73 +192,76 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         }
     }
 
-    private static async Task<long?> InsertDocumentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Document d, byte[]? layers, string? annotations, string ingestedAt, CancellationToken cancellationToken)
+    private const string InsertDocumentSql = """
+        INSERT INTO documents (id, title, source, url, published, language, is_english, text,
+                               char_count, sentence_count, token_count, ingested_at, layers, annotations, topic, corpus_linked)
+        VALUES (@id, @title, @source, @url, @published, @language, @english, @text, @chars, @sentences, @tokens, @ingested, @layers, @annotations, @topic, 1)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING doc_key
+        """;
+
+    private static (string Name, object? Value)[] DocumentParameters(Document d, byte[]? layers, string? annotations, string ingestedAt)
     {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO documents (id, title, source, url, published, language, is_english, text,
-                                   char_count, sentence_count, token_count, ingested_at, layers, annotations, topic, corpus_linked)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1)
-            ON CONFLICT (id) DO NOTHING
-            RETURNING doc_key
-            """, connection, transaction);
-        void Add(object? value, NpgsqlDbType type) => command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type, Value = value ?? DBNull.Value });
-        Add(d.Id, NpgsqlDbType.Text);
-        Add(d.Metadata.Title, NpgsqlDbType.Text);
-        Add(d.Metadata.Source, NpgsqlDbType.Text);
-        Add(d.Metadata.Url, NpgsqlDbType.Text);
-        Add(Pg.Day(d.Metadata.Published), NpgsqlDbType.Text);
-        Add(d.Language, NpgsqlDbType.Text);
-        Add(d.IsEnglish ? 1 : 0, NpgsqlDbType.Integer);
-        Add(d.Text, NpgsqlDbType.Text);
-        Add(d.Text.Length, NpgsqlDbType.Integer);
-        Add(d.Sentences.IsDefault ? 0 : d.Sentences.Length, NpgsqlDbType.Integer);
-        Add(d.Tokens.IsDefault ? 0 : d.Tokens.Length, NpgsqlDbType.Integer);
-        Add(ingestedAt, NpgsqlDbType.Text);
-        Add(layers, NpgsqlDbType.Bytea);
-        Add(annotations, NpgsqlDbType.Text);
-        Add(d.Topic, NpgsqlDbType.Text);
-        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
+        static NpgsqlParameter Typed(object? value, NpgsqlDbType type) => new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
+        return
+        [
+            ("@id", Typed(d.Id, NpgsqlDbType.Text)),
+            ("@title", Typed(d.Metadata.Title, NpgsqlDbType.Text)),
+            ("@source", Typed(d.Metadata.Source, NpgsqlDbType.Text)),
+            ("@url", Typed(d.Metadata.Url, NpgsqlDbType.Text)),
+            ("@published", Typed(Pg.Day(d.Metadata.Published), NpgsqlDbType.Text)),
+            ("@language", Typed(d.Language, NpgsqlDbType.Text)),
+            ("@english", Typed(d.IsEnglish ? 1 : 0, NpgsqlDbType.Integer)),
+            ("@text", Typed(d.Text, NpgsqlDbType.Text)),
+            ("@chars", Typed(d.Text.Length, NpgsqlDbType.Integer)),
+            ("@sentences", Typed(d.Sentences.IsDefault ? 0 : d.Sentences.Length, NpgsqlDbType.Integer)),
+            ("@tokens", Typed(d.Tokens.IsDefault ? 0 : d.Tokens.Length, NpgsqlDbType.Integer)),
+            ("@ingested", Typed(ingestedAt, NpgsqlDbType.Text)),
+            ("@layers", Typed(layers, NpgsqlDbType.Bytea)),
+            ("@annotations", Typed(annotations, NpgsqlDbType.Text)),
+            ("@topic", Typed(d.Topic, NpgsqlDbType.Text)),
+        ];
     }
 
-    /// <summary>The layer tables by binary COPY, one per table (a document has tens to hundreds of rows: one round trip each
-    /// instead of one per row).</summary>
-    private static async Task CopyLayersAsync(NpgsqlConnection connection, long key, Document d, CancellationToken ct)
+    /// <summary>The layer tables, one statement per table (a document has tens to hundreds of rows) with a column of rows
+    /// as an array per column (<c>unnest</c>), queued on <paramref name="batch"/>: they reach the server with the corpus
+    /// link's first read, in the same round trip.</summary>
+    private static void QueueLayers(PgBatch batch, long key, Document d)
     {
         var entities = OrEmpty(d.Entities);
         if (entities.Length > 0)
         {
-            await CopyAsync(connection, "entities (doc_key, entity_id, ordinal, name, type, country, sector, code, aliases, place, latitude, longitude)", entities.Select((e, i) => new object?[]
+            InsertRows(batch, "entities (doc_key, entity_id, ordinal, name, type, country, sector, code, aliases, place, latitude, longitude)", entities.Select((e, i) => new object?[]
             {
                 key, e.Id, i, e.Name, e.Type, e.Country, e.Sector, e.Code,
                 e.Aliases.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(e.Aliases.ToArray(), AliasOptions),
                 Sqlite.PlaceJson.Serialize(e.Place), e.Place?.Latitude, e.Place?.Longitude,
             }), [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
-                 NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double], ct).ConfigureAwait(false);
-            await CopyAsync(connection, "entity_roles (doc_key, entity_id, ordinal, title, organization, country, status)",
+                 NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double]);
+            InsertRows(batch, "entity_roles (doc_key, entity_id, ordinal, title, organization, country, status)",
                 entities.SelectMany(e => OrEmpty(e.Roles).Select((r, i) => new object?[] { key, e.Id, i, r.Title, r.Organization, r.Country, r.Status })),
-                [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], ct).ConfigureAwait(false);
-            await CopyAsync(connection, "mentions (doc_key, entity_id, ordinal, start_char, end_char, text, sentence, kind)",
+                [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text]);
+            InsertRows(batch, "mentions (doc_key, entity_id, ordinal, start_char, end_char, text, sentence, kind)",
                 entities.SelectMany(e => OrEmpty(e.Mentions).Select((m, i) => new object?[] { key, e.Id, i, m.Start, m.End, m.Text, m.Sentence, m.Kind ?? MentionKinds.Name })),
-                [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text], ct).ConfigureAwait(false);
+                [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text]);
         }
 
-        await CopyAsync(connection, "times (doc_key, ordinal, text, type, value, start_char, end_char, sentence)",
+        InsertRows(batch, "times (doc_key, ordinal, text, type, value, start_char, end_char, sentence)",
             OrEmpty(d.Times).Select((t, i) => new object?[] { key, i, t.Text, t.Type, t.Value, t.Start, t.End, t.Sentence }),
-            [NpgsqlDbType.Bigint, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer], ct).ConfigureAwait(false);
-        await CopyAsync(connection, "value_mentions (doc_key, ordinal, text, type, amount, amount_text, unit, start_char, end_char, sentence)",
+            [NpgsqlDbType.Bigint, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer]);
+        InsertRows(batch, "value_mentions (doc_key, ordinal, text, type, amount, amount_text, unit, start_char, end_char, sentence)",
             OrEmpty(d.Values).Select((v, i) => new object?[]
             {
                 key, i, v.Text, v.Type, v.Amount is { } amount ? (double)amount : null, v.Amount?.ToString(CultureInfo.InvariantCulture), v.Unit, v.Start, v.End, v.Sentence,
             }),
-            [NpgsqlDbType.Bigint, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer], ct).ConfigureAwait(false);
+            [NpgsqlDbType.Bigint, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer]);
         var events = OrEmpty(d.Events);
         if (events.Length == 0)
         {
             return;
         }
 
-        await CopyAsync(connection, """
+        InsertRows(batch, """
             events (doc_key, event_id, ordinal, type, cameo, quad_class, goldstein, status, mode, trigger_text, trigger_start, trigger_end, sentence,
                     location_text, location_entity, location_country, date_text, date_value, evidence, confidence, domain,
                     location_place, location_country_code, location_latitude, location_longitude, location_scope)
@@ -267,53 +276,44 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
             [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Double,
              NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
              NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text,
-             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Text], ct).ConfigureAwait(false);
-        await CopyAsync(connection, "event_actors (doc_key, event_id, side, ordinal, text, entity, country, sector, code)",
+             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Text]);
+        InsertRows(batch, "event_actors (doc_key, event_id, side, ordinal, text, entity, country, sector, code)",
             events.SelectMany(e => OrEmpty(e.Source).Select((a, i) => (e, a, i, side: "source"))
                     .Concat(OrEmpty(e.Target).Select((a, i) => (e, a, i, side: "target"))))
                 .Select(x => new object?[] { key, x.e.Id, x.side, x.i, x.a.Text, x.a.Entity, x.a.Country, x.a.Sector, x.a.Code }),
-            [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], ct).ConfigureAwait(false);
-        await CopyAsync(connection, "event_attributes (doc_key, event_id, name, value)",
+            [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text]);
+        InsertRows(batch, "event_attributes (doc_key, event_id, name, value)",
             events.SelectMany(e => (e.Attributes ?? ImmutableDictionary<string, string>.Empty).Select(p => new object?[] { key, e.Id, p.Key, p.Value })),
-            [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], ct).ConfigureAwait(false);
+            [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text]);
     }
 
     private static readonly JsonSerializerOptions AliasOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string table, IEnumerable<object?[]> rows, NpgsqlDbType[] types, CancellationToken ct)
+    /// <summary>Queues <c>INSERT INTO table (columns) SELECT * FROM unnest(arrays)</c> for <paramref name="rows"/>, nothing when there are none.</summary>
+    private static void InsertRows(PgBatch batch, string table, IEnumerable<object?[]> rows, NpgsqlDbType[] types)
     {
-        NpgsqlBinaryImporter? importer = null;
-        try
+        var list = rows.ToList();
+        if (list.Count == 0)
         {
-            foreach (var row in rows)
-            {
-                importer ??= await connection.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
-                await importer.StartRowAsync(ct).ConfigureAwait(false);
-                for (var i = 0; i < row.Length; i++)
-                {
-                    if (row[i] is null)
-                    {
-                        await importer.WriteNullAsync(ct).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(row[i], types[i], ct).ConfigureAwait(false);
-                    }
-                }
-            }
+            return;
+        }
 
-            if (importer is not null)
-            {
-                await importer.CompleteAsync(ct).ConfigureAwait(false);
-            }
-        }
-        finally
+        var parameters = new (string Name, object? Value)[types.Length];
+        for (var c = 0; c < types.Length; c++)
         {
-            if (importer is not null)
+            var column = c;
+            Array values = types[c] switch
             {
-                await importer.DisposeAsync().ConfigureAwait(false);
-            }
+                NpgsqlDbType.Bigint => list.Select(r => r[column] is null ? (long?)null : Convert.ToInt64(r[column], CultureInfo.InvariantCulture)).ToArray(),
+                NpgsqlDbType.Integer => list.Select(r => r[column] is null ? (int?)null : Convert.ToInt32(r[column], CultureInfo.InvariantCulture)).ToArray(),
+                NpgsqlDbType.Double => list.Select(r => r[column] is null ? (double?)null : Convert.ToDouble(r[column], CultureInfo.InvariantCulture)).ToArray(),
+                NpgsqlDbType.Text => list.Select(r => (string?)r[column]).ToArray(),
+                var other => throw new NotSupportedException($"No array column of type {other}."),
+            };
+            parameters[c] = ("@c" + c.ToString(CultureInfo.InvariantCulture), new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | types[c], Value = values });
         }
+
+        batch.Queue($"INSERT INTO {table} SELECT * FROM unnest({string.Join(", ", parameters.Select(p => p.Name))})", parameters);
     }
 
     private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;

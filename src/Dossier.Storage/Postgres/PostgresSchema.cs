@@ -332,7 +332,7 @@ public static class PostgresSchema
             ALTER TABLE corpus_events ADD COLUMN location_scope {T};
             CREATE INDEX corpus_events_by_place ON corpus_events (location_country_code) WHERE location_latitude IS NOT NULL;
             """),
-        new(8, "keep watch: polled sources, seen items, follows, their alerts and the webhook outbox (tables only: the watch and follow stores are SQLite's for now)", $"""
+        new(8, "keep watch: polled sources, seen items, follows, their alerts and the webhook outbox", $"""
             CREATE TABLE watch_sources (
                 url            {T}     PRIMARY KEY,
                 interval_s     INTEGER NOT NULL,

@@ -42,7 +42,7 @@ public sealed record StatusChange(string Status, DateOnly? Published, string Doc
 
 /// <summary>
 /// Follows, their alerts and the webhook outbox, and the status history of corpus events. Implementations:
-/// <c>Sqlite.Watch.SqliteWatchStore</c>.
+/// <see cref="WatchStore"/> (SQLite and PostgreSQL).
 /// </summary>
 public interface IFollowStore : IDisposable
 {
@@ -71,6 +71,10 @@ public interface IFollowStore : IDisposable
 
     /// <summary>Outbox rows not yet delivered whose next attempt is due, oldest alert first.</summary>
     Task<IReadOnlyList<WebhookDelivery>> DueDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="DueDeliveriesAsync"/>, and each delivery returned is held for <paramref name="lease"/> (its next
+    /// attempt moved to the lease's end until it is recorded delivered or failed), so that no other watcher sends it meanwhile.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> ClaimDueDeliveriesAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>Records a delivery the receiver accepted; it is never sent again.</summary>
     Task DeliveredAsync(long alertId, DateTimeOffset now, CancellationToken cancellationToken = default);

@@ -37,7 +37,8 @@ public sealed record WatchItemCounts(long Pending, long Done, long Failed);
 /// <summary>
 /// The watcher's memory: sources with their conditional-GET validators and back-off, and every item ever found
 /// (a queue of pending ones, and the seen set that keeps anything from being fetched twice). Implementations:
-/// <c>Sqlite.Watch.SqliteWatchStore</c>; a PostgreSQL one can share the queue between several watchers.
+/// <see cref="WatchStore"/> (<c>Sqlite.Watch.SqliteWatchStore</c>, <c>Postgres.PostgresWatchStore</c>, where several watchers
+/// share the queue through the claims).
 /// </summary>
 public interface IWatchStore : IDisposable
 {
@@ -56,6 +57,15 @@ public interface IWatchStore : IDisposable
 
     /// <summary>Whether an item with this key was ever found.</summary>
     Task<bool> IsKnownAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>The sources due at <paramref name="now"/>, each held for <paramref name="lease"/> (its next poll moved to the
+    /// lease's end until <see cref="RecordPollAsync"/> sets it), so that another watcher of the same store leaves it alone
+    /// meanwhile and takes it again if this one dies. A zero lease claims nothing: the sources stay due.</summary>
+    Task<IReadOnlyList<WatchSourceState>> ClaimDueSourcesAsync(DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="DueItemsAsync"/>, and each item returned is held for <paramref name="lease"/> (its next attempt
+    /// moved to the lease's end until it is completed or failed), so that no other watcher fetches it meanwhile.</summary>
+    Task<IReadOnlyList<PendingWatchItem>> ClaimDueItemsAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>Pending items whose next attempt is due, oldest found first.</summary>
     Task<IReadOnlyList<PendingWatchItem>> DueItemsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);

@@ -29,7 +29,7 @@ public static partial class Pages
         return endpoints;
     }
 
-    /// <summary>On a store without follows (PostgreSQL, for now): <c>/follows</c> and everything under it answer 404 with
+    /// <summary>On a server whose services hold no <see cref="IFollowStore"/>: <c>/follows</c> and everything under it answer 404 with
     /// the reason.</summary>
     public static IEndpointRouteBuilder MapFollowPagesUnavailable(this IEndpointRouteBuilder endpoints)
     {
@@ -40,7 +40,7 @@ public static partial class Pages
         return endpoints;
 
         static IResult Unavailable() =>
-            PageResult.NotFound("Follows are not available on this server: its store is PostgreSQL, and follows are kept in a SQLite store for now.");
+            PageResult.NotFound("Follows are not available on this server: its store keeps none.");
     }
 
     private static async Task<IResult> FollowsAsync(IFollowStore follows, WriteAccess access, CancellationToken cancellationToken)

@@ -237,6 +237,9 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>How many parts the train sentences are cut into to train the event scorer on out-of-fold trigger probabilities.</summary>
+    private const int CrossFitFolds = 4;
+
     private static Command EventModel()
     {
         var annotations = new Option<FileSystemInfo>("--annotations")
@@ -289,12 +292,17 @@ internal static class TrainCommand
             }
 
             var pipeline = DefaultPipeline.Create(scoreEvents: false);
+            var rules = DefaultPipeline.Create(scoreEvents: false, learnedTriggers: false);
             var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName, EventScorer.FileName);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
+                // The train sentences' candidates come from trigger models fitted without them (cross-fitting).
+                IReadOnlyList<SentencePrediction> OutOfFold(IEnumerable<AnnotatedSentence> train) => TriggerModelTrainer.OutOfFold(
+                    AnnotationEvaluator.Predict(train, text => rules.Process(new Document(text, new DocumentMetadata(null, "annotation", null)))),
+                    EventLexicon.Load(), TriggerModel.Default, CrossFitFolds, log);
                 EventScorerTrainer.Train(sentences, ploverPath,
-                    (text, date) => pipeline.Process(new Document(text, new DocumentMetadata(null, "annotation", date))), target, log);
+                    (text, date) => pipeline.Process(new Document(text, new DocumentMetadata(null, "annotation", date))), target, log, OutOfFold);
             }
             catch (InvalidOperationException e)
             {

@@ -27,7 +27,7 @@ internal sealed class InteractionRules
     public bool Holds(EventCandidate c, EventCode type, List<int> sources, List<ActorAt> sourceActors, List<int> targets, List<ActorAt> targetActors)
     {
         // A subject that names no actor (a thing, a dummy "it"): not an act of an actor.
-        if (c.Demanded < 0 && sourceActors.Count == 0 && sources.Any(IsSubject)) return false;
+        if (!SubjectActs(c, sources, sourceActors)) return false;
 
         // A generic statement ("governments sanction their rivals", "a state attacks when it must"): a present-tense verb
         // with no auxiliary whose subject is a bare plural or an indefinite singular common noun reports no event.
@@ -68,6 +68,14 @@ internal sealed class InteractionRules
 
         return true;
     }
+
+    /// <summary>
+    /// False when the candidate has a subject among its source tokens and none of them names an actor: what a thing or a
+    /// dummy <em>it</em> did ("heavy snow closed the roads", "the shares closed lower") is no act of an actor. The only
+    /// check the trigger model's proposals also pass (they may otherwise leave both roles empty).
+    /// </summary>
+    public bool SubjectActs(EventCandidate c, List<int> sources, List<ActorAt> sourceActors) =>
+        c.Demanded >= 0 || sourceActors.Count > 0 || !sources.Any(IsSubject);
 
     /// <summary>Verbal acts addressed to someone: intent to cooperate (CAMEO 03), praise (05) and disapproval (11).</summary>
     private static bool IsAddressedAct(EventCode type) =>

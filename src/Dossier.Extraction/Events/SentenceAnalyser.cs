@@ -98,6 +98,7 @@ internal sealed class SentenceAnalyser
         // The trigger model has read the arguments' kinds already: its events may leave both roles empty.
         if (!learned && sourceActors.Count == 0 && targetActors.Count == 0) return null;
         if (!learned && !_interaction.Holds(c, type, sources, sourceActors, targets, targetActors)) return null;
+        if (learned && !_interaction.SubjectActs(c, sources, sourceActors)) return null; // "heavy snow closed the roads"
 
         var scope = _clause.Scope(c);
         var status = _status.Status(c);

@@ -32,12 +32,19 @@ public static class EventScorerTrainer
     /// <param name="analyse">The pipeline without the scorer (text, publication date).</param>
     /// <param name="outPath">Where to write <see cref="EventScorer.FileName"/>.</param>
     /// <param name="log">Progress and dev figures.</param>
-    public static EventScorer Train(IReadOnlyList<AnnotatedSentence> sentences, string? ploverPath, Func<string, DateOnly?, Document> analyse, string outPath, TextWriter log)
+    /// <param name="outOfFold">When given, the train sentences' candidates come from it instead of <paramref name="analyse"/>:
+    /// it analyses the train sentences with a trigger model that did not see them (cross-fitting,
+    /// <see cref="TriggerModelTrainer.OutOfFold"/>), so that the model's probability is as reliable a feature in training
+    /// as on the dev sentences and at run time.</param>
+    public static EventScorer Train(IReadOnlyList<AnnotatedSentence> sentences, string? ploverPath, Func<string, DateOnly?, Document> analyse, string outPath, TextWriter log,
+        Func<IEnumerable<AnnotatedSentence>, IReadOnlyList<SentencePrediction>>? outOfFold = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(analyse);
         ArgumentNullException.ThrowIfNull(log);
-        var trainSentences = AnnotationEvaluator.Predict(sentences.Where(s => s.Split == "train"), text => analyse(text, null));
+        var trainSentences = outOfFold is null
+            ? AnnotationEvaluator.Predict(sentences.Where(s => s.Split == "train"), text => analyse(text, null))
+            : outOfFold(sentences.Where(s => s.Split == "train"));
         var devSentences = AnnotationEvaluator.Predict(sentences.Where(s => s.Split == "dev"), text => analyse(text, null));
         var train = Examples(trainSentences);
         var dev = Examples(devSentences);

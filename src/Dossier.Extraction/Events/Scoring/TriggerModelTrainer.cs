@@ -141,6 +141,96 @@ public static class TriggerModelTrainer
         return model;
     }
 
+    /// <summary>The L2 penalty of the fold models (<see cref="OutOfFold"/>): the one the shipped model chose on dev.</summary>
+    public const double FoldPenalty = 0.0003;
+
+    /// <summary>
+    /// The events of each train sentence as the pipeline would give them with a trigger model that never saw the
+    /// sentence (cross-fitting): the train documents are cut into <paramref name="folds"/> parts; for each part a model
+    /// is fitted on the others (<see cref="FoldPenalty"/>, the thresholds of <paramref name="model"/>) and proposes and
+    /// scores that part's triggers. The event scorer learns from these events, so that the trigger model's probability
+    /// (its <c>prior=</c> feature) is as reliable in training as on text the model has not seen; in its own train
+    /// sentences the model is overconfident. Deterministic.
+    /// </summary>
+    /// <param name="train">The train sentences analysed without the trigger model and the scorer (rule events only).</param>
+    /// <param name="lexicon">The event lexicon of the rule coder.</param>
+    /// <param name="model">The shipped trigger model (its thresholds are used).</param>
+    /// <param name="folds">How many parts.</param>
+    /// <param name="log">Progress.</param>
+    public static IReadOnlyList<SentencePrediction> OutOfFold(IReadOnlyList<SentencePrediction> train, EventLexicon lexicon, TriggerModel model, int folds, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var stage = new EventStage(lexicon);
+        var classes = model.Classes.ToList();
+        var fold = train.Select(p => Fold(p.Gold.Corpus + "/" + p.Gold.Doc, folds)).ToArray();
+        var rows = train.Select(p => Rows(stage, [p], classes)).ToArray();
+        var result = new SentencePrediction[train.Count];
+        for (var k = 0; k < folds; k++)
+        {
+            var fitRows = new List<(List<string> Features, int Label)>();
+            for (var i = 0; i < train.Count; i++)
+            {
+                if (fold[i] != k) fitRows.AddRange(rows[i]);
+            }
+
+            var foldModel = FitOn(fitRows, classes, FoldPenalty).With(model.Veto, model.VetoEvent, model.Propose);
+            var count = 0;
+            for (var i = 0; i < train.Count; i++)
+            {
+                if (fold[i] != k) continue;
+                var calls = stage.TriggerCalls(train[i].Document, foldModel).SelectMany(c => c).ToList();
+                result[i] = train[i] with { Events = TriggerDecisions.Select(calls, foldModel.Veto, foldModel.VetoEvent, foldModel.Propose) };
+                count++;
+            }
+
+            log.WriteLine($"  fold {k + 1}/{folds}: a trigger model fitted on {fitRows.Count} tokens proposes for {count} train sentences");
+        }
+
+        return result;
+    }
+
+    /// <summary>The fold of a document: a stable hash of its name (FNV-1a), so that the folds do not depend on the order of the files.</summary>
+    private static int Fold(string document, int folds)
+    {
+        var hash = 2166136261u;
+        foreach (var c in document)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+
+        return (int)(hash % (uint)folds);
+    }
+
+    /// <summary>A model fitted on <paramref name="rows"/> (features seen at least twice) at penalty <paramref name="l2"/>, with no thresholds.</summary>
+    private static TriggerModel FitOn(List<(List<string> Features, int Label)> rows, List<string> classes, double l2)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (f, _) in rows)
+        {
+            foreach (var name in f.Distinct()) counts[name] = counts.GetValueOrDefault(name) + 1;
+        }
+
+        var names = counts.Where(p => p.Value >= 2).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++) index[names[i]] = i;
+        var examples = rows.Select(r => new Example([.. r.Features.Where(index.ContainsKey).Select(f => index[f]).Distinct()], r.Label)).ToArray();
+        var (w, b) = Fit(examples, names.Length, classes.Count, l2);
+        var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var f = 0; f < names.Length; f++)
+        {
+            var row = new double[classes.Count];
+            for (var k = 0; k < classes.Count; k++) row[k] = Math.Round(w[f * classes.Count + k], 4);
+            weights[names[f]] = row;
+        }
+
+        return new TriggerModel(classes, weights, b, 0, 1.01);
+    }
+
     private static void Diagnose(TriggerModel model, List<(List<string> Features, int Label)> rows, TextWriter log)
     {
         int gold = 0, right = 0, typed = 0, ruleGold = 0, ruleRight = 0, falsePos = 0, noRuleRight = 0;

@@ -101,6 +101,8 @@ public sealed class TriggerModelTests
     [InlineData("The harvest festival will end on Sunday after three days of music.")]
     [InlineData("The new railway helped farmers get their crops to market faster.")]
     [InlineData("Her second novel failed to find many readers outside the city.")]
+    [InlineData("Heavy snow closed the mountain roads on Tuesday.")] // a thing as the subject: the model proposed COERCE here
+    [InlineData("The shares of the bank closed lower on Friday.")]
     public void Process_GeneralVerbWithoutAnInteraction_NoEvent(string text)
     {
         var events = Events(text);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -568,17 +569,23 @@ internal sealed class LinearModel
         }
 
         if (starts[rows] != weights) throw new InvalidDataException("row lengths do not add up");
+        // Class indices and weights are fixed-size little-endian items: read in bulk, then decoded.
         var cls = new ushort[weights];
+        var bytes = new byte[weights * (long)sizeof(ushort)];
+        var classBytes = bytes.AsSpan(0, wide ? weights * sizeof(ushort) : weights);
+        reader.BaseStream.ReadExactly(classBytes);
         for (var i = 0; i < weights; i++)
         {
-            cls[i] = wide ? reader.ReadUInt16() : reader.ReadByte();
+            cls[i] = wide ? BinaryPrimitives.ReadUInt16LittleEndian(classBytes[(2 * i)..]) : classBytes[i];
             if (cls[i] >= classes) throw new InvalidDataException("class index out of range");
         }
 
         var w = new float[weights];
+        var halfBytes = bytes.AsSpan(0, weights * sizeof(ushort));
+        reader.BaseStream.ReadExactly(halfBytes);
         for (var i = 0; i < weights; i++)
         {
-            w[i] = (float)reader.ReadHalf();
+            w[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(halfBytes[(2 * i)..]);
         }
 
         return new LinearModel(classes, keys, starts, cls, w);

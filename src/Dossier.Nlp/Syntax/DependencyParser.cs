@@ -44,10 +44,15 @@ internal sealed class DependencyParser
         Span<float> scores = classes <= 512 ? stackalloc float[Model.Stride] : new float[Model.Stride];
         while (!state.Terminal)
         {
-            var count = Extract(state, words, tags, features);
-            scores.Clear();
-            Model.Score(features[..count], scores);
-            var action = BestValid(state, scores[..classes], Labels.Length, RootLabel);
+            var action = Forced(state, Labels.Length, RootLabel);
+            if (action < 0)
+            {
+                var count = Extract(state, words, tags, features);
+                scores.Clear();
+                Model.Score(features[..count], scores);
+                action = BestValid(state, scores[..classes], Labels.Length, RootLabel);
+            }
+
             state.Apply(action, Labels.Length);
         }
 
@@ -56,6 +61,18 @@ internal sealed class DependencyParser
             heads[i - 1] = state.Head[i] - 1;
             labels[i - 1] = state.Label[i];
         }
+    }
+
+    /// <summary>
+    /// The action <see cref="BestValid"/> returns whatever the scores when only one is valid (SHIFT while the
+    /// stack holds only the root; RIGHT-ARC(root) of the last word once the buffer is empty), else -1: such a
+    /// transition needs no features and no scoring.
+    /// </summary>
+    public static int Forced(ParseState state, int labelCount, int rootLabel)
+    {
+        if (state.Sp < 2) return state.CanShift ? 0 : -1;
+        if (!state.CanShift && state.S1 == 0) return 1 + labelCount + rootLabel;
+        return -1;
     }
 
     public static int BestValid(ParseState state, ReadOnlySpan<float> scores, int labelCount, int rootLabel)

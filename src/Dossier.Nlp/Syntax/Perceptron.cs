@@ -1,7 +1,9 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Dossier.Nlp.Syntax;
 
@@ -266,7 +268,10 @@ internal sealed class LinearModel
     // float bit patterns have the low 13 mantissa bits clear: a "packed entry" keeps the class in those
     // bits, and one 32-bit word holds a whole (class, weight) pair. A sparse row is a header word (its
     // entry count) followed by its packed entries in _pool; a row with weights for many classes is a dense
-    // float row in _dense (Stride floats, zero past the row's classes), added with SIMD. The dense adds put
+    // row: in _halves (Stride half floats, zero past the row's classes) when every weight is an exact half,
+    // else in _dense (Stride floats), added with SIMD. Dense rows are the model's most frequent features and
+    // most of the bytes a score reads: half floats halve that traffic, and widening a half to a float is
+    // exact, so the sums do not change. The dense adds put
     // +0 into the classes a row lacks: scores start at +0 and never become -0, so that changes no bit.
     // Models whose weights are not all exact halves (during training)
     // keep their sparse rows as (class, weight) pairs in _wide instead. The additions into each class
@@ -281,6 +286,7 @@ internal sealed class LinearModel
     private readonly bool _packed;
     private readonly uint[] _pool;
     private readonly float[] _dense;
+    private readonly ushort[] _halves;
     private readonly Entry[] _wide;
     private readonly uint[] _rowKeys;
     private readonly int[] _rowStart;
@@ -290,7 +296,7 @@ internal sealed class LinearModel
     private struct Slot
     {
         public uint Key; // 0: empty
-        public int Row;  // ≥ 0: the row's header in _pool (or _wide); < 0: ~offset of a dense row in _dense
+        public int Row;  // ≥ 0: the row's header in _pool (or _wide); < 0: ~offset of a dense row in _halves (or _dense)
     }
 
     private struct Entry
@@ -332,7 +338,18 @@ internal sealed class LinearModel
         _pool = packed ? new uint[sparseSize] : [];
         _wide = packed ? [] : new Entry[sparseSize];
         Stride = (classes + 15) & ~15;
-        _dense = new float[denseSize];
+        var halves = true;
+        foreach (var w in weights)
+        {
+            if (BitConverter.SingleToUInt32Bits((float)(Half)w) != BitConverter.SingleToUInt32Bits(w))
+            {
+                halves = false;
+                break;
+            }
+        }
+
+        _dense = halves ? [] : new float[denseSize];
+        _halves = halves ? new ushort[denseSize] : [];
         var capacity = Math.Max(16, (long)(rowKeys.Length / LoadFactor) + 1);
         if (capacity > int.MaxValue / 2) throw new InvalidDataException("too many features");
         _capacity = (ulong)capacity;
@@ -356,7 +373,12 @@ internal sealed class LinearModel
             if (to - from >= denseMin)
             {
                 t.Row = ~dense;
-                for (var i = from; i < to; i++) _dense[dense + cls[i]] = weights[i];
+                for (var i = from; i < to; i++)
+                {
+                    if (halves) _halves[dense + cls[i]] = BitConverter.HalfToUInt16Bits((Half)weights[i]);
+                    else _dense[dense + cls[i]] = weights[i];
+                }
+
                 dense += Stride;
             }
             else if (packed)
@@ -431,6 +453,8 @@ internal sealed class LinearModel
         // 2. Probe; keep the rows found, in feature order, and touch their first entries.
         var pool = _packed ? _pool : [];
         var dense = _dense;
+        var halves = _halves;
+        var half = halves.Length > 0;
         var m = 0;
         for (var j = 0; j < n; j++)
         {
@@ -444,7 +468,7 @@ internal sealed class LinearModel
                 {
                     var row = t.Row;
                     rows[m++] = row;
-                    touch ^= row >= 0 ? (_packed ? pool[row] : (uint)_wide[row].Class) : BitConverter.SingleToUInt32Bits(dense[~row]);
+                    touch ^= row >= 0 ? (_packed ? pool[row] : (uint)_wide[row].Class) : half ? halves[~row] : BitConverter.SingleToUInt32Bits(dense[~row]);
                     break;
                 }
 
@@ -462,7 +486,8 @@ internal sealed class LinearModel
             var row = rows[j];
             if (row < 0)
             {
-                AddDense(scores[..Stride], dense.AsSpan(~row, Stride));
+                if (half) AddDense(scores[..Stride], halves.AsSpan(~row, Stride));
+                else AddDense(scores[..Stride], dense.AsSpan(~row, Stride));
             }
             else if (_packed)
             {
@@ -505,6 +530,33 @@ internal sealed class LinearModel
         else
         {
             for (var i = 0; i < row.Length; i++) scores[i] += row[i];
+        }
+    }
+
+    /// <summary>scores += row widened from half floats, element-wise; both as long as <see cref="Stride"/>, a multiple of 16.</summary>
+    private static void AddDense(Span<float> scores, ReadOnlySpan<ushort> row)
+    {
+        if (scores.Length != row.Length) throw new ArgumentException("length mismatch", nameof(row));
+        if (Avx2.IsSupported)
+        {
+            // A half s|e(5)|m(10), zero-extended, shifted left 16 then arithmetically right 3 and masked, becomes the
+            // float bits s|000e|m|0…: the half's value times 2^-112, exactly (a denormal float when e = 0). Times
+            // 2^112 gives the half's value exactly, as (float)Half does; a zero stays a zero of the same sign.
+            ref var s = ref MemoryMarshal.GetReference(scores);
+            ref var r = ref MemoryMarshal.GetReference(row);
+            var length = (nuint)row.Length;
+            var mask = Vector256.Create(unchecked((int)0x8FFF_E000u));
+            var scale = Vector256.Create(BitConverter.UInt32BitsToSingle((127u + 112u) << 23));
+            for (nuint i = 0; i < length; i += 8)
+            {
+                var h = Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref r, i));
+                var bits = Avx2.And(Avx2.ShiftRightArithmetic(Avx2.ShiftLeftLogical(h, 16), 3), mask);
+                (Vector256.LoadUnsafe(ref s, i) + (bits.AsSingle() * scale)).StoreUnsafe(ref s, i);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < row.Length; i++) scores[i] += (float)BitConverter.UInt16BitsToHalf(row[i]);
         }
     }
 
@@ -568,17 +620,23 @@ internal sealed class LinearModel
         }
 
         if (starts[rows] != weights) throw new InvalidDataException("row lengths do not add up");
+        // Class indices and weights are fixed-size little-endian items: read in bulk, then decoded.
         var cls = new ushort[weights];
+        var bytes = new byte[weights * (long)sizeof(ushort)];
+        var classBytes = bytes.AsSpan(0, wide ? weights * sizeof(ushort) : weights);
+        reader.BaseStream.ReadExactly(classBytes);
         for (var i = 0; i < weights; i++)
         {
-            cls[i] = wide ? reader.ReadUInt16() : reader.ReadByte();
+            cls[i] = wide ? BinaryPrimitives.ReadUInt16LittleEndian(classBytes[(2 * i)..]) : classBytes[i];
             if (cls[i] >= classes) throw new InvalidDataException("class index out of range");
         }
 
         var w = new float[weights];
+        var halfBytes = bytes.AsSpan(0, weights * sizeof(ushort));
+        reader.BaseStream.ReadExactly(halfBytes);
         for (var i = 0; i < weights; i++)
         {
-            w[i] = (float)reader.ReadHalf();
+            w[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(halfBytes[(2 * i)..]);
         }
 
         return new LinearModel(classes, keys, starts, cls, w);

@@ -19,17 +19,22 @@ internal struct WordInfo
 
     public static WordInfo Compute(ReadOnlySpan<char> w)
     {
+        // FeatureHash.Lower(x) is FeatureHash.Chars of x lower-cased character by character: the word is
+        // lower-cased once (on the stack when short) and its affixes hashed as slices of that.
+        Span<char> buffer = w.Length <= 256 ? stackalloc char[w.Length] : new char[w.Length];
+        for (var i = 0; i < w.Length; i++) buffer[i] = char.ToLowerInvariant(w[i]);
+        ReadOnlySpan<char> lower = buffer;
         var info = new WordInfo
         {
             Form = FeatureHash.Chars(w),
-            Lower = FeatureHash.Lower(w),
-            Suffix1 = FeatureHash.Lower(w[Math.Max(0, w.Length - 1)..]),
-            Suffix2 = FeatureHash.Lower(w[Math.Max(0, w.Length - 2)..]),
-            Suffix3 = FeatureHash.Lower(w[Math.Max(0, w.Length - 3)..]),
-            Suffix4 = FeatureHash.Lower(w[Math.Max(0, w.Length - 4)..]),
+            Lower = FeatureHash.Chars(lower),
+            Suffix1 = FeatureHash.Chars(lower[Math.Max(0, w.Length - 1)..]),
+            Suffix2 = FeatureHash.Chars(lower[Math.Max(0, w.Length - 2)..]),
+            Suffix3 = FeatureHash.Chars(lower[Math.Max(0, w.Length - 3)..]),
+            Suffix4 = FeatureHash.Chars(lower[Math.Max(0, w.Length - 4)..]),
             Prefix1 = FeatureHash.Chars(w[..Math.Min(1, w.Length)]),
-            Prefix2 = FeatureHash.Lower(w[..Math.Min(2, w.Length)]),
-            Prefix3 = FeatureHash.Lower(w[..Math.Min(3, w.Length)]),
+            Prefix2 = FeatureHash.Chars(lower[..Math.Min(2, w.Length)]),
+            Prefix3 = FeatureHash.Chars(lower[..Math.Min(3, w.Length)]),
         };
 
         // Shape: X upper, x lower, d digit, other characters as themselves; runs capped at 3.

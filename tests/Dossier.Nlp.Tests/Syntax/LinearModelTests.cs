@@ -124,4 +124,50 @@ public sealed class LinearModelTests
         loaded.Score(features, b);
         Assert.Equal(a, b);
     }
+
+    /// <summary>The rows of a model as its file stores them (the format <see cref="LinearModel.Write"/> documents by code).</summary>
+    private static Reference Rows(LinearModel model)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var classes = reader.ReadInt32();
+        var rows = reader.ReadInt32();
+        var weights = reader.ReadInt32();
+        var keys = new uint[rows];
+        var previous = 0u;
+        for (var r = 0; r < rows; r++) keys[r] = previous += (uint)reader.Read7BitEncodedInt();
+        var starts = new int[rows + 1];
+        for (var r = 0; r < rows; r++) starts[r + 1] = starts[r] + reader.Read7BitEncodedInt();
+        var cls = new ushort[weights];
+        for (var i = 0; i < weights; i++) cls[i] = classes > 256 ? reader.ReadUInt16() : reader.ReadByte();
+        var w = new float[weights];
+        for (var i = 0; i < weights; i++) w[i] = (float)reader.ReadHalf();
+        return new Reference(classes, keys, starts, cls, w);
+    }
+
+    [SkippableFact]
+    public void Score_ShippedModels_BitIdenticalToPlainLoop()
+    {
+        var models = Path.Combine(Dossier.Testing.SharedData.RepositoryRoot, "models");
+        Skip.IfNot(File.Exists(Path.Combine(models, SyntaxModel.ParserFileName)), "models/ has no syntax models yet");
+        var model = SyntaxModel.Load(models);
+        var rng = new Random(17);
+        foreach (var linear in new[] { model.Tagger.Model, model.Tagger.First?.Model ?? model.Tagger.Model, model.Parser.Model })
+        {
+            var reference = Rows(linear);
+            for (var trial = 0; trial < 300; trial++)
+            {
+                var features = RandomFeatures(rng, reference, rng.Next(1, 100));
+                var expected = reference.Score(features);
+                var actual = new float[linear.Stride];
+                linear.Score(features, actual);
+                for (var c = 0; c < linear.Classes; c++)
+                {
+                    Assert.Equal(BitConverter.SingleToInt32Bits(expected[c]), BitConverter.SingleToInt32Bits(actual[c]));
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@
 # `analyze LONG_DIR --format jsonl` (e.g. the 403 files bench/compare-compromise.sh copies). Prints CPU (user + sys) and
 # wall seconds of every run and the medians, with the load average: under load compare CPU seconds, not wall.
 # The builds to compare, from a checkout:
-#   dotnet publish src/Dossier.Cli -c Release -o artifacts/jit                              # JIT only
+#   dotnet publish src/Dossier.Cli -c Release -p:PublishReadyToRun=false -o artifacts/jit   # JIT only
 #   dotnet publish src/Dossier.Cli -c Release --use-current-runtime -o artifacts/r2r        # ReadyToRun (as the tool package)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -36,7 +36,7 @@ bin=${DOSSIER_BIN:-}
 if [ -z "$bin" ]; then
   bin=$work/dossier
   echo "publishing Dossier (Release) ..."
-  dotnet publish src/Dossier.Cli -c Release -o "$bin" --nologo -v quiet >/dev/null
+  dotnet publish src/Dossier.Cli -c Release --use-current-runtime -o "$bin" --nologo -v quiet >/dev/null   # ReadyToRun, as the tool package
 fi
 
 js=""

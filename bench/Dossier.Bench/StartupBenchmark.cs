@@ -4,9 +4,12 @@ using Dossier.Engine;
 using Dossier.Extraction.Actors;
 using Dossier.Extraction.Coreference;
 using Dossier.Extraction.Events;
+using Dossier.Extraction.Events.Scoring;
+using Dossier.Extraction.Places;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
+using Dossier.Nlp.Topics;
 
 namespace Dossier.Bench;
 
@@ -29,6 +32,11 @@ internal static class StartupBenchmark
         Time("event lexicon", () => EventLexicon.Load());
         Time("actor knowledge base", () => ActorKnowledgeBase.Default);
         Time("coreference lexicon", () => CorefLexicon.Default);
+        Time("coreference ranking model", () => MentionRanker.Default);
+        Time("topic model", () => TopicModel.Load());
+        Time("place gazetteer", () => { PlaceStage.LoadDefault(); return 0; });
+        Time("event scorer", () => EventScorer.Default);
+        Time("event trigger model", () => TriggerModel.Default);
         var pipeline = Time("default pipeline (parallel loads)", () => DefaultPipeline.Create());
         var document = new Document(Text, new DocumentMetadata(null, "startup", null));
         Time("first analysis (compiles the stages)", () => pipeline.Process(document));

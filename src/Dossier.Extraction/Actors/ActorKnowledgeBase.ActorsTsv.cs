@@ -45,14 +45,14 @@ public sealed partial class ActorKnowledgeBase
         if (error is not null) return new UserActorsResult(null, error);
         var user = new Dictionary<string, List<KnownActor>>(StringComparer.Ordinal);
         foreach (var a in parsed!) AddActor(user, a with { FromUser = true });
-        var builder = _actors.ToBuilder();
+        var actors = new Dictionary<string, ImmutableArray<KnownActor>>(_actors, StringComparer.Ordinal);
         foreach (var (key, list) in user)
         {
             // User entries replace the built-in ones of that name.
-            builder[key] = [.. list];
+            actors[key] = [.. list];
         }
 
-        var kb = new ActorKnowledgeBase(_countries, _countriesByCode, _demonyms, _capitals, _places, _titles, _groups, builder.ToImmutable());
+        var kb = new ActorKnowledgeBase(_countries, _countriesByCode, _demonyms, _capitals, _places, _titles, _groups, actors);
         return new UserActorsResult(kb, null);
     }
 
@@ -149,6 +149,28 @@ public sealed partial class ActorKnowledgeBase
         return result;
     }
 
-    private static DateOnly? ParseIso(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    private static DateOnly? ParseIso(string text)
+    {
+        // The common form (ten characters, digits where the pattern has them, a real date) without the culture-aware parser.
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && TryDigits(text, 0, 4, out var year) && TryDigits(text, 5, 2, out var month) && TryDigits(text, 8, 2, out var day)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, day);
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    private static bool TryDigits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i])) return false;
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return true;
+    }
 }

@@ -139,12 +139,17 @@ public sealed partial class ActorKnowledgeBase
         if (supplementError is not null) throw new ActorKnowledgeBaseLoadException(supplementPath, supplementError);
 
         // Order of precedence for one name: the supplement (newer), then Phoenix.
+        Dictionary<string, List<KnownActor>>? phoenixPeople = null;
         foreach (var actor in supplement!)
         {
-            // A person the supplement updates keeps the older terms Phoenix knows.
-            var older = actor.Kind == ActorKind.Person
-                ? phoenixActors.Where(p => p.Kind == ActorKind.Person && ActorText.Normalize(p.Name) == ActorText.Normalize(actor.Name)).ToList()
-                : [];
+            // A person the supplement updates keeps the older terms Phoenix knows (in the dictionaries' order).
+            List<KnownActor> older = [];
+            if (actor.Kind == ActorKind.Person)
+            {
+                phoenixPeople ??= PeopleByName(phoenixActors);
+                older = phoenixPeople.GetValueOrDefault(ActorText.Normalize(actor.Name)) ?? [];
+            }
+
             var merged = older.Count == 0 ? actor : actor with
             {
                 Aliases = [.. actor.Aliases.Union(older.SelectMany(o => o.Aliases), StringComparer.Ordinal)],
@@ -168,7 +173,22 @@ public sealed partial class ActorKnowledgeBase
             places.ToFrozenDictionary(StringComparer.Ordinal),
             titles.ToFrozenDictionary(StringComparer.Ordinal),
             groups.Where(g => g.Value != "-").ToFrozenDictionary(StringComparer.Ordinal),
-            actors.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal));
+            actors.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal));
+    }
+
+    /// <summary>The people of <paramref name="actors"/> by normalized name, each list in the order of <paramref name="actors"/>.</summary>
+    private static Dictionary<string, List<KnownActor>> PeopleByName(List<KnownActor> actors)
+    {
+        var people = new Dictionary<string, List<KnownActor>>(StringComparer.Ordinal);
+        foreach (var actor in actors)
+        {
+            if (actor.Kind != ActorKind.Person) continue;
+            var key = ActorText.Normalize(actor.Name);
+            if (!people.TryGetValue(key, out var list)) people[key] = list = [];
+            list.Add(actor);
+        }
+
+        return people;
     }
 
     private static ImmutableArray<DatedCode> ParseCompiledCodes(string text)

@@ -34,7 +34,7 @@ public sealed partial class ActorKnowledgeBase
     private readonly FrozenDictionary<string, CountryInfo> _places;
     private readonly FrozenDictionary<string, TitleInfo> _titles;
     private readonly FrozenDictionary<string, string> _groups;
-    private readonly ImmutableDictionary<string, ImmutableArray<KnownActor>> _actors;
+    private readonly Dictionary<string, ImmutableArray<KnownActor>> _actors; // never changed after construction: safe to read from any thread
 
     private ActorKnowledgeBase(
         FrozenDictionary<string, CountryInfo> countries,
@@ -44,7 +44,7 @@ public sealed partial class ActorKnowledgeBase
         FrozenDictionary<string, CountryInfo> places,
         FrozenDictionary<string, TitleInfo> titles,
         FrozenDictionary<string, string> groups,
-        ImmutableDictionary<string, ImmutableArray<KnownActor>> actors)
+        Dictionary<string, ImmutableArray<KnownActor>> actors)
     {
         _countries = countries;
         _countriesByCode = countriesByCode;

@@ -142,4 +142,39 @@ public sealed class ActorKnowledgeBaseTests
             Directory.Delete(folder, true);
         }
     }
+    [Fact]
+    public void Load_SupplementPersonAlsoInPhoenix_KeepsThePhoenixTermsAndAliases()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dossier-actors-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using (var file = File.Create(Path.Combine(folder, ActorKnowledgeBase.CompiledFileName)))
+            using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+            using (var writer = new StreamWriter(gzip))
+            {
+                writer.Write("#dossier-actors\t1\nC\tXXA\tXXA\tExamplestan\texamplestan\n"
+                    + "A\tP\tJane Q Example\tJ Example\tXXAGOV@1990-01-01~2000-01-01\n"
+                    + "A\tP\tOther Person\t\tXXAELI\n");
+            }
+
+            foreach (var name in new[] { ActorKnowledgeBase.TitlesFileName, ActorKnowledgeBase.GroupsFileName, ActorKnowledgeBase.CapitalsFileName, ActorKnowledgeBase.DemonymsFileName })
+            {
+                File.WriteAllLines(Path.Combine(folder, name), ["# a\tb"]);
+            }
+
+            File.WriteAllLines(Path.Combine(folder, ActorKnowledgeBase.SupplementFileName), ["# name\tcode", "Jane Q. Example\tXXAGOV\tPERSON\t\tPresident\t2010-05-01\t"]);
+            var kb = ActorKnowledgeBase.Load(folder);
+            var actor = kb.FindActor("J Example");
+            Assert.NotNull(actor);
+            Assert.Equal(2, actor.Codes.Length);
+            Assert.Equal(new DateOnly(2010, 5, 1), actor.CodeAt(new DateOnly(2015, 1, 1))?.From);
+            Assert.Equal(new DateOnly(1990, 1, 1), actor.CodeAt(new DateOnly(1995, 6, 1))?.From);
+            Assert.Equal("XXAELI", kb.FindActor("Other Person")?.Codes.Single().Code);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }

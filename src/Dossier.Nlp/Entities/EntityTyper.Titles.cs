@@ -131,6 +131,9 @@ internal sealed partial class EntityTyper
         }
     }
 
+    /// <summary>Two capital letters opening a name of two or more words ("AB Lindqvist"; the other words are checked as usual): initials, not an acronym.</summary>
+    private static bool IsInitials(string w, int i, int start, int end) => i == start && end - start >= 2 && w.Length == 2 && w.All(char.IsUpper);
+
     /// <summary>Could words [start, end) be a personal name: 1–4 capitalised words (name particles inside), no title or organisation word, not a known place or group; one word only when the tagger called the span a person.</summary>
     private bool PersonLike(IReadOnlyList<string> words, int start, int end, bool taggedPerson, Gazetteer gazetteer)
     {
@@ -147,7 +150,7 @@ internal sealed partial class EntityTyper
             }
 
             if (_lexicon.TitleHeads.Contains(w) || _lexicon.TitleModifiers.Contains(w) || _lexicon.CalendarWords.Contains(w) || _lexicon.OrgWords.Contains(w) || _lexicon.OrgSuffixes.Contains(w) || _lexicon.LawHeads.Contains(w) || _lexicon.EventHeads.Contains(w) || _lexicon.FacilityHeads.Contains(w)) return false;
-            if (!w.Any(char.IsLower)) return false; // an acronym
+            if (!w.Any(char.IsLower) && !IsInitials(w, i, start, end)) return false; // an acronym
         }
 
         var entry = gazetteer.Lookup(Join(words, start, end));

@@ -111,6 +111,25 @@ internal sealed partial class EntityTyper
                 if (free) spans[k] = (s, e + 1, NerTags.ClassIndex("ORG"));
             }
 
+            // A span of suffixes alone ("Inc.") belongs to the name before it: the span that ends there, or the capitalised
+            // words no span takes ("Qualtrix" + "Inc." → "Qualtrix Inc.").
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var (s, e, _) = spans[k];
+                if (e <= s || s == 0 || !Enumerable.Range(s, e - s).All(i => _lexicon.OrgSuffixes.Contains(words[i]))) continue;
+                var before = spans.FindIndex(o => o.End == s && o.End > o.Start);
+                if (before >= 0)
+                {
+                    spans[k] = (spans[before].Start, e, NerTags.ClassIndex("ORG"));
+                    spans[before] = (s, s, spans[before].Type);
+                    continue;
+                }
+
+                var start = s;
+                while (start > 0 && s - start < 3 && Capitalised(words[start - 1]) && !spans.Any(o => o.End > o.Start && o.Start < start && o.End >= start)) start--;
+                if (start < s) spans[k] = (start, e, NerTags.ClassIndex("ORG"));
+            }
+
             StripTitles(words, spans, gazetteer);
             ExtendToOrgHead(words, spans);
         }

@@ -66,6 +66,22 @@ public sealed class NameGeneralisationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Names_TitleBeforeANameWithInitials_IsCutOffAndThePersonKept()
+    {
+        var doc = Analyse("The talks included Deputy Governor RB Okafor and two advisers from the central bank.");
+        Assert.Equal(EntityTypes.Person, NerTestData.Find(doc, "RB Okafor")?.Type);
+        Assert.DoesNotContain(doc.Names, e => e.Name.Contains("Governor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Names_SentenceAdverbInLyBeforeAComma_IsNoPerson()
+    {
+        var doc = Analyse("Mayor Lina Ortiz opened the new bridge on Monday. Regionally, the vote on the bridge had been close.");
+        Assert.Null(NerTestData.Find(doc, "Regionally"));
+        Assert.Equal(EntityTypes.Person, NerTestData.Find(doc, "Lina Ortiz")?.Type);
+    }
+
+    [Fact]
     public void Names_AllCapitalHeadline_FindsTheCompanies()
     {
         var doc = Analyse("TOYOTA AND HONDA REPORT HIGHER PROFITS\n\nToyota and Honda said profits rose in the third quarter.");

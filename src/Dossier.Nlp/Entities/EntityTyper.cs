@@ -130,6 +130,7 @@ internal sealed partial class EntityTyper
                 if (start < s) spans[k] = (start, e, NerTags.ClassIndex("ORG"));
             }
 
+            ExtendTitledName(words, spans, gazetteer, usualCase);
             StripTitles(words, spans, gazetteer);
             ExtendToOrgHead(words, spans);
         }
@@ -248,6 +249,7 @@ internal sealed partial class EntityTyper
                     }
                     else if (_lexicon.FacilityHeads.Contains(words[e - 1])) type = EntityTypes.Facility;
                     else if (!allCaps && (_lexicon.OrgHeads.Contains(words[e - 1]) || IsCompanyContext(words, s, e))) type = EntityTypes.Organization;
+                    else if (!allCaps && UnknownTwoWordName(words, s, e, gazetteer, usualCase)) type = EntityTypes.Person;
                     else type = EntityTypes.Location;
                     break;
                 }

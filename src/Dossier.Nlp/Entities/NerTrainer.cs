@@ -46,6 +46,13 @@ public sealed record NerTrainingOptions
     /// <summary>GUM documents (file names without extension) not trained on: GUM's dev documents.</summary>
     public IReadOnlyCollection<string> GumExclude { get; init; } = [];
 
+    /// <summary>
+    /// Cut title words (<see cref="NerLexicon.TitleWords"/>: "President", "Mr." …) off the start of GUM's person names, as
+    /// CoNLL-2003 and the entity typer do; GUM tags them as part of the name. Off: tried (with a look-ahead feature) it
+    /// changed neither dev figure (CoNLL 0.9081, UNER 0.6218) and lost "MOSCOW" in an all-capital headline; see models/ner/MODELS.md.
+    /// </summary>
+    public bool CutGumTitles { get; init; }
+
     /// <summary>Word clusters (<c>dossier train ner-clusters</c>); default <c>{output}/ner/word-clusters.tsv.gz</c>; trained without cluster features when absent.</summary>
     public string? ClustersPath { get; init; }
 
@@ -139,7 +146,7 @@ public static class NerTrainer
         var gumPath = Path.Combine(dataDirectory, options.GumDirectory);
         if (options.GumDirectory.Length > 0 && Directory.Exists(gumPath))
         {
-            var gum = GumNames.ReadDocuments(gumPath, options.GumExclude, out var skipped);
+            var gum = GumNames.ReadDocuments(gumPath, options.GumExclude, out var skipped, options.CutGumTitles ? NerLexicon.Default.TitleWords : null);
             log.WriteLine(GumNames.Describe(gum, skipped));
             train.AddRange(gum);
         }

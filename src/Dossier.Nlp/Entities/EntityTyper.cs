@@ -213,6 +213,10 @@ internal sealed partial class EntityTyper
             // Web addresses, e-mail addresses and file names are not names.
             if (Enumerable.Range(s, e - s).Any(i => IsAddress(words[i]))) continue;
 
+            // A name opens with a letter or a digit (".doc", ":P", "----==" are no names), and is more than organisation
+            // suffixes ("L.P." alone, with no name before it).
+            if (!char.IsLetterOrDigit(words[s][0]) || Enumerable.Range(s, e - s).All(i => _lexicon.OrgSuffixes.Contains(words[i]))) continue;
+
             // An abbreviation in capitals right after a clock time ("at 9:30 XYZ") is a time zone, not a name.
             if (e - s == 1 && s > 0 && IsClockTime(words[s - 1]) && words[s].All(char.IsUpper)) continue;
 

@@ -69,3 +69,26 @@ public sealed class WebTextEvidenceTests
     [InlineData("halvorsen", false)]
     public void IsSurname_Word_OnlyCapitalisedWordsOfLetters(string word, bool expected) => Assert.Equal(expected, NerModel.IsSurname(word));
 }
+
+/// <summary>The entity typer on spans given as the tagger's: what is no name is not reported whatever the tagger says.</summary>
+public sealed class EntityTyperSpanTests
+{
+    private static readonly int Org = NerTags.ClassIndex("ORG");
+
+    [Fact]
+    public void Type_SpanOpeningWithPunctuation_IsNoName()
+    {
+        string[] words = ["See", "the", "plan", "(", "draft", ")", ".doc", "and", ":P", "Qortex", "agreed", "."];
+        var spans = new EntityTyper(NerLexicon.Default).Type(words, [(6, 7, Org), (8, 9, Org), (9, 10, Org)], false, NerTestData.Shipped.Gazetteer);
+        Assert.Equal([(9, 10)], spans.Select(s => (s.Start, s.End)));
+    }
+
+    [Fact]
+    public void Type_OrganisationSuffixAlone_IsNoName()
+    {
+        string[] words = ["The", "buyer", "is", "Qortex", ",", "Inc.", "of", "Texas", "."];
+        var spans = new EntityTyper(NerLexicon.Default).Type(words, [(3, 4, Org), (5, 6, Org)], false, NerTestData.Shipped.Gazetteer);
+        Assert.DoesNotContain(spans, s => s.Start == 5);
+        Assert.Contains(spans, s => s.Start == 3 && s.End == 4);
+    }
+}

@@ -63,7 +63,7 @@ internal sealed class PlaceMentionFinder
         var decided = new List<string>();
         if (document.Entities.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty) return (document, decided);
         var tokens = document.Tokens;
-        var entities = document.Entities.ToList();
+        var entities = document.Entities.Select(e => e.Mentions.IsDefault ? e with { Mentions = [] } : e).ToList();
 
         // The countries the document speaks of: the actors' and places' countries, and the countries its places name.
         var countries = new HashSet<string>(StringComparer.Ordinal);

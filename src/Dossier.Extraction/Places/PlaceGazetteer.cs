@@ -53,6 +53,7 @@ internal sealed class PlaceGazetteer
 
     private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
     private FrozenSet<string> _articles = FrozenSet<string>.Empty;
+    private FrozenDictionary<string, GazetteerPlace[]> _byNameWithoutArticle = FrozenDictionary<string, GazetteerPlace[]>.Empty;
 
     private readonly FrozenDictionary<string, GazetteerPlace[]> _byName;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
@@ -129,15 +130,7 @@ internal sealed class PlaceGazetteer
     {
         var space = key.IndexOf(' ', StringComparison.Ordinal);
         if (space > 0 && _articles.Contains(key[..space]) && _byName.TryGetValue(key[(space + 1)..], out var without)) return without;
-        List<GazetteerPlace>? with = null;
-        foreach (var article in _articles.Order(StringComparer.Ordinal))
-        {
-            if (!_byName.TryGetValue(article + " " + key, out var hits)) continue;
-            with ??= [];
-            with.AddRange(hits);
-        }
-
-        return with is null ? [] : [.. with];
+        return _byNameWithoutArticle.TryGetValue(key, out var with) ? with : [];
     }
 
     public GazetteerPlace? CountryByIso2(string iso2) => _countryByIso2.GetValueOrDefault(iso2);
@@ -185,7 +178,23 @@ internal sealed class PlaceGazetteer
     public static PlaceGazetteer Load(string path, string? abbreviationsPath = null, string? articlesPath = null)
     {
         var gazetteer = LoadPlaces(path);
-        if (articlesPath is not null) gazetteer._articles = TsvFile.ReadWords(articlesPath);
+        if (articlesPath is not null)
+        {
+            var articles = TsvFile.ReadWords(articlesPath);
+            gazetteer._articles = articles;
+
+            // The names that begin with an article, by the rest of the name ("le gosier" under "gosier"), article order.
+            var without = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
+            foreach (var (key, places) in gazetteer._byName.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var space = key.IndexOf(' ', StringComparison.Ordinal);
+                if (space <= 0 || !articles.Contains(key[..space])) continue;
+                if (!without.TryGetValue(key[(space + 1)..], out var list)) without[key[(space + 1)..]] = list = [];
+                list.AddRange(places.Where(p => !list.Contains(p)));
+            }
+
+            gazetteer._byNameWithoutArticle = without.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        }
         if (abbreviationsPath is not null)
         {
             gazetteer._abbreviations = TsvFile.Read(abbreviationsPath, 2)

@@ -37,4 +37,14 @@ public sealed class EventStatusesTests
         Assert.Equal(1, order.IndexOf(EventStatuses.Alleged));
         Assert.Equal(0, order.IndexOf(EventStatuses.Negated));
     }
+
+    [Fact]
+    public void Advancement_PostponedAndCancelled_AfterPlannedBeforeOccurred()
+    {
+        var order = EventStatuses.Advancement;
+        Assert.True(order.IndexOf(EventStatuses.Planned) < order.IndexOf(EventStatuses.Postponed));
+        Assert.True(order.IndexOf(EventStatuses.Postponed) < order.IndexOf(EventStatuses.Cancelled));
+        Assert.True(order.IndexOf(EventStatuses.Cancelled) < order.IndexOf(EventStatuses.Occurred));
+        Assert.Equal(EventStatus.Cancelled, EventStatuses.Parse("cancelled"));
+    }
 }

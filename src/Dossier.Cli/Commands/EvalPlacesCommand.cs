@@ -45,11 +45,14 @@ internal static class EvalPlacesCommand
                 return ExitCodes.Usage;
             }
 
-            var pipeline = new AnalysisPipeline(full.Stages.Where(s => s.Name != "tokens"), given: Layers.Tokens);
+            var stages = full.Stages.Where(s => s.Name != "tokens").ToList();
+            var at = stages.FindIndex(s => s.Name == "places");
+            var before = new AnalysisPipeline(stages.Take(at), given: Layers.Tokens);
+            var after = new AnalysisPipeline(stages.Skip(at), given: Layers.Tokens | before.Stages.Aggregate(Layers.None, (a, s) => a | s.Adds));
             PlaceScores scores;
             try
             {
-                scores = PlaceEvaluator.Evaluate(gold, parse.GetValue(gum)!.FullName, parse.GetValue(split)!, pipeline.Process);
+                scores = PlaceEvaluator.Evaluate(gold, parse.GetValue(gum)!.FullName, parse.GetValue(split)!, before.Process, after.Process);
             }
             catch (FileNotFoundException e)
             {

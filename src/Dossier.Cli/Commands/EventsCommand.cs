@@ -12,7 +12,7 @@ internal static class EventsCommand
         var database = CommonOptions.Database();
         var actor = new Option<string?>("--actor") { Description = "Source or target: entity id, name or alias", HelpName = "ENTITY" };
         var type = new Option<string?>("--type") { Description = "PLOVER event type, such as CONSULT or ACCUSE", HelpName = "TYPE" };
-        var status = new Option<string?>("--status") { Description = "occurred, planned, possible, requested, refused, negated or alleged", HelpName = "STATUS" };
+        var status = new Option<string?>("--status") { Description = "occurred, planned, possible, requested, refused, negated, alleged, postponed or cancelled", HelpName = "STATUS" };
         status.AcceptOnlyFromAmong([.. EventStatuses.All]);
         var from = CorpusCli.Date("--from", "Earliest date (YYYY-MM-DD): the event's date, else its publication date");
         var to = CorpusCli.Date("--to", "Latest date (YYYY-MM-DD), inclusive");

@@ -213,7 +213,7 @@ public sealed class EventLexicon
     /// <summary>True when <paramref name="verb"/> is a light verb (its object noun carries the event).</summary>
     public bool IsLightVerb(string verb) => _light.ContainsKey(verb);
 
-    /// <summary>Status cue of a word (lemma, or "lemma particle"): planned, possible, requested, refused, negated; else null.</summary>
+    /// <summary>Status cue of a word (lemma, or "lemma particle"): planned, possible, requested, refused, negated, alleged, postponed, cancelled; else null.</summary>
     public string? Status(string lemma, string? particle = null) =>
         _status.TryGetValue(particle is null ? lemma : lemma + " " + particle, out var s) ? s : null;
 

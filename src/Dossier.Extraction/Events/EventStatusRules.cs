@@ -9,6 +9,8 @@ namespace Dossier.Extraction.Events;
 /// modify or govern its predicate (an accusation, charge or claim makes what it asserts alleged), the strongest by
 /// <see cref="EventStatuses.CuePrecedence"/>, else occurred; a predicate inside a condition is possible; an
 /// occurred event dated after publication is planned; a declined stated intention has occurred (it is a rejection).
+/// A plan reported as put off or called off ("postponed the talks", "the summit was called off") is postponed or
+/// cancelled (issue 19): the corpus records it as a change in the planned event's status history.
 /// </summary>
 internal sealed class EventStatusRules
 {
@@ -79,10 +81,18 @@ internal sealed class EventStatusRules
         var lemma = _tree.Lemma(governor);
         var p = _tree.CaseMarker(dependent);
         var prt = _tree.Child(governor, "compound:prt");
-        return (prt >= 0 ? _s.Lexicon.Status(lemma, _tree.Lemma(prt)) : null)
-            ?? (p is not null ? _s.Lexicon.Status(lemma, p) : null)
-            ?? (_tree.Relation(dependent) is "obj" or "xcomp" or "ccomp" or "acl" or "nsubj:pass" ? _s.Lexicon.Status(lemma) : null);
+        return (prt >= 0 ? Cue(lemma, _tree.Lemma(prt)) : null)
+            ?? (p is not null ? Cue(lemma, p) : null)
+            ?? (_tree.Relation(dependent) is "obj" or "xcomp" or "ccomp" or "acl" or "nsubj:pass" ? Cue(lemma, null) : null);
     }
+
+    /// <summary>
+    /// The status cue of a governing verb, also when the lemmatizer left off a silent final e ("postponed" → "postpon":
+    /// the cue list holds "postpone").
+    /// </summary>
+    private string? Cue(string lemma, string? particle) =>
+        _s.Lexicon.Status(lemma, particle)
+        ?? (lemma.Length > 3 && !lemma.EndsWith('e') ? _s.Lexicon.Status(lemma + "e", particle) : null);
 
     /// <summary>Whether a clause lies inside a condition ("if X attacked …", "unless Y withdraws"): a hypothetical, not
     /// an act reported as having happened (hypothetical-marks.tsv).</summary>

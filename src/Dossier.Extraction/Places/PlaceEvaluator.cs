@@ -13,7 +13,8 @@ namespace Dossier.Extraction.Places;
 /// <param name="MedianKm">Median distance in kilometres between the pipeline's and the gold place, over the placed mentions.</param>
 /// <param name="MeanKm">Mean distance, over the placed mentions.</param>
 /// <param name="OutsideGazetteer">Gold name mentions of places the gazetteer lacks (landmarks, regions, small towns), not scored.</param>
-/// <param name="Rules">How often each rule decided a place entity's record (<see cref="Geocoder.Rules"/>), over every place entity of the documents.</param>
+/// <param name="Rules">How often each rule decided a place entity's record (<see cref="Geocoder.Rules"/>), over every place entity of the documents,
+/// and how often each rule of <see cref="PlaceMentionFinder.Rules"/> found a place mention.</param>
 /// <param name="Errors">Up to 400 wrong placements: document, mention, gold, system.</param>
 public sealed record PlaceScores(string Split, int Documents, int Mentions, int Placed, int CountryRight, int ExactRight, double MedianKm, double MeanKm,
     int OutsideGazetteer, IReadOnlyDictionary<string, int> Rules, IReadOnlyList<string> Errors)
@@ -57,15 +58,31 @@ public static class PlaceEvaluator
     /// <param name="analyse">The pipeline after tokenization, applied to a document with its gold tokens.</param>
     /// <exception cref="DataFileException">The gold file is missing or malformed.</exception>
     /// <exception cref="FileNotFoundException">A document of the gold file is not in <paramref name="gumFolder"/>.</exception>
-    public static PlaceScores Evaluate(string goldFile, string gumFolder, string split, Func<Document, Document> analyse)
+    public static PlaceScores Evaluate(string goldFile, string gumFolder, string split, Func<Document, Document> analyse) =>
+        Evaluate(goldFile, gumFolder, split, d => d, analyse);
+
+    /// <summary>
+    /// Scores the pipeline <paramref name="before"/> then <paramref name="after"/> (split before the places stage, so that the
+    /// rules of <see cref="PlaceMentionFinder"/> are counted too) on the documents of <paramref name="split"/>.
+    /// </summary>
+    /// <param name="goldFile">The gold file (<see cref="DefaultGoldFile"/>).</param>
+    /// <param name="gumFolder">The folder of GUM's CoNLL-U files.</param>
+    /// <param name="split">dev, heldout or all.</param>
+    /// <param name="before">The stages after tokenization and before the places stage.</param>
+    /// <param name="after">The places stage and the stages after it.</param>
+    /// <exception cref="DataFileException">The gold file is missing or malformed.</exception>
+    /// <exception cref="FileNotFoundException">A document of the gold file is not in <paramref name="gumFolder"/>.</exception>
+    public static PlaceScores Evaluate(string goldFile, string gumFolder, string split, Func<Document, Document> before, Func<Document, Document> after)
     {
-        ArgumentNullException.ThrowIfNull(analyse);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
         var gold = TsvFile.Read(goldFile, 7)
             .Where(r => split == "all" || r.Columns[0] == split)
             .GroupBy(r => r.Columns[1], StringComparer.Ordinal)
             .ToList();
         var geocoder = new Geocoder(PlaceGazetteer.Default);
-        var rules = Geocoder.Rules.ToDictionary(r => r, _ => 0, StringComparer.Ordinal);
+        var finder = new PlaceMentionFinder(PlaceGazetteer.Default, PlaceWords.Default);
+        var rules = Geocoder.Rules.Concat(PlaceMentionFinder.Rules).ToDictionary(r => r, _ => 0, StringComparer.Ordinal);
         var errors = new List<string>();
         int mentions = 0, placed = 0, countryRight = 0, exactRight = 0, outside = 0;
         var distances = new List<double>();
@@ -75,7 +92,9 @@ public static class PlaceEvaluator
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: the GUM document of {goldFile} is missing", path);
             var goldDoc = Assert(GumReader.ReadFile(path));
             var byIdentity = doc.ToDictionary(r => r.Columns[2], r => r, StringComparer.Ordinal);
-            var analysed = analyse(goldDoc.ToDocument(path));
+            var early = before(goldDoc.ToDocument(path));
+            foreach (var r in finder.Find(early).Rules) rules[r]++;
+            var analysed = after(early);
             foreach (var d in geocoder.Resolve(analysed)) rules[d.Rule]++;
 
             foreach (var m in goldDoc.Chains.Values.SelectMany(c => c))

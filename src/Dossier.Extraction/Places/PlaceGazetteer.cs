@@ -42,13 +42,18 @@ internal sealed class PlaceGazetteer
     /// <summary>Abbreviations in place names and their expansions (<c>models/places/name-abbreviations.tsv</c>).</summary>
     public const string AbbreviationsFileName = "name-abbreviations.tsv";
 
+    /// <summary>Articles that begin place names (<c>models/places/name-articles.tsv</c>).</summary>
+    public const string ArticlesFileName = "name-articles.tsv";
+
     private static readonly Lazy<PlaceGazetteer> Shared = new(() =>
     {
         var folder = ModelDirectory.LocateFolder("places", FileName);
-        return Load(Path.Combine(folder, FileName), Path.Combine(folder, AbbreviationsFileName));
+        return Load(Path.Combine(folder, FileName), Path.Combine(folder, AbbreviationsFileName), Path.Combine(folder, ArticlesFileName));
     });
 
     private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
+    private FrozenSet<string> _articles = FrozenSet<string>.Empty;
+    private FrozenDictionary<string, GazetteerPlace[]> _byNameWithoutArticle = FrozenDictionary<string, GazetteerPlace[]>.Empty;
 
     private readonly FrozenDictionary<string, GazetteerPlace[]> _byName;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
@@ -95,12 +100,14 @@ internal sealed class PlaceGazetteer
 
     /// <summary>
     /// Every place one of whose names folds to the same key as <paramref name="name"/>, or as the name with an abbreviation
-    /// spelled out ("St Anne": "Saint Anne", "Sainte Anne").
+    /// spelled out ("St Anne": "Saint Anne", "Sainte Anne"); when none, as the name without its article or with one
+    /// ("Al Mukalla": Mukalla, "Gosier": Le Gosier).
     /// </summary>
     public IReadOnlyList<GazetteerPlace> Find(string name)
     {
         var key = Key(name);
         var found = _byName.TryGetValue(key, out var list) ? list : [];
+        if (found.Length == 0 && _articles.Count > 0 && key.Length > 0) found = WithOrWithoutArticle(key);
         if (_abbreviations.Count == 0) return found;
         var words = key.Split(' ');
         List<GazetteerPlace>? more = null;
@@ -117,6 +124,13 @@ internal sealed class PlaceGazetteer
         }
 
         return more ?? (IReadOnlyList<GazetteerPlace>)found;
+    }
+
+    private GazetteerPlace[] WithOrWithoutArticle(string key)
+    {
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && _articles.Contains(key[..space]) && _byName.TryGetValue(key[(space + 1)..], out var without)) return without;
+        return _byNameWithoutArticle.TryGetValue(key, out var with) ? with : [];
     }
 
     public GazetteerPlace? CountryByIso2(string iso2) => _countryByIso2.GetValueOrDefault(iso2);
@@ -159,11 +173,28 @@ internal sealed class PlaceGazetteer
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
     }
 
-    /// <summary>Reads a gazetteer file and, when given, the abbreviations of place names.</summary>
+    /// <summary>Reads a gazetteer file and, when given, the abbreviations of place names and the articles that begin them.</summary>
     /// <exception cref="DataFileException">When a file is missing, not gzip, truncated or has a malformed row.</exception>
-    public static PlaceGazetteer Load(string path, string? abbreviationsPath = null)
+    public static PlaceGazetteer Load(string path, string? abbreviationsPath = null, string? articlesPath = null)
     {
         var gazetteer = LoadPlaces(path);
+        if (articlesPath is not null)
+        {
+            var articles = TsvFile.ReadWords(articlesPath);
+            gazetteer._articles = articles;
+
+            // The names that begin with an article, by the rest of the name ("le gosier" under "gosier"), article order.
+            var without = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
+            foreach (var (key, places) in gazetteer._byName.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var space = key.IndexOf(' ', StringComparison.Ordinal);
+                if (space <= 0 || !articles.Contains(key[..space])) continue;
+                if (!without.TryGetValue(key[(space + 1)..], out var list)) without[key[(space + 1)..]] = list = [];
+                list.AddRange(places.Where(p => !list.Contains(p)));
+            }
+
+            gazetteer._byNameWithoutArticle = without.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        }
         if (abbreviationsPath is not null)
         {
             gazetteer._abbreviations = TsvFile.Read(abbreviationsPath, 2)

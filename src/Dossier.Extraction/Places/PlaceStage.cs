@@ -5,21 +5,32 @@ using Dossier.Core.Pipeline;
 namespace Dossier.Extraction.Places;
 
 /// <summary>
-/// Geocoding: gives each GPE, LOC and FAC entity its place (<see cref="Entity.Place"/>) from the shipped gazetteer,
-/// disambiguated by the document's other places and actors (<see cref="Geocoder"/>). Needs the entities layer; runs
+/// Geocoding: first finds the place mentions the name finder missed or mistyped (<see cref="PlaceMentionFinder"/>: new
+/// GPE entities and mentions, ORG or PERSON entities used as places retyped GPE), then gives each GPE, LOC and FAC entity its
+/// place (<see cref="Entity.Place"/>) from the shipped gazetteer, disambiguated by the document's other places and actors
+/// (<see cref="Geocoder"/>). Needs the entities layer; runs
 /// before the events, whose locations carry the places. Immutable and thread-safe.
 /// </summary>
 public sealed class PlaceStage : IStage
 {
     private readonly Geocoder _geocoder;
+    private readonly PlaceMentionFinder _finder;
 
-    /// <summary>A stage over the shipped gazetteer (<c>models/places/gazetteer.tsv.gz</c>), loaded once per process.</summary>
-    /// <exception cref="Dossier.Core.Data.DataFileException">The gazetteer is missing or malformed.</exception>
-    public PlaceStage() => _geocoder = new Geocoder(PlaceGazetteer.Default);
+    /// <summary>A stage over the shipped gazetteer (<c>models/places/gazetteer.tsv.gz</c>) and word lists, loaded once per process.</summary>
+    /// <exception cref="Dossier.Core.Data.DataFileException">The gazetteer or a word list is missing or malformed.</exception>
+    public PlaceStage()
+    {
+        _geocoder = new Geocoder(PlaceGazetteer.Default);
+        _finder = new PlaceMentionFinder(PlaceGazetteer.Default, PlaceWords.Default);
+    }
 
-    /// <summary>Loads the shipped gazetteer now (the pipeline loads its models side by side).</summary>
-    /// <exception cref="Dossier.Core.Data.DataFileException">The gazetteer is missing or malformed.</exception>
-    public static void LoadDefault() => _ = PlaceGazetteer.Default;
+    /// <summary>Loads the shipped gazetteer and word lists now (the pipeline loads its models side by side).</summary>
+    /// <exception cref="Dossier.Core.Data.DataFileException">The gazetteer or a word list is missing or malformed.</exception>
+    public static void LoadDefault()
+    {
+        _ = PlaceGazetteer.Default;
+        _ = PlaceWords.Default;
+    }
 
     /// <inheritdoc />
     public string Name => "places";
@@ -28,7 +39,7 @@ public sealed class PlaceStage : IStage
     public Layers Needs => Layers.Entities;
 
     /// <inheritdoc />
-    public Layers Uses => Layers.None;
+    public Layers Uses => Layers.Syntax;
 
     /// <inheritdoc />
     public Layers Adds => Layers.Places;
@@ -37,6 +48,7 @@ public sealed class PlaceStage : IStage
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        document = _finder.Find(document).Document; // place mentions the name finder missed or mistyped
         var decisions = _geocoder.Resolve(document);
         if (decisions.Count == 0) return document;
         var byId = decisions.Where(d => d.Result is not null).ToDictionary(d => d.Entity.Id, d => d.Result!, StringComparer.Ordinal);

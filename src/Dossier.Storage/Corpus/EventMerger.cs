@@ -77,10 +77,26 @@ public static class EventMerger
         ArgumentNullException.ThrowIfNull(corpusEntityOf);
         string? Key(EventActor a) => ActorKey(a, a.Entity is { } id ? corpusEntityOf(id) : null);
         return new CorpusEventKey(
-            e.Type,
+            TypeOf(e),
             SideKey((e.Source.IsDefault ? [] : e.Source).Select(Key)),
             SideKey((e.Target.IsDefault ? [] : e.Target).Select(Key)),
             StatusClass(e.Status));
+    }
+
+    /// <summary>
+    /// The type a corpus event is keyed by: the event's PLOVER type, except for a stated intention that has not happened
+    /// (planned, possible, postponed or cancelled), which is keyed by the type of the act it intends. CAMEO codes an
+    /// intention to act as its own act ("will meet" is 036 "express intent to meet or negotiate", an AGREE, beside 04x
+    /// CONSULT for "met"), and the events stage keeps the intended act in <c>attributes["intended"]</c> as
+    /// <c>PLOVER/CAMEO</c>; an intention and a later report of the act are then one corpus event whose status moves on.
+    /// </summary>
+    public static string TypeOf(Event e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Status is EventStatuses.Occurred or EventStatuses.Alleged or EventStatuses.Negated or EventStatuses.Refused) return e.Type;
+        if (e.Attributes is null || !e.Attributes.TryGetValue("intended", out var intended)) return e.Type;
+        var slash = intended.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 ? intended[..slash] : e.Type;
     }
 
     public static string StatusClass(string? status) => status switch
@@ -160,8 +176,30 @@ public static class EventMerger
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        if (EventStatuses.IsChangeOfPlan(a.Status) || EventStatuses.IsChangeOfPlan(b.Status))
+        {
+            return PlanChangeAgrees(a, b) || PlanChangeAgrees(b, a);
+        }
+
         var candidate = new CorpusEventCandidate(0, b.DateValue, b.Published, b.Published, b.Status);
         return DatesAgree(a.DateValue, a.Published, candidate) && TensesAgree(a.DateValue, a.Status, candidate);
+    }
+
+    /// <summary>How far apart a report that a plan was postponed or cancelled and the plan (its date, else its report) may be.</summary>
+    public const int PlanChangeWindowDays = 31;
+
+    /// <summary>
+    /// Whether a report that a plan changed (postponed or cancelled: its date is the new date or none, so dates cannot
+    /// decide) and another mention are one event: the change was published within <see cref="PlanChangeWindowDays"/> of
+    /// the other's date (else its publication). "Talks on the 14th" and "the talks were called off" published on the 10th
+    /// are one event; so are the postponement and a later report that the talks took place.
+    /// </summary>
+    private static bool PlanChangeAgrees(EventMention change, EventMention other)
+    {
+        if (!EventStatuses.IsChangeOfPlan(change.Status)) return false;
+        if (change.Published is not { } published) return DatesAgree(change.DateValue, change.Published, new CorpusEventCandidate(0, other.DateValue, other.Published, other.Published, other.Status));
+        if ((DayOf(other.DateValue) ?? other.Published) is not { } reference) return false;
+        return Math.Abs(published.DayNumber - reference.DayNumber) <= PlanChangeWindowDays;
     }
 
     /// <summary>The outlet a document came from, for NumSources: the host of its URL (without <c>www.</c>), else its

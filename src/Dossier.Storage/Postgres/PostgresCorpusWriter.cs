@@ -373,7 +373,7 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
                                                location_text, source_key, target_key, first_published, last_published)
                     VALUES (@id, @type, @mode, @cameo, @quad, @goldstein, @status, @class, @date, @dateDay, @location, @sourceKey, @targetKey, @day, @day)
                     """,
-                    ("@id", id), ("@type", e.Type), ("@mode", e.Mode), ("@cameo", e.Cameo), ("@quad", e.QuadClass), ("@goldstein", e.Goldstein),
+                    ("@id", id), ("@type", key.Type), ("@mode", e.Mode), ("@cameo", e.Cameo), ("@quad", e.QuadClass), ("@goldstein", e.Goldstein),
                     ("@status", e.Status), ("@class", key.StatusClass), ("@date", dateValue), ("@dateDay", Pg.Day(EventMerger.DayOf(dateValue))),
                     ("@location", e.Location?.Text), ("@sourceKey", key.SourceKey), ("@targetKey", key.TargetKey), ("@day", day));
             }
@@ -383,7 +383,7 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
             _batch.Queue("UPDATE events SET corpus_event_id = @id WHERE doc_key = @doc AND event_id = @event",
                 ("@id", id), ("@doc", docKey), ("@event", e.Id));
             // The report as the member query would read it back; the corpus event's key is the one it was inserted or found with.
-            _members.Add(new Member(id, new CorpusEventKey(e.Type, key.SourceKey, key.TargetKey, key.StatusClass),
+            _members.Add(new Member(id, new CorpusEventKey(key.Type, key.SourceKey, key.TargetKey, key.StatusClass),
                 new Report(docKey, e.Id, e.Status, e.Mode, e.Cameo, e.QuadClass, e.Goldstein, dateValue, e.Location?.Text, day, document.Id)));
             RefreshEvent(id, _members.Where(m => m.Id == id).Select(m => m.Report).ToList());
         }

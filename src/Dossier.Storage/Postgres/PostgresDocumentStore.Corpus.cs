@@ -233,7 +233,7 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) => await ReadEventsAsync(c, $"""
             SELECT {EventColumns} FROM corpus_events AS ce
             WHERE (ce.date_day >= @from
-               OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
+               OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible', 'postponed', 'cancelled')
                    AND ce.date_value ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]'
                    AND substr(ce.date_value, 1, 7) >= substr(@from, 1, 7)))
               {clause}
@@ -251,7 +251,7 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         var (clause, parameters) = Filters(minConfidence, domain, "AND");
         return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) => await ReadEventsAsync(c, $"""
             SELECT {EventColumns} FROM corpus_events AS ce
-            WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible')
+            WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible', 'postponed', 'cancelled')
               AND ce.last_published BETWEEN @since AND @asOf
               {clause}
             ORDER BY ce.last_published DESC NULLS LAST, ce.corpus_event_id DESC

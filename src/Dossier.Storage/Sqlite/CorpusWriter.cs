@@ -308,7 +308,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                     VALUES ($type, $mode, $cameo, $quad, $goldstein, $status, $class, $date, $dateDay, $location, $sourceKey, $targetKey, $day, $day)
                     RETURNING corpus_event_id
                     """,
-                    ("$type", e.Type), ("$mode", e.Mode), ("$cameo", e.Cameo), ("$quad", e.QuadClass), ("$goldstein", e.Goldstein),
+                    ("$type", key.Type), ("$mode", e.Mode), ("$cameo", e.Cameo), ("$quad", e.QuadClass), ("$goldstein", e.Goldstein),
                     ("$status", e.Status), ("$class", key.StatusClass), ("$date", dateValue), ("$dateDay", Day(EventMerger.DayOf(dateValue))),
                     ("$location", e.Location?.Text), ("$sourceKey", key.SourceKey), ("$targetKey", key.TargetKey), ("$day", day));
             }

@@ -267,7 +267,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE (ce.date_day >= $from
-                   OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible')
+                   OR (ce.date_day IS NULL AND ce.status IN ('planned', 'possible', 'postponed', 'cancelled')
                        AND ce.date_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'
                        AND substr(ce.date_value, 1, 7) >= substr($from, 1, 7)))
                   {(minConfidence > 0 ? "AND " + Confident : "")}{DomainClause(domain, "AND")}
@@ -289,7 +289,7 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         {
             var command = session.Command($"""
                 SELECT {EventColumns} FROM corpus_events AS ce
-                WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible')
+                WHERE ce.date_value IS NULL AND ce.status IN ('planned', 'possible', 'postponed', 'cancelled')
                   AND ce.last_published BETWEEN $since AND $asOf
                   {(minConfidence > 0 ? "AND " + Confident : "")}{DomainClause(domain, "AND")}
                 ORDER BY ce.last_published DESC, ce.corpus_event_id DESC

@@ -183,6 +183,64 @@ public sealed class WatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task StatusChange_WillMeetCodedAsIntentThenMet_OneEventOfTheIntendedTypePlannedThenOccurred()
+    {
+        var feed = _server.AddFeed("intent.xml");
+        await _rig.WatchStore.SyncSourcesAsync([(feed, TimeSpan.FromSeconds(30))]);
+        _server.Publish("intent.xml", "will.html", "Fishing talks ahead",
+            "The foreign minister of Norway, Anna Lindqvist, will meet the Chilean president Carlos Medina in Oslo on 14 May 2026 to discuss fishing rights.",
+            new DateOnly(2026, 5, 2));
+        await _rig.Watcher.RunOnceAsync(CancellationToken.None);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        _server.Publish("intent.xml", "met.html", "Fishing talks held",
+            "The foreign minister of Norway, Anna Lindqvist, met the Chilean president Carlos Medina in Oslo on 14 May 2026 to discuss fishing rights.",
+            new DateOnly(2026, 5, 15));
+        await _rig.Watcher.RunOnceAsync(CancellationToken.None);
+
+        // "will meet" is coded as CAMEO 036 (an AGREE: intent to meet) and "met" as 04x CONSULT: one event, keyed by the act intended.
+        var consults = await ((ICorpusQueries)_rig.Store).ListEventsAsync(new CorpusEventFilter(Type: "CONSULT", Domain: "all"), 10);
+        var meeting = Assert.Single(consults);
+        Assert.Equal(2, meeting.NumArticles);
+        var history = await _rig.WatchStore.StatusHistoryAsync(meeting.Id);
+        Assert.Equal(["planned", "occurred"], history.Select(h => h.Status));
+        Assert.Equal(["Fishing talks ahead", "Fishing talks held"], history.Select(h => h.Title));
+    }
+
+    [Fact]
+    public async Task StatusChange_PlannedMeetingThenPostponedThenCalledOff_HistoryRecordsEachChangeAndFollowsFire()
+    {
+        var feed = _server.AddFeed("plans.xml");
+        await _rig.WatchStore.SyncSourcesAsync([(feed, TimeSpan.FromSeconds(30))]);
+        var follow = await _rig.WatchStore.AddFollowAsync("lindqvist", new FollowQuery("Anna Lindqvist", null, null, null), null, null, _rig.Time.Now);
+        _server.Publish("plans.xml", "plan.html", "Fishing talks planned",
+            "The foreign minister of Norway, Anna Lindqvist, plans to meet the Chilean president Carlos Medina in Oslo on 14 May 2026 to discuss fishing rights.",
+            new DateOnly(2026, 5, 2));
+        await _rig.Watcher.RunOnceAsync(CancellationToken.None);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        _server.Publish("plans.xml", "later.html", "Fishing talks put off",
+            "The foreign minister of Norway, Anna Lindqvist, postponed her meeting with the Chilean president Carlos Medina.",
+            new DateOnly(2026, 5, 10));
+        await _rig.Watcher.RunOnceAsync(CancellationToken.None);
+        _rig.Time.Advance(TimeSpan.FromMinutes(1));
+        _server.Publish("plans.xml", "off.html", "Fishing talks off",
+            "The foreign minister of Norway, Anna Lindqvist, called off her meeting with the Chilean president Carlos Medina.",
+            new DateOnly(2026, 5, 12));
+        await _rig.Watcher.RunOnceAsync(CancellationToken.None);
+
+        var consults = await ((ICorpusQueries)_rig.Store).ListEventsAsync(new CorpusEventFilter(Type: "CONSULT", Domain: "all"), 10);
+        var meeting = Assert.Single(consults);
+        Assert.Equal("cancelled", meeting.Status);
+        var history = await _rig.WatchStore.StatusHistoryAsync(meeting.Id);
+        Assert.Equal(["planned", "postponed", "cancelled"], history.Select(h => h.Status));
+        Assert.Equal(["Fishing talks planned", "Fishing talks put off", "Fishing talks off"], history.Select(h => h.Title));
+        Assert.Contains("postponed", history[1].Evidence, StringComparison.Ordinal);
+
+        var alerts = await _rig.WatchStore.AlertsAsync(follow.Id, 10);
+        Assert.Contains(alerts, a => a.CorpusEventId == meeting.Id && a.Kind == FollowAlertKinds.Status && a.Status == "postponed" && a.PreviousStatus == "planned");
+        Assert.Contains(alerts, a => a.CorpusEventId == meeting.Id && a.Kind == FollowAlertKinds.Status && a.Status == "cancelled" && a.PreviousStatus == "postponed");
+    }
+
+    [Fact]
     public async Task Follow_NewSinceLastVisit_CountsAlertsAfterTheMark()
     {
         var feed = _server.AddFeed("v.xml");

@@ -171,4 +171,28 @@ public class EventMergerTests
     {
         Assert.Equal(merged, EventMerger.Agree(new EventMention(date, Day, status), new EventMention(date, Day, otherStatus)));
     }
+
+    [Theory]
+    [InlineData("cancelled", -4, true)]
+    [InlineData("postponed", 20, true)]
+    [InlineData("cancelled", 60, false)]
+    public void Agree_ChangeOfPlanAndTheDatedPlan_OneEventWithinTheWindow(string change, int publishedAfterPlanDay, bool merged)
+    {
+        var plan = new EventMention("2025-10-16", Day.AddDays(-10), "planned");
+        var report = new EventMention(null, Day.AddDays(publishedAfterPlanDay), change);
+        Assert.Equal(merged, EventMerger.Agree(plan, report));
+        Assert.Equal(merged, EventMerger.Agree(report, plan));
+    }
+
+    [Fact]
+    public void TypeOf_PlannedStatedIntention_IsTheIntendedActsType()
+    {
+        var will = new Event("v1", "AGREE", "036", 1, 4.0, "planned", new EventSpan("meet", 0, 4), 0)
+        {
+            Attributes = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("intended", "CONSULT/040"),
+        };
+        Assert.Equal("CONSULT", EventMerger.TypeOf(will));
+        Assert.Equal("AGREE", EventMerger.TypeOf(will with { Status = "occurred" }));
+        Assert.Equal("AGREE", EventMerger.TypeOf(will with { Attributes = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty }));
+    }
 }

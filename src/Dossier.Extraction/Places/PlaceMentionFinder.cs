@@ -1,0 +1,356 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Dossier.Core.Data;
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+
+namespace Dossier.Extraction.Places;
+
+/// <summary>The words <see cref="PlaceMentionFinder"/> reads (<c>models/places/</c>): locative prepositions and the words that join a name to a place inside it.</summary>
+internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links)
+{
+    public const string LocativeFileName = "locative-prepositions.tsv";
+    public const string LinksFileName = "name-place-links.tsv";
+
+    private static readonly Lazy<PlaceWords> Shared = new(() =>
+    {
+        var folder = ModelDirectory.LocateFolder("places", LocativeFileName);
+        return new PlaceWords(TsvFile.ReadWords(Path.Combine(folder, LocativeFileName)), TsvFile.ReadWords(Path.Combine(folder, LinksFileName)));
+    });
+
+    /// <summary>The shipped lists, loaded once per process.</summary>
+    public static PlaceWords Default => Shared.Value;
+}
+
+/// <summary>
+/// Place mentions the name finder missed or mistyped, found with the gazetteer as typed evidence before the geocoder runs
+/// (issue 18). Every rule needs both a name the gazetteer holds as a country, a first-level division or a city of at least
+/// <see cref="MinPopulation"/> people, written as a proper name (capitalised, a proper noun where the syntax says), and
+/// evidence that the words name a place:
+/// <list type="bullet">
+/// <item><c>retyped-context</c>: an ORG or PERSON entity (no title, no pronoun) whose name is such a place and one of
+/// whose mentions follows a locative preposition ("flew from X") or is qualified by its place's division or country
+/// ("X, NJ"): retyped GPE;</item>
+/// <item><c>nested-known</c> / <c>nested-name</c>: a place inside another entity's name, after a link word ("the
+/// University of X", "the festival in X") or as its first words ("X Census Bureau", "X Bay"); it joins the document's
+/// place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);</item>
+/// <item><c>unlabelled-known</c> / <c>unlabelled-context</c>: capitalised proper-noun words no entity covers: they join
+/// the document's place of the same name, or, after a locative preposition or qualified by their division, become a GPE entity.</item>
+/// </list>
+/// A person's name never holds a place ("X Hilton"), nor does a place the gazetteer already has ("X City" keeps its name).
+/// </summary>
+internal sealed class PlaceMentionFinder
+{
+    /// <summary>The rules, in the order they run.</summary>
+    public static readonly ImmutableArray<string> Rules = ["retyped-country", "retyped-context", "nested-known", "nested-name", "unlabelled-known", "unlabelled-country", "unlabelled-context"];
+
+    /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
+    public const long MinPopulation = 15_000;
+
+    private readonly PlaceGazetteer _gazetteer;
+    private readonly PlaceWords _words;
+
+    public PlaceMentionFinder(PlaceGazetteer gazetteer, PlaceWords words)
+    {
+        _gazetteer = gazetteer;
+        _words = words;
+    }
+
+    /// <summary>The document with the place mentions found, and the rule of each one found (in the order found).</summary>
+    public (Document Document, List<string> Rules) Find(Document document)
+    {
+        var decided = new List<string>();
+        if (document.Entities.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty) return (document, decided);
+        var tokens = document.Tokens;
+        var entities = document.Entities.Select(e => e.Mentions.IsDefault ? e with { Mentions = [] } : e).ToList();
+
+        // The countries the document speaks of: the actors' and places' countries, and the countries its places name.
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entities)
+        {
+            if (_gazetteer.CountryByIso3(e.Country) is { } c) countries.Add(c.Country);
+            if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).FirstOrDefault(p => p.Class == PlaceClasses.Country) is { } named) countries.Add(named.Country);
+        }
+
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            // A country named in words no entity covers ("of the UK").
+            if (IsProperWord(document, t) && _gazetteer.Find(Text(document, t, t)).FirstOrDefault(p => p.Class == PlaceClasses.Country) is { } c) countries.Add(c.Country);
+        }
+
+        // Evidence enough for a place the name finder did not type: a country, else a division or city of a country the document speaks of.
+        List<GazetteerPlace> InContext(string name) =>
+            [.. Strong(name).Where(p => p.Class == PlaceClasses.Country || countries.Contains(p.Country))];
+
+        // The tokens of the places the name finder typed (GPE, LOC) that the gazetteer knows.
+        var placeTokens = new bool[tokens.Length];
+        foreach (var e in entities.Where(e => e.Type is EntityTypes.Gpe or EntityTypes.Location && _gazetteer.Find(e.Name).Count > 0))
+        {
+            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name)) Cover(tokens, placeTokens, m.Start, m.End);
+        }
+
+        // 1. Mistyped: an ORG or PERSON named like a place and used as one.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type is not (EntityTypes.Organization or EntityTypes.Person) || !e.Roles.IsDefaultOrEmpty) continue;
+            if (e.Mentions.IsDefaultOrEmpty || e.Mentions.Any(m => m.Kind == MentionKinds.Pronoun)) continue;
+            var candidates = InContext(e.Name);
+            if (candidates.Count == 0) continue;
+            var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
+            if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(m.Text) != PlaceGazetteer.Key(e.Name))) continue;
+
+            // A country's name is a GPE whatever it does (OntoNotes types a government named by its country GPE).
+            if (e.Type == EntityTypes.Organization && candidates.Any(p => p.Class == PlaceClasses.Country))
+            {
+                entities[i] = e with { Type = EntityTypes.Gpe };
+                decided.Add("retyped-country");
+                continue;
+            }
+
+            if (!names.Any(m => IsLocative(document, TokenAt(tokens, m.Start)) || Qualified(document, TokenAt(tokens, m.End - 1), candidates)
+                || CoordinatedWithPlace(document, TokenAt(tokens, m.Start), TokenAt(tokens, m.End - 1), placeTokens))) continue;
+            entities[i] = e with { Type = EntityTypes.Gpe };
+            decided.Add("retyped-context");
+        }
+
+        // The document's places by name: the entities the name finder typed GPE, LOC or FAC (and those retyped) that the gazetteer knows.
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        var knownCountry = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (!Geocoder.IsPlace(entities[i]) || _gazetteer.Find(entities[i].Name).Count == 0) continue;
+            foreach (var m in entities[i].Mentions.Where(m => m.Kind == MentionKinds.Name)) known.TryAdd(PlaceGazetteer.Key(m.Text), i);
+            known.TryAdd(PlaceGazetteer.Key(entities[i].Name), i);
+            if (_gazetteer.Find(entities[i].Name).FirstOrDefault(p => p.Class == PlaceClasses.Country) is { } country) knownCountry.TryAdd(country.Country, i);
+        }
+
+        // The place entity a span names: one of the same name, else the one that names the same country ("the UK": "United Kingdom").
+        int? Known(string text)
+        {
+            if (known.TryGetValue(PlaceGazetteer.Key(text), out var j)) return j;
+            foreach (var p in _gazetteer.Find(text))
+            {
+                if (p.Class == PlaceClasses.Country && knownCountry.TryGetValue(p.Country, out var k)) return k;
+            }
+
+            return null;
+        }
+
+        var covered = new bool[tokens.Length];
+        foreach (var e in entities)
+        {
+            foreach (var m in e.Mentions) Cover(tokens, covered, m.Start, m.End);
+        }
+
+        var added = new Dictionary<int, List<Mention>>(); // mentions for an existing entity
+        var created = new Dictionary<string, List<Mention>>(StringComparer.Ordinal); // new entities by key
+        void Found(string rule, int first, int last, int? joins)
+        {
+            var start = tokens[first].Start;
+            var end = tokens[last].End;
+            var mention = new Mention(start, end, document.Text[start..end], tokens[first].Sentence);
+            if (joins is { } j)
+            {
+                if (!added.TryGetValue(j, out var list)) added[j] = list = [];
+                list.Add(mention);
+            }
+            else
+            {
+                var key = PlaceGazetteer.Key(mention.Text);
+                if (!created.TryGetValue(key, out var list)) created[key] = list = [];
+                list.Add(mention);
+            }
+
+            decided.Add(rule);
+        }
+
+        // 2. Nested in another entity's name.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == EntityTypes.Person) continue;
+            if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0) continue; // a place itself: "X City" is not X
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind == MentionKinds.Pronoun) continue; // names and descriptions ("the X navy")
+                var first = TokenAt(tokens, m.Start);
+                var last = TokenAt(tokens, m.End - 1);
+                if (first < 0 || last <= first) continue;
+                if (Nested(document, first, last) is not { } span) continue;
+                var text = Text(document, span.First, span.Last);
+                if (Known(text) is { } j) { if (j != i) Found("nested-known", span.First, span.Last, j); }
+
+                // A new place from a landmark's first words only after a link word: "X River" is no place X, "the Gulf of X" names one.
+                else if ((span.Linked || !Geocoder.IsPlace(e)) && InContext(text).Count > 0) Found("nested-name", span.First, span.Last, null);
+            }
+        }
+
+        // 3. Words no entity covers.
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (covered[t] || !IsProperWord(document, t)) continue;
+            var last = t;
+            while (last + 1 < tokens.Length && !covered[last + 1] && tokens[last + 1].Sentence == tokens[t].Sentence && IsProperWord(document, last + 1)) last++;
+            var text = Text(document, t, last);
+            if (Known(text) is { } j) Found("unlabelled-known", t, last, j);
+            else if (created.ContainsKey(PlaceGazetteer.Key(text))) Found("unlabelled-known", t, last, null);
+            else if (InContext(text) is { Count: > 0 } candidates)
+            {
+                // A country's name is a place without more; a city's needs a locative preposition, its division or a place beside it.
+                if (candidates.Any(p => p.Class == PlaceClasses.Country)) Found("unlabelled-country", t, last, null);
+                else if (!IsSentenceStart(tokens, t) && (IsLocative(document, t) || Qualified(document, last, candidates) || CoordinatedWithPlace(document, t, last, placeTokens)))
+                {
+                    Found("unlabelled-context", t, last, null);
+                }
+            }
+
+            t = last;
+        }
+
+        if (added.Count == 0 && created.Count == 0 && decided.Count == 0) return (document, decided);
+        foreach (var (j, list) in added)
+        {
+            var e = entities[j];
+            entities[j] = e with
+            {
+                Mentions = [.. e.Mentions.Concat(list).OrderBy(m => m.Start).ThenBy(m => m.End)],
+                Aliases = [.. e.Aliases.Concat(list.Select(m => m.Text)).Distinct(StringComparer.Ordinal)],
+            };
+        }
+
+        foreach (var list in created.Values)
+        {
+            var name = list[0].Text;
+            entities.Add(new Entity("", name, EntityTypes.Gpe)
+            {
+                Aliases = [.. list.Select(m => m.Text).Distinct(StringComparer.Ordinal)],
+                Mentions = [.. list.OrderBy(m => m.Start)],
+            });
+        }
+
+        // Numbered again in order of first mention, as the coreference stage numbers them.
+        if (created.Count == 0) return (document with { Entities = [.. entities] }, decided);
+        var ordered = entities.OrderBy(e => e.Mentions.IsDefaultOrEmpty ? int.MaxValue : e.Mentions[0].Start).ToList();
+        return (document with { Entities = [.. ordered.Select((e, k) => e with { Id = "e" + (k + 1).ToString(CultureInfo.InvariantCulture) })] }, decided);
+    }
+
+    /// <summary>The gazetteer's places of a name that count as evidence: countries, divisions and cities of <see cref="MinPopulation"/> people.</summary>
+    private List<GazetteerPlace> Strong(string name) =>
+        [.. _gazetteer.Find(name).Where(p => p.Class is PlaceClasses.Country or PlaceClasses.Admin1 || p.Population >= MinPopulation)];
+
+    /// <summary>The place inside a name: the words after its last link word ("Society of X"), else its longest proper first words that the gazetteer holds ("X Census Bureau").</summary>
+    private (int First, int Last, bool Linked)? Nested(Document d, int first, int last)
+    {
+        for (var k = last - 1; k > first; k--)
+        {
+            if (!_words.Links.Contains(Text(d, k, k).ToLowerInvariant())) continue;
+            if (k + 1 <= last && Enumerable.Range(k + 1, last - k).All(t => IsCapitalised(d, t)) && _gazetteer.Find(Text(d, k + 1, last)).Count > 0) return (k + 1, last, true);
+            break;
+        }
+
+        var start = first;
+        while (start < last && !IsCapitalised(d, start)) start++; // "the"
+        for (var end = last - 1; end >= start; end--)
+        {
+            if (!Enumerable.Range(start, end - start + 1).All(t => IsCapitalised(d, t))) continue;
+            if (_words.Links.Contains(Text(d, end + 1, end + 1).ToLowerInvariant())) continue; // "Union of …", "University of …": a head noun, not a place
+            if (_gazetteer.Find(Text(d, start, end)).Count > 0) return (start, end, false);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the word before token <paramref name="t"/> (in its sentence) is a locative preposition.</summary>
+    private bool IsLocative(Document d, int t)
+    {
+        if (t <= 0 || d.Tokens[t - 1].Sentence != d.Tokens[t].Sentence) return false;
+        var before = t - 1;
+        if (Text(d, before, before) is "the" or "The" && before > 0 && d.Tokens[before - 1].Sentence == d.Tokens[t].Sentence) before--;
+        return _words.Locative.Contains(Text(d, before, before).ToLowerInvariant());
+    }
+
+    /// <summary>Whether the name ending at token <paramref name="last"/> is followed by ", " and its division or country ("X, NJ").</summary>
+    private bool Qualified(Document d, int last, List<GazetteerPlace> candidates)
+    {
+        if (last < 0 || last + 2 >= d.Tokens.Length || Text(d, last + 1, last + 1) != ",") return false;
+        var next = Text(d, last + 2, last + 2);
+        var key = PlaceGazetteer.Key(next);
+        return candidates.Any(p => p.Class == PlaceClasses.City && (string.Equals(p.Admin1Code, next, StringComparison.Ordinal) && next.Length > 1
+            || PlaceGazetteer.Key(p.Admin1Name) == key
+            || (_gazetteer.CountryByIso2(p.Country) is { } c && PlaceGazetteer.Key(c.Name) == key)));
+    }
+
+    /// <summary>A capitalised word that the syntax, when present, tags a proper noun.</summary>
+    private static bool IsProperWord(Document d, int t) => IsCapitalised(d, t) && d.Tokens[t].Upos is null or "PROPN";
+
+    /// <summary>A word that begins with a capital letter (inside a name the syntax's tag is no evidence: "United" in a country's name).</summary>
+    private static bool IsCapitalised(Document d, int t) => d.Tokens[t].End > d.Tokens[t].Start && char.IsUpper(d.Text[d.Tokens[t].Start]);
+
+    /// <summary>
+    /// Whether the words [<paramref name="first"/>, <paramref name="last"/>] are coordinated with a place the name finder typed
+    /// ("Tulsa, Sapulpa and X", "around Sheffield and X"): one of them is a conjunct of a place's word, a place's word is a
+    /// conjunct of theirs, or both are conjuncts of one head.
+    /// </summary>
+    private static bool CoordinatedWithPlace(Document d, int first, int last, bool[] placeTokens)
+    {
+        if (first < 0 || last < first) return false;
+        var tokens = d.Tokens;
+        for (var t = first; t <= last; t++)
+        {
+            var head = tokens[t].Head;
+            if (tokens[t].Relation == "conj" && head >= 0 && head < tokens.Length && (placeTokens[head] || Siblings(head)))
+            {
+                return true;
+            }
+
+            for (var u = Math.Max(0, t - 40); u < Math.Min(tokens.Length, t + 40); u++)
+            {
+                if (tokens[u].Head == t && tokens[u].Relation == "conj" && placeTokens[u]) return true;
+            }
+        }
+
+        return false;
+
+        // Another conjunct of the same head is a place.
+        bool Siblings(int head)
+        {
+            for (var u = Math.Max(0, head - 40); u < Math.Min(tokens.Length, head + 40); u++)
+            {
+                if (u < first || u > last)
+                {
+                    if (tokens[u].Head == head && tokens[u].Relation == "conj" && placeTokens[u]) return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static bool IsSentenceStart(ImmutableArray<Token> tokens, int t) => t == 0 || tokens[t - 1].Sentence != tokens[t].Sentence;
+
+    private static string Text(Document d, int first, int last) => d.Text[d.Tokens[first].Start..d.Tokens[last].End];
+
+    /// <summary>The index of the token that holds offset <paramref name="offset"/>, or -1.</summary>
+    private static int TokenAt(ImmutableArray<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (tokens[mid].End <= offset) lo = mid + 1;
+            else if (tokens[mid].Start > offset) hi = mid - 1;
+            else return mid;
+        }
+
+        return -1;
+    }
+
+    private static void Cover(ImmutableArray<Token> tokens, bool[] covered, int start, int end)
+    {
+        var t = TokenAt(tokens, start);
+        if (t < 0) return;
+        for (; t < tokens.Length && tokens[t].Start < end; t++) covered[t] = true;
+    }
+}

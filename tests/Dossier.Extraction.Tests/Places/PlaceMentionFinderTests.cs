@@ -1,0 +1,135 @@
+using Dossier.Core.Documents;
+using Dossier.Core.Labels;
+using Dossier.Extraction.Places;
+using Dossier.Nlp.Tokenization;
+
+namespace Dossier.Extraction.Tests.Places;
+
+/// <summary>
+/// Place mentions the name finder missed or mistyped (<see cref="PlaceMentionFinder"/>), on texts of our own with the
+/// name finder's entities written by hand, so that each test fixes what the finder is given.
+/// </summary>
+public sealed class PlaceMentionFinderTests
+{
+    private static readonly PlaceMentionFinder Finder = new(PlaceGazetteer.Default, PlaceWords.Default);
+
+    /// <summary>The text tokenized, with one entity per (name, type): every occurrence of the name outside an earlier entity's is a mention.</summary>
+    private static Document With(string text, params (string Name, string Type)[] entities)
+    {
+        var doc = new TokenizationStage().Process(new Document(text, new DocumentMetadata(null, "test", new DateOnly(2025, 3, 14))));
+        var list = new List<Entity>();
+        var taken = new List<(int Start, int End)>();
+        foreach (var (name, type) in entities)
+        {
+            var mentions = new List<Mention>();
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                if (taken.Any(r => r.Start < at + name.Length && at < r.End)) continue; // inside an earlier entity's name
+                taken.Add((at, at + name.Length));
+                var sentence = doc.Tokens.First(t => t.Start >= at).Sentence;
+                mentions.Add(new Mention(at, at + name.Length, name, sentence));
+            }
+
+            list.Add(new Entity("e" + (list.Count + 1), name, type) { Aliases = [name], Mentions = [.. mentions] });
+        }
+
+        return doc with { Entities = [.. list] };
+    }
+
+    private static Entity? PlaceCovering(Document d, string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.Ordinal);
+        return d.Entities.Where(e => e.Place is not null && e.Mentions.Any(m => m.Start <= at && m.End >= at + word.Length))
+            .OrderBy(e => e.Mentions.Where(m => m.Start <= at && m.End >= at + word.Length).Min(m => m.End - m.Start))
+            .FirstOrDefault();
+    }
+
+    [Fact]
+    public void Stage_PlaceAfterALinkWordInAnOrganisationsName_IsANewPlaceMention()
+    {
+        const string text = "Researchers at the University of Leicester in the United Kingdom published the study on Monday.";
+        var doc = new PlaceStage().Process(With(text, ("University of Leicester", EntityTypes.Organization), ("United Kingdom", EntityTypes.Gpe)));
+
+        var place = PlaceCovering(doc, text, "Leicester");
+        Assert.NotNull(place);
+        Assert.Equal(EntityTypes.Gpe, place!.Type);
+        Assert.Equal("GB", place.Place!.CountryCode);
+        Assert.Equal(PlaceClasses.City, place.Place.FeatureClass);
+        Assert.Contains(doc.Entities, e => e.Name == "University of Leicester" && e.Type == EntityTypes.Organization && e.Place is null);
+        Assert.Equal(doc.Entities.Select((_, i) => "e" + (i + 1)), doc.Entities.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Find_CountryThatBeginsAnAgencysName_JoinsTheDocumentsCountry()
+    {
+        const string text = "Rangers of the Kenya Wildlife Service counted the herds. Kenya has more rangers than ever.";
+        var (doc, rules) = Finder.Find(With(text, ("Kenya Wildlife Service", EntityTypes.Organization), ("Kenya", EntityTypes.Gpe)));
+
+        var kenya = doc.Entities.Single(e => e.Name == "Kenya");
+        Assert.Equal(2, kenya.Mentions.Length);
+        Assert.Equal(["nested-known"], rules);
+    }
+
+    [Fact]
+    public void Stage_PersonTypedTownAfterALocativePreposition_IsRetypedAPlace()
+    {
+        const string text = "Supporters of the party in Kenya travelled from Eldoret to the rally.";
+        var doc = new PlaceStage().Process(With(text, ("Kenya", EntityTypes.Gpe), ("Eldoret", EntityTypes.Person)));
+
+        var town = doc.Entities.Single(e => e.Name == "Eldoret");
+        Assert.Equal(EntityTypes.Gpe, town.Type);
+        Assert.Equal("KE", town.Place?.CountryCode);
+    }
+
+    [Fact]
+    public void Find_PersonNamedLikeATownWithoutPlaceContext_StaysAPerson()
+    {
+        const string text = "Eldoret said on Monday that the party in Kenya would win.";
+        var (doc, rules) = Finder.Find(With(text, ("Kenya", EntityTypes.Gpe), ("Eldoret", EntityTypes.Person)));
+
+        Assert.Equal(EntityTypes.Person, doc.Entities.Single(e => e.Name == "Eldoret").Type);
+        Assert.Empty(rules);
+    }
+
+    [Fact]
+    public void Find_PlaceInAPersonsNameOrAHeadNounBeforeALinkWord_IsNoPlace()
+    {
+        const string text = "Sydney Carter of the Union of Farmers spoke in Sydney, Australia.";
+        var (doc, rules) = Finder.Find(With(text, ("Sydney Carter", EntityTypes.Person), ("Union of Farmers", EntityTypes.Organization),
+            ("Australia", EntityTypes.Gpe)));
+
+        Assert.DoesNotContain(doc.Entities, e => e.Name == "Union");
+        Assert.DoesNotContain("nested-name", rules);
+        Assert.DoesNotContain("nested-known", rules);
+    }
+
+    [Fact]
+    public void Find_UnlabelledCityAfterALocativePrepositionInACountryOfTheReport_IsANewPlace()
+    {
+        const string text = "The minister of France arrived in Rennes on Sunday.";
+        var (doc, rules) = Finder.Find(With(text, ("France", EntityTypes.Gpe)));
+
+        Assert.Contains(doc.Entities, e => e.Name == "Rennes" && e.Type == EntityTypes.Gpe);
+        Assert.Equal(["unlabelled-context"], rules);
+    }
+
+    [Fact]
+    public void Find_UnlabelledCityOfACountryTheReportDoesNotName_IsNoPlace()
+    {
+        const string text = "The minister of Chile arrived in Rennes on Sunday.";
+        var (doc, rules) = Finder.Find(With(text, ("Chile", EntityTypes.Gpe)));
+
+        Assert.DoesNotContain(doc.Entities, e => e.Name == "Rennes");
+        Assert.Empty(rules);
+    }
+
+    [Theory]
+    [InlineData("Havre", "Le Havre")]
+    [InlineData("Al Havre", null)]
+    public void Find_NameWithoutItsArticle_FindsThePlace(string name, string? expected)
+    {
+        var found = PlaceGazetteer.Default.Find(name);
+        if (expected is null) Assert.Empty(found);
+        else Assert.Contains(found, p => p.Name == expected);
+    }
+}

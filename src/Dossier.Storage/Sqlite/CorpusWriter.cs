@@ -351,6 +351,18 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         (string Name, object? Value)[] keyParameters =
             [("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass)];
         const string OfKey = "c.type = $type AND c.source_key = $source AND c.target_key = $target AND c.status_class = $class";
+        // A report that a plan was postponed or cancelled agrees by its publication, not by dates (EventMerger.Agree):
+        // such a mention reads the key's group, and every mention also reads the group's changes of plan (few).
+        if (EventStatuses.IsChangeOfPlan(mention.Status)) return GroupMembers(key, transaction);
+        var changesOfPlan = $"""
+
+            UNION ALL
+            SELECT c.corpus_event_id, e.date_value, e.status, d.published
+            FROM corpus_events AS c
+            JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
+            JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE {OfKey} AND e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}')
+            """;
         SqliteCommand command;
         if (EventMerger.DayOf(mention.DateValue) is { } day)
         {
@@ -360,7 +372,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                 FROM events AS e
                 CROSS JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
                 JOIN documents AS d ON d.doc_key = e.doc_key
-                WHERE e.date_value >= $low AND e.date_value < $high AND {OfKey}
+                WHERE e.date_value >= $low AND e.date_value < $high AND {OfKey}{changesOfPlan}
                 """,
                 [.. keyParameters, ("$low", Day(day.AddDays(-EventMerger.DateWindowDays))), ("$high", Day(day.AddDays(EventMerger.DateWindowDays + 1)))]);
         }
@@ -371,7 +383,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                 FROM documents AS d
                 CROSS JOIN events AS e ON e.doc_key = d.doc_key
                 CROSS JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
-                WHERE d.published BETWEEN $low AND $high AND {OfKey}
+                WHERE d.published BETWEEN $low AND $high AND {OfKey}{changesOfPlan}
                 """,
                 [.. keyParameters, ("$low", Day(published.AddDays(-EventMerger.UndatedWindowDays))), ("$high", Day(published.AddDays(EventMerger.UndatedWindowDays)))]);
         }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Web API latency on both store engines (issue 16's bar: PostgreSQL, 50 clients, cache off, event filter, p95 < 50 ms):
+# builds a SQLite store and a PostgreSQL store of the same corpus, then runs the web bench (in-process server, response
+# cache off) on each, alternating, RUNS times, and PostgreSQL once more with one client.
+# Usage: bench/web-engines.sh [CORPUS] [RUNS]     (default ../shared/corpora/bbc, 2)
+# Starts a throwaway PostgreSQL 15 with .ci/servers/postgres.sh. Build first: dotnet build -c Release
+set -uo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpora/bbc}
+runs=${2:-2}
+dossier=${DOSSIER_BIN:-src/Dossier.Cli/bin/Release/net10.0/dossier}
+bench=(dotnet bench/Dossier.Bench/bin/Release/net10.0/Dossier.Bench.dll)
+[ -x "$dossier" ] || { echo "build first: dotnet build -c Release" >&2; exit 1; }
+[ -d "$corpus" ] || { echo "$corpus: no such directory" >&2; exit 1; }
+. .ci/servers/postgres.sh
+dossier_pg_start >/dev/null || exit 1
+db=$(mktemp -u /tmp/dossier-web-engines.XXXXXX.db)
+trap 'dossier_pg_stop; rm -f "$db" "$db-wal" "$db-shm"' EXIT
+load() { uptime | sed 's/.*load average: //'; }
+pg=$DOSSIER_TEST_POSTGRES
+echo "corpus $corpus, $(nproc) cores, $(date -u +%FT%TZ)"
+"$dossier" ingest "$corpus" --db "$db" >/dev/null 2>&1 || { echo "SQLite ingest failed" >&2; exit 1; }
+"$dossier" ingest "$corpus" --store "$pg" >/dev/null 2>&1 || { echo "PostgreSQL ingest failed" >&2; exit 1; }
+for i in $(seq "$runs"); do
+  echo "== SQLite, run $i, load $(load)"
+  "${bench[@]}" web "$db" --clients 50 --seconds 20 --warmup 3 --no-cache | grep -E '^(scenario|entity|event filter /api/events\?…)'
+  echo "== PostgreSQL, run $i, load $(load)"
+  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --no-cache | grep -E '^(scenario|entity|event filter /api/events\?…)'
+done
+echo "== PostgreSQL, 1 client, load $(load)"
+"${bench[@]}" web "$pg" --clients 1 --seconds 5 --warmup 2 --no-cache | grep -E '^(scenario|entity|event filter /api/events\?…)'

@@ -2,7 +2,9 @@ using Dossier.Storage.Analytics;
 
 namespace Dossier.Analytics;
 
-/// <summary>What one sync copied.</summary>
+/// <summary>What one sync copied: documents and event mentions inserted, and the distinct corpus events and entities
+/// written (a corpus event touched by documents of several pages is written once a page, a newer version each time, and
+/// counted once).</summary>
 public sealed record SyncResult(long Documents, long EventMentions, long CorpusEvents, long Entities, long Removed, long Watermark);
 
 /// <summary>
@@ -46,7 +48,9 @@ public sealed class AnalyticsSync(ClickHouseCluster cluster, IAnalyticsSource so
         await AnalyticsSchema.EnsureAsync(cluster, cancellationToken).ConfigureAwait(false);
         var db = cluster.Database;
         var watermark = await WatermarkAsync(cancellationToken).ConfigureAwait(false);
-        long documents = 0, mentions = 0, corpusEvents = 0, entities = 0;
+        long documents = 0, mentions = 0;
+        var corpusEvents = new HashSet<long>();
+        var entities = new HashSet<long>();
         var version = (ulong)DateTime.UtcNow.Ticks;
         while (true)
         {
@@ -72,22 +76,24 @@ public sealed class AnalyticsSync(ClickHouseCluster cluster, IAnalyticsSource so
                 pageMentions.Where(m => !haveMentions.Contains((m.DocumentKey, m.EventId))).Select(MentionRow), cancellationToken).ConfigureAwait(false);
 
             var pageEvents = await source.CorpusEventsAsync(watermark, last, cancellationToken).ConfigureAwait(false);
-            corpusEvents += await cluster.InsertAsync("corpus_events", AnalyticsSchema.CorpusEventColumns,
+            await cluster.InsertAsync("corpus_events", AnalyticsSchema.CorpusEventColumns,
                 pageEvents.Select(e => CorpusEventRow(e, version)), cancellationToken).ConfigureAwait(false);
+            corpusEvents.UnionWith(pageEvents.Select(e => e.Id));
 
             var pageEntities = await source.EntitiesAsync(watermark, last, cancellationToken).ConfigureAwait(false);
-            entities += await cluster.InsertAsync("entities", AnalyticsSchema.EntityColumns,
+            await cluster.InsertAsync("entities", AnalyticsSchema.EntityColumns,
                 pageEntities.Select(e => EntityRow(e, version)), cancellationToken).ConfigureAwait(false);
+            entities.UnionWith(pageEntities.Select(e => e.Id));
 
             await cluster.InsertAsync("sync_state", AnalyticsSchema.SyncStateColumns,
                 [["documents", (ulong)last, DateTime.UtcNow]], cancellationToken).ConfigureAwait(false);
             watermark = last;
             version++;
-            Progress?.Invoke(new SyncResult(documents, mentions, corpusEvents, entities, 0, watermark));
+            Progress?.Invoke(new SyncResult(documents, mentions, corpusEvents.Count, entities.Count, 0, watermark));
         }
 
         long removed = 0;
-        if (corpusEvents + entities > 0)
+        if (corpusEvents.Count + entities.Count > 0)
         {
             removed = await RemoveMergedAsync(version, cancellationToken).ConfigureAwait(false);
             foreach (var table in new[] { "corpus_events_local", "entities_local" })
@@ -96,7 +102,7 @@ public sealed class AnalyticsSync(ClickHouseCluster cluster, IAnalyticsSource so
             }
         }
 
-        return new SyncResult(documents, mentions, corpusEvents, entities, removed, watermark);
+        return new SyncResult(documents, mentions, corpusEvents.Count, entities.Count, removed, watermark);
     }
 
     /// <summary>Marks deleted the corpus events and entities that the store no longer has (merged into others).</summary>

@@ -58,6 +58,23 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
     }
 
     [SkippableFact]
+    public async Task Sync_ManySmallPages_ReportsEachCorpusEventAndEntityOnce()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var address = fixture.AddressFor("pages");
+        using var store = fixture.OpenStore();
+        using var cluster = new ClickHouseCluster(ClickHouseAddress.Parse(address));
+
+        // Pages of two documents: a corpus event or entity reported by documents of several pages is written once a
+        // page (a newer version each time) and must still be counted once.
+        var result = await new AnalyticsSync(cluster, store) { PageSize = 2 }.RunAsync();
+
+        var expected = await ((IAnalyticsSource)store).CountAsync();
+        Assert.Equal((expected.Documents, expected.EventMentions, expected.CorpusEvents, expected.Entities),
+            (result.Documents, result.EventMentions, result.CorpusEvents, result.Entities));
+    }
+
+    [SkippableFact]
     public async Task Views_AfterSync_NetworkAndTimelineEqualTheStores()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);

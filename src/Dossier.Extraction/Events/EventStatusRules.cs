@@ -10,7 +10,8 @@ namespace Dossier.Extraction.Events;
 /// <see cref="EventStatuses.CuePrecedence"/>, else occurred; a predicate inside a condition is possible; an
 /// occurred event dated after publication is planned; a declined stated intention has occurred (it is a rejection).
 /// A plan reported as put off or called off ("postponed the talks", "the summit was called off") is postponed or
-/// cancelled (issue 19): the corpus records it as a change in the planned event's status history.
+/// cancelled (issue 19): the corpus records it as a change in the planned event's status history, and the verb of the
+/// change is no event of its own (<see cref="PlanChanger"/>, <see cref="ChangesPlannedAct"/>).
 /// </summary>
 internal sealed class EventStatusRules
 {

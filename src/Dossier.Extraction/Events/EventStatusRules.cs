@@ -10,7 +10,8 @@ namespace Dossier.Extraction.Events;
 /// <see cref="EventStatuses.CuePrecedence"/>, else occurred; a predicate inside a condition is possible; an
 /// occurred event dated after publication is planned; a declined stated intention has occurred (it is a rejection).
 /// A plan reported as put off or called off ("postponed the talks", "the summit was called off") is postponed or
-/// cancelled (issue 19): the corpus records it as a change in the planned event's status history.
+/// cancelled (issue 19): the corpus records it as a change in the planned event's status history, and the verb of the
+/// change is no event of its own (<see cref="PlanChanger"/>, <see cref="ChangesPlannedAct"/>).
 /// </summary>
 internal sealed class EventStatusRules
 {
@@ -84,6 +85,47 @@ internal sealed class EventStatusRules
         return (prt >= 0 ? Cue(lemma, _tree.Lemma(prt)) : null)
             ?? (p is not null ? Cue(lemma, p) : null)
             ?? (_tree.Relation(dependent) is "obj" or "xcomp" or "ccomp" or "acl" or "nsubj:pass" ? Cue(lemma, null) : null);
+    }
+
+    /// <summary>
+    /// The verb that changes a candidate's plan (issue 19): the governor, on the path <see cref="Status"/> walks up from
+    /// the candidate's clause, whose cue is a postponement or a cancellation ("postponed [their talks]", "[the summit]
+    /// was called off", "shelved [its plan to withdraw]"); -1 when none. That verb reports a status of the candidate,
+    /// not an act of its own.
+    /// </summary>
+    public int PlanChanger(EventCandidate c)
+    {
+        if (c.Clause != c.Trigger && EventStatuses.IsChangeOfPlan(GovernorStatus(c.Trigger, c.Clause))) return c.Clause;
+        var i = c.Clause;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            var h = _tree.Head(i);
+            if (h < 0 || _tree.Relation(i) is not ("xcomp" or "ccomp" or "acl" or "obj" or "obl" or "nsubj:pass")) break;
+            if (_s.Lexicon.IsSpeechVerb(_tree.Lemma(h))) break;
+            if (EventStatuses.IsChangeOfPlan(GovernorStatus(i, h))) return h;
+            i = h;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether a verb is a change-of-plan cue over a complement (object, passive subject, verbal complement, or an oblique
+    /// whose preposition makes the cue: "called [off the vote]" as the parser may read it) that the event lexicon knows
+    /// as an act, as a noun or a verb ("called off the vote"), even where no rule made an event of the complement: the
+    /// verb then reports a status, not an act of its own.
+    /// </summary>
+    public bool ChangesPlannedAct(int v)
+    {
+        if (!_tree.IsVerb(v)) return false;
+        foreach (var c in _tree.ChildrenWith(v, "obj", "nsubj:pass", "xcomp", "obl"))
+        {
+            if (!EventStatuses.IsChangeOfPlan(GovernorStatus(c, v))) continue;
+            var lemma = _tree.Lemma(c);
+            if (_s.Lexicon.Noun(lemma) is not null || _s.Lexicon.Verb(lemma) is not null) return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ internal sealed class SentenceAnalyser
     private readonly EventAttributes _attributes;
     private readonly PlaceFinder _places;
     private readonly InteractionRules _interaction;
+    private HashSet<int>? _planChangers;
 
     public SentenceAnalyser(EventLexicon lexicon, DocumentContext context, int sentenceIndex, Sentence sentence)
     {
@@ -45,8 +46,12 @@ internal sealed class SentenceAnalyser
     {
         var found = new List<Event>();
         var seen = new HashSet<(int, string)>();
-        foreach (var c in _triggers.Find().OrderBy(c => c.Trigger))
+        var candidates = _triggers.Find();
+        var changers = PlanChangers(candidates);
+        foreach (var c in candidates.OrderBy(c => c.Trigger))
         {
+            // "postponed the talks": the verb is the talks' status (postponed), not an act of its own.
+            if (changers.Contains(c.Trigger)) continue;
             if (!seen.Add((c.Trigger, c.Code))) continue;
             var e = Build(c);
             if (e is not null) found.Add(e);
@@ -62,6 +67,8 @@ internal sealed class SentenceAnalyser
     /// </summary>
     public Event? Propose(int t, string plover, string fallback)
     {
+        _planChangers ??= PlanChangers(_triggers.Find());
+        if (_planChangers.Contains(t)) return null;
         var tree = _s.Tree;
         var isNoun = !tree.IsVerb(t);
         string? code = null;
@@ -78,6 +85,29 @@ internal sealed class SentenceAnalyser
         var head = tree.Head(t);
         var clause = isNoun && head >= 0 && tree.IsVerb(head) && tree.Relation(t) is "obj" or "nsubj" or "nsubj:pass" or "obl" or "xcomp" ? head : t;
         return Build(new EventCandidate(t, clause, code ?? fallback, subjectIsTarget, isNoun), learned: true);
+    }
+
+    /// <summary>
+    /// The verbs of the sentence that change a plan (issue 19), which code no event of their own: the postponement or
+    /// cancellation cue over a candidate's clause (<see cref="EventStatusRules.PlanChanger"/>), or over a complement the
+    /// lexicon knows as an act though no candidate stands on it (<see cref="EventStatusRules.ChangesPlannedAct"/>).
+    /// </summary>
+    private HashSet<int> PlanChangers(List<EventCandidate> candidates)
+    {
+        var changers = new HashSet<int>();
+        foreach (var c in candidates)
+        {
+            var v = _status.PlanChanger(c);
+            if (v >= 0 && v != c.Trigger) changers.Add(v);
+        }
+
+        for (var i = _s.First; i < _s.End; i++)
+        {
+            if (!changers.Contains(i) && _status.ChangesPlannedAct(i)) changers.Add(i);
+        }
+
+        _planChangers = changers;
+        return changers;
     }
 
     /// <summary>The event of a candidate, or null when its code has no PLOVER type, it has no actor or its arguments

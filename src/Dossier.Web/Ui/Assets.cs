@@ -52,7 +52,7 @@ internal static class Assets
         .tag { display: inline-block; font-size: .75rem; padding: 0 .35rem; border-radius: 3px; background: #e8edf2; color: #33404d; margin-right: .25rem; }
         a.tag { text-decoration: none; color: var(--link); } a.tag:hover { text-decoration: underline; }
         table.facts th { width: 9rem; }
-        .status-planned { background: #fff3bf; } .status-alleged { background: #ede4f7; } .status-occurred { background: #d8f3dc; } .status-negated, .status-refused { background: #fde2e1; }
+        .status-planned { background: #fff3bf; } .status-alleged { background: #ede4f7; } .status-occurred { background: #d8f3dc; } .status-negated, .status-refused { background: #fde2e1; } .status-postponed { background: #ffe5cc; } .status-cancelled { background: #e2e2e2; text-decoration: line-through; }
         blockquote { margin: .25rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); color: #33404d; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }

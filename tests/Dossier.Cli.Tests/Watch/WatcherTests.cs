@@ -234,6 +234,14 @@ public sealed class WatcherTests : IDisposable
         Assert.Equal(["planned", "postponed", "cancelled"], history.Select(h => h.Status));
         Assert.Equal(["Fishing talks planned", "Fishing talks put off", "Fishing talks off"], history.Select(h => h.Title));
         Assert.Contains("postponed", history[1].Evidence, StringComparison.Ordinal);
+        // The change of plan is the meeting's status, not an act of its own: no event on "postponed" or "called (off)".
+        foreach (var step in history.Skip(1))
+        {
+            var report = await _rig.Store.GetAsync(step.DocumentId);
+            Assert.NotNull(report);
+            Assert.DoesNotContain(report.Events, e => e.Trigger.Text is "postponed" or "called");
+        }
+
 
         var alerts = await _rig.WatchStore.AlertsAsync(follow.Id, 10);
         Assert.Contains(alerts, a => a.CorpusEventId == meeting.Id && a.Kind == FollowAlertKinds.Status && a.Status == "postponed" && a.PreviousStatus == "planned");

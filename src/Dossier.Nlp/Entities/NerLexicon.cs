@@ -38,6 +38,7 @@ public sealed class NerLexicon
         TitleHeads = Words(P("title-heads.tsv"), exact);
         AmbiguousTitleHeads = Words(P("ambiguous-title-heads.tsv"), exact);
         TitleModifiers = Words(P("title-modifiers.tsv"), exact);
+        TitleWords = TitleHeads.Concat(AmbiguousTitleHeads).Concat(TitleModifiers).ToFrozenSet(exact);
         CalendarWords = Words(P("calendar-words.tsv"), exact);
         OrgSuffixes = Words(P("organization-suffixes.tsv"), exact);
         CompanyContext = Words(P("company-context.tsv"), exact);
@@ -97,6 +98,9 @@ public sealed class NerLexicon
 
     /// <summary>Words that qualify a title, and the offices after "Secretary of" (<c>title-modifiers.tsv</c>).</summary>
     internal FrozenSet<string> TitleModifiers { get; }
+
+    /// <summary>Title heads, ambiguous title heads and title modifiers together: the words a title before a name is made of.</summary>
+    internal FrozenSet<string> TitleWords { get; }
 
     /// <summary>Weekday and month names (<c>calendar-words.tsv</c>).</summary>
     internal FrozenSet<string> CalendarWords { get; }

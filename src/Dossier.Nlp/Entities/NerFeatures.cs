@@ -408,6 +408,8 @@ internal static class NerDecoder
         {
             var n = doc.Words[s].Length;
             var tags = output[s];
+            var brackets = NerBrackets.Of(doc.Sentences[s]);
+            var reach = -1;
             for (var i = 0; i < n; i++)
             {
                 var p1 = i > 0 ? tags[i - 1] : -1;
@@ -421,8 +423,20 @@ internal static class NerDecoder
                 for (var t = 0; t < NerTags.Count; t++)
                 {
                     if (!NerTags.Allowed(p1, t, last)) continue;
+                    if (brackets is not null && !brackets.Allowed(i, t, reach)) continue;
                     if (best < 0 || scores[t] > scores[best]) best = t;
                 }
+
+                if (best < 0)
+                {
+                    // Cannot happen with a consistent bracket plan; keep the tag sequence valid whatever it says.
+                    for (var t = 0; t < NerTags.Count; t++)
+                    {
+                        if (NerTags.Allowed(p1, t, last) && (best < 0 || scores[t] > scores[best])) best = t;
+                    }
+                }
+
+                if (brackets is not null) reach = brackets.Reach(i, best, reach);
 
                 if (training is not null && gold is not null)
                 {

@@ -31,6 +31,9 @@ internal sealed partial class EntityTyper
 
     private readonly NerLexicon _lexicon;
 
+    /// <summary>The word lists the typer reads.</summary>
+    internal NerLexicon Lexicon => _lexicon;
+
     /// <summary>A typer with the word lists of <paramref name="lexicon"/>.</summary>
     public EntityTyper(NerLexicon lexicon)
     {
@@ -396,7 +399,7 @@ internal sealed partial class EntityTyper
     }
 
     /// <summary>A word with letters, all in lower case, and no digits ("told", not "al-Kabariti" or "de").</summary>
-    private static bool IsPlainLower(string w)
+    internal static bool IsPlainLower(string w)
     {
         var letters = false;
         foreach (var c in w)

@@ -45,11 +45,15 @@ public sealed class NerLexicon
         ProductNouns = Words(P("product-nouns.tsv"), anyCase);
         CountryAbbreviations = TsvFile.ReadMap(P("country-abbreviations.tsv"));
         AffiliationSuffixes = Words(P("affiliation-suffixes.tsv"), exact);
+        Determiners = Words(P("determiners.tsv"), anyCase);
         OrgWordsAnyCase = OrgWords.ToFrozenSet(anyCase);
         LawHeadsAnyCase = LawHeads.ToFrozenSet(anyCase);
         EventHeadsAnyCase = EventHeads.ToFrozenSet(anyCase);
         FacilityHeadsAnyCase = FacilityHeads.ToFrozenSet(anyCase);
     }
+
+    /// <summary>Articles and determiners, any case: a one-word name that heads a noun phrase after one is no person (<c>determiners.tsv</c>).</summary>
+    internal FrozenSet<string> Determiners { get; }
 
     /// <summary>Last words that make a name of two or more words a location, not a person or organisation (<c>location-heads.tsv</c>).</summary>
     internal FrozenSet<string> LocationHeads { get; }

@@ -142,6 +142,15 @@ public sealed class NerModel
             {
                 spans.Remove(opening);
             }
+
+            // A one-word person right after an article or determiner that heads its noun phrase (no lower-case word after it:
+            // "the Holocaust .", "a Lexus ,") is no person: people are named without an article, while "the Clinton
+            // administration" (a modifier) keeps its person. Without evidence of another type it is not reported.
+            if (!doc.AllCaps[s])
+            {
+                spans.RemoveAll(sp => sp.Type == EntityTypes.Person && sp.End - sp.Start == 1 && sp.Start > 0 && typer.Lexicon.Determiners.Contains(words[sp.Start - 1])
+                    && (sp.End == words.Count || !EntityTyper.IsPlainLower(words[sp.End])));
+            }
             for (var k = 0; k < spans.Count; k++)
             {
                 var span = spans[k];

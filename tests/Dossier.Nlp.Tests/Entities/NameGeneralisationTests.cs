@@ -112,6 +112,13 @@ public sealed class NameGeneralisationTests(ITestOutputHelper output)
         Assert.Contains(doc.Names, e => e.Name == "TOYOTA" && e.Type == EntityTypes.Organization);
         Assert.Contains(doc.Names, e => e.Name == "HONDA" && e.Type == EntityTypes.Organization);
     }
+
+    [Fact]
+    public void Names_OneWordNameAfterAnArticle_IsNoPerson()
+    {
+        var doc = Analyse("Survivors spoke of the Vardenhaus; outside stood a Brelland, and the Ostmark.");
+        Assert.DoesNotContain(doc.Names, e => e.Type == EntityTypes.Person);
+    }
 }
 
 public sealed class NameGeneralisationDataTests

@@ -85,13 +85,20 @@ internal static class TrainCommand
     {
         var data = DataOption();
         var output = OutOption();
-        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train and the names of GUM's train documents, with the word clusters of OUT/ner (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output };
+        var web = new Option<bool>("--web-labels") { Description = "Also train on EWT train labelled by a teacher under its PROPN tags (tried; off by default)" };
+        var teacher = new Option<DirectoryInfo?>("--teacher") { Description = "With --web-labels: models directory of the tagger that labels EWT train (default: train that teacher first)" };
+        var command = new Command("ner", "Named-entity tagger from CoNLL-2003 train and the names of GUM's train documents, with the word clusters of OUT/ner and proper-noun rates from EWT and GUM train (dev scores printed per pass), with the shipped gazetteer in OUT/ner") { data, output, web, teacher };
         command.SetAction(parse =>
         {
             var outDirectory = parse.GetValue(output)!;
             outDirectory.Create();
             NerTrainer.Train(parse.GetValue(data)!.FullName, outDirectory.FullName, parse.InvocationConfiguration.Output,
-                new NerTrainingOptions { GumExclude = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal) });
+                new NerTrainingOptions
+                {
+                    GumExclude = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal),
+                    LabelWebTreebank = parse.GetValue(web),
+                    TeacherDirectory = parse.GetValue(teacher)?.FullName,
+                });
             return ExitCodes.Success;
         });
         return command;

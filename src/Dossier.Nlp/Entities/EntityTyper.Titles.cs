@@ -104,6 +104,38 @@ internal sealed partial class EntityTyper
     }
 
     /// <summary>
+    /// A title the tagger took for the given name: a span that opens with title words ("Chancellor", "Deputy Governor") and
+    /// holds one more word closes after what is only the given name when the word after it is capitalised, made of letters,
+    /// in no span, no title word, no place the gazetteer knows, and not a word that text usually writes in lower case
+    /// (so a surname the clusters do not know, "… Chancellor Ilse Varga in …"): the tagger, trained on names of two
+    /// words, closed the name one word early. The span takes that word; the title is cut off by <see cref="StripTitles"/>.
+    /// </summary>
+    private void ExtendTitledName(IReadOnlyList<string> words, List<(int Start, int End, int Type)> spans, Gazetteer gazetteer, Func<string, int>? usualCase)
+    {
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var (s, e, t) = spans[k];
+            if (e - s < 2 || e >= words.Count) continue;
+            var cut = s;
+            var head = false;
+            while (cut < e && (_lexicon.TitleHeads.Contains(words[cut]) || _lexicon.TitleModifiers.Contains(words[cut])))
+            {
+                head |= _lexicon.TitleHeads.Contains(words[cut]) && (t == Per || !_lexicon.AmbiguousTitleHeads.Contains(words[cut]));
+                cut++;
+            }
+
+            if (!head || cut != e - 1 || !NameWord(words[cut])) continue;
+            var next = words[e];
+            if (!NameWord(next) || _lexicon.TitleHeads.Contains(next) || _lexicon.TitleModifiers.Contains(next) || _lexicon.CalendarWords.Contains(next)) continue;
+            if (usualCase is not null && usualCase(next) is 1 or 2) continue;
+            if (gazetteer.Lookup(next) is not null || spans.Any(o => o.End > o.Start && o.Start <= e && o.End > e)) continue;
+            spans[k] = (s, e + 1, t);
+        }
+
+        static bool NameWord(string w) => w.Length >= 2 && char.IsUpper(w[0]) && char.IsLower(w[1]) && w.All(c => char.IsLetter(c) || c == '-') && char.IsLetter(w[^1]);
+    }
+
+    /// <summary>
     /// A MISC name that the tagger closed before the rest of an organisation's name ("Asia-Pacific" +
     /// "Economic Cooperation"): the capitalised words that follow, up to one that heads names of
     /// organisations, join it as ORG.
@@ -131,6 +163,27 @@ internal sealed partial class EntityTyper
         }
     }
 
+    /// <summary>
+    /// A place of two words that no resource knows is more likely a person: both words capitalised words of letters that the
+    /// word clusters have not seen (the unlabelled text) and the gazetteer does not know, alone or together, no location head
+    /// last ("River", "Valley"), and person-like (<see cref="PersonLike"/>). The tagger's class for such a name ("a summit
+    /// with Ilse Varga in Lisbon") rests on its context alone.
+    /// </summary>
+    private bool UnknownTwoWordName(IReadOnlyList<string> words, int s, int e, Gazetteer gazetteer, Func<string, int>? usualCase)
+    {
+        if (e - s != 2 || usualCase is null || _lexicon.LocationHeads.Contains(words[e - 1])) return false;
+        for (var i = s; i < e; i++)
+        {
+            var w = words[i];
+            if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).All(char.IsLower) || usualCase(w) != 0 || gazetteer.Lookup(w) is not null) return false;
+        }
+
+        return PersonLike(words, s, e, false, gazetteer);
+    }
+
+    /// <summary>Two capital letters opening a name of two or more words ("AB Lindqvist"; the other words are checked as usual): initials, not an acronym.</summary>
+    private static bool IsInitials(string w, int i, int start, int end) => i == start && end - start >= 2 && w.Length == 2 && w.All(char.IsUpper);
+
     /// <summary>Could words [start, end) be a personal name: 1–4 capitalised words (name particles inside), no title or organisation word, not a known place or group; one word only when the tagger called the span a person.</summary>
     private bool PersonLike(IReadOnlyList<string> words, int start, int end, bool taggedPerson, Gazetteer gazetteer)
     {
@@ -147,7 +200,7 @@ internal sealed partial class EntityTyper
             }
 
             if (_lexicon.TitleHeads.Contains(w) || _lexicon.TitleModifiers.Contains(w) || _lexicon.CalendarWords.Contains(w) || _lexicon.OrgWords.Contains(w) || _lexicon.OrgSuffixes.Contains(w) || _lexicon.LawHeads.Contains(w) || _lexicon.EventHeads.Contains(w) || _lexicon.FacilityHeads.Contains(w)) return false;
-            if (!w.Any(char.IsLower)) return false; // an acronym
+            if (!w.Any(char.IsLower) && !IsInitials(w, i, start, end)) return false; // an acronym
         }
 
         var entry = gazetteer.Lookup(Join(words, start, end));

@@ -31,6 +31,9 @@ internal sealed partial class EntityTyper
 
     private readonly NerLexicon _lexicon;
 
+    /// <summary>The word lists the typer reads.</summary>
+    internal NerLexicon Lexicon => _lexicon;
+
     /// <summary>A typer with the word lists of <paramref name="lexicon"/>.</summary>
     public EntityTyper(NerLexicon lexicon)
     {
@@ -111,6 +114,26 @@ internal sealed partial class EntityTyper
                 if (free) spans[k] = (s, e + 1, NerTags.ClassIndex("ORG"));
             }
 
+            // A span of suffixes alone ("Inc.") belongs to the name before it: the span that ends there, or the capitalised
+            // words no span takes ("Qualtrix" + "Inc." → "Qualtrix Inc.").
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var (s, e, _) = spans[k];
+                if (e <= s || s == 0 || !Enumerable.Range(s, e - s).All(i => _lexicon.OrgSuffixes.Contains(words[i]))) continue;
+                var before = spans.FindIndex(o => o.End == s && o.End > o.Start);
+                if (before >= 0)
+                {
+                    spans[k] = (spans[before].Start, e, NerTags.ClassIndex("ORG"));
+                    spans[before] = (s, s, spans[before].Type);
+                    continue;
+                }
+
+                var start = s;
+                while (start > 0 && s - start < 3 && Capitalised(words[start - 1]) && !spans.Any(o => o.End > o.Start && o.Start < start && o.End >= start)) start--;
+                if (start < s) spans[k] = (start, e, NerTags.ClassIndex("ORG"));
+            }
+
+            ExtendTitledName(words, spans, gazetteer, usualCase);
             StripTitles(words, spans, gazetteer);
             ExtendToOrgHead(words, spans);
         }
@@ -193,6 +216,10 @@ internal sealed partial class EntityTyper
             // Web addresses, e-mail addresses and file names are not names.
             if (Enumerable.Range(s, e - s).Any(i => IsAddress(words[i]))) continue;
 
+            // A name opens with a letter or a digit (".doc", ":P", "----==" are no names), and is more than organisation
+            // suffixes ("L.P." alone, with no name before it).
+            if (!char.IsLetterOrDigit(words[s][0]) || Enumerable.Range(s, e - s).All(i => _lexicon.OrgSuffixes.Contains(words[i]))) continue;
+
             // An abbreviation in capitals right after a clock time ("at 9:30 XYZ") is a time zone, not a name.
             if (e - s == 1 && s > 0 && IsClockTime(words[s - 1]) && words[s].All(char.IsUpper)) continue;
 
@@ -229,6 +256,7 @@ internal sealed partial class EntityTyper
                     }
                     else if (_lexicon.FacilityHeads.Contains(words[e - 1])) type = EntityTypes.Facility;
                     else if (!allCaps && (_lexicon.OrgHeads.Contains(words[e - 1]) || IsCompanyContext(words, s, e))) type = EntityTypes.Organization;
+                    else if (!allCaps && UnknownTwoWordName(words, s, e, gazetteer, usualCase)) type = EntityTypes.Person;
                     else type = EntityTypes.Location;
                     break;
                 }
@@ -371,7 +399,7 @@ internal sealed partial class EntityTyper
     }
 
     /// <summary>A word with letters, all in lower case, and no digits ("told", not "al-Kabariti" or "de").</summary>
-    private static bool IsPlainLower(string w)
+    internal static bool IsPlainLower(string w)
     {
         var letters = false;
         foreach (var c in w)

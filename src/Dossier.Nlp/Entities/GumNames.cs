@@ -10,14 +10,20 @@ namespace Dossier.Nlp.Entities;
 /// type (person → PER, organization → ORG, place → LOC; object, event, abstract, substance, animal, plant → MISC;
 /// time and quantity → not a name). A sentence with a capitalised proper noun or adjective (after its first word,
 /// "I" aside) that no name covers is left out: GUM does not mark nationalities and some names as CoNLL does, and
-/// such a sentence would teach the tagger that they are not names.
+/// such a sentence would teach the tagger that they are not names. GUM tags titles before a name as proper nouns
+/// ("President", "Mr.", "Chancellor"); CoNLL-2003 leaves them out of the name, and so does the product (the entity typer
+/// cuts them), so title words opening a person's name are cut off it here too (see <paramref name="titles"/> of
+/// <see cref="ReadDocuments"/>) and do not count as uncovered proper nouns.
 /// </summary>
 internal static class GumNames
 {
     private static readonly HashSet<string> Inside = new(["of", "the", "and", "de", "&", "for", "on", "du", "la", "von", "van"], StringComparer.Ordinal);
 
-    /// <summary>One document per file of <paramref name="directory"/>, except the files named (without extension) in <paramref name="exclude"/>.</summary>
-    public static List<List<ConllSentence>> ReadDocuments(string directory, IReadOnlyCollection<string> exclude, out int skipped)
+    /// <summary>
+    /// One document per file of <paramref name="directory"/>, except the files named (without extension) in <paramref name="exclude"/>;
+    /// words of <paramref name="titles"/> (exact case) that open a person's name of two or more words are cut off it.
+    /// </summary>
+    public static List<List<ConllSentence>> ReadDocuments(string directory, IReadOnlyCollection<string> exclude, out int skipped, IReadOnlySet<string>? titles = null)
     {
         skipped = 0;
         var documents = new List<List<ConllSentence>>();
@@ -35,7 +41,7 @@ internal static class GumNames
                 {
                     if (forms.Count > 0)
                     {
-                        var sentence = Names(forms, upos, mentions);
+                        var sentence = Names(forms, upos, mentions, titles);
                         if (sentence is null) skipped++;
                         else document.Add(sentence);
                     }
@@ -112,9 +118,10 @@ internal static class GumNames
         }
     }
 
-    private static ConllSentence? Names(List<string> forms, List<string> upos, List<(int Start, int End, string Type)> mentions)
+    private static ConllSentence? Names(List<string> forms, List<string> upos, List<(int Start, int End, string Type)> mentions, IReadOnlySet<string>? titles)
     {
         var claimed = new bool[forms.Count];
+        var title = new bool[forms.Count];
         var spans = new List<(int Start, int End, int Type)>();
         foreach (var (start, end, type) in mentions.OrderBy(m => m.End - m.Start).ThenBy(m => m.Start))
         {
@@ -142,6 +149,17 @@ internal static class GumNames
 
             if (bestStart < 0) continue;
             for (var i = bestStart; i < bestEnd; i++) claimed[i] = true;
+            if (cls == "PER" && titles is not null)
+            {
+                // "Secretary of State Ann Cole": the title words, and the words between them, up to the first capitalised proper noun that is no title word.
+                var first = bestStart;
+                while (first < bestEnd - 1 && (titles.Contains(forms[first]) || (first > bestStart && !(upos[first] == "PROPN" && Capitalised(forms[first]))))) first++;
+                if (first > bestStart && titles.Contains(forms[bestStart]))
+                {
+                    for (var i = bestStart; i < first; i++) title[i] = true;
+                    bestStart = first;
+                }
+            }
             if (cls is not null) spans.Add((bestStart, bestEnd, NerTags.ClassIndex(cls)));
         }
 
@@ -150,7 +168,7 @@ internal static class GumNames
         foreach (var (start, end, _) in spans) for (var i = start; i < end; i++) covered[i] = true;
         for (var i = 0; i < forms.Count; i++)
         {
-            if (covered[i] || !Capitalised(forms[i]) || forms[i] == "I") continue;
+            if (covered[i] || title[i] || !Capitalised(forms[i]) || forms[i] == "I") continue;
             if (upos[i] == "PROPN" || (i > 0 && upos[i] == "ADJ")) return null;
         }
 

@@ -24,6 +24,9 @@ internal struct NerWord
     /// <summary>Word cluster of the lower-case form (<see cref="WordClusters.Get"/>): fine + 1 above bit 8, coarse + 1 below; 0 unknown.</summary>
     public int Cluster;
 
+    /// <summary>How often a treebank tags the word PROPN (<see cref="WordClusters.ProperNounClass"/>).</summary>
+    public byte Proper;
+
     /// <summary>Gazetteer and training-name matches of words written in lower case (kinds or class mask, and BILU part).</summary>
     public int LowGazKinds;
     public sbyte LowGazPart;
@@ -120,6 +123,7 @@ internal sealed class NerDocument
             {
                 words[i] = NerWord.Compute(sentence[i]);
                 words[i].Cluster = clusters.Get(words[i].Lower);
+                words[i].Proper = (byte)clusters.ProperNounClass(words[i].Lower);
                 if (words[i].Cap == 1 || words[i].Cap == 2 || words[i].Cap == 4) lower++;
                 if (words[i].Cap == 3) upper++;
                 if (words[i].Cap == 1) small++;
@@ -175,6 +179,17 @@ internal sealed class NerDocument
             }
 
             Words[s] = words;
+            if (!AllCaps[s])
+            {
+                // Context aggregation (Ratinov & Roth 2009): the clusters of the words around each capitalised word, over the document.
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (words[i].Cap is 0 or 1) continue;
+                    if (i > 0 && words[i - 1].Cluster != 0) AddContext(words[i].Lower, 1, words[i - 1].Cluster);
+                    if (i + 1 < words.Length && words[i + 1].Cluster != 0) AddContext(words[i].Lower, 2, words[i + 1].Cluster);
+                }
+            }
+
             if (AllCaps[s] || LowerCase[s]) continue;
             for (var i = 1; i < words.Length; i++)
             {
@@ -187,6 +202,24 @@ internal sealed class NerDocument
     }
 
     public IReadOnlyList<IReadOnlyList<string>> Sentences { get; }
+
+    /// <summary>At most this many distinct neighbour clusters are kept per capitalised word.</summary>
+    public const int MaxContexts = 12;
+
+    /// <summary>Per capitalised word (lower-case hash): the distinct fine clusters of the words before (side 1) and after it (side 2) anywhere in the document.</summary>
+    public Dictionary<ulong, List<ulong>> Contexts { get; } = [];
+
+    private void AddContext(ulong word, ulong side, int cluster)
+    {
+        var item = side << 32 | (((ulong)cluster >> 8) & 0xFFFF);
+        if (!Contexts.TryGetValue(word, out var list))
+        {
+            list = new List<ulong>(4);
+            Contexts[word] = list;
+        }
+
+        if (list.Count < MaxContexts && !list.Contains(item)) list.Add(item);
+    }
 
     public NerWord[][] Words { get; }
 
@@ -221,7 +254,7 @@ internal sealed class NerDocument
 /// <summary>The feature templates of the tagger.</summary>
 internal static class NerFeatures
 {
-    public const int Max = 80;
+    public const int Max = 80 + NerDocument.MaxContexts;
     private const ulong None = 0x9E3779B97F4A7C15UL;
     private const int Start = NerTags.Count; // the tag before the first word
     private static readonly NerWord Pad = NerWord.Compute("<pad>");
@@ -342,6 +375,15 @@ internal static class NerFeatures
         Add(buckets, ref k, shift, FeatureHash.F(53 + ac, (ulong)wm1.Cluster >> 24, truecase, (ulong)wp1.Cluster >> 24));
         if (w.LowGazPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(50 + ac, (ulong)w.LowGazKinds, (ulong)w.LowGazPart));
         if (w.LowListPart >= 0) Add(buckets, ref k, shift, FeatureHash.F(51 + ac, (ulong)w.LowListMask, (ulong)w.LowListPart));
+        // Proper-noun evidence: how often a treebank of news and web text tags the word and its neighbours PROPN.
+        Add(buckets, ref k, shift, FeatureHash.F(55 + ac, w.Proper, w.Cap, first));
+        Add(buckets, ref k, shift, FeatureHash.F(56, wm1.Proper, w.Proper, wp1.Proper));
+        Add(buckets, ref k, shift, FeatureHash.F(57, t1, w.Proper));
+        if (w.Cap is not (0 or 1) && doc.Contexts.TryGetValue(w.Lower, out var contexts))
+        {
+            foreach (var context in contexts) Add(buckets, ref k, shift, FeatureHash.F(54, context));
+        }
+
         return k;
     }
 
@@ -366,6 +408,8 @@ internal static class NerDecoder
         {
             var n = doc.Words[s].Length;
             var tags = output[s];
+            var brackets = NerBrackets.Of(doc.Sentences[s]);
+            var reach = -1;
             for (var i = 0; i < n; i++)
             {
                 var p1 = i > 0 ? tags[i - 1] : -1;
@@ -379,8 +423,20 @@ internal static class NerDecoder
                 for (var t = 0; t < NerTags.Count; t++)
                 {
                     if (!NerTags.Allowed(p1, t, last)) continue;
+                    if (brackets is not null && !brackets.Allowed(i, t, reach)) continue;
                     if (best < 0 || scores[t] > scores[best]) best = t;
                 }
+
+                if (best < 0)
+                {
+                    // Cannot happen with a consistent bracket plan; keep the tag sequence valid whatever it says.
+                    for (var t = 0; t < NerTags.Count; t++)
+                    {
+                        if (NerTags.Allowed(p1, t, last) && (best < 0 || scores[t] > scores[best])) best = t;
+                    }
+                }
+
+                if (brackets is not null) reach = brackets.Reach(i, best, reach);
 
                 if (training is not null && gold is not null)
                 {

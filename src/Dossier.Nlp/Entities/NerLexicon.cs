@@ -38,17 +38,22 @@ public sealed class NerLexicon
         TitleHeads = Words(P("title-heads.tsv"), exact);
         AmbiguousTitleHeads = Words(P("ambiguous-title-heads.tsv"), exact);
         TitleModifiers = Words(P("title-modifiers.tsv"), exact);
+        TitleWords = TitleHeads.Concat(AmbiguousTitleHeads).Concat(TitleModifiers).ToFrozenSet(exact);
         CalendarWords = Words(P("calendar-words.tsv"), exact);
         OrgSuffixes = Words(P("organization-suffixes.tsv"), exact);
         CompanyContext = Words(P("company-context.tsv"), exact);
         ProductNouns = Words(P("product-nouns.tsv"), anyCase);
         CountryAbbreviations = TsvFile.ReadMap(P("country-abbreviations.tsv"));
         AffiliationSuffixes = Words(P("affiliation-suffixes.tsv"), exact);
+        Determiners = Words(P("determiners.tsv"), anyCase);
         OrgWordsAnyCase = OrgWords.ToFrozenSet(anyCase);
         LawHeadsAnyCase = LawHeads.ToFrozenSet(anyCase);
         EventHeadsAnyCase = EventHeads.ToFrozenSet(anyCase);
         FacilityHeadsAnyCase = FacilityHeads.ToFrozenSet(anyCase);
     }
+
+    /// <summary>Articles and determiners, any case: a one-word name that heads a noun phrase after one is no person (<c>determiners.tsv</c>).</summary>
+    internal FrozenSet<string> Determiners { get; }
 
     /// <summary>Last words that make a name of two or more words a location, not a person or organisation (<c>location-heads.tsv</c>).</summary>
     internal FrozenSet<string> LocationHeads { get; }
@@ -97,6 +102,9 @@ public sealed class NerLexicon
 
     /// <summary>Words that qualify a title, and the offices after "Secretary of" (<c>title-modifiers.tsv</c>).</summary>
     internal FrozenSet<string> TitleModifiers { get; }
+
+    /// <summary>Title heads, ambiguous title heads and title modifiers together: the words a title before a name is made of.</summary>
+    internal FrozenSet<string> TitleWords { get; }
 
     /// <summary>Weekday and month names (<c>calendar-words.tsv</c>).</summary>
     internal FrozenSet<string> CalendarWords { get; }

@@ -28,7 +28,7 @@ public sealed class NerModel
     internal const string Kind = "ner-tagger";
 
     /// <summary>Bumped whenever the feature templates change: an old model would silently misbehave.</summary>
-    internal const int FeatureSet = 3;
+    internal const int FeatureSet = 5;
 
     internal NerModel(NerLinearModel linear, NameList names, Gazetteer gazetteer, WordClusters clusters)
     {
@@ -118,7 +118,7 @@ public sealed class NerModel
     }
 
     /// <summary>A word that can be a surname: capitalised and made of letters (an initial or a full stop is not: "J." or ".").</summary>
-    private static bool IsSurname(string word) => word.Length >= 2 && EntityTyper.Capitalised(word) && char.IsLetter(word[^1]);
+    internal static bool IsSurname(string word) => word.Length >= 2 && EntityTyper.Capitalised(word) && char.IsLetter(word[^1]);
 
     /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
     internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences, EntityTyper typer)
@@ -131,6 +131,26 @@ public sealed class NerModel
         {
             var words = sentences[s];
             var spans = typer.Type(words, NerTags.ToSpans(tags[s]), doc.AllCaps[s], Gazetteer, UsualCase);
+
+            // A lone person name opening the sentence that is a sentence adverb: a word in -ly the unlabelled text does not know,
+            // set off by a comma, no name of the training data and nowhere else in the document ("Honestly, …"). Without the
+            // -ly, greetings in e-mail lost their names ("Ginny, please see …"); dropping usually-lower-case words there
+            // changed nothing on dev.
+            if (spans.Count > 0 && spans[0] is { Start: 0, End: 1, Type: EntityTypes.Person } opening && !doc.AllCaps[s] && words.Count > 1 && words[1] == ","
+                && words[0].EndsWith("ly", StringComparison.Ordinal) && UsualCase(words[0]) == 0 && doc.Words[s][0].ListPart < 0
+                && doc.Words.Sum(ws => ws.Count(w => w.Lower == doc.Words[s][0].Lower)) == 1)
+            {
+                spans.Remove(opening);
+            }
+
+            // A one-word person right after an article or determiner that heads its noun phrase (no lower-case word after it:
+            // "the Holocaust .", "a Lexus ,") is no person: people are named without an article, while "the Clinton
+            // administration" (a modifier) keeps its person. Without evidence of another type it is not reported.
+            if (!doc.AllCaps[s])
+            {
+                spans.RemoveAll(sp => sp.Type == EntityTypes.Person && sp.End - sp.Start == 1 && sp.Start > 0 && typer.Lexicon.Determiners.Contains(words[sp.Start - 1])
+                    && (sp.End == words.Count || !EntityTyper.IsPlainLower(words[sp.End])));
+            }
             for (var k = 0; k < spans.Count; k++)
             {
                 var span = spans[k];

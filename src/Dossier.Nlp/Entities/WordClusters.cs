@@ -76,6 +76,40 @@ internal sealed partial class WordClusters
         return new WordClusters(entries);
     }
 
+    /// <summary>
+    /// Per word (folded lower case hash): how often a treebank tags it PROPN (<see cref="ProperNounClass"/>); learned by
+    /// <c>train ner</c> from the train documents of EWT and GUM and stored with the clusters in the tagger file.
+    /// </summary>
+    public IReadOnlyDictionary<ulong, byte> ProperNouns { get; private init; } = new Dictionary<ulong, byte>();
+
+    /// <summary>0 unknown (seen under twice), 1 never a proper noun, 2 under 10% of the time, 3 under 50%, 4 under 90%, 5 more.</summary>
+    public int ProperNounClass(ulong lowerFolded) => ProperNouns.TryGetValue(lowerFolded, out var c) ? c : 0;
+
+    /// <summary>A copy with the proper-noun rates counted from treebank sentences (words and their UPOS tags).</summary>
+    public WordClusters WithProperNouns(IEnumerable<(string[] Words, string[] Upos)> sentences)
+    {
+        var counts = new Dictionary<ulong, (int Total, int Proper)>();
+        foreach (var (words, upos) in sentences)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                var key = FeatureHash.LowerFolded(words[i]);
+                counts.TryGetValue(key, out var c);
+                counts[key] = (c.Total + 1, c.Proper + (upos[i] == "PROPN" ? 1 : 0));
+            }
+        }
+
+        var rates = new Dictionary<ulong, byte>();
+        foreach (var (key, (total, proper)) in counts)
+        {
+            if (total < 2) continue;
+            var rate = (double)proper / total;
+            rates[key] = (byte)(proper == 0 ? 1 : rate < 0.1 ? 2 : rate < 0.5 ? 3 : rate < 0.9 ? 4 : 5);
+        }
+
+        return new WordClusters(Entries) { ProperNouns = rates };
+    }
+
     public void Write(BinaryWriter writer)
     {
         writer.Write(Entries.Count);
@@ -86,6 +120,13 @@ internal sealed partial class WordClusters
             writer.Write((byte)coarse);
             writer.Write((byte)@case);
         }
+
+        writer.Write(ProperNouns.Count);
+        foreach (var (key, value) in ProperNouns.OrderBy(p => p.Key))
+        {
+            writer.Write(key);
+            writer.Write(value);
+        }
     }
 
     public static WordClusters Read(BinaryReader reader)
@@ -94,10 +135,14 @@ internal sealed partial class WordClusters
         if (count is < 0 or > 1_000_000) throw new InvalidDataException("bad word cluster count");
         var entries = new List<(string, int, int, int)>(count);
         for (var i = 0; i < count; i++) entries.Add((reader.ReadString(), reader.ReadUInt16(), reader.ReadByte(), reader.ReadByte()));
-        return new WordClusters(entries);
+        var rateCount = reader.ReadInt32();
+        if (rateCount is < 0 or > 1_000_000) throw new InvalidDataException("bad proper-noun rate count");
+        var rates = new Dictionary<ulong, byte>(rateCount);
+        for (var i = 0; i < rateCount; i++) rates[reader.ReadUInt64()] = reader.ReadByte();
+        return new WordClusters(entries) { ProperNouns = rates };
     }
 
-    public bool SameAs(WordClusters other) => Entries.SequenceEqual(other.Entries);
+    public bool SameAs(WordClusters other) => Entries.SequenceEqual(other.Entries) && ProperNouns.Count == other.ProperNouns.Count && ProperNouns.All(p => other.ProperNouns.TryGetValue(p.Key, out var v) && v == p.Value);
 
     /// <summary>Settings of <see cref="Build"/>; the defaults built the shipped file.</summary>
     internal sealed record BuildOptions

@@ -66,11 +66,58 @@ public sealed class NameGeneralisationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Names_TitleBeforeANameWithInitials_IsCutOffAndThePersonKept()
+    {
+        var doc = Analyse("The talks included Deputy Governor RB Okafor and two advisers from the central bank.");
+        Assert.Equal(EntityTypes.Person, NerTestData.Find(doc, "RB Okafor")?.Type);
+        Assert.DoesNotContain(doc.Names, e => e.Name.Contains("Governor", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Labour Minister Tomas Reyes of Spain met Austrian Chancellor Friedrich Oberhauser in Vienna on Tuesday.", "Friedrich Oberhauser")]
+    [InlineData("Health Minister Ana Ruiz of Chile met Polish Chancellor Friedrich Brzeska in Warsaw on Monday.", "Friedrich Brzeska")]
+    [InlineData("Trade Minister Jonas Lindqvist of Sweden met German Chancellor Ottokar Vreeswijk in Bonn on Friday.", "Ottokar Vreeswijk")]
+    [InlineData("Education Minister Sara Lind of Norway met Belgian Chancellor Friedrich Vandersteen in Brussels on Thursday.", "Friedrich Vandersteen")]
+    public void Names_TitleGivenNameAndRareSurnameInALongSentence_KeepTheWholeName(string text, string name)
+    {
+        // The tagger may take the rare title into the span and close the name after the given name; the surname must stay.
+        var doc = Analyse(text);
+        Assert.Equal(EntityTypes.Person, NerTestData.Find(doc, name)?.Type);
+        var given = name.Split(' ')[0];
+        Assert.DoesNotContain(doc.Names, e => e.Name == given);
+    }
+
+    [Theory]
+    [InlineData("Jonas Berg will host a summit with Friedrich Oberhauser in Lisbon on March 3, 2031.", "Friedrich Oberhauser")]
+    [InlineData("Lena Ortiz will host a summit with Ottokar Vreeswijk in Madrid on May 4, 2030.", "Ottokar Vreeswijk")]
+    public void Names_TwoWordNameNoResourceKnows_IsAPersonNotAPlace(string text, string name)
+    {
+        // Neither word is in the word clusters or the gazetteer; the tagger's class rests on context alone.
+        var doc = Analyse(text);
+        Assert.Equal(EntityTypes.Person, NerTestData.Find(doc, name)?.Type);
+    }
+
+    [Fact]
+    public void Names_SentenceAdverbInLyBeforeAComma_IsNoPerson()
+    {
+        var doc = Analyse("Mayor Lina Ortiz opened the new bridge on Monday. Regionally, the vote on the bridge had been close.");
+        Assert.Null(NerTestData.Find(doc, "Regionally"));
+        Assert.Equal(EntityTypes.Person, NerTestData.Find(doc, "Lina Ortiz")?.Type);
+    }
+
+    [Fact]
     public void Names_AllCapitalHeadline_FindsTheCompanies()
     {
         var doc = Analyse("TOYOTA AND HONDA REPORT HIGHER PROFITS\n\nToyota and Honda said profits rose in the third quarter.");
         Assert.Contains(doc.Names, e => e.Name == "TOYOTA" && e.Type == EntityTypes.Organization);
         Assert.Contains(doc.Names, e => e.Name == "HONDA" && e.Type == EntityTypes.Organization);
+    }
+
+    [Fact]
+    public void Names_OneWordNameAfterAnArticle_IsNoPerson()
+    {
+        var doc = Analyse("Survivors spoke of the Vardenhaus; outside stood a Brelland, and the Ostmark.");
+        Assert.DoesNotContain(doc.Names, e => e.Type == EntityTypes.Person);
     }
 }
 

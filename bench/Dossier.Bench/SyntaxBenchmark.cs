@@ -10,7 +10,7 @@ namespace Dossier.Bench;
 /// </summary>
 internal static class SyntaxBenchmark
 {
-    public static int Run(string conllu, int runs)
+    public static int Run(string conllu, int runs, bool parts = false)
     {
         if (!File.Exists(conllu))
         {
@@ -41,10 +41,82 @@ internal static class SyntaxBenchmark
             Console.WriteLine(FormattableString.Invariant($"syntax   run {run}: {words:N0} words in {wall:0.000} s = {rate:N0} words/s; CPU {used:0.000} s = {words / used:N0} words per CPU second"));
         }
 
-        rates.Sort();
-        Console.WriteLine(FormattableString.Invariant($"median   {rates[rates.Count / 2]:N0} words/s, best {rates[^1]:N0} words/s (one thread, tag + lemma + parse)"));
-        Console.WriteLine($"         {References.Syntax}");
+        if (runs > 0)
+        {
+            rates.Sort();
+            Console.WriteLine(FormattableString.Invariant($"median   {rates[rates.Count / 2]:N0} words/s, best {rates[^1]:N0} words/s (one thread, tag + lemma + parse)"));
+            Console.WriteLine($"         {References.Syntax}");
+        }
+
+        if (parts) Parts(model, sentences, Math.Max(runs, 3));
         return 0;
+    }
+
+    /// <summary>
+    /// CPU seconds of each part of the analysis over the whole file, one part per pass (so that no timer runs inside
+    /// a sentence): word hashes, the first-pass tagger, the whole tagger, the parser, the lemmatizer; the median of
+    /// <paramref name="runs"/> passes of each, the parts interleaved.
+    /// </summary>
+    private static void Parts(SyntaxModel model, List<string[]> sentences, int runs)
+    {
+        var words = sentences.Sum(s => s.Length);
+        var infos = sentences.Select(s => new WordInfo[s.Length]).ToArray();
+        var tags = sentences.Select(s => new int[s.Length]).ToArray();
+        var heads = sentences.Select(s => new int[s.Length]).ToArray();
+        var labels = sentences.Select(s => new int[s.Length]).ToArray();
+        var lemmas = sentences.Select(s => new string[s.Length]).ToArray();
+        var first = model.Tagger.First;
+        (string Name, Action Pass)[] passes =
+        [
+            ("word hashes", () =>
+            {
+                for (var s = 0; s < sentences.Count; s++)
+                {
+                    for (var i = 0; i < sentences[s].Length; i++) infos[s][i] = WordInfo.Compute(sentences[s][i]);
+                }
+            }),
+            ("first-pass tagger", () =>
+            {
+                if (first is null) return;
+                for (var s = 0; s < sentences.Count; s++) first.Tag(infos[s], tags[s]);
+            }),
+            ("tagger (both passes)", () =>
+            {
+                for (var s = 0; s < sentences.Count; s++) model.Tagger.Tag(infos[s], tags[s]);
+            }),
+            ("parser", () =>
+            {
+                for (var s = 0; s < sentences.Count; s++) model.Parser.Parse(infos[s], tags[s], heads[s], labels[s]);
+            }),
+            ("lemmatizer", () =>
+            {
+                for (var s = 0; s < sentences.Count; s++)
+                {
+                    for (var i = 0; i < sentences[s].Length; i++) lemmas[s][i] = model.Lemmatizer.Lemmatize(sentences[s][i], model.Tagger.Xpos[tags[s][i]]);
+                }
+            }),
+        ];
+        var process = Process.GetCurrentProcess();
+        var times = passes.Select(_ => new List<double>()).ToArray();
+        foreach (var (_, pass) in passes) pass(); // warm-up
+        for (var run = 0; run < runs; run++)
+        {
+            for (var p = 0; p < passes.Length; p++)
+            {
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
+                passes[p].Pass();
+                process.Refresh();
+                times[p].Add((process.TotalProcessorTime - cpu).TotalSeconds);
+            }
+        }
+
+        for (var p = 0; p < passes.Length; p++)
+        {
+            times[p].Sort();
+            var median = times[p][times[p].Count / 2];
+            Console.WriteLine(FormattableString.Invariant($"part     {passes[p].Name,-22} CPU {median:0.000} s per pass (median of {runs}) = {words / Math.Max(median, 1e-9):N0} words per CPU second"));
+        }
     }
 
     private static ulong Analyse(SyntaxModel model, List<string[]> sentences, bool hashed)

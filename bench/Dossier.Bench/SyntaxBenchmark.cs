@@ -88,6 +88,10 @@ internal static class SyntaxBenchmark
             {
                 for (var s = 0; s < sentences.Count; s++) model.Parser.Parse(infos[s], tags[s], heads[s], labels[s]);
             }),
+            ("parser, plain scoring", () =>
+            {
+                for (var s = 0; s < sentences.Count; s++) model.Parser.ParsePlain(infos[s], tags[s], heads[s], labels[s]);
+            }),
             ("lemmatizer", () =>
             {
                 for (var s = 0; s < sentences.Count; s++)
@@ -111,11 +115,84 @@ internal static class SyntaxBenchmark
             }
         }
 
+        Lookups(model, infos, tags);
         for (var p = 0; p < passes.Length; p++)
         {
             times[p].Sort();
             var median = times[p][times[p].Count / 2];
             Console.WriteLine(FormattableString.Invariant($"part     {passes[p].Name,-22} CPU {median:0.000} s per pass (median of {runs}) = {words / Math.Max(median, 1e-9):N0} words per CPU second"));
+        }
+    }
+
+    /// <summary>How many of the features each model looks up it has a row for, and how many of those rows are dense.</summary>
+    private static void Lookups(SyntaxModel model, WordInfo[][] infos, int[][] tags)
+    {
+        void Report(string name, LinearModel linear, long lookups, long present, long dense, long steps) =>
+            Console.WriteLine(FormattableString.Invariant(
+                $"lookups  {name,-22} {lookups:N0} in {steps:N0} scorings: {100.0 * present / Math.Max(1, lookups):0.0}% present, {100.0 * dense / Math.Max(1, lookups):0.0}% dense rows ({linear.FeatureCount:N0} features)"));
+
+        var features = new ulong[Math.Max(DependencyParser.MaxFeatures, PosTagger.MaxFeatures)];
+        foreach (var (name, tagger) in new[] { ("first-pass tagger", model.Tagger.First), ("tagger", model.Tagger) })
+        {
+            if (tagger is null) continue;
+            long lookups = 0, present = 0, dense = 0, steps = 0;
+            for (var s = 0; s < infos.Length; s++)
+            {
+                var words = infos[s];
+                var predicted = new int[words.Length];
+                tagger.Tag(words, predicted);
+                var first = new int[tagger.First is null ? 0 : words.Length];
+                tagger.First?.Tag(words, first);
+                var lex = tagger.Lexicon.Lookup(words);
+                for (var i = 0; i < words.Length; i++)
+                {
+                    var n = PosTagger.Extract(words, lex, i, predicted, first, features);
+                    steps++;
+                    for (var j = 0; j < n; j++)
+                    {
+                        var length = tagger.Model.RowLength(features[j]);
+                        lookups++;
+                        if (length > 0) present++;
+                        if (length == tagger.Model.Stride) dense++;
+                    }
+                }
+            }
+
+            Report(name, tagger.Model, lookups, present, dense, steps);
+        }
+
+        {
+            var parser = model.Parser;
+            long lookups = 0, present = 0, dense = 0, steps = 0;
+            var scores = new float[parser.Model.Stride];
+            for (var s = 0; s < infos.Length; s++)
+            {
+                var state = new ParseState(infos[s].Length);
+                while (!state.Terminal)
+                {
+                    var action = DependencyParser.Forced(state, parser.Labels.Length, parser.RootLabel);
+                    if (action < 0)
+                    {
+                        var n = DependencyParser.Extract(state, infos[s], tags[s], features);
+                        steps++;
+                        for (var j = 0; j < n; j++)
+                        {
+                            var length = parser.Model.RowLength(features[j]);
+                            lookups++;
+                            if (length > 0) present++;
+                            if (length == parser.Model.Stride) dense++;
+                        }
+
+                        Array.Clear(scores);
+                        parser.Model.Score(features.AsSpan(0, n), scores);
+                        action = DependencyParser.BestValid(state, scores.AsSpan(0, parser.Model.Classes), parser.Labels.Length, parser.RootLabel);
+                    }
+
+                    state.Apply(action, parser.Labels.Length);
+                }
+            }
+
+            Report("parser", parser.Model, lookups, present, dense, steps);
         }
     }
 

@@ -439,6 +439,20 @@ internal sealed class LinearModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Home(uint key, ulong capacity) => (int)((key * capacity) >> 32);
 
+    /// <summary>The length of the row of <paramref name="feature"/> (0 when the model has none); a dense row counts <see cref="Stride"/>.</summary>
+    internal int RowLength(ulong feature)
+    {
+        var k = Key(feature == 0 ? 1 : feature);
+        for (var slot = Home(k, _capacity); _table[slot].Key != 0; slot++)
+        {
+            if (_table[slot].Key != k) continue;
+            var row = _table[slot].Row;
+            return row < 0 ? Stride : _packed ? (int)_pool[row] : _wide[row].Class;
+        }
+
+        return 0;
+    }
+
     /// <summary>
     /// Adds the weights of <paramref name="features"/> into <paramref name="scores"/>, at least <see cref="Classes"/>
     /// long; one <see cref="Stride"/> long or longer is faster (the entries past <see cref="Classes"/> then get +0).

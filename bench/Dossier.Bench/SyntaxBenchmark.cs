@@ -84,18 +84,6 @@ internal static class SyntaxBenchmark
             {
                 for (var s = 0; s < sentences.Count; s++) model.Tagger.Tag(infos[s], tags[s]);
             }),
-            ("tagger, no hot table", () =>
-            {
-                LinearModel.UseHotTable = false;
-                for (var s = 0; s < sentences.Count; s++) model.Tagger.Tag(infos[s], tags[s]);
-                LinearModel.UseHotTable = true;
-            }),
-            ("parser, plain, no hot", () =>
-            {
-                LinearModel.UseHotTable = false;
-                for (var s = 0; s < sentences.Count; s++) model.Parser.ParsePlain(infos[s], tags[s], heads[s], labels[s]);
-                LinearModel.UseHotTable = true;
-            }),
             ("parser", () =>
             {
                 for (var s = 0; s < sentences.Count; s++) model.Parser.Parse(infos[s], tags[s], heads[s], labels[s]);
@@ -128,6 +116,31 @@ internal static class SyntaxBenchmark
         }
 
         Lookups(model, infos, tags);
+
+        // The whole analysis (as the timed runs) with the parser's per-token rows off and on, interleaved in this process.
+        var combos = new (string Name, bool Rows)[] { ("whole, plain scoring", false), ("whole, token rows", true) };
+        var whole = combos.Select(_ => new List<double>()).ToArray();
+        for (var run = 0; run < runs; run++)
+        {
+            for (var c = 0; c < combos.Length; c++)
+            {
+                DependencyParser.UseTokenRows = combos[c].Rows;
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
+                Analyse(model, sentences, hashed: false);
+                process.Refresh();
+                whole[c].Add((process.TotalProcessorTime - cpu).TotalSeconds);
+            }
+        }
+
+        DependencyParser.UseTokenRows = true;
+        for (var c = 0; c < combos.Length; c++)
+        {
+            whole[c].Sort();
+            var median = whole[c][whole[c].Count / 2];
+            Console.WriteLine(FormattableString.Invariant($"part     {combos[c].Name,-24} CPU {median:0.000} s per pass (median of {runs}) = {words / Math.Max(median, 1e-9):N0} words per CPU second"));
+        }
+
         for (var p = 0; p < passes.Length; p++)
         {
             times[p].Sort();

@@ -43,9 +43,12 @@ internal sealed class DependencyParser
     /// </summary>
     public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<int> heads, Span<int> labels)
     {
-        if (_exact && words.Length <= MaxRowsSentence) ParseByRoles(words, tags, heads, labels);
+        if (_exact && UseTokenRows && words.Length <= MaxRowsSentence) ParseByRoles(words, tags, heads, labels);
         else ParsePlain(words, tags, heads, labels);
     }
+
+    /// <summary>Whether <see cref="Parse"/> may assemble scores from per-token rows (a switch for the benchmark's A/B runs).</summary>
+    internal static bool UseTokenRows { get; set; } = true;
 
     /// <summary>Whether <see cref="Parse"/> assembles scores from per-token rows (the model's sums are exact in any order).</summary>
     internal bool UsesTokenRows => _exact;

@@ -396,32 +396,7 @@ internal sealed class LinearModel
         }
 
         _table = table;
-
-        // The dense rows' keys again in a small table of their own (a few KB, so it stays in the nearest cache): about
-        // half of the lookups find a dense row, and then skip the probe of the large table.
-        var hot = 16;
-        var denseRows = dense / Stride;
-        while (hot < denseRows * 4) hot <<= 1;
-        _hotKeys = new uint[hot + denseRows + 1]; // room for every key past the end: a probe always ends at an empty slot
-        _hotRows = new int[hot + denseRows + 1];
-        _hotMask = (uint)(hot - 1);
-        foreach (ref readonly var t in table.AsSpan())
-        {
-            if (t.Key == 0 || t.Row >= 0) continue;
-            var h = (int)(t.Key & _hotMask);
-            while (_hotKeys[h] != 0) h++;
-            _hotKeys[h] = t.Key;
-            _hotRows[h] = t.Row;
-        }
     }
-
-    /// <summary>Whether <see cref="Score"/> looks dense rows up in their small table first (a switch for the benchmark's A/B runs).</summary>
-    internal static bool UseHotTable { get; set; } = true;
-
-    private readonly uint[] _hotKeys;
-    private readonly int[] _hotRows;
-    private static readonly uint[] EmptyHot = new uint[1];
-    private readonly uint _hotMask;
 
     public int Classes { get; }
 
@@ -499,37 +474,15 @@ internal sealed class LinearModel
         var capacity = _capacity;
         var n = features.Length;
         Span<int> rows = n <= 256 ? stackalloc int[n] : new int[n];
-        Span<uint> keys = n <= 256 ? stackalloc uint[n] : new uint[n];
-        var hotKeys = _hotKeys;
-        var hotRows = _hotRows;
-        var hotMask = _hotMask;
-        if (!UseHotTable)
-        {
-            hotKeys = EmptyHot;
-            hotMask = 0;
-        }
 
-        // 1. A dense row's key is found in the small table (its row kept, its key marked 0); every other feature's
-        //    home slot in the large table is touched with independent loads so that the cache misses overlap (a
-        //    software prefetch); the probes below then mostly hit the cache.
+        // 1. Touch every feature's home slot with independent loads so that the cache misses overlap
+        //    (a software prefetch); the probes below then mostly hit the cache.
         var touch = 0u;
         for (var j = 0; j < n; j++)
         {
             var f = features[j];
-            var k = Key(f == 0 ? 1 : f);
-            var h = (int)(k & hotMask);
-            uint hk;
-            while ((hk = hotKeys[h]) != k && hk != 0) h++;
-            if (hk == k)
-            {
-                rows[j] = hotRows[h];
-                keys[j] = 0;
-                continue;
-            }
-
-            var home = Home(k, capacity);
+            var home = Home(Key(f == 0 ? 1 : f), capacity);
             rows[j] = home;
-            keys[j] = k;
             touch ^= table[home].Key;
         }
 
@@ -541,15 +494,8 @@ internal sealed class LinearModel
         var m = 0;
         for (var j = 0; j < n; j++)
         {
-            var k = keys[j];
-            if (k == 0)
-            {
-                var hot = rows[j];
-                rows[m++] = hot;
-                touch ^= half ? halves[~hot] : BitConverter.SingleToUInt32Bits(dense[~hot]);
-                continue;
-            }
-
+            var f = features[j];
+            var k = Key(f == 0 ? 1 : f);
             var slot = rows[j];
             while (true)
             {

@@ -22,7 +22,14 @@ internal sealed class DependencyParser
         if (RootLabel < 0) throw new InvalidDataException("no root relation");
         Labels = labels;
         Model = model;
+        _exact = model.SumsExactInAnyOrder(MaxFeatures);
     }
+
+    // When the model's sums are exact in any order (SumsExactInAnyOrder), a transition's scores are assembled from
+    // per-token score rows: the sum of the rows of the templates that read one token only (RoleFeatures), computed
+    // once per token and role in a sentence, plus the other templates (ExtractRest) looked up at each transition.
+    // The scores are then bit for bit those of Extract + Score; other models take that plain path.
+    private readonly bool _exact;
 
     public string[] Labels { get; }
 
@@ -35,6 +42,19 @@ internal sealed class DependencyParser
     /// dependent), <paramref name="labels"/> indices into <see cref="Labels"/>.
     /// </summary>
     public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<int> heads, Span<int> labels)
+    {
+        if (_exact && UseTokenRows && words.Length <= MaxRowsSentence) ParseByRoles(words, tags, heads, labels);
+        else ParsePlain(words, tags, heads, labels);
+    }
+
+    /// <summary>Whether <see cref="Parse"/> may assemble scores from per-token rows (a switch for the benchmark's A/B runs).</summary>
+    internal static bool UseTokenRows { get; set; } = true;
+
+    /// <summary>Whether <see cref="Parse"/> assembles scores from per-token rows (the model's sums are exact in any order).</summary>
+    internal bool UsesTokenRows => _exact;
+
+    /// <summary><see cref="Parse"/> scoring every transition's features one by one (the reference for the faster path).</summary>
+    internal void ParsePlain(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<int> heads, Span<int> labels)
     {
         var n = words.Length;
         if (n == 0) return;
@@ -122,6 +142,173 @@ internal sealed class DependencyParser
         }
 
         return best;
+    }
+
+    /// <summary>Roles of a token in a configuration whose templates read that token only (see <see cref="RoleFeatures"/>).</summary>
+    internal const int Roles = 11;
+    private const int RoleB0 = 0, RoleS0 = 1, RoleS1 = 2, RoleS2 = 3;
+    private const int MaxRowsSentence = 400; // longer sentences take the plain path: the rows would need 11 × 112 floats per word
+
+    [ThreadStatic]
+    private static RoleRows? _rows;
+
+    /// <summary>Per-thread scratch: one score row per (role, token) of the sentence, computed on first use.</summary>
+    private sealed class RoleRows
+    {
+        public float[] Vectors = [];
+        public int[] Stamp = [];
+        public int Epoch;
+    }
+
+    private void ParseByRoles(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<int> heads, Span<int> labels)
+    {
+        var n = words.Length;
+        if (n == 0) return;
+        var state = new ParseState(n);
+        var classes = Model.Classes;
+        var stride = Model.Stride;
+        var rows = _rows ??= new RoleRows();
+        var slots = Roles * (n + 2);
+        if (rows.Stamp.Length < slots)
+        {
+            rows.Stamp = new int[slots];
+            rows.Vectors = new float[(long)slots * stride];
+            rows.Epoch = 0;
+        }
+
+        if (++rows.Epoch == int.MaxValue)
+        {
+            Array.Clear(rows.Stamp);
+            rows.Epoch = 1;
+        }
+
+        var epoch = rows.Epoch;
+        var stamp = rows.Stamp;
+        var vectors = rows.Vectors;
+        Span<ulong> features = stackalloc ulong[MaxFeatures];
+        Span<float> scores = classes <= 512 ? stackalloc float[stride] : new float[stride];
+        Span<int> tokens = stackalloc int[Roles];
+        while (!state.Terminal)
+        {
+            var action = Forced(state, Labels.Length, RootLabel);
+            if (action < 0)
+            {
+                var count = ExtractRest(state, words, tags, features);
+                scores.Clear();
+                Model.Score(features[..count], scores);
+                RoleTokens(state, tokens);
+                for (var role = 0; role < Roles; role++)
+                {
+                    var slot = role * (n + 2) + tokens[role] + 1;
+                    var row = vectors.AsSpan(slot * stride, stride);
+                    if (stamp[slot] != epoch)
+                    {
+                        row.Clear();
+                        var k = RoleFeatures(role, tokens[role], n, words, tags, features);
+                        Model.Score(features[..k], row);
+                        stamp[slot] = epoch;
+                    }
+
+                    LinearModel.AddDense(scores, row);
+                }
+
+                action = BestValid(state, scores[..classes], Labels.Length, RootLabel);
+            }
+
+            state.Apply(action, Labels.Length);
+        }
+
+        for (var i = 1; i <= n; i++)
+        {
+            heads[i - 1] = state.Head[i] - 1;
+            labels[i - 1] = state.Label[i];
+        }
+    }
+
+    /// <summary>The token (-1: none, 0: the root) that fills each role in <paramref name="st"/>, indexed by role.</summary>
+    internal static void RoleTokens(ParseState st, Span<int> tokens)
+    {
+        var s0 = st.S0;
+        var s1 = st.S1;
+        var b0 = st.B <= st.N ? st.B : -1;
+        tokens[RoleB0] = b0;
+        tokens[RoleS0] = s0;
+        tokens[RoleS1] = s1;
+        tokens[RoleS2] = st.Sp >= 3 ? st.Stack[st.Sp - 3] : -1;
+        tokens[4] = s0 < 0 ? -1 : st.L1[s0];
+        tokens[5] = s0 < 0 ? -1 : st.R1[s0];
+        tokens[6] = b0 < 0 ? -1 : st.L1[b0];
+        tokens[7] = s1 < 0 ? -1 : st.R1[s1];
+        tokens[8] = s0 < 0 ? -1 : st.L2[s0];
+        tokens[9] = s0 < 0 ? -1 : st.R2[s0];
+        tokens[10] = b0 < 0 ? -1 : st.L2[b0];
+    }
+
+    /// <summary>
+    /// The features of <see cref="Extract"/> whose templates read only the token <paramref name="t"/> (-1: none, 0: the
+    /// root) in <paramref name="role"/>: the first buffer word (with the next two, which follow from it), the top three
+    /// stack words, and the word and tag of the leftmost/rightmost dependents Extract reads. Same hashes as Extract.
+    /// </summary>
+    internal static int RoleFeatures(int role, int t, int n, ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<ulong> f)
+    {
+        var k = 0;
+        switch (role)
+        {
+            case RoleB0:
+            {
+                var b1 = t >= 0 && t + 1 <= n ? t + 1 : -1;
+                var b2 = t >= 0 && t + 2 <= n ? t + 2 : -1;
+                ulong b0w = W(words, t), b0p = P(tags, t), b1w = W(words, b1), b1p = P(tags, b1), b2w = W(words, b2), b2p = P(tags, b2);
+                f[k++] = FeatureHash.F(104, b0w, b0p);
+                f[k++] = FeatureHash.F(105, b0w);
+                f[k++] = FeatureHash.F(106, b0p);
+                f[k++] = FeatureHash.F(107, b1w, b1p);
+                f[k++] = FeatureHash.F(108, b1w);
+                f[k++] = FeatureHash.F(109, b1p);
+                f[k++] = FeatureHash.F(110, b2w, b2p);
+                f[k++] = FeatureHash.F(111, b2w);
+                f[k++] = FeatureHash.F(112, b2p);
+                f[k++] = FeatureHash.F(124, b0p, b1p);
+                f[k++] = FeatureHash.F(131, b0p, b1p, b2p);
+                f[k++] = FeatureHash.F(141, b0w, b1w);
+                f[k++] = FeatureHash.F(142, b0w, b1p);
+                f[k++] = FeatureHash.F(191, t >= 0 ? words[t - 1].Suffix3 : 0, b0p);
+                break;
+            }
+
+            case RoleS0:
+            {
+                ulong s0w = W(words, t), s0p = P(tags, t);
+                f[k++] = FeatureHash.F(101, s0w, s0p);
+                f[k++] = FeatureHash.F(102, s0w);
+                f[k++] = FeatureHash.F(103, s0p);
+                f[k++] = FeatureHash.F(192, t > 0 ? words[t - 1].Suffix3 : 0, s0p);
+                break;
+            }
+
+            case RoleS1:
+            {
+                ulong s1w = W(words, t), s1p = P(tags, t);
+                f[k++] = FeatureHash.F(113, s1w, s1p);
+                f[k++] = FeatureHash.F(114, s1w);
+                f[k++] = FeatureHash.F(115, s1p);
+                break;
+            }
+
+            case RoleS2:
+                f[k++] = FeatureHash.F(116, P(tags, t));
+                break;
+            default:
+            {
+                // s0l, s0r, b0l, s1r, s0l2, s0r2, b0l2: the templates (word, tag) of Extract.
+                var template = role switch { 4 => 158, 5 => 161, 6 => 164, 7 => 167, 8 => 171, 9 => 174, _ => 177 };
+                f[k++] = FeatureHash.F(template, W(words, t));
+                f[k++] = FeatureHash.F(template + 1, P(tags, t));
+                break;
+            }
+        }
+
+        return k;
     }
 
     private static ulong W(ReadOnlySpan<WordInfo> words, int t) => t < 0 ? 0x10UL : t == 0 ? 0x11UL : words[t - 1].Lower;
@@ -258,6 +445,97 @@ internal sealed class DependencyParser
         f[n++] = FeatureHash.F(192, s0 > 0 ? words[s0 - 1].Suffix3 : 0, s0p);
         return n;
     }
+
+    /// <summary>The features of <see cref="Extract"/> that <see cref="RoleFeatures"/> does not give (they read several tokens or the state).</summary>
+    public static int ExtractRest(ParseState st, ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<ulong> f)
+    {
+        var s0 = st.S0;
+        var s1 = st.S1;
+        var s2 = st.Sp >= 3 ? st.Stack[st.Sp - 3] : -1;
+        var b0 = st.B <= st.N ? st.B : -1;
+        var b1 = st.B + 1 <= st.N ? st.B + 1 : -1;
+        var b2 = st.B + 2 <= st.N ? st.B + 2 : -1;
+        var label = st.Label;
+
+        ulong s0w = W(words, s0), s0p = P(tags, s0), s1w = W(words, s1), s1p = P(tags, s1), s2p = P(tags, s2);
+        ulong b0w = W(words, b0), b0p = P(tags, b0), b1p = P(tags, b1), b2p = P(tags, b2);
+        int s0l = s0 < 0 ? -1 : st.L1[s0], s0l2 = s0 < 0 ? -1 : st.L2[s0], s0r = s0 < 0 ? -1 : st.R1[s0], s0r2 = s0 < 0 ? -1 : st.R2[s0];
+        int b0l = b0 < 0 ? -1 : st.L1[b0], b0l2 = b0 < 0 ? -1 : st.L2[b0];
+        int s1l = s1 < 0 ? -1 : st.L1[s1], s1r = s1 < 0 ? -1 : st.R1[s1], s1r2 = s1 < 0 ? -1 : st.R2[s1];
+        var d = s0 >= 0 && b0 >= 0 ? (ulong)Bucket(b0 - s0) : 0UL;
+        var d1 = s1 >= 0 && s0 >= 0 ? (ulong)Bucket(s0 - s1) : 0UL;
+        ulong s0vl = s0 >= 0 ? (ulong)st.VL[s0] : 0, s0vr = s0 >= 0 ? (ulong)st.VR[s0] : 0, b0vl = b0 >= 0 ? (ulong)st.VL[b0] : 0;
+        ulong s1vl = s1 >= 0 ? (ulong)st.VL[s1] : 0, s1vr = s1 >= 0 ? (ulong)st.VR[s1] : 0;
+        ulong s0ls = s0 >= 0 ? st.LSet[s0] : 0, s0rs = s0 >= 0 ? st.RSet[s0] : 0, b0ls = b0 >= 0 ? st.LSet[b0] : 0;
+        ulong s0lp = P(tags, s0l), s0rp = P(tags, s0r), b0lp = P(tags, b0l), s1rp = P(tags, s1r), s1lp = P(tags, s1l);
+        ulong s0ll = Lab(label, s0l), s0rl = Lab(label, s0r);
+
+        var n = 0;
+        f[n++] = FeatureHash.F(117, s0w, s0p, b0w, b0p);
+        f[n++] = FeatureHash.F(118, s0w, s0p, b0w);
+        f[n++] = FeatureHash.F(119, s0w, b0w, b0p);
+        f[n++] = FeatureHash.F(120, s0w, s0p, b0p);
+        f[n++] = FeatureHash.F(121, s0p, b0w, b0p);
+        f[n++] = FeatureHash.F(122, s0w, b0w);
+        f[n++] = FeatureHash.F(123, s0p, b0p);
+        f[n++] = FeatureHash.F(125, s1p, s0p);
+        f[n++] = FeatureHash.F(126, s1w, s0w);
+        f[n++] = FeatureHash.F(127, s1w, s1p, s0p);
+        f[n++] = FeatureHash.F(128, s1p, s0w, s0p);
+        f[n++] = FeatureHash.F(129, s1p, b0p);
+        f[n++] = FeatureHash.F(130, s1w, b0w);
+
+        f[n++] = FeatureHash.F(132, s0p, b0p, b1p);
+        f[n++] = FeatureHash.F(133, s1p, s0p, b0p);
+        f[n++] = FeatureHash.F(134, s0p, s0lp, b0p);
+        f[n++] = FeatureHash.F(135, s0p, s0rp, b0p);
+        f[n++] = FeatureHash.F(136, s0p, b0p, b0lp);
+        f[n++] = FeatureHash.F(137, s2p, s1p, s0p);
+        f[n++] = FeatureHash.F(138, s1p, s1rp, s0p);
+        f[n++] = FeatureHash.F(139, s1p, s1lp, s0p);
+        f[n++] = FeatureHash.F(140, s0w, b0p, b1p);
+
+        f[n++] = FeatureHash.F(143, s0w, d);
+        f[n++] = FeatureHash.F(144, s0p, d);
+        f[n++] = FeatureHash.F(145, b0w, d);
+        f[n++] = FeatureHash.F(146, b0p, d);
+        f[n++] = FeatureHash.F(147, s0w, b0w, d);
+        f[n++] = FeatureHash.F(148, s0p, b0p, d);
+        f[n++] = FeatureHash.F(149, s1p, s0p, d1);
+        f[n++] = FeatureHash.F(150, s1w, s0w, d1);
+
+        f[n++] = FeatureHash.F(151, s0w, s0vr);
+        f[n++] = FeatureHash.F(152, s0p, s0vr);
+        f[n++] = FeatureHash.F(153, s0w, s0vl);
+        f[n++] = FeatureHash.F(154, s0p, s0vl);
+        f[n++] = FeatureHash.F(155, b0w, b0vl);
+        f[n++] = FeatureHash.F(156, b0p, b0vl);
+        f[n++] = FeatureHash.F(157, s1p, s1vl, s1vr);
+
+        f[n++] = FeatureHash.F(160, s0ll);
+        f[n++] = FeatureHash.F(163, s0rl);
+        f[n++] = FeatureHash.F(166, Lab(label, b0l));
+        f[n++] = FeatureHash.F(169, Lab(label, s1r));
+        f[n++] = FeatureHash.F(170, Lab(label, s1l));
+        f[n++] = FeatureHash.F(173, Lab(label, s0l2));
+        f[n++] = FeatureHash.F(176, Lab(label, s0r2));
+        f[n++] = FeatureHash.F(179, Lab(label, b0l2));
+        f[n++] = FeatureHash.F(180, s0p, s0lp, P(tags, s0l2));
+        f[n++] = FeatureHash.F(181, s0p, s0rp, P(tags, s0r2));
+        f[n++] = FeatureHash.F(182, b0p, b0lp, P(tags, b0l2));
+        f[n++] = FeatureHash.F(183, s1p, s1rp, P(tags, s1r2));
+
+        f[n++] = FeatureHash.F(184, s0w, s0rs);
+        f[n++] = FeatureHash.F(185, s0p, s0rs);
+        f[n++] = FeatureHash.F(186, s0w, s0ls);
+        f[n++] = FeatureHash.F(187, s0p, s0ls);
+        f[n++] = FeatureHash.F(188, b0w, b0ls);
+        f[n++] = FeatureHash.F(189, b0p, b0ls);
+        f[n++] = FeatureHash.F(190, s0p, s0ll, s0rl);
+        return n;
+    }
+
+    private static ulong Lab(int[] label, int t) => t <= 0 ? 0UL : (ulong)(label[t] + 1);
 
     public void Write(BinaryWriter writer)
     {

@@ -28,12 +28,16 @@ internal static class WebBenchmark
     /// <param name="Warmup">Unmeasured load per scenario before it, in seconds.</param>
     /// <param name="MaxRequests">Most requests per scenario (and per warm-up), so that a run always stops.</param>
     /// <param name="Cache">Whether the server caches responses (as <c>dossier serve</c> does); off, every request queries the store.</param>
-    public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true);
+    /// <param name="Only">The key of the one scenario to run (entity-page, events-api, entity-api); all three when null.</param>
+    public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true, string? Only = null);
 
     private sealed record Scenario(string Name, string Key, IReadOnlyList<string> Paths);
 
+    /// <param name="ClientCpu">User+sys CPU seconds of this process (server, load generator and store client) while measured.</param>
+    /// <param name="ServerCpu">User+sys CPU seconds of the PostgreSQL backends of the store's database while measured; null on SQLite
+    /// or when their /proc entries cannot be read.</param>
     private sealed record Result(string Name, long Requests, long Errors, long Failures, double Seconds, double[] Latencies, long Bytes,
-        IReadOnlyDictionary<int, long> Statuses);
+        IReadOnlyDictionary<int, long> Statuses, double ClientCpu = 0, double? ServerCpu = null);
 
     /// <summary>The target in the issue: p95 under 50 ms at 50 concurrent clients.</summary>
     private const double GoalP95Ms = 50;
@@ -88,6 +92,18 @@ internal static class WebBenchmark
             return 1;
         }
 
+        if (settings.Only is { } only)
+        {
+            scenarios = scenarios.Where(s => s.Key == only).ToList();
+            if (scenarios.Count == 0)
+            {
+                Console.Error.WriteLine($"--only {only}: no such scenario (entity-page, events-api, entity-api)");
+                return 1;
+            }
+        }
+
+        await using var backends = postgres ? BackendCpu.Open(db!) : null;
+
         using var client = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = settings.Clients,
@@ -117,7 +133,14 @@ internal static class WebBenchmark
                 _ = await LoadAsync(client, scenario, settings.Clients, settings.Warmup, settings.MaxRequests);
             }
 
+            var cpu = ProcessCpu();
+            var server = backends is null ? null : await backends.ReadAsync();
             var result = await LoadAsync(client, scenario, settings.Clients, settings.Seconds, settings.MaxRequests);
+            result = result with
+            {
+                ClientCpu = ProcessCpu() - cpu,
+                ServerCpu = backends is null || server is null ? null : BackendCpu.Seconds(server, await backends.ReadAsync()),
+            };
             results.Add(result);
             Console.WriteLine(Invariant($"  done   {scenario.Name}: {result.Requests:N0} requests in {result.Seconds:0.0} s"));
         }
@@ -338,18 +361,77 @@ internal static class WebBenchmark
         return new Result(scenario.Name, all.Length, errors, failures, elapsed, all, bytes, statuses);
     }
 
+    private static double ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
+    /// <summary>CPU time of the PostgreSQL backends serving the store's database, from <c>/proc/PID/stat</c> (user+sys
+    /// clock ticks; the server must run on this machine). Pids come from <c>pg_stat_activity</c>; a backend that starts
+    /// during the run counts from zero, one that exits during it is lost (the pool keeps its connections).</summary>
+    private sealed class BackendCpu : IAsyncDisposable
+    {
+        private readonly Npgsql.NpgsqlDataSource _source;
+
+        private BackendCpu(Npgsql.NpgsqlDataSource source) => _source = source;
+
+        public static BackendCpu Open(string url) => new(Npgsql.NpgsqlDataSource.Create(Storage.Postgres.PostgresUrl.Parse(url).ConnectionString));
+
+        /// <summary>Ticks per backend pid, or null when no /proc entry can be read.</summary>
+        public async Task<Dictionary<int, long>?> ReadAsync()
+        {
+            var pids = new List<int>();
+            await using (var command = _source.CreateCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    pids.Add(reader.GetInt32(0));
+                }
+            }
+
+            var ticks = new Dictionary<int, long>();
+            foreach (var pid in pids)
+            {
+                try
+                {
+                    var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    // Fields 14 and 15 of stat (utime, stime); fields[0] here is field 3.
+                    ticks[pid] = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                        + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            return ticks.Count == 0 ? null : ticks;
+        }
+
+        /// <summary>Seconds of CPU between two readings (clock ticks at 100 per second, the Linux USER_HZ).</summary>
+        public static double? Seconds(Dictionary<int, long> before, Dictionary<int, long>? after) =>
+            after is null ? null : after.Sum(p => p.Value - before.GetValueOrDefault(p.Key)) / 100.0;
+
+        public ValueTask DisposeAsync() => _source.DisposeAsync();
+    }
+
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static void PrintTable(List<Result> results, int clients)
     {
         Console.WriteLine();
-        Console.WriteLine(Invariant($"{"scenario",-33} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"KB/resp",8} {"non-2xx",8} {"failed",7}  p95<{GoalP95Ms:0}ms"));
+        Console.WriteLine(Invariant($"{"scenario",-33} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"KB/resp",8} {"non-2xx",8} {"failed",7} {"cpu ms/req",10} {"pg ms/req",9}  p95<{GoalP95Ms:0}ms"));
         foreach (var r in results)
         {
             var p95 = Percentile(r.Latencies, 0.95);
             Console.WriteLine(Invariant(
-                $"{r.Name,-33} {r.Requests,9:N0} {r.Requests / r.Seconds,8:N0} {Percentile(r.Latencies, 0.50),8:0.0} {p95,8:0.0} {Percentile(r.Latencies, 0.99),8:0.0} {(r.Latencies.Length > 0 ? r.Latencies[^1] : double.NaN),8:0.0} {(r.Requests > 0 ? r.Bytes / 1024.0 / r.Requests : 0),8:0.0} {r.Errors,8:N0} {r.Failures,7:N0}  {(p95 < GoalP95Ms ? "yes" : "NO")}"));
+                $"{r.Name,-33} {r.Requests,9:N0} {r.Requests / r.Seconds,8:N0} {Percentile(r.Latencies, 0.50),8:0.0} {p95,8:0.0} {Percentile(r.Latencies, 0.99),8:0.0} {(r.Latencies.Length > 0 ? r.Latencies[^1] : double.NaN),8:0.0} {(r.Requests > 0 ? r.Bytes / 1024.0 / r.Requests : 0),8:0.0} {r.Errors,8:N0} {r.Failures,7:N0} {(r.Requests > 0 ? r.ClientCpu * 1000 / r.Requests : double.NaN),10:0.00} {(r.ServerCpu is { } pg && r.Requests > 0 ? (pg * 1000 / r.Requests).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-"),9}  {(p95 < GoalP95Ms ? "yes" : "NO")}"));
             if (r.Statuses.Count > 0)
             {
                 Console.WriteLine("    non-2xx: " + string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => Invariant($"{s.Key} x{s.Value:N0}"))));
@@ -357,7 +439,7 @@ internal static class WebBenchmark
         }
 
         Console.WriteLine(Invariant(
-            $"goal (issue): p95 < {GoalP95Ms:0} ms at 50 concurrent clients; this run used {clients}. Latency is from send to last body byte; failed = no response (timeout or connection error)."));
+            $"goal (issue): p95 < {GoalP95Ms:0} ms at 50 concurrent clients; this run used {clients}. Latency is from send to last body byte; failed = no response (timeout or connection error); cpu = this process's user+sys (server and load generator), pg = the PostgreSQL backends', per request."));
     }
 
     /// <summary>When wrk is on the PATH: the same load against a <c>dossier serve</c> instance, with Lua scripts for the round-robin paths.</summary>

@@ -137,19 +137,23 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         var domain = DomainCondition(filter.Domain);
         return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) =>
         {
-            long? actor = null;
+            var conditions = new List<string>();
+            var parameters = new List<(string, object?)> { ("@limit", limit), ("@offset", offset) };
             if (!string.IsNullOrWhiteSpace(filter.Actor))
             {
-                if (await ResolveEntityAsync(c, filter.Actor, ct).ConfigureAwait(false) is not { } resolved)
+                // The actor is resolved in the same statement (as ResolveEntityAsync would): no entity, no events.
+                var (actorId, actorNorm) = EntityKeys(filter.Actor);
+                if (actorId is null && actorNorm is null)
                 {
                     return [];
                 }
 
-                actor = resolved;
+                // = ANY(ARRAY(…)): the actor's events are probed by primary key; as IN (…) the planner scanned all of corpus_events.
+                conditions.Add($"ce.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = ({ResolveEntitySql})))");
+                parameters.Add(("@actorId", actorId));
+                parameters.Add(("@actorNorm", actorNorm));
             }
 
-            var conditions = new List<string>();
-            var parameters = new List<(string, object?)> { ("@limit", limit), ("@offset", offset) };
             void Where(string condition, string name, object? value)
             {
                 if (value is not null)
@@ -159,7 +163,6 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 }
             }
 
-            Where("ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @actor)", "@actor", actor);
             Where("ce.type = @type", "@type", string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant());
             Where("ce.status = @status", "@status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant());
             Where($"{EventDay} >= @from", "@from", Pg.Day(filter.From));
@@ -215,7 +218,7 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
 
             var events = await ReadEventsAsync(c, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
-                WHERE ce.corpus_event_id IN (SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @id)
+                WHERE ce.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @id))
                   {clause}
                 ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
                 LIMIT @limit OFFSET @offset
@@ -335,75 +338,81 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         var flagged => ("ce.domain = @domain", flagged),
     };
 
+    /// <summary>The entity an id or a name names: the entity of that id when the text is digits and one has it, else the
+    /// best entity whose name or alias has the text's key (<see cref="NameKey"/>): names before aliases, then the most mentioned.</summary>
     private static async Task<long?> ResolveEntityAsync(NpgsqlConnection c, string idOrName, CancellationToken ct)
     {
-        var text = idOrName.Trim();
-        if (text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && await Pg.ScalarAsync(c, null, "SELECT corpus_id FROM corpus_entities WHERE corpus_id = @id", ct, ("@id", id)).ConfigureAwait(false) is not null)
-        {
-            return id;
-        }
-
-        var norm = NameKey.Normalise(text);
-        if (norm.Length == 0)
-        {
-            return null;
-        }
-
-        return await Pg.LongAsync(c, null, """
-            SELECT c.corpus_id FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-            WHERE a.norm = @norm AND a.kind IN ('name', 'alias')
-            GROUP BY c.corpus_id
-            ORDER BY min(CASE a.kind WHEN 'name' THEN 0 ELSE 1 END), c.mention_count DESC, c.corpus_id
-            LIMIT 1
-            """, ct, ("@norm", norm)).ConfigureAwait(false);
+        var (id, norm) = EntityKeys(idOrName);
+        return id is null && norm is null ? null
+            : await Pg.LongAsync(c, null, ResolveEntitySql, ct, ("@actorId", id), ("@actorNorm", norm)).ConfigureAwait(false);
     }
+
+    /// <summary>The id (when the text is digits) and the name key (null when empty) that <see cref="ResolveEntitySql"/> takes.</summary>
+    private static (long? Id, string? Norm) EntityKeys(string idOrName)
+    {
+        var text = idOrName.Trim();
+        long? id = text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed : null;
+        var norm = NameKey.Normalise(text);
+        return (id, norm.Length == 0 ? null : norm);
+    }
+
+    /// <summary>One value: the corpus id of <c>@actorId</c> when an entity has it, else that of the best entity named
+    /// <c>@actorNorm</c>, else NULL (see <see cref="EntityKeys"/>).</summary>
+    private const string ResolveEntitySql = """
+        SELECT coalesce(
+            (SELECT corpus_id FROM corpus_entities WHERE corpus_id = @actorId::bigint),
+            (SELECT c.corpus_id FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+             WHERE a.norm = @actorNorm::text AND a.kind IN ('name', 'alias')
+             GROUP BY c.corpus_id
+             ORDER BY min(CASE a.kind WHEN 'name' THEN 0 ELSE 1 END), c.mention_count DESC, c.corpus_id
+             LIMIT 1))
+        """;
 
     private static async Task<CorpusEntitySummary?> EntityByIdAsync(NpgsqlConnection c, long id, CancellationToken ct) =>
         (await Pg.ReadAllAsync(c, null, $"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = @id", ReadEntity, ct, ("@id", id)).ConfigureAwait(false))
             .FirstOrDefault();
 
-    /// <summary>The corpus events <paramref name="sql"/> selects (<see cref="EventColumns"/>, the id first) with their actors and
-    /// evidence, in one round trip: the actor and evidence queries take their ids from <paramref name="sql"/> as a sub-query.</summary>
+    /// <summary>The corpus events <paramref name="sql"/> selects (<see cref="EventColumns"/>, the id first) with their actors
+    /// and evidence, in two round trips: the events (the query runs once), then their actors and reports in one batch, by
+    /// their ids (<c>= ANY(@ids)</c>, through the indexes on <c>corpus_event_actors</c> and <c>events.corpus_event_id</c>;
+    /// the same two statements whatever the filter, so each connection prepares them once).</summary>
     private static async Task<List<CorpusEventSummary>> ReadEventsAsync(NpgsqlConnection c, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        var events = new List<(long Id, string Type, string? Mode, string Cameo, int Quad, double Goldstein, string Status, string? Date, DateOnly? Day,
-            DateOnly? Published, string? Location, long Mentions, long Articles, long Sources, string? Domain, Place? Place, string? Scope)>();
+        var events = await Pg.ReadAllAsync(c, null, sql, r => (
+            Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
+            Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
+            Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
+            Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14),
+            Place: Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Scope: Pg.Text(r, 16)), ct, parameters).ConfigureAwait(false);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = events.Select(e => e.Id).ToArray();
         var actorRows = new List<(long Event, string Side, CorpusActor Actor)>();
         var evidenceRows = new List<(long Event, CorpusEvidence Evidence, double Confidence)>();
-        var ids = $"SELECT q.corpus_event_id FROM ({sql}) AS q";
         await new PgBatch(c, null, ct).ReadAsync(
-            new PgRead(sql, parameters, r => events.Add((
-                Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
-                Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
-                Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
-                Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14),
-                Place: Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Scope: Pg.Text(r, 16)))),
-            new PgRead($"""
+            new PgRead("""
                 SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
                 FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-                WHERE a.corpus_event_id IN ({ids})
+                WHERE a.corpus_event_id = ANY(@ids)
                 ORDER BY a.corpus_event_id, a.side, a.ordinal
-                """, parameters, r => actorRows.Add((Event: r.GetInt64(0), Side: r.GetString(1), Actor: new CorpusActor(Pg.NullableLong(r, 2), r.GetString(3), Pg.Text(r, 4))))),
-            new PgRead($"""
+                """, [("@ids", ids)], r => actorRows.Add((Event: r.GetInt64(0), Side: r.GetString(1), Actor: new CorpusActor(Pg.NullableLong(r, 2), r.GetString(3), Pg.Text(r, 4))))),
+            new PgRead("""
                 SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
                 FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
-                WHERE e.corpus_event_id IN ({ids})
+                WHERE e.corpus_event_id = ANY(@ids)
                 ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
-                """, parameters, r =>
+                """, [("@ids", ids)], r =>
                 {
                     var published = Pg.ParseDay(r, 3);
                     var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(4), published, Pg.Text(r, 5)));
                     evidenceRows.Add((Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
                         r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), Confidence: r.GetDouble(10)));
                 })).ConfigureAwait(false);
-        if (events.Count == 0)
-        {
-            return [];
-        }
 
-        // A writer that commits between the three statements can change the set the sub-query gives; only the rows of
-        // the events read first are used.
         var actors = actorRows.ToLookup(a => (a.Event, a.Side), a => a.Actor);
         var confidence = evidenceRows.GroupBy(e => e.Event).ToDictionary(g => g.Key, g => g.Max(e => e.Confidence));
         var evidence = evidenceRows.ToLookup(e => e.Event, e => e.Evidence);

@@ -21,7 +21,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// that names a state, or another town of that state; a state that holds a city the report names).</item>
 /// </list>
 /// The rule that decides is the last one whose evidence changed the winner (<see cref="PlaceDecision.Rule"/>): "unique"
-/// when the name has one candidate. The document's places are resolved twice: the second pass reads the countries and
+/// when the name has one candidate; "division-city" when it had two, a division and a city inside it that bears its name
+/// ("Hamburg", "Kiev"), and the city was taken. The document's places are resolved twice: the second pass reads the countries and
 /// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
 /// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
 /// its name ("Tulsa International Airport"), else in the city its sentence names. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
@@ -31,7 +32,7 @@ internal sealed class Geocoder
 {
     /// <summary>The rules, in the order the evidence is added; then the rules of landmarks and "none".</summary>
     public static readonly ImmutableArray<string> Rules =
-        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
+        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
 
     // Weights chosen on the dev part of data/annotations/places (see docs/evaluation.md).
     private const double CountryPrior = 4.0;
@@ -152,6 +153,16 @@ internal sealed class Geocoder
         }
 
         if (candidates.Count == 0) return new(e, null, null, "none", 0);
+
+        // A division that bears the name of a city inside it ("Hamburg", "Kiev") is read as the city: the sharper place.
+        var cityInDivision = candidates.Where(d => d.Class == PlaceClasses.Admin1
+            && candidates.Any(c => c.Class == PlaceClasses.City && c.Country == d.Country && c.Admin1Code == d.Admin1Code)).ToList();
+        if (cityInDivision.Count > 0)
+        {
+            candidates = [.. candidates.Except(cityInDivision)];
+            if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "division-city", 1);
+        }
+
         if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "unique", 1);
 
         var scores = new double[candidates.Count];

@@ -59,6 +59,7 @@ internal sealed class PlaceGazetteer
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso3;
     private readonly FrozenDictionary<string, GazetteerPlace> _capitalByIso2;
+    private readonly FrozenDictionary<string, GazetteerPlace> _divisionById;
 
     private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names)> places)
     {
@@ -66,8 +67,10 @@ internal sealed class PlaceGazetteer
         var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         foreach (var (p, names) in places)
         {
+            if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
             foreach (var key in names.Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
             {
                 if (!byName.TryGetValue(key, out var list)) byName[key] = list = [];
@@ -89,6 +92,7 @@ internal sealed class PlaceGazetteer
         _countryByIso2 = c2.ToFrozenDictionary(StringComparer.Ordinal);
         _countryByIso3 = c3.ToFrozenDictionary(StringComparer.Ordinal);
         _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
+        _divisionById = divisions.ToFrozenDictionary(StringComparer.Ordinal);
         Count = places.Count;
     }
 
@@ -141,6 +145,9 @@ internal sealed class PlaceGazetteer
     public Place ToPlace(GazetteerPlace p) => p.ToPlace(CountryByIso2(p.Country)?.Code is { Length: 3 } iso3 ? iso3 : null);
 
     public GazetteerPlace? CapitalOf(string iso2) => _capitalByIso2.GetValueOrDefault(iso2);
+
+    /// <summary>The first-level division of country <paramref name="iso2"/> whose ISO 3166-2 code is <paramref name="code"/> ("US", "NJ"), or null.</summary>
+    public GazetteerPlace? DivisionByCode(string iso2, string code) => _divisionById.GetValueOrDefault(iso2 + "-" + code);
 
     /// <summary>
     /// The lookup key of a name: letters and digits without their accents, lower-cased, every run of other characters

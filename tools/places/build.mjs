@@ -115,7 +115,8 @@ for (const a2 of Object.keys(countries.getAlpha2Codes())) {
 // division's GeoNames towns; population = their sum. A division's other name (GeoNames' "Tehran" for "Tehran Province")
 // is dropped when a city of the same country or a country bears it (the name means the city: "Mexico" for the State of
 // Mexico), and any name that divisions of three or
-// more countries share ("Central", "Eastern Province") is dropped as generic, except a division's one English name.
+// more countries share ("Eastern Province") or made only of the words of models/places/generic-division-words.tsv ("South",
+// "Central") is dropped as generic; a division whose English name is all such words is not written (its cities keep it).
 const regionDb = JSON.parse(fs.readFileSync(path.join(modules, 'iso3166-2-db/data/iso3166-2.json'), 'utf8'));
 const key = s => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.'’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const adminSums = new Map(); // a2-code -> [sumLat, sumLon, n, pop]
@@ -141,7 +142,10 @@ for (const a2 of Object.keys(regionDb).sort()) {
     for (const n of [name, ...others]) { const k = key(n); if (!countriesOfName.has(k)) countriesOfName.set(k, new Set()); countriesOfName.get(k).add(a2); }
   }
 }
-const generic = k => (countriesOfName.get(k) || new Set()).size >= 3;
+const genericWords = new Set(fs.readFileSync(path.join(repo, 'models/places/generic-division-words.tsv'), 'utf8').split('\n')
+  .map(l => l.trim()).filter(l => l && !l.startsWith('#')));
+const allGeneric = n => key(n).split(' ').every(w => genericWords.has(w));
+const generic = k => (countriesOfName.get(k) || new Set()).size >= 3 || k.split(' ').every(w => genericWords.has(w));
 const countryNames = new Set(rows.filter(r => r[1] === 'country').flatMap(r => [r[9], ...r[10].split('|')]).filter(n => n).map(key));
 const adminName = (a2, code) => (divisions.get(a2) && divisions.get(a2).get(code) && divisions.get(a2).get(code).name) || '';
 let divisionCountries = 0;
@@ -149,7 +153,7 @@ for (const a2 of [...divisions.keys()].sort()) {
   let any = false;
   for (const [code, d] of [...divisions.get(a2)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const s = adminSums.get(a2 + '-' + code);
-    if (!s) continue;
+    if (!s || allGeneric(d.name)) continue;
     const others = [...d.others].filter(n => !cityNames.has(a2 + '\t' + key(n)) && !countryNames.has(key(n)) && !generic(key(n)) && n.length > 2);
     rows.push([`${a2}-${d.iso}`, 'admin1', '', a2, code, d.name, round(s[0] / s[2]), round(s[1] / s[2]), s[3], d.name, others.sort().join('|')]);
     any = true;

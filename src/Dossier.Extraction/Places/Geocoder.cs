@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Dossier.Core.Documents;
 using Dossier.Core.Labels;
@@ -9,7 +10,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 
 /// <summary>
 /// Resolves the places of a document (GPE, LOC and FAC entities) to gazetteer records, all at once so that each place is
-/// read in the light of the others. A name's candidates (for "A, B" only the A in B, "Springfield, Illinois") (every gazetteer place with that name) are ranked by a sum of
+/// read in the light of the others. "The City of X" (an administrative unit's word, <c>models/places/unit-words.tsv</c>, and
+/// "of") is X. A name's candidates (for "A, B" only the A in B, "Springfield, Illinois") (every gazetteer place with that name) are ranked by a sum of
 /// evidence, added in this order:
 /// <list type="number">
 /// <item>population: the log of the population (a bigger place is named more often);</item>
@@ -44,8 +46,18 @@ internal sealed class Geocoder
     private const double DocumentDivisionWeight = 3.0;
 
     private readonly PlaceGazetteer _gazetteer;
+    private readonly FrozenSet<string> _units;
 
-    public Geocoder(PlaceGazetteer gazetteer) => _gazetteer = gazetteer;
+    public Geocoder(PlaceGazetteer gazetteer)
+        : this(gazetteer, PlaceWords.Default.Units)
+    {
+    }
+
+    public Geocoder(PlaceGazetteer gazetteer, FrozenSet<string> units)
+    {
+        _gazetteer = gazetteer;
+        _units = units;
+    }
 
     /// <summary>The decisions for the document's place entities, in entity order.</summary>
     public IReadOnlyList<PlaceDecision> Resolve(Document document)
@@ -213,6 +225,7 @@ internal sealed class Geocoder
     private IReadOnlyList<GazetteerPlace> Candidates(string name)
     {
         var direct = _gazetteer.Find(name);
+        if (direct.Count == 0 && _units.Count > 0 && UnitOf(name) is { } rest) return _gazetteer.Find(rest);
         var comma = name.IndexOf(", ", StringComparison.Ordinal);
         if (comma <= 0) return direct;
         var head = _gazetteer.Find(name[..comma]);
@@ -220,6 +233,15 @@ internal sealed class Geocoder
         var within = head.Where(p => PlaceGazetteer.Key(p.Admin1Name) == qualifier
             || (_gazetteer.CountryByIso2(p.Country) is { } c && PlaceGazetteer.Key(c.Name) == qualifier)).ToList();
         return direct.Count > 0 ? direct : within.Count > 0 ? within : head;
+    }
+
+    /// <summary>The place named after an administrative unit's word and "of" ("the City of X", "the Province of Y"): "X", or null.</summary>
+    private string? UnitOf(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var i = words.Length > 0 && words[0] is "the" or "The" ? 1 : 0;
+        if (words.Length < i + 3 || !_units.Contains(words[i].ToLowerInvariant()) || words[i + 1] != "of") return null;
+        return string.Join(' ', words[(i + 2)..]);
     }
 
     private static IEnumerable<string> Names(Entity e)

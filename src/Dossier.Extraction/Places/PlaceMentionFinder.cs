@@ -7,16 +7,18 @@ using Dossier.Core.Labels;
 
 namespace Dossier.Extraction.Places;
 
-/// <summary>The words <see cref="PlaceMentionFinder"/> reads (<c>models/places/</c>): locative prepositions and the words that join a name to a place inside it.</summary>
-internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links)
+/// <summary>The words <see cref="PlaceMentionFinder"/> and <see cref="Geocoder"/> read (<c>models/places/</c>): locative prepositions, the words that join a name to a place inside it, and the words of administrative units ("the City of X").</summary>
+internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units)
 {
     public const string LocativeFileName = "locative-prepositions.tsv";
     public const string LinksFileName = "name-place-links.tsv";
+    public const string UnitsFileName = "unit-words.tsv";
 
     private static readonly Lazy<PlaceWords> Shared = new(() =>
     {
         var folder = ModelDirectory.LocateFolder("places", LocativeFileName);
-        return new PlaceWords(TsvFile.ReadWords(Path.Combine(folder, LocativeFileName)), TsvFile.ReadWords(Path.Combine(folder, LinksFileName)));
+        return new PlaceWords(TsvFile.ReadWords(Path.Combine(folder, LocativeFileName)), TsvFile.ReadWords(Path.Combine(folder, LinksFileName)),
+            TsvFile.ReadWords(Path.Combine(folder, UnitsFileName)));
     });
 
     /// <summary>The shipped lists, loaded once per process.</summary>
@@ -291,7 +293,19 @@ internal sealed class PlaceMentionFinder
                 // The name finder's entity of the code ("NJ" typed LOC) when all its mentions are that code; else none.
                 var e = entities[at];
                 if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0) continue;
-                if (e.Type == EntityTypes.Person || !e.Mentions.All(m => m.Text == Text(document, t, t))) continue;
+                if (e.Type == EntityTypes.Person) continue;
+                if (!e.Mentions.All(m => m.Text == Text(document, t, t)))
+                {
+                    // The last word of a longer name after its link word ("the University of NSW"): a place nested in it.
+                    if (_words.Links.Contains(Text(document, t - 1, t - 1).ToLowerInvariant()))
+                    {
+                        Found("division-code", t, t, null);
+                        createdNames[PlaceGazetteer.Key(Text(document, t, t))] = division.Name;
+                    }
+
+                    continue;
+                }
+
                 if (!renamed.ContainsKey(at)) decided.Add("division-code");
                 renamed[at] = division;
                 continue;
@@ -412,7 +426,7 @@ internal sealed class PlaceMentionFinder
 
     /// <summary>
     /// The division whose ISO 3166-2 code token <paramref name="t"/> is, when it follows a capitalised word (not a person's
-    /// full name) and a comma, is written in capitals, lies in a country the document speaks of, and ends the phrase (punctuation,
+    /// full name) and a comma, or ends an organisation's name after its link word ("the University of NSW"), is written in capitals, lies in a country the document speaks of, and ends the phrase (punctuation,
     /// the sentence's end or a lower-case word follows): "Paramus, NJ retail corridor", not "Smith, MD" after a person's name.
     /// </summary>
     private GazetteerPlace? DivisionCode(Document d, int t, HashSet<string> countries, List<Entity> entities)
@@ -420,8 +434,11 @@ internal sealed class PlaceMentionFinder
         var tokens = d.Tokens;
         var code = Text(d, t, t);
         if (code.Length is < 2 or > 3 || !code.All(c => c is >= 'A' and <= 'Z')) return null;
-        if (Text(d, t - 1, t - 1) != "," || tokens[t - 2].Sentence != tokens[t].Sentence || !IsCapitalised(d, t - 2)) return null;
         if (t + 1 < tokens.Length && tokens[t + 1].Sentence == tokens[t].Sentence && IsCapitalised(d, t + 1)) return null;
+        if (tokens[t - 2].Sentence != tokens[t].Sentence || !IsCapitalised(d, t - 2)) return null;
+        var link = _words.Links.Contains(Text(d, t - 1, t - 1).ToLowerInvariant())
+            && entities.Any(e => e.Type is not EntityTypes.Person && e.Mentions.Any(m => m.Start <= tokens[t - 2].Start && m.End == tokens[t].End));
+        if (Text(d, t - 1, t - 1) != "," && !link) return null;
         var before = tokens[t - 2];
         if (entities.Any(e => e.Type == EntityTypes.Person && e.Mentions.Any(m => m.Start < before.Start && m.End >= before.End))) return null;
         GazetteerPlace? found = null;

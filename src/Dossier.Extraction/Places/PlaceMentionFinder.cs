@@ -410,13 +410,22 @@ internal sealed class PlaceMentionFinder
     /// <summary>The longest run of capitalised words strictly inside [<paramref name="first"/>, <paramref name="last"/>] (the leftmost on a tie) that <paramref name="accept"/> takes, or null.</summary>
     private static (int First, int Last)? Inner(Document d, int first, int last, Func<(int First, int Last), bool> accept)
     {
-        for (var length = last - first; length >= 1; length--)
+        // The runs of capitalised words inside the span, then their sub-spans of at most MaxInnerWords words, longest first.
+        const int MaxInnerWords = 4;
+        Span<bool> capital = stackalloc bool[Math.Min(last - first + 1, 64)];
+        if (last - first + 1 > capital.Length) return null;
+        var any = false;
+        for (var t = first; t <= last; t++) any |= capital[t - first] = IsCapitalised(d, t);
+        if (!any) return null;
+        for (var length = Math.Min(last - first, MaxInnerWords); length >= 1; length--)
         {
             for (var start = first; start + length - 1 <= last; start++)
             {
                 var end = start + length - 1;
-                if (!Enumerable.Range(start, length).All(t => IsCapitalised(d, t))) continue;
-                if (start > first && end < last && length == 1 && d.Text[d.Tokens[start].Start..d.Tokens[start].End].Length < 3) continue;
+                var all = true;
+                for (var t = start; t <= end && all; t++) all = capital[t - first];
+                if (!all) continue;
+                if (start > first && end < last && length == 1 && d.Tokens[start].End - d.Tokens[start].Start < 3) continue;
                 if (accept((start, end))) return (start, end);
             }
         }

@@ -31,14 +31,21 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <see cref="MinPopulation"/> people, written as a proper name (capitalised, a proper noun where the syntax says), and
 /// evidence that the words name a place:
 /// <list type="bullet">
-/// <item><c>retyped-context</c>: an ORG or PERSON entity (no title, no pronoun) whose name is such a place and one of
-/// whose mentions follows a locative preposition ("flew from X") or is qualified by its place's division or country
-/// ("X, NJ"): retyped GPE;</item>
+/// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
+/// the capitalised words before them when the longer name is a place;</item>
+/// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
+/// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
+/// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
 /// <item><c>nested-known</c> / <c>nested-name</c>: a place inside another entity's name, after a link word ("the
-/// University of X", "the festival in X") or as its first words ("X Census Bureau", "X Bay"); it joins the document's
-/// place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);</item>
-/// <item><c>unlabelled-known</c> / <c>unlabelled-context</c>: capitalised proper-noun words no entity covers: they join
-/// the document's place of the same name, or, after a locative preposition or qualified by their division, become a GPE entity.</item>
+/// University of X", "the festival in X"), as its first words ("X Census Bureau"; a landmark's only when they name a
+/// capital: "X Bay"), or a place the document names anywhere inside it ("the Metro X Convention Centre"); it joins the
+/// document's place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);</item>
+/// <item><c>unlabelled-known</c> / <c>unlabelled-country</c> / <c>unlabelled-context</c> / <c>unlabelled-heading</c>:
+/// capitalised proper-noun words no entity covers (hyphenated names whole): they join the document's place of the same
+/// name; a country is a place as it stands (also at the edge of a longer run: "the Fan Fair X 2024"); a city needs a
+/// locative preposition, its division, a coordinated place, or to open a sentence before a colon (a guide's listing "X: …");</item>
+/// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
+/// link word ("the University of NSW"), of a division of a country the document speaks of: that division.</item>
 /// </list>
 /// A person's name never holds a place ("X Hilton"), nor does a place the gazetteer already has ("X City" keeps its name).
 /// </summary>

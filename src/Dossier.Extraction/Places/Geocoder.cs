@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Dossier.Core.Documents;
 using Dossier.Core.Labels;
@@ -9,7 +10,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 
 /// <summary>
 /// Resolves the places of a document (GPE, LOC and FAC entities) to gazetteer records, all at once so that each place is
-/// read in the light of the others. A name's candidates (for "A, B" only the A in B, "Springfield, Illinois") (every gazetteer place with that name) are ranked by a sum of
+/// read in the light of the others. "The City of X" (an administrative unit's word, <c>models/places/unit-words.tsv</c>, and
+/// "of") is X. A name's candidates (for "A, B" only the A in B, "Springfield, Illinois") (every gazetteer place with that name) are ranked by a sum of
 /// evidence, added in this order:
 /// <list type="number">
 /// <item>population: the log of the population (a bigger place is named more often);</item>
@@ -21,7 +23,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// that names a state, or another town of that state; a state that holds a city the report names).</item>
 /// </list>
 /// The rule that decides is the last one whose evidence changed the winner (<see cref="PlaceDecision.Rule"/>): "unique"
-/// when the name has one candidate. The document's places are resolved twice: the second pass reads the countries and
+/// when the name has one candidate; "division-city" when it had two, a division and a city inside it that bears its name
+/// ("Hamburg", "Kiev"), and the city was taken. The document's places are resolved twice: the second pass reads the countries and
 /// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
 /// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
 /// its name ("Tulsa International Airport"), else in the city its sentence names. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
@@ -31,7 +34,7 @@ internal sealed class Geocoder
 {
     /// <summary>The rules, in the order the evidence is added; then the rules of landmarks and "none".</summary>
     public static readonly ImmutableArray<string> Rules =
-        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
+        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
 
     // Weights chosen on the dev part of data/annotations/places (see docs/evaluation.md).
     private const double CountryPrior = 4.0;
@@ -43,8 +46,18 @@ internal sealed class Geocoder
     private const double DocumentDivisionWeight = 3.0;
 
     private readonly PlaceGazetteer _gazetteer;
+    private readonly FrozenSet<string> _units;
 
-    public Geocoder(PlaceGazetteer gazetteer) => _gazetteer = gazetteer;
+    public Geocoder(PlaceGazetteer gazetteer)
+        : this(gazetteer, PlaceWords.Default.Units)
+    {
+    }
+
+    public Geocoder(PlaceGazetteer gazetteer, FrozenSet<string> units)
+    {
+        _gazetteer = gazetteer;
+        _units = units;
+    }
 
     /// <summary>The decisions for the document's place entities, in entity order.</summary>
     public IReadOnlyList<PlaceDecision> Resolve(Document document)
@@ -152,6 +165,16 @@ internal sealed class Geocoder
         }
 
         if (candidates.Count == 0) return new(e, null, null, "none", 0);
+
+        // A division that bears the name of a city inside it ("Hamburg", "Kiev") is read as the city: the sharper place.
+        var cityInDivision = candidates.Where(d => d.Class == PlaceClasses.Admin1
+            && candidates.Any(c => c.Class == PlaceClasses.City && c.Country == d.Country && c.Admin1Code == d.Admin1Code)).ToList();
+        if (cityInDivision.Count > 0)
+        {
+            candidates = [.. candidates.Except(cityInDivision)];
+            if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "division-city", 1);
+        }
+
         if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "unique", 1);
 
         var scores = new double[candidates.Count];
@@ -202,6 +225,7 @@ internal sealed class Geocoder
     private IReadOnlyList<GazetteerPlace> Candidates(string name)
     {
         var direct = _gazetteer.Find(name);
+        if (direct.Count == 0 && _units.Count > 0 && UnitOf(name) is { } rest) return _gazetteer.Find(rest);
         var comma = name.IndexOf(", ", StringComparison.Ordinal);
         if (comma <= 0) return direct;
         var head = _gazetteer.Find(name[..comma]);
@@ -209,6 +233,15 @@ internal sealed class Geocoder
         var within = head.Where(p => PlaceGazetteer.Key(p.Admin1Name) == qualifier
             || (_gazetteer.CountryByIso2(p.Country) is { } c && PlaceGazetteer.Key(c.Name) == qualifier)).ToList();
         return direct.Count > 0 ? direct : within.Count > 0 ? within : head;
+    }
+
+    /// <summary>The place named after an administrative unit's word and "of" ("the City of X", "the Province of Y"): "X", or null.</summary>
+    private string? UnitOf(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var i = words.Length > 0 && words[0] is "the" or "The" ? 1 : 0;
+        if (words.Length < i + 3 || !_units.Contains(words[i].ToLowerInvariant()) || words[i + 1] != "of") return null;
+        return string.Join(' ', words[(i + 2)..]);
     }
 
     private static IEnumerable<string> Names(Entity e)

@@ -53,12 +53,13 @@ internal sealed class PlaceGazetteer
 
     private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
     private FrozenSet<string> _articles = FrozenSet<string>.Empty;
-    private FrozenDictionary<string, GazetteerPlace[]> _byNameWithoutArticle = FrozenDictionary<string, GazetteerPlace[]>.Empty;
+    private IReadOnlyDictionary<string, GazetteerPlace[]> _byNameWithoutArticle = FrozenDictionary<string, GazetteerPlace[]>.Empty;
 
-    private readonly FrozenDictionary<string, GazetteerPlace[]> _byName;
+    private readonly Dictionary<string, GazetteerPlace[]> _byName; // a plain dictionary: a frozen one of ~48,000 names costs more to build than its lookups save
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso3;
     private readonly FrozenDictionary<string, GazetteerPlace> _capitalByIso2;
+    private readonly FrozenDictionary<string, GazetteerPlace> _divisionById;
 
     private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names)> places)
     {
@@ -66,8 +67,10 @@ internal sealed class PlaceGazetteer
         var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         foreach (var (p, names) in places)
         {
+            if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
             foreach (var key in names.Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
             {
                 if (!byName.TryGetValue(key, out var list)) byName[key] = list = [];
@@ -85,10 +88,11 @@ internal sealed class PlaceGazetteer
             }
         }
 
-        _byName = byName.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byName = byName.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _countryByIso2 = c2.ToFrozenDictionary(StringComparer.Ordinal);
         _countryByIso3 = c3.ToFrozenDictionary(StringComparer.Ordinal);
         _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
+        _divisionById = divisions.ToFrozenDictionary(StringComparer.Ordinal);
         Count = places.Count;
     }
 
@@ -142,6 +146,9 @@ internal sealed class PlaceGazetteer
 
     public GazetteerPlace? CapitalOf(string iso2) => _capitalByIso2.GetValueOrDefault(iso2);
 
+    /// <summary>The first-level division of country <paramref name="iso2"/> whose ISO 3166-2 code is <paramref name="code"/> ("US", "NJ"), or null.</summary>
+    public GazetteerPlace? DivisionByCode(string iso2, string code) => _divisionById.GetValueOrDefault(iso2 + "-" + code);
+
     /// <summary>
     /// The lookup key of a name: letters and digits without their accents, lower-cased, every run of other characters
     /// (spaces, hyphens, dots, apostrophes) one space, a leading "the" dropped: "the U.S." and "US" are one key, so are
@@ -149,7 +156,7 @@ internal sealed class PlaceGazetteer
     /// </summary>
     public static string Key(string name)
     {
-        var d = name.Normalize(NormalizationForm.FormKD);
+        var d = System.Text.Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormKD); // ASCII is its own NFKD form
         var sb = new StringBuilder(d.Length);
         var pendingSpace = false;
         foreach (var ch in d)
@@ -184,16 +191,27 @@ internal sealed class PlaceGazetteer
             gazetteer._articles = articles;
 
             // The names that begin with an article, by the rest of the name ("le gosier" under "gosier"), article order.
-            var without = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
-            foreach (var (key, places) in gazetteer._byName.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            // Only the few keys that begin with an article are sorted (the order decides the order of the places).
+            var withArticle = new List<string>();
+            foreach (var key in gazetteer._byName.Keys)
             {
                 var space = key.IndexOf(' ', StringComparison.Ordinal);
-                if (space <= 0 || !articles.Contains(key[..space])) continue;
-                if (!without.TryGetValue(key[(space + 1)..], out var list)) without[key[(space + 1)..]] = list = [];
-                list.AddRange(places.Where(p => !list.Contains(p)));
+                if (space > 0 && articles.Contains(key[..space])) withArticle.Add(key);
             }
 
-            gazetteer._byNameWithoutArticle = without.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+            withArticle.Sort(StringComparer.Ordinal);
+            var without = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
+            foreach (var key in withArticle)
+            {
+                var rest = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+                if (!without.TryGetValue(rest, out var list)) without[rest] = list = [];
+                foreach (var p in gazetteer._byName[key])
+                {
+                    if (!list.Any(q => ReferenceEquals(q, p))) list.Add(p);
+                }
+            }
+
+            gazetteer._byNameWithoutArticle = without.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         }
         if (abbreviationsPath is not null)
         {

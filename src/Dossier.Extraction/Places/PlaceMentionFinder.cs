@@ -7,16 +7,18 @@ using Dossier.Core.Labels;
 
 namespace Dossier.Extraction.Places;
 
-/// <summary>The words <see cref="PlaceMentionFinder"/> reads (<c>models/places/</c>): locative prepositions and the words that join a name to a place inside it.</summary>
-internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links)
+/// <summary>The words <see cref="PlaceMentionFinder"/> and <see cref="Geocoder"/> read (<c>models/places/</c>): locative prepositions, the words that join a name to a place inside it, and the words of administrative units ("the City of X").</summary>
+internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units)
 {
     public const string LocativeFileName = "locative-prepositions.tsv";
     public const string LinksFileName = "name-place-links.tsv";
+    public const string UnitsFileName = "unit-words.tsv";
 
     private static readonly Lazy<PlaceWords> Shared = new(() =>
     {
         var folder = ModelDirectory.LocateFolder("places", LocativeFileName);
-        return new PlaceWords(TsvFile.ReadWords(Path.Combine(folder, LocativeFileName)), TsvFile.ReadWords(Path.Combine(folder, LinksFileName)));
+        return new PlaceWords(TsvFile.ReadWords(Path.Combine(folder, LocativeFileName)), TsvFile.ReadWords(Path.Combine(folder, LinksFileName)),
+            TsvFile.ReadWords(Path.Combine(folder, UnitsFileName)));
     });
 
     /// <summary>The shipped lists, loaded once per process.</summary>
@@ -29,21 +31,28 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <see cref="MinPopulation"/> people, written as a proper name (capitalised, a proper noun where the syntax says), and
 /// evidence that the words name a place:
 /// <list type="bullet">
-/// <item><c>retyped-context</c>: an ORG or PERSON entity (no title, no pronoun) whose name is such a place and one of
-/// whose mentions follows a locative preposition ("flew from X") or is qualified by its place's division or country
-/// ("X, NJ"): retyped GPE;</item>
+/// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
+/// the capitalised words before them when the longer name is a place;</item>
+/// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
+/// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
+/// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
 /// <item><c>nested-known</c> / <c>nested-name</c>: a place inside another entity's name, after a link word ("the
-/// University of X", "the festival in X") or as its first words ("X Census Bureau", "X Bay"); it joins the document's
-/// place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);</item>
-/// <item><c>unlabelled-known</c> / <c>unlabelled-context</c>: capitalised proper-noun words no entity covers: they join
-/// the document's place of the same name, or, after a locative preposition or qualified by their division, become a GPE entity.</item>
+/// University of X", "the festival in X"), as its first words ("X Census Bureau"; a landmark's only when they name a
+/// capital: "X Bay"), or a place the document names anywhere inside it ("the Metro X Convention Centre"); it joins the
+/// document's place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);</item>
+/// <item><c>unlabelled-known</c> / <c>unlabelled-country</c> / <c>unlabelled-context</c> / <c>unlabelled-heading</c>:
+/// capitalised proper-noun words no entity covers (hyphenated names whole): they join the document's place of the same
+/// name; a country is a place as it stands (also at the edge of a longer run: "the Fan Fair X 2024"); a city needs a
+/// locative preposition, its division, a coordinated place, or to open a sentence before a colon (a guide's listing "X: …");</item>
+/// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
+/// link word ("the University of NSW"), of a division of a country the document speaks of: that division.</item>
 /// </list>
 /// A person's name never holds a place ("X Hilton"), nor does a place the gazetteer already has ("X City" keeps its name).
 /// </summary>
 internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
-    public static readonly ImmutableArray<string> Rules = ["retyped-country", "retyped-context", "nested-known", "nested-name", "unlabelled-known", "unlabelled-country", "unlabelled-context"];
+    public static readonly ImmutableArray<string> Rules = ["extended", "retyped-country", "retyped-context", "nested-known", "nested-name", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "division-code"];
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -70,7 +79,12 @@ internal sealed class PlaceMentionFinder
         foreach (var e in entities)
         {
             if (_gazetteer.CountryByIso3(e.Country) is { } c) countries.Add(c.Country);
-            if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).FirstOrDefault(p => p.Class == PlaceClasses.Country) is { } named) countries.Add(named.Country);
+            if (!Geocoder.IsPlace(e)) continue;
+            var found = _gazetteer.Find(e.Name);
+            if (found.FirstOrDefault(p => p.Class == PlaceClasses.Country) is { } named) countries.Add(named.Country);
+
+            // A division ("Scotland", "Kansas") names its country when every division of that name lies in one country.
+            else if (found.Where(p => p.Class == PlaceClasses.Admin1).Select(p => p.Country).Distinct(StringComparer.Ordinal).ToList() is [var only]) countries.Add(only);
         }
 
         for (var t = 0; t < tokens.Length; t++)
@@ -82,6 +96,32 @@ internal sealed class PlaceMentionFinder
         // Evidence enough for a place the name finder did not type: a country, else a division or city of a country the document speaks of.
         List<GazetteerPlace> InContext(string name) =>
             [.. Strong(name).Where(p => p.Class == PlaceClasses.Country || countries.Contains(p.Country))];
+
+        // 0. A place mention cut short by the name finder ("the United | Kingdom"): a GPE or LOC entity the gazetteer does not
+        // know whose every name mention, with the capitalised words just before it, names a place it knows.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type is not (EntityTypes.Gpe or EntityTypes.Location) || _gazetteer.Find(e.Name).Count > 0) continue;
+            var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
+            if (names.Count == 0 || names.Count != e.Mentions.Length) continue;
+            string? longer = null;
+            var mentions = new List<Mention>();
+            foreach (var m in names)
+            {
+                var first = TokenAt(tokens, m.Start);
+                var last = TokenAt(tokens, m.End - 1);
+                if (first < 0 || last < first) break;
+                var extended = Extended(document, first, last);
+                if (extended is null || (longer is not null && PlaceGazetteer.Key(Text(document, extended.Value, last)) != PlaceGazetteer.Key(longer))) break;
+                longer ??= Text(document, extended.Value, last);
+                mentions.Add(new Mention(tokens[extended.Value].Start, m.End, Text(document, extended.Value, last), m.Sentence));
+            }
+
+            if (longer is null || mentions.Count != names.Count) continue;
+            entities[i] = e with { Name = longer, Aliases = [.. e.Aliases.Append(longer).Distinct(StringComparer.Ordinal)], Mentions = [.. mentions] };
+            decided.Add("extended");
+        }
 
         // The tokens of the places the name finder typed (GPE, LOC) that the gazetteer knows.
         var placeTokens = new bool[tokens.Length];
@@ -95,22 +135,24 @@ internal sealed class PlaceMentionFinder
         {
             var e = entities[i];
             if (e.Type is not (EntityTypes.Organization or EntityTypes.Person) || !e.Roles.IsDefaultOrEmpty) continue;
-            if (e.Mentions.IsDefaultOrEmpty || e.Mentions.Any(m => m.Kind == MentionKinds.Pronoun)) continue;
+            if (e.Mentions.IsDefaultOrEmpty) continue;
+            var pronoun = e.Mentions.Any(m => m.Kind == MentionKinds.Pronoun);
             var candidates = InContext(e.Name);
             if (candidates.Count == 0) continue;
             var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
             if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(m.Text) != PlaceGazetteer.Key(e.Name))) continue;
 
             // A country's name is a GPE whatever it does (OntoNotes types a government named by its country GPE).
-            if (e.Type == EntityTypes.Organization && candidates.Any(p => p.Class == PlaceClasses.Country))
+            if (e.Type == EntityTypes.Organization && !pronoun && candidates.Any(p => p.Class == PlaceClasses.Country))
             {
                 entities[i] = e with { Type = EntityTypes.Gpe };
                 decided.Add("retyped-country");
                 continue;
             }
 
-            if (!names.Any(m => IsLocative(document, TokenAt(tokens, m.Start)) || Qualified(document, TokenAt(tokens, m.End - 1), candidates)
-                || CoordinatedWithPlace(document, TokenAt(tokens, m.Start), TokenAt(tokens, m.End - 1), placeTokens))) continue;
+            // One piece of evidence; two on one mention when coreference gave the entity a pronoun ("from X and Y", Y a place).
+            if (!names.Any(m => (pronoun ? 0 : 1) + (IsLocative(document, TokenAt(tokens, m.Start)) ? 1 : 0) + (Qualified(document, TokenAt(tokens, m.End - 1), candidates) ? 1 : 0)
+                + (CoordinatedWithPlace(document, TokenAt(tokens, m.Start), TokenAt(tokens, m.End - 1), placeTokens) ? 1 : 0) >= 2)) continue;
             entities[i] = e with { Type = EntityTypes.Gpe };
             decided.Add("retyped-context");
         }
@@ -178,12 +220,29 @@ internal sealed class PlaceMentionFinder
                 var first = TokenAt(tokens, m.Start);
                 var last = TokenAt(tokens, m.End - 1);
                 if (first < 0 || last <= first) continue;
-                if (Nested(document, first, last) is not { } span) continue;
+                if (Nested(document, first, last) is not { } span)
+                {
+                    // A place of the document inside the name ("the Metro X Convention Centre"): it joins that place.
+                    if (Inner(document, first, last, span => Known(Text(document, span.First, span.Last)) is { } k && k != i) is { } inner)
+                    {
+                        Found("nested-known", inner.First, inner.Last, Known(Text(document, inner.First, inner.Last)));
+                    }
+
+                    continue;
+                }
+
                 var text = Text(document, span.First, span.Last);
                 if (Known(text) is { } j) { if (j != i) Found("nested-known", span.First, span.Last, j); }
 
-                // A new place from a landmark's first words only after a link word: "X River" is no place X, "the Gulf of X" names one.
-                else if ((span.Linked || !Geocoder.IsPlace(e)) && InContext(text).Count > 0) Found("nested-name", span.First, span.Last, null);
+                // A new place from a landmark's first words only after a link word ("X River" is no place X, "the Gulf of X" names
+                // one), or when they name the capital of a country the document speaks of ("X Bay" beside the capital X).
+                else if ((span.Linked || !Geocoder.IsPlace(e) || InContext(text).Any(p => p.IsCapital)) && InContext(text).Count > 0) Found("nested-name", span.First, span.Last, null);
+
+                // Else a place of the document further inside the name ("the Metro X Convention Centre", where "Metro" names no place of the document).
+                else if (Inner(document, first, last, s => Known(Text(document, s.First, s.Last)) is { } k && k != i) is { } inner)
+                {
+                    Found("nested-known", inner.First, inner.Last, Known(Text(document, inner.First, inner.Last)));
+                }
             }
         }
 
@@ -192,7 +251,13 @@ internal sealed class PlaceMentionFinder
         {
             if (covered[t] || !IsProperWord(document, t)) continue;
             var last = t;
-            while (last + 1 < tokens.Length && !covered[last + 1] && tokens[last + 1].Sentence == tokens[t].Sentence && IsProperWord(document, last + 1)) last++;
+            while (true)
+            {
+                if (last + 1 < tokens.Length && !covered[last + 1] && tokens[last + 1].Sentence == tokens[t].Sentence && IsProperWord(document, last + 1)) last++;
+                else if (Hyphenated(document, last, covered) is { } joined) last = joined; // "Pointe-à-Pitre"
+                else break;
+            }
+
             var text = Text(document, t, last);
             if (Known(text) is { } j) Found("unlabelled-known", t, last, j);
             else if (created.ContainsKey(PlaceGazetteer.Key(text))) Found("unlabelled-known", t, last, null);
@@ -204,9 +269,63 @@ internal sealed class PlaceMentionFinder
                 {
                     Found("unlabelled-context", t, last, null);
                 }
+
+                // The head of a listing ("X: the old port, with …"): a sentence that opens with the name and a colon.
+                else if (IsSentenceStart(tokens, t) && last + 1 < tokens.Length && Text(document, last + 1, last + 1) == ":")
+                {
+                    Found("unlabelled-heading", t, last, null);
+                }
+            }
+            else if (last > t && Inner(document, t, last, span => Known(Text(document, span.First, span.Last)) is not null
+                || InContext(Text(document, span.First, span.Last)).Any(p => p.Class == PlaceClasses.Country)) is { } inner)
+            {
+                // A place of the document or a country inside a longer run of capitalised words ("the Fan Expo X 2016").
+                var innerText = Text(document, inner.First, inner.Last);
+                if (Known(innerText) is { } k) Found("unlabelled-known", inner.First, inner.Last, k);
+                else Found("unlabelled-country", inner.First, inner.Last, null);
             }
 
             t = last;
+        }
+
+        // 4. A division's code after a place and a comma ("X, NJ"): a mention of that division, in a country the document speaks of.
+        var renamed = new Dictionary<int, GazetteerPlace>();
+        var createdNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var t = 2; t < tokens.Length; t++)
+        {
+            if (DivisionCode(document, t, countries, entities) is not { } division) continue;
+            var at = entities.FindIndex(e => e.Mentions.Any(m => m.Start <= tokens[t].Start && m.End >= tokens[t].End));
+            if (at >= 0)
+            {
+                // The name finder's entity of the code ("NJ" typed LOC) when all its mentions are that code; else none.
+                var e = entities[at];
+                if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0) continue;
+                if (e.Type == EntityTypes.Person) continue;
+                if (!e.Mentions.All(m => m.Text == Text(document, t, t)))
+                {
+                    // The last word of a longer name after its link word ("the University of NSW"): a place nested in it.
+                    if (_words.Links.Contains(Text(document, t - 1, t - 1).ToLowerInvariant()))
+                    {
+                        Found("division-code", t, t, null);
+                        createdNames[PlaceGazetteer.Key(Text(document, t, t))] = division.Name;
+                    }
+
+                    continue;
+                }
+
+                if (!renamed.ContainsKey(at)) decided.Add("division-code");
+                renamed[at] = division;
+                continue;
+            }
+
+            Found("division-code", t, t, null);
+            createdNames[PlaceGazetteer.Key(Text(document, t, t))] = division.Name;
+        }
+
+        foreach (var (j, division) in renamed)
+        {
+            var e = entities[j];
+            entities[j] = e with { Name = division.Name, Type = EntityTypes.Gpe, Aliases = [.. e.Aliases.Append(division.Name).Distinct(StringComparer.Ordinal)] };
         }
 
         if (added.Count == 0 && created.Count == 0 && decided.Count == 0) return (document, decided);
@@ -220,12 +339,12 @@ internal sealed class PlaceMentionFinder
             };
         }
 
-        foreach (var list in created.Values)
+        foreach (var (key, list) in created)
         {
-            var name = list[0].Text;
+            var name = createdNames.GetValueOrDefault(key) ?? list[0].Text;
             entities.Add(new Entity("", name, EntityTypes.Gpe)
             {
-                Aliases = [.. list.Select(m => m.Text).Distinct(StringComparer.Ordinal)],
+                Aliases = [.. list.Select(m => m.Text).Append(name).Distinct(StringComparer.Ordinal)],
                 Mentions = [.. list.OrderBy(m => m.Start)],
             });
         }
@@ -260,6 +379,93 @@ internal sealed class PlaceMentionFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The first token of the place that the capitalised words just before [<paramref name="first"/>, <paramref name="last"/>]
+    /// complete ("United" before "Kingdom"), up to two words back in the same sentence; null when none does.
+    /// </summary>
+    private int? Extended(Document d, int first, int last)
+    {
+        for (var start = first - 1; start >= Math.Max(0, first - 2); start--)
+        {
+            if (d.Tokens[start].Sentence != d.Tokens[first].Sentence || !IsCapitalised(d, start)) return null;
+            if (Strong(Text(d, start, last)).Count > 0) return start;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The last token of a hyphenated name that continues at token <paramref name="t"/> ("Pointe" "-" "à" "-" "Pitre": written
+    /// without spaces, its last word capitalised), or null.
+    /// </summary>
+    private static int? Hyphenated(Document d, int t, bool[] covered)
+    {
+        var tokens = d.Tokens;
+        int? end = null;
+        for (var k = t; k + 2 < tokens.Length; k += 2)
+        {
+            if (Text(d, k + 1, k + 1) != "-" || tokens[k].End != tokens[k + 1].Start || tokens[k + 1].End != tokens[k + 2].Start) break;
+            if (covered[k + 1] || covered[k + 2] || !char.IsLetter(d.Text[tokens[k + 2].Start])) break;
+            if (IsCapitalised(d, k + 2)) end = k + 2;
+        }
+
+        return end;
+    }
+
+    /// <summary>The longest run of capitalised words strictly inside [<paramref name="first"/>, <paramref name="last"/>] (the leftmost on a tie) that <paramref name="accept"/> takes, or null.</summary>
+    private static (int First, int Last)? Inner(Document d, int first, int last, Func<(int First, int Last), bool> accept)
+    {
+        // The runs of capitalised words inside the span, then their sub-spans of at most MaxInnerWords words, longest first.
+        const int MaxInnerWords = 4;
+        Span<bool> capital = stackalloc bool[Math.Min(last - first + 1, 64)];
+        if (last - first + 1 > capital.Length) return null;
+        var any = false;
+        for (var t = first; t <= last; t++) any |= capital[t - first] = IsCapitalised(d, t);
+        if (!any) return null;
+        for (var length = Math.Min(last - first, MaxInnerWords); length >= 1; length--)
+        {
+            for (var start = first; start + length - 1 <= last; start++)
+            {
+                var end = start + length - 1;
+                var all = true;
+                for (var t = start; t <= end && all; t++) all = capital[t - first];
+                if (!all) continue;
+                if (start > first && end < last && length == 1 && d.Tokens[start].End - d.Tokens[start].Start < 3) continue;
+                if (accept((start, end))) return (start, end);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The division whose ISO 3166-2 code token <paramref name="t"/> is, when it follows a capitalised word (not a person's
+    /// full name) and a comma, or ends an organisation's name after its link word ("the University of NSW"), is written in capitals, lies in a country the document speaks of, and ends the phrase (punctuation,
+    /// the sentence's end or a lower-case word follows): "Paramus, NJ retail corridor", not "Smith, MD" after a person's name.
+    /// </summary>
+    private GazetteerPlace? DivisionCode(Document d, int t, HashSet<string> countries, List<Entity> entities)
+    {
+        var tokens = d.Tokens;
+        var code = Text(d, t, t);
+        if (code.Length is < 2 or > 3 || !code.All(c => c is >= 'A' and <= 'Z')) return null;
+        if (t + 1 < tokens.Length && tokens[t + 1].Sentence == tokens[t].Sentence && IsCapitalised(d, t + 1)) return null;
+        if (tokens[t - 2].Sentence != tokens[t].Sentence || !IsCapitalised(d, t - 2)) return null;
+        var link = _words.Links.Contains(Text(d, t - 1, t - 1).ToLowerInvariant())
+            && entities.Any(e => e.Type is not EntityTypes.Person && e.Mentions.Any(m => m.Start <= tokens[t - 2].Start && m.End == tokens[t].End));
+        if (Text(d, t - 1, t - 1) != "," && !link) return null;
+        var before = tokens[t - 2];
+        if (entities.Any(e => e.Type == EntityTypes.Person && e.Mentions.Any(m => m.Start < before.Start && m.End >= before.End))) return null;
+        GazetteerPlace? found = null;
+        foreach (var country in countries)
+        {
+            if (_gazetteer.DivisionByCode(country, code) is not { } division) continue;
+            if (found is not null) return null; // the code of divisions of two countries: no evidence which
+            found = division;
+        }
+
+        return found;
     }
 
     /// <summary>Whether the word before token <paramref name="t"/> (in its sentence) is a locative preposition.</summary>

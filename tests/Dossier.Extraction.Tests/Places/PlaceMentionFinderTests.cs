@@ -132,4 +132,82 @@ public sealed class PlaceMentionFinderTests
         if (expected is null) Assert.Empty(found);
         else Assert.Contains(found, p => p.Name == expected);
     }
+
+    [Fact]
+    public void Stage_CountryCutShortByTheNameFinder_IsCompletedAndPlaced()
+    {
+        const string text = "Exports to the United Kingdom rose again in the spring.";
+        var (found, rules) = Finder.Find(With(text, ("Kingdom", EntityTypes.Location)));
+        Assert.Equal(["extended"], rules);
+        var doc = new PlaceStage().Process(With(text, ("Kingdom", EntityTypes.Location)));
+
+        var place = PlaceCovering(doc, text, "United Kingdom");
+        Assert.NotNull(place);
+        Assert.Equal("GB", place!.Place!.CountryCode);
+        Assert.Equal(PlaceClasses.Country, place.Place.FeatureClass);
+        Assert.Equal("United Kingdom", found.Entities.Single().Name);
+    }
+
+    [Fact]
+    public void Stage_DivisionCodeAfterATownAndAComma_IsTheDivision()
+    {
+        const string text = "The United States plant near Camden, NJ closed last year.";
+        var doc = new PlaceStage().Process(With(text, ("United States", EntityTypes.Gpe)));
+
+        var place = PlaceCovering(doc, text, "NJ");
+        Assert.NotNull(place);
+        Assert.Equal("US-NJ", place!.Place!.GazetteerId);
+        Assert.Equal(PlaceClasses.Admin1, place.Place.FeatureClass);
+    }
+
+    [Fact]
+    public void Find_DegreeAfterAPersonsName_IsNoDivision()
+    {
+        const string text = "In the United States, Jane Doyle, MD, treated the patients.";
+        var (doc, rules) = Finder.Find(With(text, ("United States", EntityTypes.Gpe), ("Jane Doyle", EntityTypes.Person)));
+
+        Assert.DoesNotContain("division-code", rules);
+        Assert.Equal(2, doc.Entities.Length);
+    }
+
+    [Fact]
+    public void Find_KnownPlaceInsideALandmarksName_JoinsThatPlace()
+    {
+        const string text = "Leeds hosted the fair at the Old Leeds Exhibition Hall this weekend.";
+        var (doc, rules) = Finder.Find(With(text, ("Old Leeds Exhibition Hall", EntityTypes.Facility), ("Leeds", EntityTypes.Gpe)));
+
+        Assert.Equal(2, doc.Entities.Single(e => e.Name == "Leeds").Mentions.Length);
+        Assert.Equal(["nested-known"], rules);
+    }
+
+    [Fact]
+    public void Find_CountryAtTheEndOfAnUnlabelledName_IsACountryMention()
+    {
+        const string text = "Thousands came from Bergen to the Comic Fair Norway 2024 last week.";
+        var (doc, rules) = Finder.Find(With(text, ("Bergen", EntityTypes.Gpe)));
+
+        Assert.Contains(doc.Entities, e => e.Name == "Norway" && e.Type == EntityTypes.Gpe);
+        Assert.Equal(["unlabelled-country"], rules);
+    }
+
+    [Fact]
+    public void Stage_TownThatOpensAListingWithAColon_IsAPlaceOfTheReportsCountry()
+    {
+        const string text = "Portugal has many old towns. Braga: a city of churches and students.";
+        var doc = new PlaceStage().Process(With(text, ("Portugal", EntityTypes.Gpe)));
+
+        var place = PlaceCovering(doc, text, "Braga");
+        Assert.NotNull(place);
+        Assert.Equal("PT", place!.Place!.CountryCode);
+    }
+
+    [Fact]
+    public void Find_HyphenatedTownThatOpensAListing_IsOneName()
+    {
+        const string text = "France has many old towns. Saint-Malo: walls and tides.";
+        var (doc, rules) = Finder.Find(With(text, ("France", EntityTypes.Gpe)));
+
+        Assert.Contains(doc.Entities, e => e.Name == "Saint-Malo");
+        Assert.Equal(["unlabelled-heading"], rules);
+    }
 }

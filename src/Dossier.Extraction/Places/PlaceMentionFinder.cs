@@ -195,7 +195,10 @@ internal sealed class PlaceMentionFinder
             var mention = new Mention(start, end, document.Text[start..end], tokens[first].Sentence);
             if (joins is { } j)
             {
+                // A span the entity already has (a description nested in another entity's can hold the entity's own name).
+                if (entities[j].Mentions.Any(m => m.Start == start && m.End == end)) return;
                 if (!added.TryGetValue(j, out var list)) added[j] = list = [];
+                if (list.Any(m => m.Start == start && m.End == end)) return;
                 list.Add(mention);
             }
             else

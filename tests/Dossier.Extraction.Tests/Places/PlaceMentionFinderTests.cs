@@ -60,6 +60,22 @@ public sealed class PlaceMentionFinderTests
     }
 
     [Fact]
+    public void Stage_KnownPlaceInsideAnotherEntitysDescription_IsNotAddedTwice()
+    {
+        const string text = "Lawyers for the union filed the suit in Ohio. A federal court in Ohio heard the case on Monday.";
+        var doc = With(text, ("Ohio", EntityTypes.Gpe));
+        // Coreference gave the union a description that holds the place's own second mention.
+        var at = text.IndexOf("federal court in Ohio", StringComparison.Ordinal);
+        var description = new Mention(at, at + "federal court in Ohio".Length, "federal court in Ohio", 1) { Kind = MentionKinds.Description };
+        var union = new Entity("e2", "the union", EntityTypes.Organization) { Aliases = ["the union"], Mentions = [description] };
+        doc = new PlaceStage().Process(doc with { Entities = [.. doc.Entities, union] });
+
+        var ohio = Assert.Single(doc.Entities, e => e.Name == "Ohio");
+        Assert.Equal(ohio.Mentions.Length, ohio.Mentions.Select(m => (m.Start, m.End)).Distinct().Count());
+        Assert.Equal(2, ohio.Mentions.Length);
+    }
+
+    [Fact]
     public void Find_CountryThatBeginsAnAgencysName_JoinsTheDocumentsCountry()
     {
         const string text = "Rangers of the Kenya Wildlife Service counted the herds. Kenya has more rangers than ever.";

@@ -169,7 +169,8 @@ internal sealed class DependencyParser
         var stride = Model.Stride;
         var rows = _rows ??= new RoleRows();
         var slots = Roles * (n + 2);
-        if (rows.Stamp.Length < slots)
+        // The scratch is per thread, not per model: another parser (a smaller stride, fewer words) may have sized it.
+        if (rows.Stamp.Length < slots || rows.Vectors.Length < (long)slots * stride)
         {
             rows.Stamp = new int[slots];
             rows.Vectors = new float[(long)slots * stride];

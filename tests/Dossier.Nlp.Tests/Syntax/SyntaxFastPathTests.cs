@@ -117,6 +117,29 @@ public sealed class SyntaxFastPathTests
     }
 
     [SkippableFact]
+    public void Parse_SmallModelThenShippedModelOnOneThread_SameAsPlainScoring()
+    {
+        var (model, sentences) = DevSample();
+        var tiny = SyntaxTestData.Tiny;
+        var longest = sentences.MaxBy(w => w.Length)!;
+        var shorter = sentences.First(w => w.Length > 5 && w.Length < longest.Length);
+
+        // The per-thread scratch is sized by the first parser (few labels, a long sentence), then used by the shipped
+        // one (more labels, a shorter sentence).
+        foreach (var (parser, tagger, words) in new[] { (tiny.Parser, tiny.Tagger, longest), (model.Parser, model.Tagger, shorter) })
+        {
+            var tags = new int[words.Length];
+            tagger.Tag(words, tags);
+            int[] heads = new int[words.Length], labels = new int[words.Length];
+            int[] plainHeads = new int[words.Length], plainLabels = new int[words.Length];
+            parser.Parse(words, tags, heads, labels);
+            parser.ParsePlain(words, tags, plainHeads, plainLabels);
+            Assert.Equal(plainHeads, heads);
+            Assert.Equal(plainLabels, labels);
+        }
+    }
+
+    [SkippableFact]
     public void Analyze_ShippedModelOnEwtDevSample_PredictionsUnchanged()
     {
         var (model, sentences) = DevSample();

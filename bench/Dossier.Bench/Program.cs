@@ -3,8 +3,7 @@ using Dossier.Bench;
 
 // Throughput runs, in Release:
 //   dotnet run -c Release --project bench/Dossier.Bench -- pipeline [CORPUS] [--runs N]   read -> analyse -> store (default corpus ../shared/corpora/bbc)
-//   dotnet run -c Release --project bench/Dossier.Bench -- syntax [CONLLU] [--runs N] [--parts]   tag + parse on gold words, one thread;
-//       --parts: CPU time of word hashes, tagger, parser and lemmatizer apart
+//   dotnet run -c Release --project bench/Dossier.Bench -- syntax [CONLLU] [--runs N]     tag + parse on gold words, one thread
 //   dotnet run -c Release --project bench/Dossier.Bench -- startup                        model loads and first analysis in a fresh process
 //   dotnet run -c Release --project bench/Dossier.Bench -- corpus [CORPUS] [--documents 50000] [--window 1000] [--sources 400] [--db PATH]
 //       ingest cost as the corpus grows: synthetic documents built from analysed BBC ones, stored through the SQLite
@@ -57,7 +56,7 @@ return mode switch
         Number("--sources", 400),
         options.GetValueOrDefault("--db"),
         flags.Contains("--side-by-side"))),
-    "syntax" => SyntaxBenchmark.Run(input ?? Path.Combine("..", "shared", "data", "ud-ewt", "en_ewt-ud-test.conllu"), runs, flags.Contains("--parts")),
+    "syntax" => SyntaxBenchmark.Run(input ?? Path.Combine("..", "shared", "data", "ud-ewt", "en_ewt-ud-test.conllu"), runs),
     "web" => await WebBenchmark.RunAsync(new WebBenchmark.Settings(
         input,
         options.GetValueOrDefault("--corpus") ?? Path.Combine("..", "shared", "corpora", "bbc"),
@@ -84,7 +83,7 @@ int Number(string name, int fallback) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N] [--parts]");
+    Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
     Console.Error.WriteLine("       Dossier.Bench startup");
     Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH] [--side-by-side]");
     Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load] [--distributed]");

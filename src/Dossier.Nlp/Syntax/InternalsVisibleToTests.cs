@@ -3,6 +3,3 @@
 
 // The fuzz suite draws its inputs from the same seeded generator as training (Models/SplitMix64).
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Dossier.Fuzz.Tests")]
-
-// The syntax benchmark times the tagger, parser and lemmatizer apart (bench syntax --parts).
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Dossier.Bench")]

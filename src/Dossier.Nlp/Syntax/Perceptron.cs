@@ -405,28 +405,6 @@ internal sealed class LinearModel
 
     public int FeatureCount => _rowKeys.Length;
 
-    /// <summary>
-    /// True when adding up to <paramref name="maxFeatures"/> rows gives the same float sums in any order: every weight
-    /// is a multiple of 2^-k (k ≤ 24) and <paramref name="maxFeatures"/> times the largest magnitude is below 2^(24-k),
-    /// so that every partial sum is a multiple of 2^-k smaller than 2^(24-k), a float exactly. Scores may then be
-    /// assembled from partial sums (per-token score rows) without changing a bit.
-    /// </summary>
-    public bool SumsExactInAnyOrder(int maxFeatures)
-    {
-        var max = 0.0;
-        var k = 0;
-        foreach (var w in _w)
-        {
-            if (!float.IsFinite(w)) return false;
-            var a = Math.Abs((double)w);
-            max = Math.Max(max, a);
-            while (k <= 24 && Math.ScaleB(a, k) != Math.Floor(Math.ScaleB(a, k))) k++;
-            if (k > 24) return false;
-        }
-
-        return max * maxFeatures < Math.ScaleB(1.0, 24 - k);
-    }
-
     public int WeightCount => _w.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -438,20 +416,6 @@ internal sealed class LinearModel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Home(uint key, ulong capacity) => (int)((key * capacity) >> 32);
-
-    /// <summary>The length of the row of <paramref name="feature"/> (0 when the model has none); a dense row counts <see cref="Stride"/>.</summary>
-    internal int RowLength(ulong feature)
-    {
-        var k = Key(feature == 0 ? 1 : feature);
-        for (var slot = Home(k, _capacity); _table[slot].Key != 0; slot++)
-        {
-            if (_table[slot].Key != k) continue;
-            var row = _table[slot].Row;
-            return row < 0 ? Stride : _packed ? (int)_pool[row] : _wide[row].Class;
-        }
-
-        return 0;
-    }
 
     /// <summary>
     /// Adds the weights of <paramref name="features"/> into <paramref name="scores"/>, at least <see cref="Classes"/>
@@ -545,7 +509,7 @@ internal sealed class LinearModel
     private static uint _sink;
 
     /// <summary>scores += row, element-wise; both as long as <see cref="Stride"/>, a multiple of 16.</summary>
-    internal static void AddDense(Span<float> scores, ReadOnlySpan<float> row)
+    private static void AddDense(Span<float> scores, ReadOnlySpan<float> row)
     {
         ref var s = ref MemoryMarshal.GetReference(scores);
         ref var r = ref MemoryMarshal.GetReference(row);

@@ -15,11 +15,10 @@ namespace Dossier.Cli.Tests.Queue;
 /// </summary>
 public sealed class WorkerKillTests(ITestOutputHelper log) : IDisposable
 {
-    private const string Variable = "DOSSIER_TEST_POSTGRES";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private readonly CliRun _run = new();
     private readonly List<Process> _processes = [];
-    private string? _database;
+    private PostgresTestDatabase? _database;
 
     public void Dispose()
     {
@@ -34,15 +33,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log) : IDisposable
             process.Dispose();
         }
 
-        if (_database is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var admin = new NpgsqlConnection(PostgresUrl.Parse(Environment.GetEnvironmentVariable(Variable)!.Trim()).ConnectionString);
-            admin.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
-        }
-
+        _database?.Dispose();
         _run.Dispose();
     }
 
@@ -209,23 +200,7 @@ public sealed class WorkerKillTests(ITestOutputHelper log) : IDisposable
 
     private string CreateDatabase()
     {
-        var server = Environment.GetEnvironmentVariable(Variable);
-        Skip.If(string.IsNullOrWhiteSpace(server), $"{Variable} is not set: no PostgreSQL server to test against (.ci/servers/postgres.sh starts one).");
-        try
-        {
-            using var admin = new NpgsqlConnection(PostgresUrl.Parse(server.Trim()).ConnectionString);
-            admin.Open();
-            var name = "dossier_workers_" + Guid.NewGuid().ToString("N")[..16];
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            create.ExecuteNonQuery();
-            _database = name;
-        }
-        catch (NpgsqlException ex)
-        {
-            Skip.If(true, $"{Variable} ({PostgresUrl.Redact(server.Trim())}) cannot be reached: {ex.Message.ReplaceLineEndings(" ")}");
-        }
-
-        var uri = new UriBuilder(server.Trim()) { Path = "/" + _database };
-        return uri.Uri.GetComponents(UriComponents.AbsoluteUri, UriFormat.UriEscaped);
+        _database = PostgresTestDatabase.Create("dossier_workers_");
+        return _database.Url;
     }
 }

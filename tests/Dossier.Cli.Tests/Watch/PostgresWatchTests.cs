@@ -5,7 +5,6 @@ using Dossier.Engine.Watch;
 using Dossier.Ingest.Watch;
 using Dossier.Storage.Postgres;
 using Dossier.Storage.Watch;
-using Npgsql;
 
 namespace Dossier.Cli.Tests.Watch;
 
@@ -13,12 +12,11 @@ namespace Dossier.Cli.Tests.Watch;
 /// skipped with the reason when <c>DOSSIER_TEST_POSTGRES</c> names no reachable server.</summary>
 public sealed class PostgresWatchTests : IDisposable
 {
-    private const string Variable = "DOSSIER_TEST_POSTGRES";
     private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => DefaultPipeline.Create());
     private readonly NewsServer _server = new();
     private readonly ManualTime _time = new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly List<IDisposable> _owned = [];
-    private string? _database;
+    private PostgresTestDatabase? _database;
 
     public void Dispose()
     {
@@ -28,14 +26,7 @@ public sealed class PostgresWatchTests : IDisposable
         }
 
         _server.Dispose();
-        if (_database is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var admin = new NpgsqlConnection(PostgresUrl.Parse(Environment.GetEnvironmentVariable(Variable)!.Trim()).ConnectionString);
-            admin.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
-        }
+        _database?.Dispose();
     }
 
     [SkippableFact]
@@ -150,24 +141,8 @@ public sealed class PostgresWatchTests : IDisposable
     /// <summary>A fresh database on the test server, or skips the test saying why there is none.</summary>
     private string CreateDatabase()
     {
-        var server = Environment.GetEnvironmentVariable(Variable);
-        Skip.If(string.IsNullOrWhiteSpace(server), $"{Variable} is not set: no PostgreSQL server to test against (.ci/servers/postgres.sh starts one).");
-        try
-        {
-            using var admin = new NpgsqlConnection(PostgresUrl.Parse(server.Trim()).ConnectionString);
-            admin.Open();
-            var name = "dossier_watch_" + Guid.NewGuid().ToString("N")[..16];
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            create.ExecuteNonQuery();
-            _database = name;
-        }
-        catch (NpgsqlException ex)
-        {
-            Skip.If(true, $"{Variable} ({PostgresUrl.Redact(server.Trim())}) cannot be reached: {ex.Message.ReplaceLineEndings(" ")}");
-        }
-
-        var uri = new UriBuilder(server.Trim()) { Path = "/" + _database };
-        return uri.Uri.GetComponents(UriComponents.AbsoluteUri, UriFormat.UriEscaped);
+        _database = PostgresTestDatabase.Create("dossier_watch_");
+        return _database.Url;
     }
 
     private sealed class Disposer(Action dispose) : IDisposable

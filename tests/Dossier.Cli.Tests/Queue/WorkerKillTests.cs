@@ -128,7 +128,8 @@ public sealed class WorkerKillTests(ITestOutputHelper log) : IDisposable
     }
 
     /// <summary>Stops the worker (SIGSTOP) once it has finished two inputs and holds the lease of another; returns that
-    /// input's id. A stop that falls between two inputs is undone (SIGCONT) and tried again.</summary>
+    /// input's id. The worker is stopped at every poll and read while stopped; a stop that finds it between inputs, or before
+    /// its second, is undone (SIGCONT) and tried again.</summary>
     private static async Task<long> StopMidDocumentAsync(string url, Process worker, Task<string> log)
     {
         var waited = Stopwatch.StartNew();
@@ -136,19 +137,16 @@ public sealed class WorkerKillTests(ITestOutputHelper log) : IDisposable
         while (waited.Elapsed < Patience)
         {
             Assert.False(worker.HasExited, "the first worker ended before it could be stopped: " + (worker.HasExited ? await log : ""));
-            if (Scalar(url, $"SELECT count(*) FROM work_queue WHERE state = 'done' AND {mine}") >= 2
-                && Scalar(url, $"SELECT count(*) FROM work_queue WHERE state = 'leased' AND {mine}") > 0)
+            // Stopped first, then read: a quiet machine stores a short report between two polls, so a check made while the
+            // worker runs would seldom find it holding one (and it could end all sixteen before a poll saw it mid-document).
+            DossierProcess.Signal(worker, "STOP");
+            var held = Scalar(url, $"SELECT coalesce(max(item_id), 0) FROM work_queue WHERE state = 'leased' AND {mine}");
+            if (held > 0 && Scalar(url, $"SELECT count(*) FROM work_queue WHERE state = 'done' AND {mine}") >= 2)
             {
-                DossierProcess.Signal(worker, "STOP");
-                var held = Scalar(url, $"SELECT coalesce(max(item_id), 0) FROM work_queue WHERE state = 'leased' AND {mine}");
-                if (held > 0)
-                {
-                    return held;
-                }
-
-                DossierProcess.Signal(worker, "CONT");
+                return held;
             }
 
+            DossierProcess.Signal(worker, "CONT");
             await Task.Delay(20);
         }
 

@@ -34,7 +34,8 @@ public sealed record PlaceScores(string Split, int Documents, int Mentions, int 
 
 /// <summary>
 /// Scores geocoding against <c>data/annotations/places/gold.tsv</c>: the place each Wikipedia-linked place entity of the
-/// GUM news and voyage documents names. Every proper-name mention of such an entity (head word PROPN) is scored: the
+/// GUM news and voyage documents (splits dev, heldout) and of its academic, bio, court and interview documents (dev2,
+/// heldout2) names. Every proper-name mention of such an entity (head word PROPN) is scored: the
 /// pipeline, run on the document's gold tokens, must give the entity covering the head word a place in the right country,
 /// at the right gazetteer id, and near the gold coordinates.
 /// </summary>
@@ -51,9 +52,9 @@ public static class PlaceEvaluator
         return Path.Combine("data", "annotations", "places", "gold.tsv");
     }
 
-    /// <summary>Scores <paramref name="analyse"/> on the documents of <paramref name="split"/> (dev, heldout or all).</summary>
+    /// <summary>Scores <paramref name="analyse"/> on the documents of <paramref name="split"/> (dev, heldout, dev2, heldout2 or all).</summary>
     /// <param name="goldFile">The gold file (<see cref="DefaultGoldFile"/>).</param>
-    /// <param name="split">dev, heldout or all.</param>
+    /// <param name="split">dev, heldout, dev2, heldout2 or all.</param>
     /// <param name="gumFolder">The folder of GUM's CoNLL-U files (<c>../shared/data/gum</c>).</param>
     /// <param name="analyse">The pipeline after tokenization, applied to a document with its gold tokens.</param>
     /// <exception cref="DataFileException">The gold file is missing or malformed.</exception>
@@ -67,7 +68,7 @@ public static class PlaceEvaluator
     /// </summary>
     /// <param name="goldFile">The gold file (<see cref="DefaultGoldFile"/>).</param>
     /// <param name="gumFolder">The folder of GUM's CoNLL-U files.</param>
-    /// <param name="split">dev, heldout or all.</param>
+    /// <param name="split">dev, heldout, dev2, heldout2 or all.</param>
     /// <param name="before">The stages after tokenization and before the places stage.</param>
     /// <param name="after">The places stage and the stages after it.</param>
     /// <exception cref="DataFileException">The gold file is missing or malformed.</exception>

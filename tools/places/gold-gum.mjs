@@ -4,7 +4,8 @@
 // Texas, "Victoria_(Australia)" -> AU-VIC, "Groningen_(city)" -> the city). Documents of the given genres, in name order,
 // are split before any output is read: every third one (the 3rd, 6th, …) goes to the held-out split, the rest to the
 // tuning split. A title with several namesakes and no deciding qualifier takes the decision of
-// tools/places/gold-gum-decisions.tsv (made by hand from the title); one not decided there is printed for a person.
+// tools/places/gold-gum-decisions.tsv (made by hand from the title); one not decided there is printed for a person. A line
+// keyed "DOCUMENT:title" there corrects GUM's link in one document, where its text shows the link names another place.
 //
 //   node tools/places/gold-gum.mjs ../shared/data/gum academic,bio,court,interview dev2 heldout2          # print the lines
 //   node tools/places/gold-gum.mjs ../shared/data/gum academic,bio,court,interview dev2 heldout2 --write  # replace those splits' lines
@@ -57,7 +58,8 @@ function qualified(found, q) {
     || (c[1] === 'city' && key(c[5]) === k));
 }
 
-function map(title) {
+function map(doc, title) {
+  if (decisions.has(`${doc}:${title}`)) return { ids: decisions.get(`${doc}:${title}`), how: 'corrected' };
   if (decisions.has(title)) return { ids: decisions.get(title), how: 'decided' };
   const t = decodeURIComponent(title).replace(/_/g, ' ');
   const whole = byName.get(key(t)) || []; // a name with its comma ("Washington, D.C.")
@@ -97,7 +99,7 @@ let undecided = 0;
 docs.forEach(([doc, titles], i) => {
   const split = i % 3 === 2 ? heldSplit : tuneSplit;
   for (const title of titles) {
-    const r = map(title);
+    const r = map(doc, title);
     if (r.ids === null) {
       undecided++;
       console.error(`undecided\t${title}\t${r.found.map(c => `${c[0]} ${c[1]} ${c[3]} ${c[5]} ${c[8]}`).join(' ; ')}`);

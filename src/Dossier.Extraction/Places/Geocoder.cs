@@ -11,8 +11,10 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// <summary>
 /// Resolves the places of a document (GPE, LOC and FAC entities) to gazetteer records, all at once so that each place is
 /// read in the light of the others. "The City of X" (an administrative unit's word, <c>models/places/unit-words.tsv</c>, and
-/// "of") is X. A name's candidates (for "A, B" only the A in B, "Springfield, Illinois") (every gazetteer place with that name) are ranked by a sum of
-/// evidence, added in this order:
+/// "of") is X; "X State", "X Province" (a unit's word after the name) is the division X, "X Town" the town X; a name that
+/// the name finder began with lower-case words ("of X") is also looked up from its first capitalised word. A name's
+/// candidates (for "A, B" only the A in B, "Springfield, Illinois"; also when A and B are two place entities, one right after
+/// the other and a comma) (every gazetteer place with that name) are ranked by a sum of evidence, added in this order:
 /// <list type="number">
 /// <item>population: the log of the population (a bigger place is named more often);</item>
 /// <item>feature class: a country over a division over a city, a capital and a division's seat over other cities;</item>
@@ -24,7 +26,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// </list>
 /// The rule that decides is the last one whose evidence changed the winner (<see cref="PlaceDecision.Rule"/>): "unique"
 /// when the name has one candidate; "division-city" when it had two, a division and a city inside it that bears its name
-/// ("Hamburg", "Kiev"), and the city was taken. The document's places are resolved twice: the second pass reads the countries and
+/// ("Hamburg", "Kiev"), and the city was taken; "coded-country" when the gazetteer lacks a GPE's name and the actors'
+/// knowledge base codes it as a country ("America"), which it then is. The document's places are resolved twice: the second pass reads the countries and
 /// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
 /// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
 /// its name ("Tulsa International Airport"), else in the city its sentence names. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
@@ -34,7 +37,7 @@ internal sealed class Geocoder
 {
     /// <summary>The rules, in the order the evidence is added; then the rules of landmarks and "none".</summary>
     public static readonly ImmutableArray<string> Rules =
-        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
+        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "coded-country", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
 
     // Weights chosen on the dev part of data/annotations/places (see docs/evaluation.md).
     private const double CountryPrior = 4.0;
@@ -76,8 +79,9 @@ internal sealed class Geocoder
             countries[c.Country] = countries.GetValueOrDefault(c.Country) + Math.Max(1, e.Mentions.Length);
         }
 
+        var qualifiers = Qualifiers(document, places);
         var noDivisions = new HashSet<string>(StringComparer.Ordinal);
-        var first = places.Select(e => Decide(e, ownCountry.GetValueOrDefault(e.Id), Without(countries, ownCountry.GetValueOrDefault(e.Id), e), noDivisions)).ToList();
+        var first = places.Select(e => Decide(e, ownCountry.GetValueOrDefault(e.Id), Without(countries, ownCountry.GetValueOrDefault(e.Id), e), noDivisions, qualifiers)).ToList();
 
         // Pass 2: the countries and divisions the first pass resolved.
         var resolvedCountries = new Dictionary<string, int>(countries, StringComparer.Ordinal);
@@ -108,7 +112,7 @@ internal sealed class Geocoder
             var others = Without(resolvedCountries, mine?.Country, e);
             var ownDivision = DivisionOf(mine);
             var otherDivisions = divisionCounts.Where(kv => kv.Value > (kv.Key == ownDivision ? 1 : 0)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-            result.Add(Decide(e, ownCountry.GetValueOrDefault(e.Id), others, otherDivisions));
+            result.Add(Decide(e, ownCountry.GetValueOrDefault(e.Id), others, otherDivisions, qualifiers));
         }
 
         // Landmarks the gazetteer lacks.
@@ -146,7 +150,39 @@ internal sealed class Geocoder
         return copy;
     }
 
-    private PlaceDecision Decide(Entity e, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions)
+    /// <summary>
+    /// The places that qualify a place entity's name mentions: another place entity's mention right after one of them and a
+    /// comma ("X, Y": Y). By entity id.
+    /// </summary>
+    private static Dictionary<string, List<Entity>> Qualifiers(Document document, List<Entity> places)
+    {
+        var byStart = new Dictionary<int, Entity>();
+        foreach (var e in places)
+        {
+            if (e.Mentions.IsDefault) continue;
+            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name)) byStart.TryAdd(m.Start, e);
+        }
+
+        var result = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+        var text = document.Text;
+        foreach (var e in places)
+        {
+            if (e.Mentions.IsDefault) continue;
+            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+            {
+                if (m.End >= text.Length || text[m.End] != ',') continue;
+                var next = m.End + 1;
+                while (next < text.Length && text[next] == ' ') next++;
+                if (next == m.End + 1 || !byStart.TryGetValue(next, out var q) || ReferenceEquals(q, e)) continue;
+                if (!result.TryGetValue(e.Id, out var list)) result[e.Id] = list = [];
+                if (!list.Contains(q)) list.Add(q);
+            }
+        }
+
+        return result;
+    }
+
+    private PlaceDecision Decide(Entity e, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions, Dictionary<string, List<Entity>> qualifiers)
     {
         var candidates = new List<GazetteerPlace>();
         foreach (var name in Names(e))
@@ -162,6 +198,19 @@ internal sealed class Geocoder
         if (qualified.Count > 0 && qualified.Any(q => q.Class != PlaceClasses.Country && q.Class != PlaceClasses.Admin1))
         {
             candidates = [.. candidates.Where(c => qualified.Contains(c) && c.Class == PlaceClasses.City)];
+        }
+
+        // "X, Y" where Y is another place of the text: the places named X that lie in a division or country named Y.
+        if (candidates.Count > 1 && qualifiers.TryGetValue(e.Id, out var qs))
+        {
+            var within = candidates.Where(c => c.Class != PlaceClasses.Country && qs.Any(q => Names(q).SelectMany(_gazetteer.Find).Any(p => Holds(p, c)))).ToList();
+            if (within.Count > 0) candidates = within;
+        }
+
+        // A place the gazetteer lacks that the actors' knowledge base codes as a country, not a part of its government: that country.
+        if (candidates.Count == 0 && e.Type == EntityTypes.Gpe && e.Sector is null && actorCountry is not null && _gazetteer.CountryByIso2(actorCountry) is { } coded)
+        {
+            return new(e, coded, _gazetteer.ToPlace(coded), "coded-country", 0);
         }
 
         if (candidates.Count == 0) return new(e, null, null, "none", 0);
@@ -200,6 +249,14 @@ internal sealed class Geocoder
         return new(e, winner, _gazetteer.ToPlace(winner!), rule, candidates.Count);
     }
 
+    /// <summary>Whether place <paramref name="outer"/> (a country or division) holds <paramref name="inner"/>.</summary>
+    private static bool Holds(GazetteerPlace outer, GazetteerPlace inner) => outer.Class switch
+    {
+        PlaceClasses.Country => inner.Country == outer.Country,
+        PlaceClasses.Admin1 => inner.Class == PlaceClasses.City && inner.Country == outer.Country && inner.Admin1Code == outer.Admin1Code,
+        _ => false,
+    };
+
     /// <summary>The division a place is or lies in, as "country TAB code"; null for countries and places without one.</summary>
     private static string? DivisionOf(GazetteerPlace? p) =>
         p is null || p.Class == PlaceClasses.Country || p.Admin1Code.Length == 0 ? null : p.Country + "\t" + p.Admin1Code;
@@ -226,6 +283,7 @@ internal sealed class Geocoder
     {
         var direct = _gazetteer.Find(name);
         if (direct.Count == 0 && _units.Count > 0 && UnitOf(name) is { } rest) return _gazetteer.Find(rest);
+        if (direct.Count == 0 && _units.Count > 0 && UnitAfter(name) is { } named) return named;
         var comma = name.IndexOf(", ", StringComparison.Ordinal);
         if (comma <= 0) return direct;
         var head = _gazetteer.Find(name[..comma]);
@@ -244,11 +302,41 @@ internal sealed class Geocoder
         return string.Join(' ', words[(i + 2)..]);
     }
 
+    /// <summary>
+    /// The places of a name that ends in an administrative unit's word ("X State", "X Province"): the divisions named X, or for
+    /// "X City", "X Town" the cities named X; null when the name does not end so or names none.
+    /// </summary>
+    private List<GazetteerPlace>? UnitAfter(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        if (space <= 0) return null;
+        var unit = name[(space + 1)..].ToLowerInvariant();
+        if (!_units.Contains(unit) || !char.IsUpper(name[space + 1])) return null;
+        var cityUnit = unit is "city" or "town" or "village";
+        var found = _gazetteer.Find(name[..space]).Where(p => cityUnit ? p.Class == PlaceClasses.City : p.Class == PlaceClasses.Admin1).ToList();
+        return found.Count > 0 ? found : null;
+    }
+
     private static IEnumerable<string> Names(Entity e)
     {
         yield return e.Name;
+        if (Capitalised(e.Name) is { } name) yield return name;
         if (e.Aliases.IsDefault) yield break;
-        foreach (var a in e.Aliases) yield return a;
+        foreach (var a in e.Aliases)
+        {
+            yield return a;
+            if (Capitalised(a) is { } alias) yield return alias;
+        }
+    }
+
+    /// <summary>A name from its first capitalised word on, when lower-case words begin it ("of X" where the name finder took the
+    /// preposition); else null. "the" is left to <see cref="PlaceGazetteer.Key"/> and <see cref="UnitOf"/>.</summary>
+    private static string? Capitalised(string name)
+    {
+        if (name.Length == 0 || !char.IsLower(name[0]) || name.StartsWith("the ", StringComparison.Ordinal)) return null;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var first = Array.FindIndex(words, w => char.IsUpper(w[0]));
+        return first > 0 ? string.Join(' ', words[first..]) : null;
     }
 
     private PlaceDecision Landmark(Entity e, List<PlaceDecision> decisions, Document document)

@@ -151,7 +151,7 @@ internal sealed class PlaceGazetteer
 
     /// <summary>
     /// The lookup key of a name: letters and digits without their accents, lower-cased, every run of other characters
-    /// (spaces, hyphens, dots, apostrophes) one space, a leading "the" dropped: "the U.S." and "US" are one key, so are
+    /// (spaces, hyphens) one space, dots and apostrophes (also the ʻokina) dropped, a leading "the" dropped: "the U.S." and "US" are one key, so are
     /// "Kraków" and "Krakow".
     /// </summary>
     public static string Key(string name)
@@ -163,7 +163,7 @@ internal sealed class PlaceGazetteer
         {
             var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
             if (cat == UnicodeCategory.NonSpacingMark) continue;
-            if (ch is '.' or '\'' or '’') continue; // "U.S." -> "us", "Côte d'Ivoire" -> "cote divoire"
+            if (ch is '.' or '\'' or '’' or 'ʻ' or 'ʼ') continue; // "U.S." -> "us", "Côte d'Ivoire" -> "cote divoire", the ʻokina of "Hawaiʻi"
             if (char.IsLetterOrDigit(ch))
             {
                 if (pendingSpace && sb.Length > 0) sb.Append(' ');

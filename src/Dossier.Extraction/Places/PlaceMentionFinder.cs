@@ -33,15 +33,19 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <list type="bullet">
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
 /// the capitalised words before them when the longer name is a place;</item>
+/// <item><c>retyped-known</c>: an ORG entity named like a place the name finder typed GPE or LOC in the same document, when most of
+/// its name mentions are that name (a possessive "X's" is the name): retyped GPE;</item>
 /// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
 /// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
 /// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
 /// <item><c>nested-known</c> / <c>nested-name</c>: a place inside another entity's name, after a link word ("the
 /// University of X", "the festival in X"), as its first words ("X Census Bureau"; a landmark's only when they name a
 /// capital: "X Bay"), or a place the document names anywhere inside it ("the Metro X Convention Centre"); it joins the
-/// document's place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);</item>
+/// document's place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);
+/// <c>nested-capital</c>: after a link word, a country's capital whose name has no other namesake of note, in any country;</item>
 /// <item><c>unlabelled-known</c> / <c>unlabelled-country</c> / <c>unlabelled-context</c> / <c>unlabelled-heading</c>:
-/// capitalised proper-noun words no entity covers (hyphenated names whole): they join the document's place of the same
+/// capitalised proper-noun words no entity covers (hyphenated names whole; a capitalised word before them that the syntax tags
+/// otherwise begins the name, "New" of "New X", and a name so begun that names no place of the document is no place): they join the document's place of the same
 /// name; a country is a place as it stands (also at the edge of a longer run: "the Fan Fair X 2024"); a city needs a
 /// locative preposition, its division, a coordinated place, or to open a sentence before a colon (a guide's listing "X: …");</item>
 /// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
@@ -52,7 +56,7 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
-    public static readonly ImmutableArray<string> Rules = ["extended", "retyped-country", "retyped-context", "nested-known", "nested-name", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "division-code"];
+    public static readonly ImmutableArray<string> Rules = ["extended", "retyped-country", "retyped-known", "retyped-context", "nested-known", "nested-name", "nested-capital", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "division-code"];
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -130,6 +134,10 @@ internal sealed class PlaceMentionFinder
             foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name)) Cover(tokens, placeTokens, m.Start, m.End);
         }
 
+        // The names of the places the name finder typed GPE or LOC that the gazetteer knows.
+        var typedPlaces = entities.Where(e => e.Type is EntityTypes.Gpe or EntityTypes.Location && _gazetteer.Find(e.Name).Count > 0)
+            .Select(e => PlaceGazetteer.Key(e.Name)).ToHashSet(StringComparer.Ordinal);
+
         // 1. Mistyped: an ORG or PERSON named like a place and used as one.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -140,7 +148,18 @@ internal sealed class PlaceMentionFinder
             var candidates = InContext(e.Name);
             if (candidates.Count == 0) continue;
             var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
-            if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(m.Text) != PlaceGazetteer.Key(e.Name))) continue;
+
+            // The name finder typed the same name a place elsewhere in the document, and most of the entity's names are that
+            // name (coreference may have drawn in a longer name): the entity is that place.
+            var key = PlaceGazetteer.Key(e.Name);
+            if (e.Type == EntityTypes.Organization && typedPlaces.Contains(key) && names.Count(m => PlaceGazetteer.Key(WithoutPossessive(m.Text)) == key) * 2 > names.Count)
+            {
+                entities[i] = e with { Type = EntityTypes.Gpe };
+                decided.Add("retyped-known");
+                continue;
+            }
+
+            if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(WithoutPossessive(m.Text)) != key)) continue;
 
             // A country's name is a GPE whatever it does (OntoNotes types a government named by its country GPE).
             if (e.Type == EntityTypes.Organization && !pronoun && candidates.Any(p => p.Class == PlaceClasses.Country))
@@ -241,6 +260,10 @@ internal sealed class PlaceMentionFinder
                 // one), or when they name the capital of a country the document speaks of ("X Bay" beside the capital X).
                 else if ((span.Linked || !Geocoder.IsPlace(e) || InContext(text).Any(p => p.IsCapital)) && InContext(text).Count > 0) Found("nested-name", span.First, span.Last, null);
 
+                // After a link word, a capital with no namesake of note is a place whatever country the document speaks of ("the
+                // University of X", X a capital): the name of a country's capital is evidence enough.
+                else if (span.Linked && Strong(text) is [{ IsCapital: true }]) Found("nested-capital", span.First, span.Last, null);
+
                 // Else a place of the document further inside the name ("the Metro X Convention Centre", where "Metro" names no place of the document).
                 else if (Inner(document, first, last, s => Known(Text(document, s.First, s.Last)) is { } k && k != i) is { } inner)
                 {
@@ -261,6 +284,11 @@ internal sealed class PlaceMentionFinder
                 else break;
             }
 
+            // A capitalised word just before the run that the syntax tags otherwise ("New" of a city's name) begins it, when no entity covers it.
+            var begin = t;
+            while (begin > 0 && !covered[begin - 1] && !IsSentenceStart(tokens, begin - 1) && tokens[begin - 1].Sentence == tokens[t].Sentence
+                && IsCapitalised(document, begin - 1) && !IsProperWord(document, begin - 1)) begin--;
+            t = begin;
             var text = Text(document, t, last);
             if (Known(text) is { } j) Found("unlabelled-known", t, last, j);
             else if (created.ContainsKey(PlaceGazetteer.Key(text))) Found("unlabelled-known", t, last, null);
@@ -357,6 +385,11 @@ internal sealed class PlaceMentionFinder
         var ordered = entities.OrderBy(e => e.Mentions.IsDefaultOrEmpty ? int.MaxValue : e.Mentions[0].Start).ToList();
         return (document with { Entities = [.. ordered.Select((e, k) => e with { Id = "e" + (k + 1).ToString(CultureInfo.InvariantCulture) })] }, decided);
     }
+
+    /// <summary>A name without its possessive ending ("X's", "X'"): the same name.</summary>
+    internal static string WithoutPossessive(string text) =>
+        text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal) ? text[..^2]
+        : text.Length > 1 && text[^1] is '\'' or '’' ? text[..^1] : text;
 
     /// <summary>The gazetteer's places of a name that count as evidence: countries, divisions and cities of <see cref="MinPopulation"/> people.</summary>
     private List<GazetteerPlace> Strong(string name) =>

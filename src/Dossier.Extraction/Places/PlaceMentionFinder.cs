@@ -102,11 +102,27 @@ internal sealed class PlaceMentionFinder
             [.. Strong(name).Where(p => p.Class == PlaceClasses.Country || countries.Contains(p.Country))];
 
         // 0. A place mention cut short by the name finder ("the United | Kingdom"): a GPE or LOC entity the gazetteer does not
-        // know whose every name mention, with the capitalised words just before it, names a place it knows.
+        // know whose every name mention, with the capitalised words just before it, names a place it knows; or one it knows
+        // ("York") whose every mention so completed, with words no other entity covers, is the name of another place entity
+        // of the document ("New York").
+        var otherPlaceNames = entities.Where(e => e.Type is EntityTypes.Gpe or EntityTypes.Location).Select(e => PlaceGazetteer.Key(e.Name)).ToHashSet(StringComparer.Ordinal);
+        var anyCovered = new bool[tokens.Length];
+        foreach (var e in entities)
+        {
+            foreach (var m in e.Mentions) Cover(tokens, anyCovered, m.Start, m.End);
+        }
+
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
-            if (e.Type is not (EntityTypes.Gpe or EntityTypes.Location) || _gazetteer.Find(e.Name).Count > 0) continue;
+            if (e.Type is not (EntityTypes.Gpe or EntityTypes.Location)) continue;
+            var knownName = _gazetteer.Find(e.Name).Count > 0;
+            if (knownName && !e.Mentions.All(m => m.Kind == MentionKinds.Name && TokenAt(tokens, m.Start) is > 0 and var f && !anyCovered[f - 1]
+                && Extended(document, f, TokenAt(tokens, m.End - 1)) is { } x && otherPlaceNames.Contains(PlaceGazetteer.Key(Text(document, x, TokenAt(tokens, m.End - 1))))))
+            {
+                continue;
+            }
+
             var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
             if (names.Count == 0 || names.Count != e.Mentions.Length) continue;
             string? longer = null;
@@ -123,7 +139,8 @@ internal sealed class PlaceMentionFinder
             }
 
             if (longer is null || mentions.Count != names.Count) continue;
-            entities[i] = e with { Name = longer, Aliases = [.. e.Aliases.Append(longer).Distinct(StringComparer.Ordinal)], Mentions = [.. mentions] };
+            // A name the gazetteer knows is no alias of the longer one ("York" of "New York").
+            entities[i] = e with { Name = longer, Aliases = knownName ? [longer] : [.. e.Aliases.Append(longer).Distinct(StringComparer.Ordinal)], Mentions = [.. mentions] };
             decided.Add("extended");
         }
 

@@ -34,7 +34,7 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
 /// the capitalised words before them when the longer name is a place;</item>
 /// <item><c>retyped-known</c>: an ORG entity named like a place the name finder typed GPE or LOC in the same document, when most of
-/// its name mentions are that name (a possessive "X's" is the name): retyped GPE;</item>
+/// its name mentions are that name (a possessive "X's" is the name) and one of them follows a locative preposition: retyped GPE;</item>
 /// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
 /// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
 /// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
@@ -42,7 +42,8 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// University of X", "the festival in X"), as its first words ("X Census Bureau"; a landmark's only when they name a
 /// capital: "X Bay"), or a place the document names anywhere inside it ("the Metro X Convention Centre"); it joins the
 /// document's place entity of the same name, else becomes a GPE entity of its own (the container keeps its words and type);
-/// <c>nested-capital</c>: after a link word, a country's capital whose name has no other namesake of note, in any country;</item>
+/// <c>nested-capital</c>: after a link word, a country's capital whose name has no namesake of note in another country, whatever
+/// countries the document speaks of;</item>
 /// <item><c>unlabelled-known</c> / <c>unlabelled-country</c> / <c>unlabelled-context</c> / <c>unlabelled-heading</c>:
 /// capitalised proper-noun words no entity covers (hyphenated names whole; a capitalised word before them that the syntax tags
 /// otherwise begins the name, "New" of "New X", and a name so begun that names no place of the document is no place): they join the document's place of the same
@@ -162,20 +163,23 @@ internal sealed class PlaceMentionFinder
             if (e.Type is not (EntityTypes.Organization or EntityTypes.Person) || !e.Roles.IsDefaultOrEmpty) continue;
             if (e.Mentions.IsDefaultOrEmpty) continue;
             var pronoun = e.Mentions.Any(m => m.Kind == MentionKinds.Pronoun);
-            var candidates = InContext(e.Name);
-            if (candidates.Count == 0) continue;
-            var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
 
-            // The name finder typed the same name a place elsewhere in the document, and most of the entity's names are that
-            // name (coreference may have drawn in a longer name): the entity is that place.
+            // The name finder typed the same name a place elsewhere in the document, most of the entity's names are that name
+            // (coreference may have drawn in a longer name) and one follows a locative preposition: the entity is that place.
             var key = PlaceGazetteer.Key(e.Name);
-            if (e.Type == EntityTypes.Organization && typedPlaces.Contains(key) && names.Count(m => PlaceGazetteer.Key(WithoutPossessive(m.Text)) == key) * 2 > names.Count)
+            if (e.Type == EntityTypes.Organization && typedPlaces.Contains(key)
+                && e.Mentions.Where(m => m.Kind == MentionKinds.Name && PlaceGazetteer.Key(WithoutPossessive(m.Text)) == key).ToList() is { Count: > 0 } same
+                && same.Count * 2 > e.Mentions.Count(m => m.Kind == MentionKinds.Name)
+                && same.Any(m => IsLocative(document, TokenAt(tokens, m.Start))))
             {
                 entities[i] = e with { Type = EntityTypes.Gpe };
                 decided.Add("retyped-known");
                 continue;
             }
 
+            var candidates = InContext(e.Name);
+            if (candidates.Count == 0) continue;
+            var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
             if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(WithoutPossessive(m.Text)) != key)) continue;
 
             // A country's name is a GPE whatever it does (OntoNotes types a government named by its country GPE).
@@ -277,9 +281,12 @@ internal sealed class PlaceMentionFinder
                 // one), or when they name the capital of a country the document speaks of ("X Bay" beside the capital X).
                 else if ((span.Linked || !Geocoder.IsPlace(e) || InContext(text).Any(p => p.IsCapital)) && InContext(text).Count > 0) Found("nested-name", span.First, span.Last, null);
 
-                // After a link word, a capital with no namesake of note is a place whatever country the document speaks of ("the
-                // University of X", X a capital): the name of a country's capital is evidence enough.
-                else if (span.Linked && Strong(text) is [{ IsCapital: true }]) Found("nested-capital", span.First, span.Last, null);
+                // After a link word, a capital with no namesake of note outside its country is a place whatever country the
+                // document speaks of ("the University of X", X a capital, or a capital and its division of the same name).
+                else if (span.Linked && Strong(text) is { Count: > 0 } strong && strong.Any(p => p.IsCapital) && strong.All(p => p.Country == strong[0].Country))
+                {
+                    Found("nested-capital", span.First, span.Last, null);
+                }
 
                 // Else a place of the document further inside the name ("the Metro X Convention Centre", where "Metro" names no place of the document).
                 else if (Inner(document, first, last, s => Known(Text(document, s.First, s.Last)) is { } k && k != i) is { } inner)

@@ -134,4 +134,69 @@ public sealed class GeocoderTests
     [Fact]
     public void Kilometres_TwoCapitals_IsTheGreatCircleDistance() =>
         Assert.InRange(PlaceEvaluator.Kilometres(48.8566, 2.3522, 51.5074, -0.1278), 335, 350);
+    [Theory]
+    [InlineData("Oʻahu", "Oahu")]
+    public void Key_Okina_IsDroppedLikeAnApostrophe(string name, string other) =>
+        Assert.Equal(PlaceGazetteer.Key(other), PlaceGazetteer.Key(name));
+
+    [Fact]
+    public void Resolve_NameBegunWithAPrepositionByTheNameFinder_IsLookedUpFromItsCapitalisedWords()
+    {
+        var d = Decision(With(Place("e1", "of Portugal")), "e1");
+        Assert.Equal("PT", d.Result?.CountryCode);
+        Assert.Equal(PlaceClasses.Country, d.Result!.FeatureClass);
+    }
+
+    [Fact]
+    public void Resolve_NameEndingInAUnitWord_IsTheDivisionOfThatName()
+    {
+        var d = Decision(With(Place("e1", "Oregon State")), "e1");
+        Assert.Equal(PlaceClasses.Admin1, d.Result?.FeatureClass);
+        Assert.Equal("US", d.Result!.CountryCode);
+        Assert.Equal("Oregon", d.Result.Name);
+    }
+
+    /// <summary>A document of <paramref name="text"/> whose place entities are the given names at their first occurrence.</summary>
+    private static Document Text(string text, params string[] names) =>
+        new Document(text, new DocumentMetadata(null, "test", null))
+        {
+            Entities = [.. names.Select((n, i) =>
+            {
+                var at = text.IndexOf(n, StringComparison.Ordinal);
+                return new Entity("e" + (i + 1), n, EntityTypes.Gpe) { Aliases = [n], Mentions = [new Mention(at, at + n.Length, n, 0)] };
+            })],
+        };
+
+    [Fact]
+    public void Resolve_TownFollowedByACommaAndADivisionEntity_TakesTheNamesakeInThatDivision()
+    {
+        // Two divisions are named, so the division evidence alone cannot decide; the larger namesake is in the other one.
+        var d = Geocoder.Resolve(Text("They drove from Richmond, Kentucky to Virginia.", "Richmond", "Kentucky", "Virginia")).Single(x => x.Entity.Id == "e1");
+        Assert.Equal("Kentucky", d.Result?.Admin1);
+        Assert.Equal("US", d.Result!.CountryCode);
+    }
+
+    [Fact]
+    public void Resolve_CountryListedBeforeAnotherCountry_StaysTheCountry()
+    {
+        var d = Geocoder.Resolve(Text("Talks with Lebanon, Jordan and Egypt resumed.", "Lebanon", "Jordan", "Egypt")).Single(x => x.Entity.Id == "e1");
+        Assert.Equal(PlaceClasses.Country, d.Result?.FeatureClass);
+        Assert.Equal("LB", d.Result!.CountryCode);
+    }
+
+    [Fact]
+    public void Resolve_PlaceTheGazetteerLacksCodedAsACountry_IsThatCountry()
+    {
+        var d = Decision(With(Place("e1", "Blighty", country: "GBR")), "e1");
+        Assert.Equal("coded-country", d.Rule);
+        Assert.Equal("GB", d.Result?.CountryCode);
+        Assert.Equal(PlaceClasses.Country, d.Result!.FeatureClass);
+    }
+
+    [Fact]
+    public void Resolve_PlaceTheGazetteerLacksCodedAsAGovernment_IsNoCountry()
+    {
+        var d = Decision(With(Place("e1", "Blighty", country: "GBR", sector: "GOV")), "e1");
+        Assert.Null(d.Result);
+    }
 }

@@ -226,4 +226,66 @@ public sealed class PlaceMentionFinderTests
         Assert.Contains(doc.Entities, e => e.Name == "Saint-Malo");
         Assert.Equal(["unlabelled-heading"], rules);
     }
+    [Fact]
+    public void Find_CapitalAfterALinkWordOfACountryTheReportDoesNotName_IsANewPlace()
+    {
+        const string text = "She studied at the University of Helsinki before moving abroad.";
+        var (doc, rules) = Finder.Find(With(text, ("University of Helsinki", EntityTypes.Organization)));
+
+        Assert.Contains(doc.Entities, e => e.Name == "Helsinki" && e.Type == EntityTypes.Gpe);
+        Assert.Equal(["nested-capital"], rules);
+    }
+
+    [Fact]
+    public void Find_TownAfterALinkWordOfACountryTheReportDoesNotName_IsNoPlace()
+    {
+        const string text = "She studied at the University of Tacoma before moving abroad.";
+        var (_, rules) = Finder.Find(With(text, ("University of Tacoma", EntityTypes.Organization)));
+
+        Assert.Empty(rules);
+    }
+
+    [Fact]
+    public void Stage_OrganisationNamedLikeAPlaceTheReportTypesAPlace_IsRetypedAndPlaced()
+    {
+        const string text = "Trains reach Tacoma daily. Tacoma's harbour is busy and ships sail from Tacoma at dawn.";
+        var doc = new TokenizationStage().Process(new Document(text, new DocumentMetadata(null, "test", null)));
+        var at = new List<int>();
+        for (var i = text.IndexOf("Tacoma", StringComparison.Ordinal); i >= 0; i = text.IndexOf("Tacoma", i + 1, StringComparison.Ordinal)) at.Add(i);
+        Mention M(int start, int length) => new(start, start + length, text.Substring(start, length), doc.Tokens.First(t => t.Start >= start).Sentence);
+        var gpe = new Entity("e1", "Tacoma", EntityTypes.Gpe) { Aliases = ["Tacoma"], Mentions = [M(at[0], 6)] };
+        var org = new Entity("e2", "Tacoma", EntityTypes.Organization) { Aliases = ["Tacoma"], Mentions = [M(at[1], 8), M(at[2], 6)] };
+        var unretyped = new PlaceStage().Process(doc with { Entities = [gpe, org with { Mentions = [M(at[1], 8)] }] });
+        Assert.Equal(EntityTypes.Organization, unretyped.Entities.Single(e => e.Id == "e2").Type); // no locative mention: a team, a firm
+
+        var placed = new PlaceStage().Process(doc with { Entities = [gpe, org] });
+
+        var retyped = placed.Entities.Single(e => e.Id == "e2");
+        Assert.Equal(EntityTypes.Gpe, retyped.Type);
+        Assert.Equal("US", retyped.Place?.CountryCode);
+    }
+
+    [Fact]
+    public void Stage_KnownPlaceCutShortByTheNameFinder_IsCompletedToTheReportsLongerPlace()
+    {
+        const string text = "Her family left New Mexico in May. A statue of her stands at the Museum of Art New Mexico today.";
+        var doc = new TokenizationStage().Process(new Document(text, new DocumentMetadata(null, "test", null)));
+        var first = text.IndexOf("New Mexico", StringComparison.Ordinal);
+        var second = text.LastIndexOf("Mexico", StringComparison.Ordinal);
+        var museum = text.IndexOf("Museum of Art", StringComparison.Ordinal);
+        Mention M(int start, int length) => new(start, start + length, text.Substring(start, length), doc.Tokens.First(t => t.Start >= start).Sentence);
+        Entity[] entities =
+        [
+            new("e1", "New Mexico", EntityTypes.Gpe) { Aliases = ["New Mexico"], Mentions = [M(first, 10)] },
+            new("e2", "Museum of Art", EntityTypes.Organization) { Aliases = ["Museum of Art"], Mentions = [M(museum, 13)] },
+            new("e3", "Mexico", EntityTypes.Gpe) { Aliases = ["Mexico"], Mentions = [M(second, 6)] },
+        ];
+
+        var (found, rules) = Finder.Find(doc with { Entities = [.. entities] });
+        Assert.Contains("extended", rules);
+        Assert.Equal("New Mexico", found.Entities.Single(e => e.Id == "e3").Name);
+
+        var placed = new PlaceStage().Process(doc with { Entities = [.. entities] });
+        Assert.Equal("US", placed.Entities.Single(e => e.Id == "e3").Place?.CountryCode);
+    }
 }

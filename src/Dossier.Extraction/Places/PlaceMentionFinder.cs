@@ -34,7 +34,8 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
 /// the capitalised words before them when the longer name is a place;</item>
 /// <item><c>retyped-known</c>: an ORG entity named like a place the name finder typed GPE or LOC in the same document, when most of
-/// its name mentions are that name (a possessive "X's" is the name) and one of them follows a locative preposition: retyped GPE;</item>
+/// its name mentions are that name (a possessive "X's" is the name), and the place's mention comes first or one of them follows a
+/// locative preposition: retyped GPE;</item>
 /// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
 /// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
 /// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
@@ -153,8 +154,14 @@ internal sealed class PlaceMentionFinder
         }
 
         // The names of the places the name finder typed GPE or LOC that the gazetteer knows.
-        var typedPlaces = entities.Where(e => e.Type is EntityTypes.Gpe or EntityTypes.Location && _gazetteer.Find(e.Name).Count > 0)
-            .Select(e => PlaceGazetteer.Key(e.Name)).ToHashSet(StringComparer.Ordinal);
+        // By name: where the first mention of that name by a place entity stands.
+        var typedPlaces = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entities.Where(e => e.Type is EntityTypes.Gpe or EntityTypes.Location && e.Mentions.Length > 0 && _gazetteer.Find(e.Name).Count > 0))
+        {
+            var k = PlaceGazetteer.Key(e.Name);
+            var start = e.Mentions.Min(m => m.Start);
+            typedPlaces[k] = typedPlaces.TryGetValue(k, out var s) ? Math.Min(s, start) : start;
+        }
 
         // 1. Mistyped: an ORG or PERSON named like a place and used as one.
         for (var i = 0; i < entities.Count; i++)
@@ -165,12 +172,14 @@ internal sealed class PlaceMentionFinder
             var pronoun = e.Mentions.Any(m => m.Kind == MentionKinds.Pronoun);
 
             // The name finder typed the same name a place elsewhere in the document, most of the entity's names are that name
-            // (coreference may have drawn in a longer name) and one follows a locative preposition: the entity is that place.
+            // (coreference may have drawn in a longer name), and the document brings the name in as a place (the place's mention
+            // comes first) or one of these follows a locative preposition: the entity is that place. A team named after its city
+            // ("X beat Y") is brought in as the team.
             var key = PlaceGazetteer.Key(e.Name);
-            if (e.Type == EntityTypes.Organization && typedPlaces.Contains(key)
+            if (e.Type == EntityTypes.Organization && typedPlaces.TryGetValue(key, out var placeFirst)
                 && e.Mentions.Where(m => m.Kind == MentionKinds.Name && PlaceGazetteer.Key(WithoutPossessive(m.Text)) == key).ToList() is { Count: > 0 } same
                 && same.Count * 2 > e.Mentions.Count(m => m.Kind == MentionKinds.Name)
-                && same.Any(m => IsLocative(document, TokenAt(tokens, m.Start))))
+                && (placeFirst < same.Min(m => m.Start) || same.Any(m => IsLocative(document, TokenAt(tokens, m.Start)))))
             {
                 entities[i] = e with { Type = EntityTypes.Gpe };
                 decided.Add("retyped-known");

@@ -255,8 +255,9 @@ public sealed class PlaceMentionFinderTests
         Mention M(int start, int length) => new(start, start + length, text.Substring(start, length), doc.Tokens.First(t => t.Start >= start).Sentence);
         var gpe = new Entity("e1", "Tacoma", EntityTypes.Gpe) { Aliases = ["Tacoma"], Mentions = [M(at[0], 6)] };
         var org = new Entity("e2", "Tacoma", EntityTypes.Organization) { Aliases = ["Tacoma"], Mentions = [M(at[1], 8), M(at[2], 6)] };
-        var unretyped = new PlaceStage().Process(doc with { Entities = [gpe, org with { Mentions = [M(at[1], 8)] }] });
-        Assert.Equal(EntityTypes.Organization, unretyped.Entities.Single(e => e.Id == "e2").Type); // no locative mention: a team, a firm
+        // Brought in as an organisation (its mention first) and never after a locative preposition: a team, a firm.
+        var team = new PlaceStage().Process(doc with { Entities = [gpe with { Mentions = [M(at[1], 8)] }, org with { Mentions = [M(at[0], 6)] }] });
+        Assert.Equal(EntityTypes.Organization, team.Entities.Single(e => e.Id == "e2").Type);
 
         var placed = new PlaceStage().Process(doc with { Entities = [gpe, org] });
 

@@ -31,6 +31,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const MIN_POPULATION = 15000;
+const METROPOLIS = 1000000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const out = process.argv[2] || path.join(repo, 'models/places/gazetteer.tsv.gz');
@@ -175,6 +176,11 @@ for (const c of cities) {
   if (c.altName && !clean(c.altName).toLowerCase().startsWith(c.name.toLowerCase() + ' ')) others.add(clean(c.altName));
   // "Washington, D.C.": the name before the comma is a name too
   if (/^[^,]+, \S/.test(c.name)) { others.add(clean(c.name.split(',')[0])); others.add(clean(c.name.replace(',', ''))); }
+  // A metropolis of a million or more named after its division and "City" also answers to the division's name ("X City" in
+  // the division X): the bare name means the metropolis, and the geocoder reads a division named like a city inside it as
+  // the city (rule division-city); smaller "X City" towns (the seats of their states) leave the name to the division.
+  const metro = /^(.+) City$/.exec(c.name);
+  if (metro && c.population >= METROPOLIS && key(metro[1]) === key(adminName(c.country, c.adminCode))) others.add(metro[1]);
   if (c.featureCode === 'PPLC') {
     for (const o of capitalSpellings.get(c.country + '\t' + c.name) || capitalSpellings.get(c.country + '\t' + c.name.split(',')[0]) || []) others.add(o);
   }

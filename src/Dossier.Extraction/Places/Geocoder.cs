@@ -152,9 +152,9 @@ internal sealed class Geocoder
 
     /// <summary>
     /// The places that qualify a place entity's name mentions: another place entity's mention right after one of them and a
-    /// comma ("X, Y": Y). By entity id.
+    /// comma ("X, Y": Y), by entity id; and the ids of the entities every name mention of which so qualifies another place.
     /// </summary>
-    private static Dictionary<string, List<Entity>> Qualifiers(Document document, List<Entity> places)
+    private static (Dictionary<string, List<Entity>> Of, HashSet<string> Only) Qualifiers(Document document, List<Entity> places)
     {
         var byStart = new Dictionary<int, Entity>();
         foreach (var e in places)
@@ -163,8 +163,23 @@ internal sealed class Geocoder
             foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name)) byStart.TryAdd(m.Start, e);
         }
 
+        var byEnd = new Dictionary<int, Entity>();
+        foreach (var e in places)
+        {
+            if (e.Mentions.IsDefault) continue;
+            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name)) byEnd.TryAdd(m.End, e);
+        }
+
         var result = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+        var only = new HashSet<string>(StringComparer.Ordinal);
         var text = document.Text;
+
+        // An entity every name mention of which qualifies another place ("Town, Y"): read as a division or country.
+        foreach (var e in places)
+        {
+            if (e.Mentions.IsDefault || !e.Mentions.Any(m => m.Kind == MentionKinds.Name)) continue;
+            if (e.Mentions.Where(m => m.Kind == MentionKinds.Name).All(m => Before(m.Start) is { } other && !ReferenceEquals(other, e))) only.Add(e.Id);
+        }
         foreach (var e in places)
         {
             if (e.Mentions.IsDefault) continue;
@@ -179,10 +194,18 @@ internal sealed class Geocoder
             }
         }
 
-        return result;
+        return (result, only);
+
+        // The place entity whose mention ends just before ", " and offset <paramref name="start"/>.
+        Entity? Before(int start)
+        {
+            var k = start - 1;
+            while (k >= 0 && text[k] == ' ') k--;
+            return k >= 0 && k < start - 1 && text[k] == ',' && byEnd.TryGetValue(k, out var q) ? q : null;
+        }
     }
 
-    private PlaceDecision Decide(Entity e, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions, Dictionary<string, List<Entity>> qualifiers)
+    private PlaceDecision Decide(Entity e, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions, (Dictionary<string, List<Entity>> Of, HashSet<string> Only) qualifiers)
     {
         var candidates = new List<GazetteerPlace>();
         foreach (var name in Names(e))
@@ -201,7 +224,7 @@ internal sealed class Geocoder
         }
 
         // "X, Y" where Y is another place of the text: the places named X that lie in a division or country named Y.
-        if (candidates.Count > 1 && qualifiers.TryGetValue(e.Id, out var qs))
+        if (candidates.Count > 1 && qualifiers.Of.TryGetValue(e.Id, out var qs))
         {
             var within = candidates.Where(c => c.Class != PlaceClasses.Country && qs.Any(q => Names(q).SelectMany(_gazetteer.Find).Any(p => Holds(p, c)))).ToList();
             if (within.Count > 0) candidates = within;
@@ -214,6 +237,12 @@ internal sealed class Geocoder
         }
 
         if (candidates.Count == 0) return new(e, null, null, "none", 0);
+
+        // A name that only ever qualifies another place ("Town, Y") is a division or country, when it can be one.
+        if (qualifiers.Only.Contains(e.Id) && candidates.Where(c => c.Class != PlaceClasses.City).ToList() is { Count: > 0 } wider)
+        {
+            candidates = wider;
+        }
 
         // A division that bears the name of a city inside it ("Hamburg", "Kiev") is read as the city: the sharper place.
         var cityInDivision = candidates.Where(d => d.Class == PlaceClasses.Admin1

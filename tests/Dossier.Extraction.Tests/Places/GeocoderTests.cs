@@ -199,4 +199,20 @@ public sealed class GeocoderTests
         var d = Decision(With(Place("e1", "Blighty", country: "GBR", sector: "GOV")), "e1");
         Assert.Null(d.Result);
     }
+    [Fact]
+    public void Resolve_DivisionNameBorneByAMetropolisInsideIt_IsTheMetropolis()
+    {
+        var d = Decision(With(Place("e1", "New York")), "e1");
+        Assert.Equal(PlaceClasses.City, d.Result?.FeatureClass);
+        Assert.Equal("division-city", d.Rule);
+    }
+
+    [Fact]
+    public void Resolve_SameNameOnlyQualifyingATown_IsTheDivision()
+    {
+        var decisions = Geocoder.Resolve(Text("She grew up in Buffalo, New York and studied law.", "Buffalo", "New York"));
+        var division = decisions.Single(x => x.Entity.Id == "e2");
+        Assert.Equal(PlaceClasses.Admin1, division.Result?.FeatureClass);
+        Assert.Equal("New York", decisions.Single(x => x.Entity.Id == "e1").Result?.Admin1);
+    }
 }

@@ -163,6 +163,8 @@ for (const a2 of [...divisions.keys()].sort()) {
 }
 
 // ---- cities
+const qualifierLinks = fs.readFileSync(path.join(repo, 'models/places/name-qualifier-links.tsv'), 'utf8').split('\n')
+  .map(l => l.trim()).filter(l => l && !l.startsWith('#'));
 const capitalSpellings = new Map(); // ISO2 + name -> other spellings
 for (const line of fs.readFileSync(path.join(repo, 'models/actors/capitals.tsv'), 'utf8').split('\n')) {
   if (!line || line.startsWith('#')) continue;
@@ -179,6 +181,13 @@ for (const c of cities) {
   // A metropolis of a million or more named after its division and "City" also answers to the division's name ("X City" in
   // the division X): the bare name means the metropolis, and the geocoder reads a division named like a city inside it as
   // the city (rule division-city); smaller "X City" towns (the seats of their states) leave the name to the division.
+  // "X am Main", "X (Oder)", "X-upon-Y": the name before the qualifier (models/places/name-qualifier-links.tsv) is a name too
+  const qualified = /^(.+?) \(.+\)$/.exec(c.name) || qualifierLinks.map(w => new RegExp(`^(.+?)(?: |-)${w.replace(/ /g, '[ -]')}(?: |-)\\S`).exec(c.name)).find(m => m);
+  // (not when a place of the country already bears that name: "Zürich (Kreis 3)" is no second Zürich, "Brandenburg an der Havel"
+  // leaves "Brandenburg" to the state)
+  const head = qualified && clean(qualified[1]);
+  if (head && head.length > 2 && !cityNames.has(c.country + '\t' + key(head)) && !countryNames.has(key(head))
+      && !(countriesOfName.get(key(head)) || new Set()).has(c.country)) others.add(head);
   const metro = /^(.+) City$/.exec(c.name);
   if (metro && c.population >= METROPOLIS && key(metro[1]) === key(adminName(c.country, c.adminCode))) others.add(metro[1]);
   if (c.featureCode === 'PPLC') {

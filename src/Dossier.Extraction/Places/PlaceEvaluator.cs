@@ -97,8 +97,6 @@ public static class PlaceEvaluator
             foreach (var r in finder.Find(early).Rules) rules[r]++;
             var analysed = after(early);
             foreach (var d in geocoder.Resolve(analysed)) rules[d.Rule]++;
-            if (Environment.GetEnvironmentVariable("GEO4_DEBUG") == doc.Key) // TEMPDEBUG
-                foreach (var e in analysed.Entities) Console.Error.WriteLine($"{e.Type} | {e.Name} | {string.Join(" ; ", e.Mentions.Select(m => m.Text + "@" + m.Start))} | {e.Place?.Name} {e.Place?.CountryCode} {e.Place?.FeatureClass}"); // TEMPDEBUG
 
             foreach (var m in goldDoc.Chains.Values.SelectMany(c => c))
             {

@@ -1,4 +1,3 @@
-using System.Runtime;
 using Dossier.Core.Pipeline;
 using Dossier.Extraction.Actors;
 using Dossier.Extraction.Coreference;
@@ -94,58 +93,6 @@ public static class DefaultPipeline
     /// thread pool. Each is still loaded once per process (the lazies); the first failure is rethrown as it was thrown.
     /// </summary>
     private static void LoadModels(bool defaultActors, bool scoreEvents, bool learnedTriggers)
-    {
-        // The first load of the models allocates ~250 MB, nearly all of it kept for the life of the process: collections
-        // meanwhile would only mark and copy it from generation to generation (docs/evaluation.md, "Issue 15: cold start").
-        var noCollections = !Syntax.IsValueCreated && TryStartNoCollections();
-        try
-        {
-            LoadModelsInParallel(defaultActors, scoreEvents, learnedTriggers);
-        }
-        finally
-        {
-            if (noCollections)
-            {
-                EndNoCollections();
-            }
-        }
-    }
-
-    /// <summary>What the first load of every model may allocate without a collection (more ends the no-collection region early).</summary>
-    private const long LoadAllocationBudget = 256L << 20;
-
-    private static bool TryStartNoCollections()
-    {
-        try
-        {
-            return GCSettings.LatencyMode != GCLatencyMode.NoGCRegion && GC.TryStartNoGCRegion(LoadAllocationBudget);
-        }
-        catch (InvalidOperationException)
-        {
-            return false; // another thread started one meanwhile
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return false; // a budget larger than this collector allows
-        }
-    }
-
-    private static void EndNoCollections()
-    {
-        try
-        {
-            if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
-            {
-                GC.EndNoGCRegion();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The loads (or another thread) allocated more than the budget, or a collection was induced: the region has ended.
-        }
-    }
-
-    private static void LoadModelsInParallel(bool defaultActors, bool scoreEvents, bool learnedTriggers)
     {
         var loads = new List<Task>();
         void Start(Action load) => loads.Add(Task.Run(load));

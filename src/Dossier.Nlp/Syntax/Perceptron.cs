@@ -291,7 +291,8 @@ internal sealed class LinearModel
     private readonly uint[] _rowKeys;
     private readonly int[] _rowStart;
     private readonly ushort[] _cls;
-    private readonly float[] _w;
+    private float[]? _w; // null when loaded from a file until asked for: then decoded from _halfWeights
+    private readonly ushort[]? _halfWeights; // the weights as read from a file (half floats), else null
 
     private struct Slot
     {
@@ -398,6 +399,94 @@ internal sealed class LinearModel
         _table = table;
     }
 
+    /// <summary>
+    /// The model of a file, built straight from its half-float weights: the same layout, bit for bit, as the float
+    /// constructor gives for those weights widened to floats (every weight is then an exact half and packable), without
+    /// the float copy or its checks; start-up cost (docs/evaluation.md, "Issue 15: cold start"). The float weights are
+    /// decoded only if <see cref="Write"/>, <see cref="SameAs"/>, <see cref="Pruned"/> or <see cref="Quantised"/> needs them.
+    /// </summary>
+    private LinearModel(int classes, uint[] rowKeys, int[] rowStart, ushort[] cls, ushort[] halfWeights)
+    {
+        Classes = classes;
+        _rowKeys = rowKeys;
+        _rowStart = rowStart;
+        _cls = cls;
+        _halfWeights = halfWeights;
+        _packed = true;
+        var denseMin = Math.Max(8, classes / 4);
+        long sparseSize = 0, denseSize = 0;
+        for (var r = 0; r < rowKeys.Length; r++)
+        {
+            var length = rowStart[r + 1] - rowStart[r];
+            if (length >= denseMin) denseSize += (classes + 15) & ~15;
+            else sparseSize += length + 1;
+        }
+
+        if (sparseSize > int.MaxValue || denseSize > int.MaxValue) throw new InvalidDataException("model too large");
+        _pool = GC.AllocateUninitializedArray<uint>((int)sparseSize);
+        _wide = [];
+        Stride = (classes + 15) & ~15;
+        _dense = [];
+        _halves = new ushort[denseSize]; // zero past each dense row's classes
+        var capacity = Math.Max(16, (long)(rowKeys.Length / LoadFactor) + 1);
+        if (capacity > int.MaxValue / 2) throw new InvalidDataException("too many features");
+        _capacity = (ulong)capacity;
+        var table = new Slot[capacity + Pad];
+        var floatBits = HalfToFloatBits.Value;
+        int at = 0, dense = 0;
+        for (var r = 0; r < rowKeys.Length; r++)
+        {
+            var k = rowKeys[r];
+            if (k == 0) throw new InvalidDataException("zero feature key");
+            var slot = Home(k, _capacity);
+            while (table[slot].Key != 0)
+            {
+                if (table[slot].Key == k) throw new InvalidDataException("duplicate feature key");
+                slot++;
+                if (slot == table.Length - 1) Array.Resize(ref table, table.Length * 2); // keeps an empty slot at the end
+            }
+
+            ref var t = ref table[slot];
+            t.Key = k;
+            int from = rowStart[r], to = rowStart[r + 1];
+            if (to - from >= denseMin)
+            {
+                t.Row = ~dense;
+                for (var i = from; i < to; i++) _halves[dense + cls[i]] = halfWeights[i];
+                dense += Stride;
+            }
+            else
+            {
+                t.Row = at;
+                _pool[at++] = (uint)(to - from);
+                for (var i = from; i < to; i++) _pool[at++] = floatBits[halfWeights[i]] | cls[i];
+            }
+        }
+
+        _table = table;
+    }
+
+    /// <summary>The float bits of every half float, by its bits: one look-up instead of a conversion per weight.</summary>
+    private static readonly Lazy<uint[]> HalfToFloatBits = new(() =>
+    {
+        var bits = GC.AllocateUninitializedArray<uint>(1 << 16);
+        for (var h = 0; h < bits.Length; h++) bits[h] = BitConverter.SingleToUInt32Bits((float)BitConverter.UInt16BitsToHalf((ushort)h));
+        return bits;
+    });
+
+    /// <summary>The weights as floats, row after row (decoded from the half floats of a file on first use).</summary>
+    private float[] Weights
+    {
+        get
+        {
+            if (_w is { } w) return w;
+            var halves = _halfWeights!;
+            var floats = new float[halves.Length];
+            for (var i = 0; i < floats.Length; i++) floats[i] = (float)BitConverter.UInt16BitsToHalf(halves[i]);
+            return _w = floats;
+        }
+    }
+
     public int Classes { get; }
 
     /// <summary><see cref="Classes"/> rounded up to a multiple of 16: a scores buffer this long is scored without a copy.</summary>
@@ -405,7 +494,7 @@ internal sealed class LinearModel
 
     public int FeatureCount => _rowKeys.Length;
 
-    public int WeightCount => _w.Length;
+    public int WeightCount => _halfWeights?.Length ?? _w!.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Key(ulong feature)
@@ -564,7 +653,7 @@ internal sealed class LinearModel
     {
         writer.Write(Classes);
         writer.Write(_rowKeys.Length);
-        writer.Write(_w.Length);
+        writer.Write(WeightCount);
         var wide = Classes > 256;
         // Keys ascending: delta coded.
         var previous = 0u;
@@ -584,7 +673,7 @@ internal sealed class LinearModel
             if (wide) writer.Write(c); else writer.Write((byte)c);
         }
 
-        foreach (var v in _w)
+        foreach (var v in Weights)
         {
             writer.Write((Half)v);
         }
@@ -600,46 +689,108 @@ internal sealed class LinearModel
             throw new InvalidDataException("bad linear model header");
         }
 
+        // The rest is read in bulk: the delta-coded keys and the row lengths decoded from a buffer of the stream, the
+        // class indices and half-float weights (fixed-size, little-endian) straight into their arrays.
         var wide = classes > 256;
-        var keys = new uint[rows];
+        var input = new BulkInput(reader.BaseStream, varints: 2L * rows, tail: (wide ? 2L : 1L) * weights + 2L * weights);
+        var keys = GC.AllocateUninitializedArray<uint>(rows);
         var previous = 0u;
         for (var r = 0; r < rows; r++)
         {
-            var delta = (uint)reader.Read7BitEncodedInt();
+            var delta = input.Read7BitEncoded();
             if (delta == 0 && r > 0) throw new InvalidDataException("feature keys out of order");
             previous += delta;
             keys[r] = previous;
         }
 
-        var starts = new int[rows + 1];
+        var starts = GC.AllocateUninitializedArray<int>(rows + 1);
+        starts[0] = 0;
         for (var r = 0; r < rows; r++)
         {
-            var length = reader.Read7BitEncodedInt();
+            var length = (int)input.Read7BitEncoded();
             if (length <= 0 || length > classes) throw new InvalidDataException("bad row length");
             starts[r + 1] = starts[r] + length;
         }
 
         if (starts[rows] != weights) throw new InvalidDataException("row lengths do not add up");
-        // Class indices and weights are fixed-size little-endian items: read in bulk, then decoded.
-        var cls = new ushort[weights];
-        var bytes = new byte[weights * (long)sizeof(ushort)];
-        var classBytes = bytes.AsSpan(0, wide ? weights * sizeof(ushort) : weights);
-        reader.BaseStream.ReadExactly(classBytes);
-        for (var i = 0; i < weights; i++)
+        var cls = GC.AllocateUninitializedArray<ushort>(weights);
+        if (wide)
         {
-            cls[i] = wide ? BinaryPrimitives.ReadUInt16LittleEndian(classBytes[(2 * i)..]) : classBytes[i];
-            if (cls[i] >= classes) throw new InvalidDataException("class index out of range");
+            input.ReadExactly(MemoryMarshal.AsBytes(cls.AsSpan()));
+            if (!BitConverter.IsLittleEndian) BinaryPrimitives.ReverseEndianness(cls, cls);
+        }
+        else
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>(weights);
+            input.ReadExactly(bytes);
+            for (var i = 0; i < weights; i++) cls[i] = bytes[i];
+        }
+
+        foreach (var c in cls)
+        {
+            if (c >= classes) throw new InvalidDataException("class index out of range");
+        }
+
+        var halves = GC.AllocateUninitializedArray<ushort>(weights);
+        input.ReadExactly(MemoryMarshal.AsBytes(halves.AsSpan()));
+        if (!BitConverter.IsLittleEndian) BinaryPrimitives.ReverseEndianness(halves, halves);
+        if (classes <= (int)ClassMask)
+        {
+            return new LinearModel(classes, keys, starts, cls, halves);
         }
 
         var w = new float[weights];
-        var halfBytes = bytes.AsSpan(0, weights * sizeof(ushort));
-        reader.BaseStream.ReadExactly(halfBytes);
-        for (var i = 0; i < weights; i++)
+        for (var i = 0; i < weights; i++) w[i] = (float)BitConverter.UInt16BitsToHalf(halves[i]);
+        return new LinearModel(classes, keys, starts, cls, w);
+    }
+
+    /// <summary>
+    /// Reads a model's <paramref name="varints"/> 7-bit encoded integers (as <see cref="BinaryReader.Read7BitEncodedInt"/>
+    /// reads them, as unsigned), then blocks of <paramref name="tail"/> bytes in all, through a buffer of its own. It never
+    /// takes more from the stream than the model can still hold (one byte per integer left, and the blocks), and
+    /// <see cref="ReadExactly"/> takes the buffered bytes first: once the blocks are read the stream is right after them.
+    /// </summary>
+    private sealed class BulkInput(Stream stream, long varints, long tail)
+    {
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _at;
+        private int _end;
+        private long _varints = varints;
+
+        public uint Read7BitEncoded()
         {
-            w[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(halfBytes[(2 * i)..]);
+            var result = 0u;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                if (_at == _end) Fill();
+                var b = _buffer[_at++];
+                if (shift == 28 && b > 0b1111) throw new FormatException("bad 7-bit encoded integer");
+                result |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    _varints--;
+                    return result;
+                }
+            }
+
+            throw new FormatException("bad 7-bit encoded integer");
         }
 
-        return new LinearModel(classes, keys, starts, cls, w);
+        public void ReadExactly(Span<byte> into)
+        {
+            var buffered = Math.Min(into.Length, _end - _at);
+            _buffer.AsSpan(_at, buffered).CopyTo(into);
+            _at += buffered;
+            stream.ReadExactly(into[buffered..]);
+        }
+
+        private void Fill()
+        {
+            if (_varints <= 0) throw new InvalidDataException("more integers than announced");
+            _at = 0;
+            _end = stream.Read(_buffer, 0, (int)Math.Min(_buffer.Length, _varints + tail));
+            if (_end == 0) throw new EndOfStreamException();
+        }
     }
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
@@ -654,9 +805,9 @@ internal sealed class LinearModel
             var before = cls.Count;
             for (var e = _rowStart[r]; e < _rowStart[r + 1]; e++)
             {
-                if (Math.Abs(_w[e]) < threshold) continue;
+                if (Math.Abs(Weights[e]) < threshold) continue;
                 cls.Add(_cls[e]);
-                w.Add(_w[e]);
+                w.Add(Weights[e]);
             }
 
             if (cls.Count > before)
@@ -672,12 +823,13 @@ internal sealed class LinearModel
     /// <summary>Rounds weights through half precision, as a saved and reloaded model has them.</summary>
     public LinearModel Quantised()
     {
-        var w = new float[_w.Length];
-        for (var i = 0; i < w.Length; i++) w[i] = (float)(Half)_w[i];
+        var weights = Weights;
+        var w = new float[weights.Length];
+        for (var i = 0; i < w.Length; i++) w[i] = (float)(Half)weights[i];
         return new LinearModel(Classes, _rowKeys, _rowStart, _cls, w);
     }
 
     public bool SameAs(LinearModel other) =>
         Classes == other.Classes && _rowKeys.AsSpan().SequenceEqual(other._rowKeys) && _rowStart.AsSpan().SequenceEqual(other._rowStart)
-        && _cls.AsSpan().SequenceEqual(other._cls) && _w.AsSpan().SequenceEqual(other._w);
+        && _cls.AsSpan().SequenceEqual(other._cls) && Weights.AsSpan().SequenceEqual(other.Weights);
 }

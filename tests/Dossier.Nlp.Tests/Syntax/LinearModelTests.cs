@@ -125,6 +125,39 @@ public sealed class LinearModelTests
         Assert.Equal(a, b);
     }
 
+    [Fact]
+    public void Read_ModelsBackToBack_EachWholeAndTheStreamRightAfterIt()
+    {
+        // The reader decodes through a buffer of its own: it must not take bytes that belong to what follows a model.
+        var small = RandomModel(5, 7, 30, halves: true).Model();
+        var wide = RandomModel(6, 300, 2000, halves: true).Model(); // class indices of two bytes
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            small.Write(writer);
+            wide.Write(writer);
+            small.Write(writer);
+            writer.Write(0x5EED);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        Assert.True(LinearModel.Read(reader).SameAs(small));
+        Assert.True(LinearModel.Read(reader).SameAs(wide));
+        Assert.True(LinearModel.Read(reader).SameAs(small));
+        Assert.Equal(0x5EED, reader.ReadInt32());
+    }
+
+    [Fact]
+    public void Read_Truncated_ThrowsEndOfStream()
+    {
+        var model = RandomModel(8, 20, 500, halves: true).Model();
+        using var whole = new MemoryStream();
+        using (var writer = new BinaryWriter(whole, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        using var reader = new BinaryReader(new MemoryStream(whole.ToArray()[..^10]));
+        Assert.Throws<EndOfStreamException>(() => LinearModel.Read(reader));
+    }
+
     /// <summary>The rows of a model as its file stores them (the format <see cref="LinearModel.Write"/> documents by code).</summary>
     private static Reference Rows(LinearModel model)
     {

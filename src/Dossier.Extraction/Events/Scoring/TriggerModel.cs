@@ -103,39 +103,69 @@ public sealed class TriggerModel
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="DataFileException">The file is missing, or a row is malformed (FILE:LINE: reason).</exception>
+    /// <remarks>
+    /// The rows are read as <see cref="TsvFile.Read"/> reads them (comments and blank lines skipped, columns trimmed, at
+    /// least two), but the ~15,000 feature rows are cut and their numbers parsed in place, without a string per column
+    /// (docs/evaluation.md, "Issue 15: cold start").
+    /// </remarks>
     public static TriggerModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new DataFileException(path, "the file is missing");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(path, "the file cannot be read: " + e.Message, e);
+        }
+
         var classes = new List<string>();
         var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
         double[]? bias = null;
         double? veto = null, propose = null, vetoEvent = null;
-        foreach (var row in TsvFile.Read(path, 2))
+        var rest = text.AsSpan();
+        var n = 0;
+        while (!rest.IsEmpty)
         {
-            var name = row.Columns[0];
-            if (name == "@classes")
+            // Lines end at \n, \r\n or \r, as File.ReadLines ends them.
+            var end = rest.IndexOfAny('\r', '\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
+            n++;
+            if (line.IsEmpty || line.TrimStart().StartsWith('#')) continue;
+            var columns = line.Count('\t') + 1;
+            var tab = line.IndexOf('\t');
+            var name = (tab < 0 ? line : line[..tab]).Trim();
+            if (columns < 2 || name.IsEmpty) throw new DataFileException(path, n, "expected at least 2 tab-separated columns");
+            var values = line[(tab + 1)..];
+            if (name.SequenceEqual("@classes"))
             {
-                classes.AddRange(row.Columns.Skip(1));
-                if (classes.Count < 2 || classes[0] != NoneClass) throw row.Error($"the classes must start with {NoneClass} and name at least one type");
+                foreach (var range in values.Split('\t')) classes.Add(values[range].Trim().ToString());
+                if (classes.Count < 2 || classes[0] != NoneClass) throw new DataFileException(path, n, $"the classes must start with {NoneClass} and name at least one type");
                 continue;
             }
 
-            if (classes.Count == 0) throw row.Error("the first row must be @classes");
+            if (classes.Count == 0) throw new DataFileException(path, n, "the first row must be @classes");
             if (name is "@veto" or "@veto-event" or "@propose")
             {
-                var v = Number(row, row.Columns[1]);
-                if (name == "@veto") veto = v;
-                else if (name == "@veto-event") vetoEvent = v;
+                var second = values.IndexOf('\t');
+                var v = Number(path, n, second < 0 ? values : values[..second]);
+                if (name.SequenceEqual("@veto")) veto = v;
+                else if (name.SequenceEqual("@veto-event")) vetoEvent = v;
                 else propose = v;
                 continue;
             }
 
-            if (name.StartsWith('@') && name != "@bias") throw row.Error($"unknown setting '{name}'");
-            if (row.Columns.Length != classes.Count + 1) throw row.Error($"expected {classes.Count} weights, one per class");
+            if (name.StartsWith('@') && !name.SequenceEqual("@bias")) throw new DataFileException(path, n, $"unknown setting '{name}'");
+            if (columns != classes.Count + 1) throw new DataFileException(path, n, $"expected {classes.Count} weights, one per class");
             var w = new double[classes.Count];
-            for (var k = 0; k < w.Length; k++) w[k] = Number(row, row.Columns[k + 1]);
-            if (name == "@bias") bias = w;
-            else weights[name] = w;
+            var k = 0;
+            foreach (var range in values.Split('\t')) w[k++] = Number(path, n, values[range]);
+            if (name.SequenceEqual("@bias")) bias = w;
+            else weights[name.ToString()] = w;
         }
 
         if (classes.Count == 0 || bias is null || veto is null || vetoEvent is null || propose is null)
@@ -146,8 +176,13 @@ public sealed class TriggerModel
         return new TriggerModel(classes, weights, bias, veto.Value, propose.Value, vetoEvent.Value);
     }
 
-    private static double Number(TsvRow row, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : throw row.Error($"'{text}' is not a number");
+    private static double Number(string path, int line, ReadOnlySpan<char> column)
+    {
+        var text = column.Trim();
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? v
+            : throw new DataFileException(path, line, $"'{text}' is not a number");
+    }
 
     /// <summary>Writes the model (features in ordinal order, weights to 4 significant digits), with a header saying what made it.</summary>
     public void Save(string path, IEnumerable<string> header)

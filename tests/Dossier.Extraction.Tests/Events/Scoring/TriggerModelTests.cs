@@ -68,6 +68,48 @@ public sealed class TriggerModelTests
         }
     }
 
+    [Fact]
+    public void Load_CrLfCommentsAndSpacesAroundColumns_ReadAsTsvFileReadsThem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dossier-trigger-" + Guid.NewGuid().ToString("N") + ".tsv");
+        try
+        {
+            File.WriteAllText(path, "# a model\r\n@classes\t NONE \tASSAULT\r\n\r\n  # indented comment\r\n@veto\t0.1\t(ignored)\r\n"
+                + "@veto-event\t0\r\n@propose\t 0.5\r\n@bias\t1\t-1\r\n l=hit \t0\t 2.5e0 \r\nl=x\t0\t0");
+
+            var model = TriggerModel.Load(path);
+
+            Assert.Equal(new[] { TriggerModel.NoneClass, "ASSAULT" }, model.Classes);
+            Assert.Equal(0.1, model.Veto);
+            Assert.Equal(0.5, model.Propose);
+            var hit = model.Probabilities(["l=hit"]);
+            Assert.Equal(1 / (1 + Math.Exp(1.5 - 1)), hit[0], 9); // NONE: bias 1; ASSAULT: bias -1 + 2.5
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_NotANumber_NamesTheLineAndTheText()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dossier-trigger-" + Guid.NewGuid().ToString("N") + ".tsv");
+        try
+        {
+            File.WriteAllText(path, "@classes\tNONE\tASSAULT\n@veto\t0.1\n@veto-event\t0\n@propose\t0.5\n@bias\t1\t0\nl=x\t1\tNaN\n");
+
+            var e = Assert.Throws<DataFileException>(() => TriggerModel.Load(path));
+
+            Assert.Contains(":6", e.Message, StringComparison.Ordinal);
+            Assert.Contains("'NaN' is not a number", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static Event Ev(string type, int start) =>
         new("", type, "190", 4, -10, "occurred", new EventSpan("x", start, start + 1), 0);
 

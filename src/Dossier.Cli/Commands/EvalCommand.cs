@@ -166,6 +166,8 @@ internal static class EvalCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"names P {scores.Names!.Precision:0.0000}  R {scores.Names.Recall:0.0000}  F1 {scores.Names.F1:0.0000}  (PER, ORG, LOC)"));
                 output.WriteLine("whole product on the raw text (tokenizer + entities stage; names projected onto the gold tokens; PER, ORG, LOC):");
                 Write(output, product);
+                var whole = product.WholeTokens!;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"without names inside one gold token (\"Boston\" of \"Boston-based\"): P {whole.Precision:0.0000}  R {whole.Recall:0.0000}  F1 {whole.F1:0.0000}"));
             }
 
             return ExitCodes.Success;

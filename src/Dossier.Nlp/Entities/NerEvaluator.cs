@@ -105,6 +105,7 @@ public static class NerEvaluator
     {
         var gold = new List<(int, int, int, string)>();
         var guess = new List<(int, int, int, string)>();
+        var wholeTokens = new List<(int, int, int, string)>();
         var words = 0;
         var seconds = 0.0;
         var tokenBase = 0;
@@ -140,14 +141,16 @@ public static class NerEvaluator
                         b = t;
                     }
 
-                    if (a >= 0) guess.Add((0, first + a, first + b + 1, type));
+                    if (a < 0) continue;
+                    guess.Add((0, first + a, first + b + 1, type));
+                    if (a != b || (mention.Start <= starts[a] && mention.End >= ends[a])) wholeTokens.Add((0, first + a, first + b + 1, type));
                 }
             }
 
             if (details is not null) WriteDetails(details, sentences, first, gold, guess);
         }
 
-        return Score(gold, guess, words, seconds, NameClasses);
+        return Score(gold, guess, words, seconds, NameClasses) with { WholeTokens = Score(gold, wholeTokens, words, seconds, NameClasses) };
     }
 
     /// <summary>The tagger view's errors keyed as the whole-product view keys them (token numbers over the whole file).</summary>

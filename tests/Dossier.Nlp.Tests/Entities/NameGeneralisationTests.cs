@@ -137,6 +137,14 @@ public sealed class NameGeneralisationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Names_ArticleOpeningTheSentenceBeforeAnOrganisationNamedAfterAPlace_IsLeftOut()
+    {
+        var doc = Analyse("The US Coast Guard rescued four sailors on Tuesday.");
+        Assert.Equal(EntityTypes.Organization, NerTestData.Find(doc, "US Coast Guard")?.Type);
+        Assert.DoesNotContain(doc.Names, e => e.Name.StartsWith("The ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Names_KnownPlaceSpelledAsACommonWord_StaysAPlaceInsideASentence()
     {
         var doc = Analyse("The striker left Nice for Lyon in 2019 and scored twice against Nice last season.");

@@ -122,7 +122,8 @@ public sealed class NerModel
 
     /// <summary>
     /// True when every word of <paramref name="span"/> that holds a letter is one the unlabelled text almost always writes
-    /// in lower case, one is capitalised, and no list vouches for it (the gazetteer or the training names, except for a
+    /// in lower case, one is capitalised, the span opens its sentence or stands in a line that capitalises at least 60% of
+    /// its words (a title), and no list vouches for it (the gazetteer or the training names, except for a
     /// sentence's first word before a lower-case word).
     /// </summary>
     private bool CommonWords(NerDocument doc, IReadOnlyList<string> words, int s, NerSpan span)
@@ -141,6 +142,24 @@ public sealed class NerModel
         }
 
         if (!letters || !capitalised) return false;
+
+        // Inside an ordinary sentence a capitalised common word is evidence of a name ("ordered more Javelin missiles"); at a
+        // sentence's start or in a line that capitalises most of its words (a title) it is none.
+        var before = false;
+        for (var i = 0; i < span.Start && !before; i++) before = words[i].Any(char.IsLetter);
+        if (before)
+        {
+            int wordsWithLetters = 0, capitalisedWords = 0;
+            foreach (var w in words)
+            {
+                if (!w.Any(char.IsLetter)) continue;
+                wordsWithLetters++;
+                if (char.IsUpper(w[0])) capitalisedWords++;
+            }
+
+            if (capitalisedWords * 5 < wordsWithLetters * 3) return false;
+        }
+
         listed |= Gazetteer.Lookup(EntityTyper.Join(words, span.Start, span.End)) is not null;
         var opening = span.Start == 0 && span.End < words.Count && EntityTyper.IsPlainLower(words[span.End]);
         return !listed || opening;
@@ -170,7 +189,7 @@ public sealed class NerModel
             }
 
             // A name all of whose words text almost always writes in lower case ("Great Meal", "Encryption", "Nice people")
-            // was capitalised for another reason (a sentence opening, a title in capitals): no name, unless the gazetteer
+            // was capitalised for another reason (a sentence opening, a line in title case): no name, unless the gazetteer
             // or the training names know it and it is not a sentence's first word before a lower-case word.
             if (!doc.AllCaps[s]) spans.RemoveAll(sp => CommonWords(doc, words, s, sp));
 

@@ -124,7 +124,8 @@ internal static class EvalCommand
         var json = JsonOption();
         var models = ModelsOption();
         var details = new Option<FileInfo?>("--details") { Description = "Also write the whole product's missed (-) and spurious (+) names, with their context, to this file" };
-        var command = new Command("ner", "Precision, recall and F1 of named-entity recognition (exact spans, as conlleval): the tagger on the gold tokens, and the whole product on each document's raw text") { file, json, models, details };
+        var taggerDetails = new Option<FileInfo?>("--tagger-details") { Description = "Also write the tagger's (gold tokens) missed (-) and spurious (+) PER/ORG/LOC names, in the format of --details, to this file" };
+        var command = new Command("ner", "Precision, recall and F1 of named-entity recognition (exact spans, as conlleval): the tagger on the gold tokens, and the whole product on each document's raw text") { file, json, models, details, taggerDetails };
         command.SetAction(parse =>
         {
             if (!TryLoad(parse, () => NerModel.Load(parse.GetValue(models)!.FullName), out var model))
@@ -137,7 +138,12 @@ internal static class EvalCommand
             NerScores product;
             try
             {
-                scores = NerEvaluator.Evaluate(model, path);
+                var taggerFile = parse.GetValue(taggerDetails);
+                using (var taggerWriter = taggerFile is null ? null : new StreamWriter(taggerFile.FullName))
+                {
+                    scores = NerEvaluator.Evaluate(model, path, taggerWriter);
+                }
+
                 var detailsFile = parse.GetValue(details);
                 using var writer = detailsFile is null ? null : new StreamWriter(detailsFile.FullName);
                 product = NerEvaluator.EvaluateProduct(model, path, writer);
@@ -160,6 +166,8 @@ internal static class EvalCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"names P {scores.Names!.Precision:0.0000}  R {scores.Names.Recall:0.0000}  F1 {scores.Names.F1:0.0000}  (PER, ORG, LOC)"));
                 output.WriteLine("whole product on the raw text (tokenizer + entities stage; names projected onto the gold tokens; PER, ORG, LOC):");
                 Write(output, product);
+                var whole = product.WholeTokens!;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"without names inside one gold token (\"Boston\" of \"Boston-based\"): P {whole.Precision:0.0000}  R {whole.Recall:0.0000}  F1 {whole.F1:0.0000}"));
             }
 
             return ExitCodes.Success;

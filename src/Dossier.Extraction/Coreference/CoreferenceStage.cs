@@ -56,7 +56,12 @@ public sealed class CoreferenceStage : IStage
     public Document Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Names.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document;
+        if (document.Tokens.IsDefaultOrEmpty || document.Sentences.IsDefaultOrEmpty) return document;
+
+        // A document that names no one has no actor to report; with unnamed chains kept (the evaluator) its descriptions and
+        // pronouns still form chains ("the study … it").
+        if (document.Names.IsDefaultOrEmpty && !KeepUnnamedChains) return document;
+        if (document.Names.IsDefault) document = document with { Names = [] };
         var run = new CoreferenceRun(new DocumentView(document, _kb), _lexicon, _coder, _ranker, KeepUnnamedChains);
         return document with { Entities = run.Resolve() };
     }

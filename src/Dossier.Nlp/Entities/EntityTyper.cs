@@ -97,6 +97,15 @@ internal sealed partial class EntityTyper
                 }
             }
 
+            // An article opening the sentence that the tagger took into the name of an organisation named after a place ("The
+            // US Marines took", "The Kenyan Wildlife Service said"): the name starts after it. Not "The Netherlands" (a
+            // country's name of two words holds its article, as CoNLL-2003 and Universal NER annotate it).
+            if (s == 0 && e - s >= 3 && Capitalised(words[0]) && _lexicon.Determiners.Contains(words[0]) && gazetteer.Lookup(Join(words, s, e)) is null
+                && gazetteer.Lookup(words[1]) is { } head && (head.Kinds & (GazKind.AnyPlace | GazKind.AnyGroup)) != 0)
+            {
+                s = 1;
+            }
+
             while (e - s > 1 && IsPossessive(words[e - 1])) e--;
             spans[k] = (s, e, t);
         }

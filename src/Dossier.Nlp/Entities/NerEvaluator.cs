@@ -38,14 +38,23 @@ public static class NerEvaluator
     };
 
     /// <summary>The tagger on the gold tokens of <paramref name="goldPath"/>; <see cref="NerScores.Names"/> holds the PER/ORG/LOC figure.</summary>
-    public static NerScores Evaluate(NerModel model, string goldPath)
+    public static NerScores Evaluate(NerModel model, string goldPath) => Evaluate(model, goldPath, null);
+
+    /// <summary>
+    /// The tagger on the gold tokens of <paramref name="goldPath"/>; <see cref="NerScores.Names"/> holds the PER/ORG/LOC figure.
+    /// </summary>
+    /// <param name="model">The model to score.</param>
+    /// <param name="goldPath">The gold file.</param>
+    /// <param name="details">When given, receives each missed (<c>-</c>) and spurious (<c>+</c>) PER/ORG/LOC name with its
+    /// sentence, in the format of the whole-product view, so that the two can be compared line by line.</param>
+    public static NerScores Evaluate(NerModel model, string goldPath, TextWriter? details)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(goldPath);
-        return Evaluate(model, Conll2003.ReadDocuments(goldPath));
+        return Evaluate(model, Conll2003.ReadDocuments(goldPath), details);
     }
 
-    internal static NerScores Evaluate(NerModel model, List<List<ConllSentence>> documents)
+    internal static NerScores Evaluate(NerModel model, List<List<ConllSentence>> documents, TextWriter? details = null)
     {
         var typer = new EntityTyper(NerLexicon.Default);
         var predicted = new List<List<NerSpan>[]>(documents.Count);
@@ -71,6 +80,7 @@ public static class NerEvaluator
             }
         }
 
+        if (details is not null) WriteTaggerDetails(details, documents, gold, guess);
         var classes = gold.Any(g => g.Item4 == "MISC") ? NerTags.Classes : NameClasses;
         return Score(gold, guess, words, seconds, classes) with { Names = Score(gold, guess, words, seconds, NameClasses) };
     }
@@ -95,6 +105,7 @@ public static class NerEvaluator
     {
         var gold = new List<(int, int, int, string)>();
         var guess = new List<(int, int, int, string)>();
+        var wholeTokens = new List<(int, int, int, string)>();
         var words = 0;
         var seconds = 0.0;
         var tokenBase = 0;
@@ -130,14 +141,38 @@ public static class NerEvaluator
                         b = t;
                     }
 
-                    if (a >= 0) guess.Add((0, first + a, first + b + 1, type));
+                    if (a < 0) continue;
+                    guess.Add((0, first + a, first + b + 1, type));
+                    if (a != b || (mention.Start <= starts[a] && mention.End >= ends[a])) wholeTokens.Add((0, first + a, first + b + 1, type));
                 }
             }
 
             if (details is not null) WriteDetails(details, sentences, first, gold, guess);
         }
 
-        return Score(gold, guess, words, seconds, NameClasses);
+        return Score(gold, guess, words, seconds, NameClasses) with { WholeTokens = Score(gold, wholeTokens, words, seconds, NameClasses) };
+    }
+
+    /// <summary>The tagger view's errors keyed as the whole-product view keys them (token numbers over the whole file).</summary>
+    private static void WriteTaggerDetails(TextWriter details, List<List<ConllSentence>> documents, List<(int, int, int, string)> gold, List<(int, int, int, string)> guess)
+    {
+        var bases = new List<int>();
+        var tokenBase = 0;
+        foreach (var sentence in documents.SelectMany(d => d))
+        {
+            bases.Add(tokenBase);
+            tokenBase += sentence.Words.Length;
+        }
+
+        (int, int, int, string) Flat((int, int, int, string) x) => (0, bases[x.Item1] + x.Item2, bases[x.Item1] + x.Item3, x.Item4);
+        var flatGold = gold.Where(g => NameClasses.Contains(g.Item4)).Select(Flat).ToList();
+        var flatGuess = guess.Where(g => NameClasses.Contains(g.Item4)).Select(Flat).ToList();
+        var first = 0;
+        foreach (var document in documents)
+        {
+            WriteDetails(details, document, first, flatGold, flatGuess);
+            first += document.Sum(s => s.Words.Length);
+        }
     }
 
     private static void WriteDetails(TextWriter details, List<ConllSentence> sentences, int first, List<(int, int, int, string)> gold, List<(int, int, int, string)> guess)

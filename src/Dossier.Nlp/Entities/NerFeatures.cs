@@ -394,6 +394,12 @@ internal static class NerFeatures
 /// <summary>Greedy left-to-right BILOU decoding of a whole document, sentence by sentence.</summary>
 internal static class NerDecoder
 {
+    /// <summary>The BILOU part of a name's first word (B).</summary>
+    private const int BeginPart = 0;
+
+    /// <summary>The BILOU part of a one-word name (U).</summary>
+    private const int UnitPart = 3;
+
     /// <summary>
     /// Tags every sentence of <paramref name="doc"/> into <paramref name="output"/>. With
     /// <paramref name="training"/> and <paramref name="gold"/>, updates the weights after each word
@@ -420,9 +426,14 @@ internal static class NerDecoder
                 scorer.Score(features, scores);
                 var last = i == n - 1;
                 var best = -1;
+
+                // A word written in lower case that text almost never capitalises ("of", "apple") opens no name (it may go on
+                // one: "Bank of England"). Name particles ("de", "van", "bin") are capitalised often enough to stay free.
+                var common = doc.Words[s][i].Cap == 1 && doc.Words[s][i].Cluster >> 24 == 1;
                 for (var t = 0; t < NerTags.Count; t++)
                 {
                     if (!NerTags.Allowed(p1, t, last)) continue;
+                    if (common && NerTags.Part(t) is BeginPart or UnitPart) continue;
                     if (brackets is not null && !brackets.Allowed(i, t, reach)) continue;
                     if (best < 0 || scores[t] > scores[best]) best = t;
                 }

@@ -120,6 +120,51 @@ public sealed class NerModel
     /// <summary>A word that can be a surname: capitalised and made of letters (an initial or a full stop is not: "J." or ".").</summary>
     internal static bool IsSurname(string word) => word.Length >= 2 && EntityTyper.Capitalised(word) && char.IsLetter(word[^1]);
 
+    /// <summary>
+    /// True when every word of <paramref name="span"/> that holds a letter is one the unlabelled text almost always writes
+    /// in lower case, one is capitalised, the span opens its sentence or stands in a line that capitalises at least 60% of
+    /// its words (a title), and no list vouches for it (the gazetteer or the training names, except for a
+    /// sentence's first word before a lower-case word).
+    /// </summary>
+    private bool CommonWords(NerDocument doc, IReadOnlyList<string> words, int s, NerSpan span)
+    {
+        var letters = false;
+        var capitalised = false;
+        var listed = false;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var w = words[i];
+            if (!w.Any(char.IsLetter)) continue;
+            if (UsualCase(w) != 1) return false;
+            letters = true;
+            capitalised |= char.IsUpper(w[0]);
+            listed |= doc.Words[s][i].ListPart >= 0;
+        }
+
+        if (!letters || !capitalised) return false;
+
+        // Inside an ordinary sentence a capitalised common word is evidence of a name ("ordered more Javelin missiles"); at a
+        // sentence's start or in a line that capitalises most of its words (a title) it is none.
+        var before = false;
+        for (var i = 0; i < span.Start && !before; i++) before = words[i].Any(char.IsLetter);
+        if (before)
+        {
+            int wordsWithLetters = 0, capitalisedWords = 0;
+            foreach (var w in words)
+            {
+                if (!w.Any(char.IsLetter)) continue;
+                wordsWithLetters++;
+                if (char.IsUpper(w[0])) capitalisedWords++;
+            }
+
+            if (capitalisedWords * 5 < wordsWithLetters * 3) return false;
+        }
+
+        listed |= Gazetteer.Lookup(EntityTyper.Join(words, span.Start, span.End)) is not null;
+        var opening = span.Start == 0 && span.End < words.Count && EntityTyper.IsPlainLower(words[span.End]);
+        return !listed || opening;
+    }
+
     /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
     internal List<NerSpan>[] Recognize(IReadOnlyList<IReadOnlyList<string>> sentences, EntityTyper typer)
     {
@@ -142,6 +187,11 @@ public sealed class NerModel
             {
                 spans.Remove(opening);
             }
+
+            // A name all of whose words text almost always writes in lower case ("Great Meal", "Encryption", "Nice people")
+            // was capitalised for another reason (a sentence opening, a line in title case): no name, unless the gazetteer
+            // or the training names know it and it is not a sentence's first word before a lower-case word.
+            if (!doc.AllCaps[s]) spans.RemoveAll(sp => CommonWords(doc, words, s, sp));
 
             // A one-word person right after an article or determiner that heads its noun phrase (no lower-case word after it:
             // "the Holocaust .", "a Lexus ,") is no person: people are named without an article, while "the Clinton

@@ -403,6 +403,14 @@ public static class Tokenizer
         return lex.IsUnit(unit);
     }
 
+    /// <summary>The letters of a clitic after its apostrophe: s, m, d, re, ve, ll (any case).</summary>
+    private static bool IsClitic(ReadOnlySpan<char> w) => w.Length switch
+    {
+        1 => (w[0] | 0x20) is 's' or 'm' or 'd',
+        2 => ((w[0] | 0x20) == 'r' && (w[1] | 0x20) == 'e') || ((w[0] | 0x20) == 'v' && (w[1] | 0x20) == 'e') || ((w[0] | 0x20) == 'l' && (w[1] | 0x20) == 'l'),
+        _ => false,
+    };
+
     /// <summary>Emits the punctuation or symbol token starting at <paramref name="p"/> and returns where it ends.</summary>
     private static int Punctuation(ReadOnlySpan<char> s, int p, int chunkStart, int end, List<TextSpan> tokens)
     {
@@ -457,6 +465,33 @@ public static class Tokenizer
             {
                 tokens.Add(new TextSpan(p, e));
                 return e;
+            }
+        }
+
+        if (p == chunkStart)
+        {
+            // Text tokenized the Penn Treebank way writes a clitic apart ("Men 's", "they 're"): one token, as when it is glued.
+            if (CharClass.IsApostrophe(c))
+            {
+                var e = q;
+                while (e < end && CharClass.IsLetter(s[e]) && e - q < 2) e++;
+                if ((e == end || !CharClass.IsWord(s[e])) && IsClitic(s[q..e]))
+                {
+                    tokens.Add(new TextSpan(p, e));
+                    return e;
+                }
+            }
+
+            // A decimal number without its leading zero (".533", ".45"): one token, not a full stop and a number.
+            if (c == '.' && q < end && CharClass.IsDigit(s[q]))
+            {
+                var e = q;
+                while (e < end && CharClass.IsDigit(s[e])) e++;
+                if (e == end || !CharClass.IsWord(s[e]))
+                {
+                    tokens.Add(new TextSpan(p, e));
+                    return e;
+                }
             }
         }
 

@@ -70,6 +70,18 @@ public sealed class MentionRankingTests
     }
 
     [Fact]
+    public void UnnamedChain_DocumentThatNamesNoOne_StillChainedForTheEvaluation()
+    {
+        var doc = WithMentions("The committee met on a cold morning. The committee approved the budget.");
+        var product = Resolve(doc);
+        var evaluation = new CoreferenceStage(Kb) { KeepUnnamedChains = true }.Process(doc);
+
+        Assert.True(product.Entities.IsDefaultOrEmpty);
+        var chain = Assert.Single(evaluation.Entities, e => e.Mentions.Any(m => m.Text == "The committee"));
+        Assert.Equal(2, chain.Mentions.Count(m => m.Text == "The committee"));
+    }
+
+    [Fact]
     public void MayLink_GenderedPronounAndAnOrganisation_IsRefused()
     {
         var he = Phrase(PhraseKind.Pronoun, 10, "he", gender: 'm');

@@ -119,6 +119,37 @@ public sealed class NameGeneralisationTests(ITestOutputHelper output)
         var doc = Analyse("Survivors spoke of the Vardenhaus; outside stood a Brelland, and the Ostmark.");
         Assert.DoesNotContain(doc.Names, e => e.Type == EntityTypes.Person);
     }
+
+    [Fact]
+    public void Names_LowerCaseFunctionWordAfterACompany_IsNoName()
+    {
+        var doc = Analyse("The grant went from the Walton Foundation to Acme, Inc. of Mountain View, California.");
+        Assert.DoesNotContain(doc.Names, e => e.Name.StartsWith("of", StringComparison.Ordinal));
+        Assert.Equal(EntityTypes.Gpe, NerTestData.Find(doc, "California")?.Type);
+    }
+
+    [Fact]
+    public void Names_CapitalisedCommonWordsOfAReviewTitle_AreNoNames()
+    {
+        var doc = Analyse("Lovely Meal\nWe had dinner there twice and the staff were friendly.\n\nNice people and fast service. Will come back!");
+        Assert.Null(NerTestData.Find(doc, "Meal"));
+        Assert.Null(NerTestData.Find(doc, "Nice"));
+    }
+
+    [Fact]
+    public void Names_ArticleOpeningTheSentenceBeforeAnOrganisationNamedAfterAPlace_IsLeftOut()
+    {
+        var doc = Analyse("The US Coast Guard rescued four sailors on Tuesday.");
+        Assert.Equal(EntityTypes.Organization, NerTestData.Find(doc, "US Coast Guard")?.Type);
+        Assert.DoesNotContain(doc.Names, e => e.Name.StartsWith("The ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Names_KnownPlaceSpelledAsACommonWord_StaysAPlaceInsideASentence()
+    {
+        var doc = Analyse("The striker left Nice for Lyon in 2019 and scored twice against Nice last season.");
+        Assert.Contains(doc.Names, e => e.Name == "Nice");
+    }
 }
 
 public sealed class NameGeneralisationDataTests

@@ -128,6 +128,27 @@ public class TokenizerTests
     }
 
     [Theory]
+    [InlineData("the Lakers 's coach", "the|Lakers|'s|coach")]
+    [InlineData("they 're here , we 'll go", "they|'re|here|,|we|'ll|go")]
+    [InlineData("I 'm sure you 'd do it", "I|'m|sure|you|'d|do|it")]
+    [InlineData("he said 'so what' and left", "he|said|'|so|what|'|and|left")]
+    [InlineData("the 'sole' survivor", "the|'|sole|'|survivor")]
+    public void Tokenize_CliticWrittenApart_IsOneToken(string text, string expected)
+    {
+        Assert.Equal(expected, Joined(text));
+    }
+
+    [Theory]
+    [InlineData("batting .312 this year", "batting|.312|this|year")]
+    [InlineData("a .45 pistol", "a|.45|pistol")]
+    [InlineData("It ended. 45 people left", "It|ended|.|45|people|left")]
+    [InlineData("see file .txt now", "see|file|.|txt|now")]
+    public void Tokenize_DecimalWithoutLeadingZero_IsOneToken(string text, string expected)
+    {
+        Assert.Equal(expected, Joined(text));
+    }
+
+    [Theory]
     [InlineData("I cannot go", "I|can|not|go")]
     [InlineData("we're gonna win", "we|'re|gon|na|win")]
     [InlineData("I wanna know", "I|wan|na|know")]

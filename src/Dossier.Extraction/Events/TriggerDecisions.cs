@@ -18,7 +18,8 @@ internal sealed record TriggerCall(Event Event, int Token, int Head, double Prob
 /// type less than <see cref="TriggerModel.Veto"/> on its trigger, or an event of any type less than
 /// <see cref="TriggerModel.VetoEvent"/>; a token whose most probable type (not NONE) reaches
 /// <see cref="TriggerModel.Propose"/> becomes an event (<see cref="SentenceAnalyser.Propose"/>) unless an event of that
-/// type is already kept on it or on a token next to it in the tree (its head or a child: "held talks").
+/// type is already kept on it or on a token next to it in the tree (its head or a child: "held talks"); a light verb
+/// whose object is a rule event is proposed as nothing ("launched an offensive").
 /// </summary>
 internal static class TriggerDecisions
 {
@@ -71,6 +72,10 @@ internal static class TriggerDecisions
             if (ps[best] < Floor) continue;
             var type = model.Classes[best];
             if (ruleTypes.TryGetValue(t, out var there) && there.Contains(type)) continue;
+
+            // A light verb whose object noun is a rule event ("launched an offensive", "held talks") carries that event: it
+            // is no second one of another type (one event per trigger).
+            if (lexicon.IsLightVerb(tree.Lemma(t)) && ruleTypes.Keys.Any(k => tree.Head(k) == t && tree.Relation(k) == "obj")) continue;
             var fallback = lexicon.GeneralCode(type);
             if (fallback is null) continue;
             if (analyser.Propose(t, type, fallback) is { } proposed) calls.Add(new TriggerCall(proposed, t, tree.Head(t), ps[best], false, 1 - ps[0]));

@@ -78,9 +78,21 @@ internal sealed class TriggerFinder
     private EventCandidate? NounCandidate(int n)
     {
         var (nounCode, eventLemma) = _codes.NounEntry(n);
-        if (EventCodeChooser.Split(nounCode) is not { } own) return null;
         var head = _tree.Head(n);
         var rel = _tree.Relation(n);
+
+        // "launched an operation against the rebels": an undertaking whose modifiers do not say what it is, aimed against
+        // an actor, is an act of force; its light verb ("launch", "carry out") is part of it.
+        if (nounCode is null && _s.Lexicon.IsFrameNoun(_tree.Lemma(n)) && AimedAgainstActor(n))
+        {
+            nounCode = _s.Lexicon.Overrides.UndertakingAgainstCode;
+            if (head >= 0 && _tree.IsVerb(head) && rel == "obj" && _s.Lexicon.IsLightVerb(_tree.Lemma(head)))
+            {
+                return new EventCandidate(n, head, nounCode, false, true, Absorbs: true);
+            }
+        }
+
+        if (EventCodeChooser.Split(nounCode) is not { } own) return null;
         if (head >= 0 && _tree.IsVerb(head) && rel is "obj" or "nsubj" or "nsubj:pass" or "obl" or "xcomp")
         {
             // The parser may hang the preposition on the phrase's first word: "for [U.S. weapons] purchases".
@@ -121,6 +133,16 @@ internal sealed class TriggerFinder
         }
 
         return null;
+    }
+
+    /// <summary>Whether a noun has an "against" phrase that names an actor, or holds one ("against rebel positions").
+    /// The phrase may hang on the light verb that takes the noun as its object ("launched an operation against them").</summary>
+    private bool AimedAgainstActor(int n)
+    {
+        bool Against(int c) => _tree.CaseMarker(c) == "against" && (_actors.IsActor(c) || _actors.NestedActor(c) >= 0);
+        if (_tree.Children(n).Any(c => _tree.Relation(c).StartsWith("nmod", StringComparison.Ordinal) && Against(c))) return true;
+        var head = _tree.Head(n);
+        return head >= 0 && _tree.Relation(n) == "obj" && _tree.IsVerb(head) && _tree.ChildrenWith(head, "obl", "obl:arg").Any(c => c > n && Against(c));
     }
 
     /// <summary>The act a verb of asking asks its object to do ("urged Y to withdraw"), or null: the verb's status cue

@@ -55,10 +55,11 @@ internal sealed class EventCodeChooser
             if (r is "obj" or "obl" or "obl:arg" && _tree.IsNoun(c) && Spoken(c) && _tree.CaseMarker(c) is null or "at" or "on") return true;
 
             // An attack aimed at an abstract thing ("attacked the plan", "assailed the ministry's handling of it"), not at a
-            // body or a place; a plural with a noun modifier is a military sense of the noun ("rebel positions", "its lines").
+            // body or a place; a plural with a noun modifier is a military sense of the noun ("rebel positions", "its lines",
+            // "the positions of the army").
             if (assault && r == "obj" && _tree.IsNoun(c) && _s.Context.EntityAt[c] is null && _s.Tokens[c].Upos == "NOUN"
                 && _lexicon.Words.AbstractNouns.Contains(_tree.Lemma(c))
-                && !(_s.Tokens[c].Xpos == "NNS" && _tree.ChildrenWith(c, "compound", "nmod:poss").Any())) return true;
+                && !(_s.Tokens[c].Xpos == "NNS" && _tree.Children(c).Any(m => _tree.BaseRelation(m) is "compound" or "nmod"))) return true;
             if (r == "ccomp") return true;
             if (r == "advcl" && _lexicon.IsSpeechVerb(_tree.Lemma(c)) && _s.Tokens[c].Xpos == "VBG") return true;
         }

@@ -16,13 +16,14 @@ internal sealed class EventCodeOverrides
     private readonly FrozenDictionary<string, string> _intended;
     private readonly FrozenDictionary<string, string> _declined;
 
-    private EventCodeOverrides(string demand, string conditionalThreat, string verbalAttack, string request, string undertakingAgainst, FrozenDictionary<string, string> intended, FrozenDictionary<string, string> declined)
+    private EventCodeOverrides(string demand, string conditionalThreat, string verbalAttack, string request, string undertakingAgainst, string deEscalation, FrozenDictionary<string, string> intended, FrozenDictionary<string, string> declined)
     {
         DemandCode = demand;
         ConditionalThreatCode = conditionalThreat;
         VerbalAttackCode = verbalAttack;
         RequestCode = request;
         UndertakingAgainstCode = undertakingAgainst;
+        DeEscalationCode = deEscalation;
         _intended = intended;
         _declined = declined;
     }
@@ -42,6 +43,9 @@ internal sealed class EventCodeOverrides
     /// <summary>The code of an undertaking (a frame noun with no modifier that names the event) against an actor
     /// ("launched an operation against the rebels"): force.</summary>
     public string UndertakingAgainstCode { get; }
+
+    /// <summary>The code of an act of force ended or stopped ("agreed to end the fighting"): de-escalation.</summary>
+    public string DeEscalationCode { get; }
 
     /// <summary>
     /// The code that states the intention to carry out an act of code <paramref name="actCode"/> (<paramref name="declined"/>:
@@ -79,7 +83,7 @@ internal sealed class EventCodeOverrides
             if (!table.TryAdd(row.Columns[1], row.Columns[2])) throw row.Error("prefix '" + row.Columns[1] + "' is listed twice");
         }
 
-        return new EventCodeOverrides(Required("demand"), Required("conditional-threat"), Required("verbal-attack"), Required("request"), Required("undertaking-against"),
+        return new EventCodeOverrides(Required("demand"), Required("conditional-threat"), Required("verbal-attack"), Required("request"), Required("undertaking-against"), Required("de-escalation"),
             intended.ToFrozenDictionary(StringComparer.Ordinal), declined.ToFrozenDictionary(StringComparer.Ordinal));
     }
 }

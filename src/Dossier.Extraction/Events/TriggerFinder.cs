@@ -93,6 +93,14 @@ internal sealed class TriggerFinder
         }
 
         if (EventCodeChooser.Split(nounCode) is not { } own) return null;
+
+        // "agreed to end the fighting", "halted six days of shelling": an act of force ended is a de-escalation by whoever
+        // ends it, not an assault; the verb of ending is part of it.
+        if (EndingVerb(n) is var ending && ending >= 0 && _s.Lexicon.Code(own.Code) is { QuadClass: 4 })
+        {
+            return new EventCandidate(n, ending, _s.Lexicon.Overrides.DeEscalationCode, false, true, Absorbs: true);
+        }
+
         if (head >= 0 && _tree.IsVerb(head) && rel is "obj" or "nsubj" or "nsubj:pass" or "obl" or "xcomp")
         {
             // The parser may hang the preposition on the phrase's first word: "for [U.S. weapons] purchases".
@@ -133,6 +141,21 @@ internal sealed class TriggerFinder
         }
 
         return null;
+    }
+
+    /// <summary>The verb of ending whose object is the noun, or whose object's "of" phrase it is ("end six days of
+    /// fighting"); -1 when none.</summary>
+    private int EndingVerb(int n)
+    {
+        var at = n;
+        var head = _tree.Head(at);
+        if (head >= 0 && _tree.Relation(at) == "nmod" && _tree.CaseMarker(at) == "of" && _tree.Relation(head) == "obj")
+        {
+            at = head;
+            head = _tree.Head(at);
+        }
+
+        return head >= 0 && _tree.Relation(at) == "obj" && _tree.IsVerb(head) && _s.Lexicon.Words.EndingVerbs.Contains(_tree.Lemma(head)) ? head : -1;
     }
 
     /// <summary>Whether a noun has an "against" phrase that names an actor, or holds one ("against rebel positions").

@@ -29,4 +29,21 @@ public sealed class ForceUndertakingTests
         var doc = Run("Army units attacked Mordor on Tuesday.", Mordor);
         Assert.Contains(Single(doc, "ASSAULT").Target, a => a.Country == "MOR");
     }
+
+    [Fact]
+    public void Process_EndedAnActOfForce_DeEscalationNotAssault()
+    {
+        var doc = Run("Mordor agreed on Friday to end the fighting with Gondor.", Mordor, Gondor);
+        Assert.False(doc.Events.Any(x => x.Type == "ASSAULT"), EventFixture.Dump(doc));
+        var e = Single(doc, "RETREAT");
+        Assert.Equal("fighting", e.Trigger.Text);
+        Assert.Contains(e.Source, a => a.Country == "MOR");
+    }
+
+    [Fact]
+    public void Process_ForceNotEnded_StaysAssault()
+    {
+        var doc = Run("Mordor began the fighting with Gondor on Friday.", Mordor, Gondor);
+        Assert.False(doc.Events.Any(x => x.Type == "RETREAT"), EventFixture.Dump(doc));
+    }
 }

@@ -41,7 +41,7 @@ internal sealed class EventCodeOverrides
     public string RequestCode { get; }
 
     /// <summary>The code of an undertaking (a frame noun with no modifier that names the event) against an actor
-    /// ("launched an operation against the rebels"): force.</summary>
+    /// ("mounted an operation against the insurgents"): force.</summary>
     public string UndertakingAgainstCode { get; }
 
     /// <summary>The code of an act of force ended or stopped ("agreed to end the fighting"): de-escalation.</summary>

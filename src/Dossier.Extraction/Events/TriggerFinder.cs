@@ -81,7 +81,7 @@ internal sealed class TriggerFinder
         var head = _tree.Head(n);
         var rel = _tree.Relation(n);
 
-        // "launched an operation against the rebels": an undertaking whose modifiers do not say what it is, aimed against
+        // "mounted an operation against the insurgents": an undertaking whose modifiers do not say what it is, aimed against
         // an actor, is an act of force; its light verb ("launch", "carry out") is part of it.
         if (nounCode is null && _s.Lexicon.IsFrameNoun(_tree.Lemma(n)) && AimedAgainstActor(n))
         {

@@ -11,7 +11,7 @@ using Dossier.Nlp.Syntax;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier train syntax|ner|events|actors|event-trigger|event-model|topics|coref</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
+/// <summary><c>dossier train syntax|ner|events|actors|abstract-nouns|event-trigger|event-model|topics|coref</c>: rebuilds the shipped models from the corpora in ../shared/data.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -22,6 +22,7 @@ internal static class TrainCommand
         command.Subcommands.Add(NerClusters());
         command.Subcommands.Add(Events());
         command.Subcommands.Add(Actors());
+        command.Subcommands.Add(AbstractNouns());
         command.Subcommands.Add(EventTrigger());
         command.Subcommands.Add(EventModel());
         command.Subcommands.Add(TopicCommands.Train());
@@ -170,6 +171,49 @@ internal static class TrainCommand
                 return ExitCodes.Usage;
             }
 
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command AbstractNouns()
+    {
+        var data = DataOption();
+        var output = OutOption();
+        var annotations = new Option<FileSystemInfo>("--annotations")
+        {
+            Description = "Annotated event sentences: the GUM documents of their dev and heldout splits are not read",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "annotations", "events")),
+        };
+        var command = new Command("abstract-nouns", "Nouns GUM's entity annotations type as abstract (OUT/events/abstract-nouns.tsv): an act of force aimed at one is verbal") { data, annotations, output };
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var gum = Path.Combine(parse.GetValue(data)!.FullName, "gum");
+            if (!Directory.Exists(gum))
+            {
+                error.WriteLine($"dossier: {gum}: no such folder (GUM's CoNLL-U files are needed)");
+                return ExitCodes.Usage;
+            }
+
+            var excluded = Dossier.Extraction.Coreference.CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal);
+            var path = parse.GetValue(annotations)!;
+            try
+            {
+                if (path.Exists)
+                {
+                    foreach (var s in EventAnnotations.Read(path.FullName, null).Where(s => s.Corpus == "gum" && s.Split != "train")) excluded.Add(s.Doc);
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or IOException)
+            {
+                error.WriteLine($"dossier: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName, AbstractNounsBuilder.FileName);
+            var (documents, nouns) = AbstractNounsBuilder.Build(gum, excluded, target);
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {target}: {nouns} nouns from {documents} GUM documents");
             return ExitCodes.Success;
         });
         return command;

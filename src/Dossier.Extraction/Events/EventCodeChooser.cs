@@ -32,16 +32,19 @@ internal sealed class EventCodeChooser
 
     /// <summary>
     /// The code of a verb in its frame: an act of force (material conflict) spoken or written — made in a statement or
-    /// interview, aimed at a statement or an outlet, or with a speech complement ("attacked the plan, saying …") —
+    /// interview, aimed at a statement, an outlet or an abstract thing, or with a speech complement ("attacked the plan, saying …") —
     /// is a verbal attack (ACCUSE); any other code is kept.
     /// </summary>
     public string Framed(int v, string code)
     {
-        if (_lexicon.Code(code) is not { QuadClass: 4 } || !VerbalFrame(v)) return code;
+        if (_lexicon.Code(code) is not { QuadClass: 4 } act || !VerbalFrame(v, act.Plover == AssaultType)) return code;
         return _lexicon.Overrides.VerbalAttackCode;
     }
 
-    private bool VerbalFrame(int v)
+    /// <summary>The PLOVER type of physical attack: the one act of force that has a verbal reading by its object alone.</summary>
+    private const string AssaultType = "ASSAULT";
+
+    private bool VerbalFrame(int v, bool assault)
     {
         var media = _lexicon.Words.CommunicationNouns;
         bool Spoken(int n) => media.Contains(_tree.Lemma(n)) || _s.Context.EntityAt[n] is { Sector: { } sector } e && _lexicon.Words.MediaSectors.Contains(sector) && e.Type != EntityTypes.Person;
@@ -50,6 +53,13 @@ internal sealed class EventCodeChooser
             var r = _tree.Relation(c);
             if (r is "obl" or "obl:arg" && _tree.CaseMarker(c) is "in" or "during" or "on" or "at" && media.Contains(_tree.Lemma(c))) return true;
             if (r is "obj" or "obl" or "obl:arg" && _tree.IsNoun(c) && Spoken(c) && _tree.CaseMarker(c) is null or "at" or "on") return true;
+
+            // An attack aimed at an abstract thing ("attacked the plan", "assailed the ministry's handling of it"), not at a
+            // body or a place; a plural with a noun modifier is a military sense of the noun ("rebel positions", "its lines",
+            // "the positions of the army").
+            if (assault && r == "obj" && _tree.IsNoun(c) && _s.Context.EntityAt[c] is null && _s.Tokens[c].Upos == "NOUN"
+                && _lexicon.Words.AbstractNouns.Contains(_tree.Lemma(c))
+                && !(_s.Tokens[c].Xpos == "NNS" && _tree.Children(c).Any(m => _tree.BaseRelation(m) is "compound" or "nmod"))) return true;
             if (r == "ccomp") return true;
             if (r == "advcl" && _lexicon.IsSpeechVerb(_tree.Lemma(c)) && _s.Tokens[c].Xpos == "VBG") return true;
         }

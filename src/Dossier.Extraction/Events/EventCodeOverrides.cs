@@ -16,12 +16,14 @@ internal sealed class EventCodeOverrides
     private readonly FrozenDictionary<string, string> _intended;
     private readonly FrozenDictionary<string, string> _declined;
 
-    private EventCodeOverrides(string demand, string conditionalThreat, string verbalAttack, string request, FrozenDictionary<string, string> intended, FrozenDictionary<string, string> declined)
+    private EventCodeOverrides(string demand, string conditionalThreat, string verbalAttack, string request, string undertakingAgainst, string deEscalation, FrozenDictionary<string, string> intended, FrozenDictionary<string, string> declined)
     {
         DemandCode = demand;
         ConditionalThreatCode = conditionalThreat;
         VerbalAttackCode = verbalAttack;
         RequestCode = request;
+        UndertakingAgainstCode = undertakingAgainst;
+        DeEscalationCode = deEscalation;
         _intended = intended;
         _declined = declined;
     }
@@ -37,6 +39,13 @@ internal sealed class EventCodeOverrides
 
     /// <summary>The code of "asked Y to V" when the verb of asking has no code of its own: a request, whatever V is.</summary>
     public string RequestCode { get; }
+
+    /// <summary>The code of an undertaking (a frame noun with no modifier that names the event) against an actor
+    /// ("mounted an operation against the insurgents"): force.</summary>
+    public string UndertakingAgainstCode { get; }
+
+    /// <summary>The code of an act of force ended or stopped ("agreed to end the fighting"): de-escalation.</summary>
+    public string DeEscalationCode { get; }
 
     /// <summary>
     /// The code that states the intention to carry out an act of code <paramref name="actCode"/> (<paramref name="declined"/>:
@@ -74,7 +83,7 @@ internal sealed class EventCodeOverrides
             if (!table.TryAdd(row.Columns[1], row.Columns[2])) throw row.Error("prefix '" + row.Columns[1] + "' is listed twice");
         }
 
-        return new EventCodeOverrides(Required("demand"), Required("conditional-threat"), Required("verbal-attack"), Required("request"),
+        return new EventCodeOverrides(Required("demand"), Required("conditional-threat"), Required("verbal-attack"), Required("request"), Required("undertaking-against"), Required("de-escalation"),
             intended.ToFrozenDictionary(StringComparer.Ordinal), declined.ToFrozenDictionary(StringComparer.Ordinal));
     }
 }

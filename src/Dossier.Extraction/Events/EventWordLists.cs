@@ -25,6 +25,8 @@ internal sealed class EventWordLists
         MentalVerbs = Words("mental-verbs.tsv");
         CommunicationNouns = Words("communication-nouns.tsv");
         MediaSectors = Words("media-sectors.tsv");
+        AbstractNouns = Words(AbstractNounsBuilder.FileName);
+        EndingVerbs = Words("ending-verbs.tsv");
     }
 
     /// <summary>Particles of phrasal verbs the parser may attach as adverbs ("handed over", "blew up").</summary>
@@ -67,6 +69,13 @@ internal sealed class EventWordLists
 
     /// <summary>CAMEO sectors of the media (MED, JRN): an outlet attacked is attacked in words.</summary>
     public FrozenSet<string> MediaSectors { get; }
+
+    /// <summary>Common nouns of abstract things ("policy", "report"; from GUM's entity types, <see cref="AbstractNounsBuilder"/>):
+    /// an act of force aimed at one is an attack in words.</summary>
+    public FrozenSet<string> AbstractNouns { get; }
+
+    /// <summary>Verbs of ending or stopping ("end", "halt"): an act of force as their object is a de-escalation.</summary>
+    public FrozenSet<string> EndingVerbs { get; }
 
     /// <summary>Loads every list of <paramref name="directory"/>.</summary>
     /// <exception cref="DataFileException">A list is missing or malformed.</exception>

@@ -75,7 +75,11 @@ internal sealed class InteractionRules
     /// check the trigger model's proposals also pass (they may otherwise leave both roles empty).
     /// </summary>
     public bool SubjectActs(EventCandidate c, List<int> sources, List<ActorAt> sourceActors) =>
-        c.Demanded >= 0 || sourceActors.Count > 0 || !sources.Any(IsSubject);
+        c.Demanded >= 0 || sourceActors.Count > 0 || !sources.Any(IsSubject) || sources.Any(s => IsSubject(s) && ActorModified(s));
+
+    /// <summary>A common noun an actor word modifies as a compound ("army units", "rebel fighters"): a body of that actor.</summary>
+    private bool ActorModified(int i) =>
+        _tree.IsNoun(i) && _s.Context.EntityAt[i] is null && _tree.ChildrenWith(i, "compound").Any(m => m < i && _actors.IsActor(m));
 
     /// <summary>Verbal acts addressed to someone: intent to cooperate (CAMEO 03), praise (05) and disapproval (11).</summary>
     private static bool IsAddressedAct(EventCode type) =>

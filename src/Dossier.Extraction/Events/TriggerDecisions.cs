@@ -18,7 +18,9 @@ internal sealed record TriggerCall(Event Event, int Token, int Head, double Prob
 /// type less than <see cref="TriggerModel.Veto"/> on its trigger, or an event of any type less than
 /// <see cref="TriggerModel.VetoEvent"/>; a token whose most probable type (not NONE) reaches
 /// <see cref="TriggerModel.Propose"/> becomes an event (<see cref="SentenceAnalyser.Propose"/>) unless an event of that
-/// type is already kept on it or on a token next to it in the tree (its head or a child: "held talks").
+/// type is already kept on it or on a token next to it in the tree (its head or a child: "held talks"); a light verb
+/// or verb of ending whose object is a rule event is proposed as nothing ("launched an offensive"), and neither is
+/// that object ("stopped its attacks" is a de-escalation, not an assault).
 /// </summary>
 internal static class TriggerDecisions
 {
@@ -71,6 +73,15 @@ internal static class TriggerDecisions
             if (ps[best] < Floor) continue;
             var type = model.Classes[best];
             if (ruleTypes.TryGetValue(t, out var there) && there.Contains(type)) continue;
+
+            // A light verb whose object noun is a rule event ("launched an offensive", "held talks") carries that event: it
+            // is no second one of another type (one event per trigger).
+            if ((lexicon.IsLightVerb(tree.Lemma(t)) || lexicon.Words.EndingVerbs.Contains(tree.Lemma(t)))
+                && ruleTypes.Keys.Any(k => tree.Head(k) == t && tree.Relation(k) == "obj")) continue;
+
+            // An act of force a verb of ending takes as its object is ended, not done ("stopped its attacks"): the rule
+            // event there is the de-escalation, and the noun is no assault of its own.
+            if (there is not null && tree.Relation(t) == "obj" && tree.Head(t) is var ender && ender >= 0 && lexicon.Words.EndingVerbs.Contains(tree.Lemma(ender))) continue;
             var fallback = lexicon.GeneralCode(type);
             if (fallback is null) continue;
             if (analyser.Propose(t, type, fallback) is { } proposed) calls.Add(new TriggerCall(proposed, t, tree.Head(t), ps[best], false, 1 - ps[0]));

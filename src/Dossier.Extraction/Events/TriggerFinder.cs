@@ -78,9 +78,29 @@ internal sealed class TriggerFinder
     private EventCandidate? NounCandidate(int n)
     {
         var (nounCode, eventLemma) = _codes.NounEntry(n);
-        if (EventCodeChooser.Split(nounCode) is not { } own) return null;
         var head = _tree.Head(n);
         var rel = _tree.Relation(n);
+
+        // "mounted an operation against the insurgents": an undertaking whose modifiers do not say what it is, aimed against
+        // an actor, is an act of force; its light verb ("launch", "carry out") is part of it.
+        if (nounCode is null && _s.Lexicon.IsFrameNoun(_tree.Lemma(n)) && AimedAgainstActor(n))
+        {
+            nounCode = _s.Lexicon.Overrides.UndertakingAgainstCode;
+            if (head >= 0 && _tree.IsVerb(head) && rel == "obj" && _s.Lexicon.IsLightVerb(_tree.Lemma(head)))
+            {
+                return new EventCandidate(n, head, nounCode, false, true, Absorbs: true);
+            }
+        }
+
+        if (EventCodeChooser.Split(nounCode) is not { } own) return null;
+
+        // "agreed to end the fighting", "halted six days of shelling": an act of force ended is a de-escalation by whoever
+        // ends it, not an assault; the verb of ending is part of it.
+        if (EndingVerb(n) is var ending && ending >= 0 && _s.Lexicon.Code(own.Code) is { QuadClass: 4 })
+        {
+            return new EventCandidate(n, ending, _s.Lexicon.Overrides.DeEscalationCode, false, true, Absorbs: true);
+        }
+
         if (head >= 0 && _tree.IsVerb(head) && rel is "obj" or "nsubj" or "nsubj:pass" or "obl" or "xcomp")
         {
             // The parser may hang the preposition on the phrase's first word: "for [U.S. weapons] purchases".
@@ -121,6 +141,31 @@ internal sealed class TriggerFinder
         }
 
         return null;
+    }
+
+    /// <summary>The verb of ending whose object is the noun, or whose object's "of" phrase it is ("end six days of
+    /// fighting"); -1 when none.</summary>
+    private int EndingVerb(int n)
+    {
+        var at = n;
+        var head = _tree.Head(at);
+        if (head >= 0 && _tree.Relation(at) == "nmod" && _tree.CaseMarker(at) == "of" && _tree.Relation(head) == "obj")
+        {
+            at = head;
+            head = _tree.Head(at);
+        }
+
+        return head >= 0 && _tree.Relation(at) == "obj" && _tree.IsVerb(head) && _s.Lexicon.Words.EndingVerbs.Contains(_tree.Lemma(head)) ? head : -1;
+    }
+
+    /// <summary>Whether a noun has an "against" phrase that names an actor, or holds one ("against rebel positions").
+    /// The phrase may hang on the light verb that takes the noun as its object ("launched an operation against them").</summary>
+    private bool AimedAgainstActor(int n)
+    {
+        bool Against(int c) => _tree.CaseMarker(c) == "against" && (_actors.IsActor(c) || _actors.NestedActor(c) >= 0);
+        if (_tree.Children(n).Any(c => _tree.Relation(c).StartsWith("nmod", StringComparison.Ordinal) && Against(c))) return true;
+        var head = _tree.Head(n);
+        return head >= 0 && _tree.Relation(n) == "obj" && _tree.IsVerb(head) && _tree.ChildrenWith(head, "obl", "obl:arg").Any(c => c > n && Against(c));
     }
 
     /// <summary>The act a verb of asking asks its object to do ("urged Y to withdraw"), or null: the verb's status cue

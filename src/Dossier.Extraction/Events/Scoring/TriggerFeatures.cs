@@ -79,7 +79,18 @@ internal static class TriggerFeatures
                 f.Add("a=" + slot);
                 f.Add("l|a=" + lemma + "|" + slot);
                 if (kind != "N") f.Add("l|ak=" + lemma + "|" + slot + "|" + kind);
-                else f.Add("al=" + slot + "|" + tree.Lemma(c));
+                else
+                {
+                    f.Add("al=" + slot + "|" + tree.Lemma(c));
+
+                    // The class of a common noun argument: an actor noun ("officials") or an abstract thing ("the plan").
+                    var cls = lexicon.IsActorNoun(tree.Lemma(c)) ? "actor" : lexicon.Words.AbstractNouns.Contains(tree.Lemma(c)) ? "abstract" : null;
+                    if (cls is not null)
+                    {
+                        f.Add("a=" + slot + "|" + cls);
+                        f.Add("l|ak=" + lemma + "|" + slot + "|" + cls);
+                    }
+                }
             }
         }
 

@@ -25,6 +25,22 @@ public sealed class VerbalAttackTests
     }
 
     [Fact]
+    public void Process_AttackedAnAbstractThing_AccuseNotAssault()
+    {
+        var doc = Run("Denethor attacked the steward's budget plan on Monday.", Denethor);
+        Assert.False(doc.Events.Any(e => e.Type == "ASSAULT"), EventFixture.Dump(doc));
+        Assert.Contains(Single(doc, "ACCUSE").Source, a => a.Text == "Denethor");
+    }
+
+    [Fact]
+    public void Process_AttackedThePositionsOfAnArmy_StaysAssault()
+    {
+        var doc = Run("Mordor attacked the positions of the Rohan army near the river.", Mordor, Rohan);
+        Assert.False(doc.Events.Any(e => e.Type == "ACCUSE"), EventFixture.Dump(doc));
+        Single(doc, "ASSAULT");
+    }
+
+    [Fact]
     public void Process_AttackWithoutSpeechFrame_StaysAssault()
     {
         var doc = Run("Mordor attacked Rohan at dawn.", Mordor, Rohan);

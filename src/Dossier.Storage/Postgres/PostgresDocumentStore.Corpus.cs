@@ -138,7 +138,7 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) =>
         {
             var conditions = new List<string>();
-            var parameters = new List<(string, object?)> { ("@limit", limit), ("@offset", offset) };
+            var parameters = new List<(string, object?)>();
             if (!string.IsNullOrWhiteSpace(filter.Actor))
             {
                 // The actor is resolved in the same statement (as ResolveEntityAsync would): no entity, no events.
@@ -177,11 +177,12 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 }
             }
 
+            var page = LimitOffset(limit, offset, parameters);
             return await ReadEventsAsync(c, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
                 ORDER BY {EventDay} DESC NULLS LAST, ce.corpus_event_id DESC
-                LIMIT @limit OFFSET @offset
+                {page}
                 """, ct, [.. parameters]).ConfigureAwait(false);
         }, cancellationToken);
     }
@@ -216,13 +217,15 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 return null;
             }
 
+            List<(string Name, object? Value)> values = [("@id", id), .. parameters];
+            var page = LimitOffset(limit, offset, values);
             var events = await ReadEventsAsync(c, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @id))
                   {clause}
                 ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
-                LIMIT @limit OFFSET @offset
-                """, ct, [("@id", id), ("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false);
+                {page}
+                """, ct, [.. values]).ConfigureAwait(false);
             return new CorpusTimeline((await EntityByIdAsync(c, id, ct).ConfigureAwait(false))!, events);
         }, cancellationToken);
     }
@@ -301,6 +304,20 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             ct, [("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false), cancellationToken);
     }
 
+    /// <summary>The <c>LIMIT</c> as a number in the text (the read pool plans statements once, generically, and a
+    /// generic plan of <c>LIMIT @limit</c> assumes a tenth of the rows: for an event filter it chose to read and sort all
+    /// matching events rather than walk an index in the page's order), and an <c>OFFSET</c> parameter only past the first page.</summary>
+    private static string LimitOffset(int limit, int offset, List<(string Name, object? Value)> parameters)
+    {
+        if (offset == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"LIMIT {limit}");
+        }
+
+        parameters.Add(("@offset", offset));
+        return string.Create(CultureInfo.InvariantCulture, $"LIMIT {limit} OFFSET @offset");
+    }
+
     /// <summary>The confidence and domain conditions after <paramref name="keyword"/>, and their parameters.</summary>
     private static (string Clause, List<(string Name, object? Value)> Parameters) Filters(double minConfidence, string? domain, string keyword)
     {
@@ -374,44 +391,44 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             .FirstOrDefault();
 
     /// <summary>The corpus events <paramref name="sql"/> selects (<see cref="EventColumns"/>, the id first) with their actors
-    /// and evidence, in two round trips: the events (the query runs once), then their actors and reports in one batch, by
-    /// their ids (<c>= ANY(@ids)</c>, through the indexes on <c>corpus_event_actors</c> and <c>events.corpus_event_id</c>;
-    /// the same two statements whatever the filter, so each connection prepares them once).</summary>
+    /// and evidence, in one statement and one round trip (<see cref="EventRowsSql"/>): the events query runs once, as a
+    /// materialised CTE, and the actors and reports of its ids are read by key (<c>= ANY(ARRAY(…))</c>, through the
+    /// indexes on <c>corpus_event_actors</c> and <c>events.corpus_event_id</c>), in the same result set.</summary>
     private static async Task<List<CorpusEventSummary>> ReadEventsAsync(NpgsqlConnection c, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        var events = await Pg.ReadAllAsync(c, null, sql, r => (
-            Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
-            Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
-            Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
-            Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14),
-            Place: Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Scope: Pg.Text(r, 16)), ct, parameters).ConfigureAwait(false);
+        var events = new List<EventRow>();
+        var actorRows = new List<(long Event, string Side, CorpusActor Actor)>();
+        var evidenceRows = new List<(long Event, CorpusEvidence Evidence, double Confidence)>();
+        await using (var command = Pg.Command(c, null, EventRowsSql(sql), parameters))
+        await using (var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                switch (r.GetInt32(EventRowPart))
+                {
+                    case 0:
+                        events.Add(new EventRow(
+                            r.GetInt64(0), r.GetString(1), Pg.Text(r, 2), r.GetString(3), Pg.Int(r, 4), r.GetDouble(5), r.GetString(6),
+                            Pg.Text(r, 7), Pg.ParseDay(r, 8), Pg.ParseDay(r, 9), Pg.Text(r, 10), Pg.Long(r, 11), Pg.Long(r, 12), Pg.Long(r, 13),
+                            Pg.Text(r, 14), Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Pg.Text(r, 16)));
+                        break;
+                    case 1:
+                        actorRows.Add((r.GetInt64(0), r.GetString(1), new CorpusActor(Pg.NullableLong(r, 11), r.GetString(2), Pg.Text(r, 3))));
+                        break;
+                    default:
+                        var published = Pg.ParseDay(r, 3);
+                        var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(6), published, Pg.Text(r, 7)));
+                        evidenceRows.Add((r.GetInt64(0), new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
+                            r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(14)), r.GetDouble(5)));
+                        break;
+                }
+            }
+        }
+
         if (events.Count == 0)
         {
             return [];
         }
-
-        var ids = events.Select(e => e.Id).ToArray();
-        var actorRows = new List<(long Event, string Side, CorpusActor Actor)>();
-        var evidenceRows = new List<(long Event, CorpusEvidence Evidence, double Confidence)>();
-        await new PgBatch(c, null, ct).ReadAsync(
-            new PgRead("""
-                SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
-                FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-                WHERE a.corpus_event_id = ANY(@ids)
-                ORDER BY a.corpus_event_id, a.side, a.ordinal
-                """, [("@ids", ids)], r => actorRows.Add((Event: r.GetInt64(0), Side: r.GetString(1), Actor: new CorpusActor(Pg.NullableLong(r, 2), r.GetString(3), Pg.Text(r, 4))))),
-            new PgRead("""
-                SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
-                FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
-                WHERE e.corpus_event_id = ANY(@ids)
-                ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
-                """, [("@ids", ids)], r =>
-                {
-                    var published = Pg.ParseDay(r, 3);
-                    var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(4), published, Pg.Text(r, 5)));
-                    evidenceRows.Add((Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
-                        r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), Confidence: r.GetDouble(10)));
-                })).ConfigureAwait(false);
 
         var actors = actorRows.ToLookup(a => (a.Event, a.Side), a => a.Actor);
         var confidence = evidenceRows.GroupBy(e => e.Event).ToDictionary(g => g.Key, g => g.Max(e => e.Confidence));
@@ -428,6 +445,37 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             PlaceScope = e.Place is null ? null : e.Scope,
         }).ToList();
     }
+
+    /// <summary>The column of <see cref="EventRowsSql"/> that says what a row is: 0 an event, 1 an actor, 2 a report.</summary>
+    private const int EventRowPart = 17;
+
+    /// <summary>One statement for the events <paramref name="eventsSql"/> selects, their actors and their reports: one
+    /// result set whose rows are the events (part 0, the <see cref="EventColumns"/> in the query's order), then their
+    /// actors (part 1: id, side, name, code, and the entity id in column 11; by event, side and ordinal), then their
+    /// reports (part 2: id, document id, title, published, -, confidence, source, url, event id, trigger, status, -,
+    /// -, -, evidence; by event, date, document and ordinal). Each branch of the <c>UNION ALL</c> is sorted and
+    /// PostgreSQL appends them in order; the events query (a materialised CTE) runs once. The same text for the same
+    /// filter, so a connection prepares it once (auto-prepare).</summary>
+    private static string EventRowsSql(string eventsSql) => $"""
+        WITH ev AS MATERIALIZED ({eventsSql})
+        (SELECT ev.*, 0 AS part FROM ev)
+        UNION ALL
+        (SELECT a.corpus_event_id, a.side, coalesce(c.name, a.text), coalesce(c.code, a.code), NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                a.corpus_id, NULL, NULL, NULL, NULL, NULL, 1
+         FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+         WHERE a.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM ev))
+         ORDER BY a.corpus_event_id, a.side, a.ordinal)
+        UNION ALL
+        (SELECT e.corpus_event_id, d.id, d.title, d.published, NULL, e.confidence, d.source, d.url, e.event_id, e.trigger_text, e.status,
+                NULL, NULL, NULL, e.evidence, NULL, NULL, 2
+         FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+         WHERE e.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM ev))
+         ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal)
+        """;
+
+    /// <summary>One corpus event row of <see cref="EventRowsSql"/>, before its actors and reports are attached.</summary>
+    private sealed record EventRow(long Id, string Type, string? Mode, string Cameo, int Quad, double Goldstein, string Status, string? Date,
+        DateOnly? Day, DateOnly? Published, string? Location, long Mentions, long Articles, long Sources, string? Domain, Place? Place, string? Scope);
 
     private static async Task<Func<int, int, int, string>> SentenceReaderAsync(NpgsqlConnection c, long docKey, CancellationToken ct)
     {

@@ -48,6 +48,9 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal);
 
     /// <inheritdoc />
+    /// <remarks>Three round trips whatever the entity: its id (<see cref="ResolveEntityAsync"/>); its row, aliases, roles,
+    /// documents, sample mentions (those of its <paramref name="mentionSamples"/> latest documents), event count and
+    /// connected actors in one batch; the texts of the documents the sample mentions quote, in one statement.</remarks>
     public Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrName);
@@ -59,72 +62,69 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 return null;
             }
 
-            var entity = (await EntityByIdAsync(c, id, ct).ConfigureAwait(false))!;
-            var aliases = (await Pg.ReadAllAsync(c, null, """
-                SELECT min(alias) FROM corpus_entity_aliases WHERE corpus_id = @id AND kind <> 'surname'
-                GROUP BY norm ORDER BY 1
-                """, r => r.GetString(0), ct, ("@id", id)).ConfigureAwait(false))
-                .Where(a => !string.Equals(a, entity.Name, StringComparison.Ordinal))
-                .ToList();
-
-            var roles = await Pg.ReadAllAsync(c, null, """
-                SELECT title, organization, country, status, first_seen, last_seen, document_count
-                FROM corpus_entity_roles WHERE corpus_id = @id
-                ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
-                """, r => new CorpusRole(r.GetString(0), Pg.Text(r, 1), Pg.Text(r, 2), r.GetString(3), Pg.ParseDay(r, 4), Pg.ParseDay(r, 5), Pg.Long(r, 6)),
-                ct, ("@id", id)).ConfigureAwait(false);
-
-            var documentRows = await Pg.ReadAllAsync(c, null, """
-                SELECT d.doc_key, d.id, d.title, d.published FROM documents AS d
+            CorpusEntitySummary? entity = null;
+            var aliases = new List<string>();
+            var roles = new List<CorpusRole>();
+            var documentRows = new List<(long Key, CorpusDocumentRef Document)>();
+            var mentionRows = new List<(long Key, string Text, int Sentence, int Start, int End, string Kind)>();
+            long eventCount = 0;
+            var connections = new List<ActorConnection>();
+            const string EntityDocuments = """
+                FROM documents AS d
                 WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = @id)
                 ORDER BY d.published DESC NULLS LAST, d.id
-                LIMIT @limit
-                """, r => (Key: r.GetInt64(0), Document: new CorpusDocumentRef(r.GetString(1), Pg.Text(r, 2), Pg.ParseDay(r, 3))),
-                ct, ("@id", id), ("@limit", SqliteDocumentStore.EntityDocumentLimit)).ConfigureAwait(false);
-            var documents = documentRows.Select(d => d.Document).ToList();
+                """;
+            await new PgBatch(c, null, ct).ReadAsync(
+                new PgRead($"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = @id", [("@id", id)], r => entity = ReadEntity(r)),
+                new PgRead("""
+                    SELECT min(alias) FROM corpus_entity_aliases WHERE corpus_id = @id AND kind <> 'surname'
+                    GROUP BY norm ORDER BY 1
+                    """, [("@id", id)], r => aliases.Add(r.GetString(0))),
+                new PgRead("""
+                    SELECT title, organization, country, status, first_seen, last_seen, document_count
+                    FROM corpus_entity_roles WHERE corpus_id = @id
+                    ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
+                    """, [("@id", id)], r => roles.Add(new CorpusRole(r.GetString(0), Pg.Text(r, 1), Pg.Text(r, 2), r.GetString(3), Pg.ParseDay(r, 4), Pg.ParseDay(r, 5), Pg.Long(r, 6)))),
+                new PgRead($"SELECT d.doc_key, d.id, d.title, d.published {EntityDocuments} LIMIT @limit",
+                    [("@id", id), ("@limit", SqliteDocumentStore.EntityDocumentLimit)],
+                    r => documentRows.Add((r.GetInt64(0), new CorpusDocumentRef(r.GetString(1), Pg.Text(r, 2), Pg.ParseDay(r, 3))))),
+                // The mentions in its latest documents: the first rows of the documents above.
+                new PgRead($"""
+                    SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char, m.kind
+                    FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
+                    WHERE e.corpus_id = @id AND e.doc_key = ANY(ARRAY(SELECT d.doc_key {EntityDocuments} LIMIT @samples))
+                    ORDER BY e.ordinal, m.ordinal
+                    """, [("@id", id), ("@samples", Math.Min(mentionSamples, SqliteDocumentStore.EntityDocumentLimit))],
+                    r => mentionRows.Add((r.GetInt64(0), r.GetString(1), Pg.Int(r, 2), Pg.Int(r, 3), Pg.Int(r, 4), r.GetString(5)))),
+                new PgRead("SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = @id", [("@id", id)],
+                    r => eventCount = r.IsDBNull(0) ? 0 : Pg.Long(r, 0)),
+                new PgRead("""
+                    SELECT o.corpus_id, c.name, c.code, count(DISTINCT o.corpus_event_id) AS shared
+                    FROM corpus_event_actors AS mine
+                    JOIN corpus_event_actors AS o ON o.corpus_event_id = mine.corpus_event_id
+                    JOIN corpus_entities AS c ON c.corpus_id = o.corpus_id
+                    WHERE mine.corpus_id = @id AND o.corpus_id <> @id
+                    GROUP BY o.corpus_id, c.name, c.code
+                    ORDER BY shared DESC, o.corpus_id
+                    LIMIT @limit
+                    """, [("@id", id), ("@limit", SqliteDocumentStore.EntityConnectionLimit)],
+                    r => connections.Add(new ActorConnection(new CorpusActor(r.GetInt64(0), r.GetString(1), Pg.Text(r, 2)), Pg.Long(r, 3))))).ConfigureAwait(false);
 
+            var documents = documentRows.Select(d => d.Document).ToList();
             var recent = documentRows.Take(mentionSamples).ToList();
             var rank = recent.Select((d, i) => (d.Key, i)).ToDictionary(p => p.Key, p => p.i);
-            var rows = (await Pg.ReadAllAsync(c, null, """
-                SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char, m.kind
-                FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
-                WHERE e.corpus_id = @id AND e.doc_key = ANY(@docs)
-                ORDER BY e.ordinal, m.ordinal
-                """, r => (Key: r.GetInt64(0), Text: r.GetString(1), Sentence: Pg.Int(r, 2), Start: Pg.Int(r, 3), End: Pg.Int(r, 4), Kind: r.GetString(5)),
-                ct, ("@id", id), ("@docs", recent.Select(d => d.Key).ToArray())).ConfigureAwait(false))
+            var rows = mentionRows
+                .Where(m => rank.ContainsKey(m.Key))
                 .OrderBy(m => rank[m.Key])
                 .Take(mentionSamples)
                 .Select(m => (m.Key, Id: recent[rank[m.Key]].Document.Id, m.Text, m.Sentence, m.Start, m.End, m.Kind))
                 .ToList();
-            var sentences = new Dictionary<long, Func<int, int, int, string>>();
-            var mentions = new List<CorpusMention>();
-            foreach (var m in rows)
-            {
-                if (!sentences.TryGetValue(m.Key, out var evidence))
-                {
-                    evidence = await SentenceReaderAsync(c, m.Key, ct).ConfigureAwait(false);
-                    sentences[m.Key] = evidence;
-                }
-
-                mentions.Add(new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End)) { Kind = m.Kind });
-            }
-
-            var eventCount = await Pg.LongAsync(c, null,
-                "SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = @id", ct, ("@id", id)).ConfigureAwait(false) ?? 0;
-
-            var connections = await Pg.ReadAllAsync(c, null, """
-                SELECT o.corpus_id, c.name, c.code, count(DISTINCT o.corpus_event_id) AS shared
-                FROM corpus_event_actors AS mine
-                JOIN corpus_event_actors AS o ON o.corpus_event_id = mine.corpus_event_id
-                JOIN corpus_entities AS c ON c.corpus_id = o.corpus_id
-                WHERE mine.corpus_id = @id AND o.corpus_id <> @id
-                GROUP BY o.corpus_id, c.name, c.code
-                ORDER BY shared DESC, o.corpus_id
-                LIMIT @limit
-                """, r => new ActorConnection(new CorpusActor(r.GetInt64(0), r.GetString(1), Pg.Text(r, 2)), Pg.Long(r, 3)),
-                ct, ("@id", id), ("@limit", SqliteDocumentStore.EntityConnectionLimit)).ConfigureAwait(false);
-
-            return new CorpusEntityDetails(entity, aliases, roles, documents, mentions, eventCount, connections);
+            var sentences = await SentenceReadersAsync(c, rows.Select(m => m.Key).Distinct().ToArray(), ct).ConfigureAwait(false);
+            var mentions = rows
+                .Select(m => new CorpusMention(m.Id, m.Text, m.Sentence, sentences[m.Key](m.Sentence, m.Start, m.End)) { Kind = m.Kind })
+                .ToList();
+            return new CorpusEntityDetails(entity!, aliases.Where(a => !string.Equals(a, entity!.Name, StringComparison.Ordinal)).ToList(),
+                roles, documents, mentions, eventCount, connections);
         }, cancellationToken);
     }
 
@@ -477,16 +477,28 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
     private sealed record EventRow(long Id, string Type, string? Mode, string Cameo, int Quad, double Goldstein, string Status, string? Date,
         DateOnly? Day, DateOnly? Published, string? Location, long Mentions, long Articles, long Sources, string? Domain, Place? Place, string? Scope);
 
-    private static async Task<Func<int, int, int, string>> SentenceReaderAsync(NpgsqlConnection c, long docKey, CancellationToken ct)
+    /// <summary>A function from a sentence index (or, past the decoded sentences, a span) to that sentence's text, for
+    /// each of the documents <paramref name="docKeys"/>, in one statement; a document that is gone gives empty texts.</summary>
+    private static async Task<Dictionary<long, Func<int, int, int, string>>> SentenceReadersAsync(NpgsqlConnection c, long[] docKeys, CancellationToken ct)
     {
-        var rows = await Pg.ReadAllAsync(c, null, "SELECT text, layers FROM documents WHERE doc_key = @key",
-            r => (Text: r.GetString(0), Layers: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), ct, ("@key", docKey)).ConfigureAwait(false);
-        if (rows.Count == 0)
+        var readers = docKeys.ToDictionary(k => k, _ => (Func<int, int, int, string>)((_, _, _) => ""));
+        if (docKeys.Length == 0)
         {
-            return (_, _, _) => "";
+            return readers;
         }
 
-        var (text, layers) = rows[0];
+        var rows = await Pg.ReadAllAsync(c, null, "SELECT doc_key, text, layers FROM documents WHERE doc_key = ANY(@keys)",
+            r => (Key: r.GetInt64(0), Text: r.GetString(1), Layers: r.IsDBNull(2) ? null : (byte[])r.GetValue(2)), ct, ("@keys", docKeys)).ConfigureAwait(false);
+        foreach (var (key, text, layers) in rows)
+        {
+            readers[key] = SentenceReader(text, layers);
+        }
+
+        return readers;
+    }
+
+    private static Func<int, int, int, string> SentenceReader(string text, byte[]? layers)
+    {
         IReadOnlyList<Sentence> sentences;
         try
         {

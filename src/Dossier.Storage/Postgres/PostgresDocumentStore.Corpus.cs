@@ -163,8 +163,30 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 }
             }
 
-            Where("ce.type = @type", "@type", string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant());
-            Where("ce.status = @status", "@status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant());
+            // The type and status as literals when they are plain words (they always are through the web API): each filter
+            // then has a statement of its own, planned for its values once per connection. As parameters, the plan the
+            // server kept for all values read every event of the type and every event of the status (a bitmap AND, 972
+            // buffers on the BBC store) where the type's day index finds the page's 51 in about a hundred.
+            var type = string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant();
+            var status = string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant();
+            if (WordLiteral(type) is { } typeLiteral)
+            {
+                conditions.Add("ce.type = " + typeLiteral);
+            }
+            else
+            {
+                Where("ce.type = @type", "@type", type);
+            }
+
+            if (WordLiteral(status) is { } statusLiteral)
+            {
+                conditions.Add("ce.status = " + statusLiteral);
+            }
+            else
+            {
+                Where("ce.status = @status", "@status", status);
+            }
+
             Where($"{EventDay} >= @from", "@from", Pg.Day(filter.From));
             Where($"{EventDay} <= @to", "@to", Pg.Day(filter.To));
             Where(Confident, "@min", filter.MinConfidence > 0 ? filter.MinConfidence : null);
@@ -303,6 +325,11 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 [Pg.Long(r, 8), Pg.Long(r, 9), Pg.Long(r, 10), Pg.Long(r, 11)]),
             ct, [("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false), cancellationToken);
     }
+
+    /// <summary><paramref name="value"/> as an SQL string literal when it is a plain word (ASCII letters and underscores,
+    /// at most 40), which cannot end the literal early; null otherwise (then it goes as a parameter).</summary>
+    private static string? WordLiteral(string? value) =>
+        value is { Length: > 0 and <= 40 } && value.All(c => char.IsAsciiLetter(c) || c == '_') ? "'" + value + "'" : null;
 
     /// <summary>The <c>LIMIT</c> as a number in the text (the read pool plans statements once, generically, and a
     /// generic plan of <c>LIMIT @limit</c> assumes a tenth of the rows: for an event filter it chose to read and sort all

@@ -48,9 +48,9 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal);
 
     /// <inheritdoc />
-    /// <remarks>Three round trips whatever the entity: its id (<see cref="ResolveEntityAsync"/>); its row, aliases, roles,
-    /// documents, sample mentions (those of its <paramref name="mentionSamples"/> latest documents), event count and
-    /// connected actors in one batch; the texts of the documents the sample mentions quote, in one statement.</remarks>
+    /// <remarks>Four round trips whatever the entity: its id (<see cref="ResolveEntityAsync"/>); its row, aliases, roles,
+    /// documents, event count and connected actors in one batch; the mentions in its <paramref name="mentionSamples"/>
+    /// latest documents; the texts of the documents the sample mentions quote, in one statement.</remarks>
     public Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrName);
@@ -66,14 +66,8 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             var aliases = new List<string>();
             var roles = new List<CorpusRole>();
             var documentRows = new List<(long Key, CorpusDocumentRef Document)>();
-            var mentionRows = new List<(long Key, string Text, int Sentence, int Start, int End, string Kind)>();
             long eventCount = 0;
             var connections = new List<ActorConnection>();
-            const string EntityDocuments = """
-                FROM documents AS d
-                WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = @id)
-                ORDER BY d.published DESC NULLS LAST, d.id
-                """;
             await new PgBatch(c, null, ct).ReadAsync(
                 new PgRead($"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = @id", [("@id", id)], r => entity = ReadEntity(r)),
                 new PgRead("""
@@ -85,17 +79,14 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                     FROM corpus_entity_roles WHERE corpus_id = @id
                     ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
                     """, [("@id", id)], r => roles.Add(new CorpusRole(r.GetString(0), Pg.Text(r, 1), Pg.Text(r, 2), r.GetString(3), Pg.ParseDay(r, 4), Pg.ParseDay(r, 5), Pg.Long(r, 6)))),
-                new PgRead($"SELECT d.doc_key, d.id, d.title, d.published {EntityDocuments} LIMIT @limit",
+                new PgRead("""
+                    SELECT d.doc_key, d.id, d.title, d.published FROM documents AS d
+                    WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = @id)
+                    ORDER BY d.published DESC NULLS LAST, d.id
+                    LIMIT @limit
+                    """,
                     [("@id", id), ("@limit", SqliteDocumentStore.EntityDocumentLimit)],
                     r => documentRows.Add((r.GetInt64(0), new CorpusDocumentRef(r.GetString(1), Pg.Text(r, 2), Pg.ParseDay(r, 3))))),
-                // The mentions in its latest documents: the first rows of the documents above.
-                new PgRead($"""
-                    SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char, m.kind
-                    FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
-                    WHERE e.corpus_id = @id AND e.doc_key = ANY(ARRAY(SELECT d.doc_key {EntityDocuments} LIMIT @samples))
-                    ORDER BY e.ordinal, m.ordinal
-                    """, [("@id", id), ("@samples", Math.Min(mentionSamples, SqliteDocumentStore.EntityDocumentLimit))],
-                    r => mentionRows.Add((r.GetInt64(0), r.GetString(1), Pg.Int(r, 2), Pg.Int(r, 3), Pg.Int(r, 4), r.GetString(5)))),
                 new PgRead("SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = @id", [("@id", id)],
                     r => eventCount = r.IsDBNull(0) ? 0 : Pg.Long(r, 0)),
                 new PgRead("""
@@ -113,6 +104,15 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             var documents = documentRows.Select(d => d.Document).ToList();
             var recent = documentRows.Take(mentionSamples).ToList();
             var rank = recent.Select((d, i) => (d.Key, i)).ToDictionary(p => p.Key, p => p.i);
+            // The mentions in its latest documents, by their keys (a sub-query for them would run the documents query
+            // again: ~300 more buffers for an entity in hundreds of documents).
+            var mentionRows = await Pg.ReadAllAsync(c, null, """
+                SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char, m.kind
+                FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
+                WHERE e.corpus_id = @id AND e.doc_key = ANY(@docs)
+                ORDER BY e.ordinal, m.ordinal
+                """, r => (Key: r.GetInt64(0), Text: r.GetString(1), Sentence: Pg.Int(r, 2), Start: Pg.Int(r, 3), End: Pg.Int(r, 4), Kind: r.GetString(5)),
+                ct, ("@id", id), ("@docs", recent.Select(d => d.Key).ToArray())).ConfigureAwait(false);
             var rows = mentionRows
                 .Where(m => rank.ContainsKey(m.Key))
                 .OrderBy(m => rank[m.Key])

@@ -10,7 +10,7 @@ using Dossier.Bench;
 //       store and corpus merge; ms per document (and in the merge) per window, the store's size; --side-by-side: with the
 //       store an earlier run grew (--db), the cost there and at one window, alternately in the same minutes
 //   bench/compare-compromise.sh [DIR]                                                     dossier analyze vs compromise, side by side
-//   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache] [--only KEY]
+//   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache] [--only KEY] [--by-path]
 //       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;
 //       --no-cache turns the server's response cache off, so that every request queries the store; DB may be a
 //       postgres://USER:PASSWORD@HOST:PORT/DB store URL (used as it is); --only runs one scenario (entity-page, events-api,
@@ -65,7 +65,8 @@ return mode switch
         Number("--warmup", 3),
         Number("--max-requests", 200_000),
         Cache: !flags.Contains("--no-cache"),
-        Only: options.GetValueOrDefault("--only"))),
+        Only: options.GetValueOrDefault("--only"),
+        ByPath: flags.Contains("--by-path"))),
     "analytics" when input is not null => await AnalyticsBenchmark.RunAsync(new AnalyticsBenchmark.Settings(
         input,
         options.TryGetValue("--rows", out var rows) ? long.Parse(rows, CultureInfo.InvariantCulture) : 10_000_000,
@@ -87,6 +88,6 @@ static int Usage()
     Console.Error.WriteLine("       Dossier.Bench startup");
     Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH] [--side-by-side]");
     Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load] [--distributed]");
-    Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache] [--only entity-page|events-api|entity-api]");
+    Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache] [--only entity-page|events-api|entity-api] [--by-path]");
     return 1;
 }

@@ -29,15 +29,18 @@ internal static class WebBenchmark
     /// <param name="MaxRequests">Most requests per scenario (and per warm-up), so that a run always stops.</param>
     /// <param name="Cache">Whether the server caches responses (as <c>dossier serve</c> does); off, every request queries the store.</param>
     /// <param name="Only">The key of the one scenario to run (entity-page, events-api, entity-api); all three when null.</param>
-    public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true, string? Only = null);
+    /// <param name="ByPath">Also print each path's latency percentiles (where a scenario's tail comes from).</param>
+    public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true, string? Only = null,
+        bool ByPath = false);
 
     private sealed record Scenario(string Name, string Key, IReadOnlyList<string> Paths);
 
     /// <param name="ClientCpu">User+sys CPU seconds of this process (server, load generator and store client) while measured.</param>
     /// <param name="ServerCpu">User+sys CPU seconds of the PostgreSQL backends of the store's database while measured; null on SQLite
     /// or when their /proc entries cannot be read.</param>
+    /// <param name="ByPath">The sorted latencies of each path of the scenario, in the scenario's order.</param>
     private sealed record Result(string Name, long Requests, long Errors, long Failures, double Seconds, double[] Latencies, long Bytes,
-        IReadOnlyDictionary<int, long> Statuses, double ClientCpu = 0, double? ServerCpu = null);
+        IReadOnlyDictionary<int, long> Statuses, double ClientCpu = 0, double? ServerCpu = null, IReadOnlyList<(string Path, double[] Latencies)>? ByPath = null);
 
     /// <summary>The target in the issue: p95 under 50 ms at 50 concurrent clients.</summary>
     private const double GoalP95Ms = 50;
@@ -51,7 +54,7 @@ internal static class WebBenchmark
         }
 
         Console.WriteLine(Invariant(
-            $"{Environment.ProcessorCount} cores (shared by server, load generator and anything else on the machine: figures are lower bounds), .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+            $"{Environment.ProcessorCount} cores (shared by server, load generator and anything else on the machine: figures are lower bounds), .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {JitMode()}"));
         var db = settings.Db;
         var postgres = Storage.Postgres.PostgresUrl.IsPostgres(db);
         if (postgres)
@@ -147,6 +150,11 @@ internal static class WebBenchmark
 
         await app.StopAsync();
         PrintTable(results, settings.Clients);
+        if (settings.ByPath)
+        {
+            PrintByPath(results);
+        }
+
         PrintWrk(scenarios, settings, postgres ? Storage.Postgres.PostgresUrl.Redact(db!) : db!);
         return results.Any(r => r.Errors > 0 || r.Failures > 0) ? 2 : 0;
     }
@@ -310,11 +318,13 @@ internal static class WebBenchmark
         var bytes = 0L;
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, long>();
         var latencies = new List<double>[clients];
+        var pathOf = new List<int>[clients];
         var clock = Stopwatch.StartNew();
 
         async Task WorkerAsync(int worker)
         {
             var mine = latencies[worker] = new List<double>(4096);
+            var paths = pathOf[worker] = new List<int>(4096);
             var buffer = new byte[64 * 1024];
             while (Stopwatch.GetTimestamp() < deadline)
             {
@@ -324,7 +334,9 @@ internal static class WebBenchmark
                     return;
                 }
 
-                var path = scenario.Paths[(int)(n % scenario.Paths.Count)];
+                var index = (int)(n % scenario.Paths.Count);
+                var path = scenario.Paths[index];
+                paths.Add(index);
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
@@ -358,7 +370,10 @@ internal static class WebBenchmark
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l ?? []).ToArray();
         Array.Sort(all);
-        return new Result(scenario.Name, all.Length, errors, failures, elapsed, all, bytes, statuses);
+        var byPath = scenario.Paths
+            .Select((p, i) => (Path: p, Latencies: latencies.Zip(pathOf, (l, ix) => (l ?? []).Where((_, k) => ix![k] == i)).SelectMany(x => x).Order().ToArray()))
+            .ToList();
+        return new Result(scenario.Name, all.Length, errors, failures, elapsed, all, bytes, statuses, ByPath: byPath);
     }
 
     private static double ProcessCpu()
@@ -440,6 +455,33 @@ internal static class WebBenchmark
 
         Console.WriteLine(Invariant(
             $"goal (issue): p95 < {GoalP95Ms:0} ms at 50 concurrent clients; this run used {clients}. Latency is from send to last body byte; failed = no response (timeout or connection error); cpu = this process's user+sys (server and load generator), pg = the PostgreSQL backends', per request."));
+    }
+
+    /// <summary>Each path's requests and latency percentiles, scenario by scenario.</summary>
+    private static void PrintByPath(List<Result> results)
+    {
+        foreach (var r in results.Where(r => r.ByPath is not null))
+        {
+            Console.WriteLine();
+            Console.WriteLine(Invariant($"{r.Name}: by path"));
+            Console.WriteLine(Invariant($"  {"path",-72} {"requests",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}"));
+            foreach (var (path, latencies) in r.ByPath!)
+            {
+                var shown = Uri.UnescapeDataString(path);
+                Console.WriteLine(Invariant(
+                    $"  {(shown.Length > 72 ? shown[..71] + "…" : shown),-72} {latencies.Length,9:N0} {Percentile(latencies, 0.50),8:0.0} {Percentile(latencies, 0.95),8:0.0} {Percentile(latencies, 0.99),8:0.0}"));
+            }
+        }
+    }
+
+    /// <summary>How this process compiles: <c>dossier serve</c> runs with tiered compilation off (Dossier.Cli.csproj);
+    /// the bench hosts the same app, so <c>DOTNET_TieredCompilation=0</c> makes it run the same way.</summary>
+    private static string JitMode()
+    {
+        var setting = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? Environment.GetEnvironmentVariable("COMPlus_TieredCompilation");
+        return setting == "0"
+            ? "tiered compilation off (as dossier serve runs)"
+            : "tiered compilation on (dossier serve runs with it off; DOTNET_TieredCompilation=0 runs as it does)";
     }
 
     /// <summary>When wrk is on the PATH: the same load against a <c>dossier serve</c> instance, with Lua scripts for the round-robin paths.</summary>

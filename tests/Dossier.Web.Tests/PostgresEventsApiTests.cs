@@ -9,9 +9,9 @@ using Npgsql;
 namespace Dossier.Web.Tests;
 
 /// <summary>
-/// The event list of the web API answers byte for byte the same on a SQLite store and on a PostgreSQL store of the same
-/// reports (ingested in the same order), cache off, for filters by actor id and name, type, status, dates, a page limit
-/// and the next page's cursor. Needs a PostgreSQL server (<c>DOSSIER_TEST_POSTGRES</c>); skips without one.
+/// The event list and the entity API of the web server answer byte for byte the same on a SQLite store and on a
+/// PostgreSQL store of the same reports (ingested in the same order), cache off, for filters by actor id and name, type,
+/// status, dates, a page limit and the next page's cursor, and for every actor's entity resource by id and by name. Needs a PostgreSQL server (<c>DOSSIER_TEST_POSTGRES</c>); skips without one.
 /// </summary>
 public sealed class PostgresEventsApiTests
 {
@@ -117,6 +117,18 @@ public sealed class PostgresEventsApiTests
             }
 
             Assert.True(nonEmpty > paths.Count / 2, $"only {nonEmpty} of {paths.Count} filters found events");
+
+            // The entity API (details, sample mentions, connections, latest events) for every actor, by id and by name.
+            foreach (var name in sqliteIds.Keys)
+            {
+                foreach (var path in new[] { "/api/entities/{" + name + "}", "/api/entities/" + Uri.EscapeDataString(name) })
+                {
+                    var expected = WithEntityNames(await sqliteClient.GetStringAsync(WithId(path, sqliteIds)));
+                    var actual = WithEntityNames(await postgresClient.GetStringAsync(WithId(path, postgresIds)));
+                    Assert.True(expected == actual, $"{path}: SQLite answered\n{expected}\nPostgreSQL answered\n{actual}");
+                    Assert.Contains("\"mentions\":[{", expected, StringComparison.Ordinal);
+                }
+            }
         }
         finally
         {
@@ -163,6 +175,39 @@ public sealed class PostgresEventsApiTests
 
         var close = path.IndexOf('}', open);
         return path[..open] + ids[path[(open + 1)..close]].ToString(System.Globalization.CultureInfo.InvariantCulture) + path[(close + 1)..];
+    }
+
+    /// <summary>An entity resource with its id and every actor's entity id replaced by the name beside it (ids are the store's own).</summary>
+    private static string WithEntityNames(string body)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        var entity = root["entity"]!.AsObject();
+        entity["id"] = "entity named " + entity["name"]!.GetValue<string>();
+        void Walk(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is System.Text.Json.Nodes.JsonObject o)
+            {
+                if (o["entityId"] is not null && o["name"] is { } actorName)
+                {
+                    o["entityId"] = "entity named " + actorName.GetValue<string>();
+                }
+
+                foreach (var child in o.Select(p => p.Value).ToList())
+                {
+                    Walk(child);
+                }
+            }
+            else if (node is System.Text.Json.Nodes.JsonArray a)
+            {
+                foreach (var child in a)
+                {
+                    Walk(child);
+                }
+            }
+        }
+
+        Walk(root);
+        return root.ToJsonString();
     }
 
     /// <summary>The answer with each actor's entity id replaced by its name (ids are the store's own).</summary>

@@ -48,6 +48,9 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal);
 
     /// <inheritdoc />
+    /// <remarks>Four round trips whatever the entity: its id (<see cref="ResolveEntityAsync"/>); its row, aliases, roles,
+    /// documents, event count and connected actors in one batch; the mentions in its <paramref name="mentionSamples"/>
+    /// latest documents; the texts of the documents the sample mentions quote, in one statement.</remarks>
     public Task<CorpusEntityDetails?> GetEntityAsync(string idOrName, int mentionSamples = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrName);
@@ -59,72 +62,69 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 return null;
             }
 
-            var entity = (await EntityByIdAsync(c, id, ct).ConfigureAwait(false))!;
-            var aliases = (await Pg.ReadAllAsync(c, null, """
-                SELECT min(alias) FROM corpus_entity_aliases WHERE corpus_id = @id AND kind <> 'surname'
-                GROUP BY norm ORDER BY 1
-                """, r => r.GetString(0), ct, ("@id", id)).ConfigureAwait(false))
-                .Where(a => !string.Equals(a, entity.Name, StringComparison.Ordinal))
-                .ToList();
+            CorpusEntitySummary? entity = null;
+            var aliases = new List<string>();
+            var roles = new List<CorpusRole>();
+            var documentRows = new List<(long Key, CorpusDocumentRef Document)>();
+            long eventCount = 0;
+            var connections = new List<ActorConnection>();
+            await new PgBatch(c, null, ct).ReadAsync(
+                new PgRead($"SELECT {EntityColumns} FROM corpus_entities AS c WHERE c.corpus_id = @id", [("@id", id)], r => entity = ReadEntity(r)),
+                new PgRead("""
+                    SELECT min(alias) FROM corpus_entity_aliases WHERE corpus_id = @id AND kind <> 'surname'
+                    GROUP BY norm ORDER BY 1
+                    """, [("@id", id)], r => aliases.Add(r.GetString(0))),
+                new PgRead("""
+                    SELECT title, organization, country, status, first_seen, last_seen, document_count
+                    FROM corpus_entity_roles WHERE corpus_id = @id
+                    ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
+                    """, [("@id", id)], r => roles.Add(new CorpusRole(r.GetString(0), Pg.Text(r, 1), Pg.Text(r, 2), r.GetString(3), Pg.ParseDay(r, 4), Pg.ParseDay(r, 5), Pg.Long(r, 6)))),
+                new PgRead("""
+                    SELECT d.doc_key, d.id, d.title, d.published FROM documents AS d
+                    WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = @id)
+                    ORDER BY d.published DESC NULLS LAST, d.id
+                    LIMIT @limit
+                    """,
+                    [("@id", id), ("@limit", SqliteDocumentStore.EntityDocumentLimit)],
+                    r => documentRows.Add((r.GetInt64(0), new CorpusDocumentRef(r.GetString(1), Pg.Text(r, 2), Pg.ParseDay(r, 3))))),
+                new PgRead("SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = @id", [("@id", id)],
+                    r => eventCount = r.IsDBNull(0) ? 0 : Pg.Long(r, 0)),
+                new PgRead("""
+                    SELECT o.corpus_id, c.name, c.code, count(DISTINCT o.corpus_event_id) AS shared
+                    FROM corpus_event_actors AS mine
+                    JOIN corpus_event_actors AS o ON o.corpus_event_id = mine.corpus_event_id
+                    JOIN corpus_entities AS c ON c.corpus_id = o.corpus_id
+                    WHERE mine.corpus_id = @id AND o.corpus_id <> @id
+                    GROUP BY o.corpus_id, c.name, c.code
+                    ORDER BY shared DESC, o.corpus_id
+                    LIMIT @limit
+                    """, [("@id", id), ("@limit", SqliteDocumentStore.EntityConnectionLimit)],
+                    r => connections.Add(new ActorConnection(new CorpusActor(r.GetInt64(0), r.GetString(1), Pg.Text(r, 2)), Pg.Long(r, 3))))).ConfigureAwait(false);
 
-            var roles = await Pg.ReadAllAsync(c, null, """
-                SELECT title, organization, country, status, first_seen, last_seen, document_count
-                FROM corpus_entity_roles WHERE corpus_id = @id
-                ORDER BY first_seen NULLS LAST, last_seen NULLS LAST, role_key
-                """, r => new CorpusRole(r.GetString(0), Pg.Text(r, 1), Pg.Text(r, 2), r.GetString(3), Pg.ParseDay(r, 4), Pg.ParseDay(r, 5), Pg.Long(r, 6)),
-                ct, ("@id", id)).ConfigureAwait(false);
-
-            var documentRows = await Pg.ReadAllAsync(c, null, """
-                SELECT d.doc_key, d.id, d.title, d.published FROM documents AS d
-                WHERE d.doc_key IN (SELECT doc_key FROM entities WHERE corpus_id = @id)
-                ORDER BY d.published DESC NULLS LAST, d.id
-                LIMIT @limit
-                """, r => (Key: r.GetInt64(0), Document: new CorpusDocumentRef(r.GetString(1), Pg.Text(r, 2), Pg.ParseDay(r, 3))),
-                ct, ("@id", id), ("@limit", SqliteDocumentStore.EntityDocumentLimit)).ConfigureAwait(false);
             var documents = documentRows.Select(d => d.Document).ToList();
-
             var recent = documentRows.Take(mentionSamples).ToList();
             var rank = recent.Select((d, i) => (d.Key, i)).ToDictionary(p => p.Key, p => p.i);
-            var rows = (await Pg.ReadAllAsync(c, null, """
+            // The mentions in its latest documents, by their keys (a sub-query for them would run the documents query
+            // again: ~300 more buffers for an entity in hundreds of documents).
+            var mentionRows = await Pg.ReadAllAsync(c, null, """
                 SELECT e.doc_key, m.text, m.sentence, m.start_char, m.end_char, m.kind
                 FROM entities AS e JOIN mentions AS m ON m.doc_key = e.doc_key AND m.entity_id = e.entity_id
                 WHERE e.corpus_id = @id AND e.doc_key = ANY(@docs)
                 ORDER BY e.ordinal, m.ordinal
                 """, r => (Key: r.GetInt64(0), Text: r.GetString(1), Sentence: Pg.Int(r, 2), Start: Pg.Int(r, 3), End: Pg.Int(r, 4), Kind: r.GetString(5)),
-                ct, ("@id", id), ("@docs", recent.Select(d => d.Key).ToArray())).ConfigureAwait(false))
+                ct, ("@id", id), ("@docs", recent.Select(d => d.Key).ToArray())).ConfigureAwait(false);
+            var rows = mentionRows
+                .Where(m => rank.ContainsKey(m.Key))
                 .OrderBy(m => rank[m.Key])
                 .Take(mentionSamples)
                 .Select(m => (m.Key, Id: recent[rank[m.Key]].Document.Id, m.Text, m.Sentence, m.Start, m.End, m.Kind))
                 .ToList();
-            var sentences = new Dictionary<long, Func<int, int, int, string>>();
-            var mentions = new List<CorpusMention>();
-            foreach (var m in rows)
-            {
-                if (!sentences.TryGetValue(m.Key, out var evidence))
-                {
-                    evidence = await SentenceReaderAsync(c, m.Key, ct).ConfigureAwait(false);
-                    sentences[m.Key] = evidence;
-                }
-
-                mentions.Add(new CorpusMention(m.Id, m.Text, m.Sentence, evidence(m.Sentence, m.Start, m.End)) { Kind = m.Kind });
-            }
-
-            var eventCount = await Pg.LongAsync(c, null,
-                "SELECT count(DISTINCT corpus_event_id) FROM corpus_event_actors WHERE corpus_id = @id", ct, ("@id", id)).ConfigureAwait(false) ?? 0;
-
-            var connections = await Pg.ReadAllAsync(c, null, """
-                SELECT o.corpus_id, c.name, c.code, count(DISTINCT o.corpus_event_id) AS shared
-                FROM corpus_event_actors AS mine
-                JOIN corpus_event_actors AS o ON o.corpus_event_id = mine.corpus_event_id
-                JOIN corpus_entities AS c ON c.corpus_id = o.corpus_id
-                WHERE mine.corpus_id = @id AND o.corpus_id <> @id
-                GROUP BY o.corpus_id, c.name, c.code
-                ORDER BY shared DESC, o.corpus_id
-                LIMIT @limit
-                """, r => new ActorConnection(new CorpusActor(r.GetInt64(0), r.GetString(1), Pg.Text(r, 2)), Pg.Long(r, 3)),
-                ct, ("@id", id), ("@limit", SqliteDocumentStore.EntityConnectionLimit)).ConfigureAwait(false);
-
-            return new CorpusEntityDetails(entity, aliases, roles, documents, mentions, eventCount, connections);
+            var sentences = await SentenceReadersAsync(c, rows.Select(m => m.Key).Distinct().ToArray(), ct).ConfigureAwait(false);
+            var mentions = rows
+                .Select(m => new CorpusMention(m.Id, m.Text, m.Sentence, sentences[m.Key](m.Sentence, m.Start, m.End)) { Kind = m.Kind })
+                .ToList();
+            return new CorpusEntityDetails(entity!, aliases.Where(a => !string.Equals(a, entity!.Name, StringComparison.Ordinal)).ToList(),
+                roles, documents, mentions, eventCount, connections);
         }, cancellationToken);
     }
 
@@ -138,7 +138,7 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         return ReadAsync<IReadOnlyList<CorpusEventSummary>>(async (c, ct) =>
         {
             var conditions = new List<string>();
-            var parameters = new List<(string, object?)> { ("@limit", limit), ("@offset", offset) };
+            var parameters = new List<(string, object?)>();
             if (!string.IsNullOrWhiteSpace(filter.Actor))
             {
                 // The actor is resolved in the same statement (as ResolveEntityAsync would): no entity, no events.
@@ -163,8 +163,30 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 }
             }
 
-            Where("ce.type = @type", "@type", string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant());
-            Where("ce.status = @status", "@status", string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant());
+            // The type and status as literals when they are plain words (they always are through the web API): each filter
+            // then has a statement of its own, planned for its values once per connection. As parameters, the plan the
+            // server kept for all values read every event of the type and every event of the status (a bitmap AND, 972
+            // buffers on the BBC store) where the type's day index finds the page's 51 in about a hundred.
+            var type = string.IsNullOrWhiteSpace(filter.Type) ? null : filter.Type.Trim().ToUpperInvariant();
+            var status = string.IsNullOrWhiteSpace(filter.Status) ? null : filter.Status.Trim().ToLowerInvariant();
+            if (WordLiteral(type) is { } typeLiteral)
+            {
+                conditions.Add("ce.type = " + typeLiteral);
+            }
+            else
+            {
+                Where("ce.type = @type", "@type", type);
+            }
+
+            if (WordLiteral(status) is { } statusLiteral)
+            {
+                conditions.Add("ce.status = " + statusLiteral);
+            }
+            else
+            {
+                Where("ce.status = @status", "@status", status);
+            }
+
             Where($"{EventDay} >= @from", "@from", Pg.Day(filter.From));
             Where($"{EventDay} <= @to", "@to", Pg.Day(filter.To));
             Where(Confident, "@min", filter.MinConfidence > 0 ? filter.MinConfidence : null);
@@ -177,11 +199,12 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 }
             }
 
+            var page = LimitOffset(limit, offset, parameters);
             return await ReadEventsAsync(c, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
                 ORDER BY {EventDay} DESC NULLS LAST, ce.corpus_event_id DESC
-                LIMIT @limit OFFSET @offset
+                {page}
                 """, ct, [.. parameters]).ConfigureAwait(false);
         }, cancellationToken);
     }
@@ -216,13 +239,15 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
                 return null;
             }
 
+            List<(string Name, object? Value)> values = [("@id", id), .. parameters];
+            var page = LimitOffset(limit, offset, values);
             var events = await ReadEventsAsync(c, $"""
                 SELECT {EventColumns} FROM corpus_events AS ce
                 WHERE ce.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @id))
                   {clause}
                 ORDER BY {EventDay} NULLS LAST, ce.corpus_event_id
-                LIMIT @limit OFFSET @offset
-                """, ct, [("@id", id), ("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false);
+                {page}
+                """, ct, [.. values]).ConfigureAwait(false);
             return new CorpusTimeline((await EntityByIdAsync(c, id, ct).ConfigureAwait(false))!, events);
         }, cancellationToken);
     }
@@ -301,6 +326,25 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             ct, [("@limit", limit), ("@offset", offset), .. parameters]).ConfigureAwait(false), cancellationToken);
     }
 
+    /// <summary><paramref name="value"/> as an SQL string literal when it is a plain word (ASCII letters and underscores,
+    /// at most 40), which cannot end the literal early; null otherwise (then it goes as a parameter).</summary>
+    private static string? WordLiteral(string? value) =>
+        value is { Length: > 0 and <= 40 } && value.All(c => char.IsAsciiLetter(c) || c == '_') ? "'" + value + "'" : null;
+
+    /// <summary>The <c>LIMIT</c> as a number in the text (the read pool plans statements once, generically, and a
+    /// generic plan of <c>LIMIT @limit</c> assumes a tenth of the rows: for an event filter it chose to read and sort all
+    /// matching events rather than walk an index in the page's order), and an <c>OFFSET</c> parameter only past the first page.</summary>
+    private static string LimitOffset(int limit, int offset, List<(string Name, object? Value)> parameters)
+    {
+        if (offset == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"LIMIT {limit}");
+        }
+
+        parameters.Add(("@offset", offset));
+        return string.Create(CultureInfo.InvariantCulture, $"LIMIT {limit} OFFSET @offset");
+    }
+
     /// <summary>The confidence and domain conditions after <paramref name="keyword"/>, and their parameters.</summary>
     private static (string Clause, List<(string Name, object? Value)> Parameters) Filters(double minConfidence, string? domain, string keyword)
     {
@@ -374,44 +418,44 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
             .FirstOrDefault();
 
     /// <summary>The corpus events <paramref name="sql"/> selects (<see cref="EventColumns"/>, the id first) with their actors
-    /// and evidence, in two round trips: the events (the query runs once), then their actors and reports in one batch, by
-    /// their ids (<c>= ANY(@ids)</c>, through the indexes on <c>corpus_event_actors</c> and <c>events.corpus_event_id</c>;
-    /// the same two statements whatever the filter, so each connection prepares them once).</summary>
+    /// and evidence, in one statement and one round trip (<see cref="EventRowsSql"/>): the events query runs once, as a
+    /// materialised CTE, and the actors and reports of its ids are read by key (<c>= ANY(ARRAY(…))</c>, through the
+    /// indexes on <c>corpus_event_actors</c> and <c>events.corpus_event_id</c>), in the same result set.</summary>
     private static async Task<List<CorpusEventSummary>> ReadEventsAsync(NpgsqlConnection c, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        var events = await Pg.ReadAllAsync(c, null, sql, r => (
-            Id: r.GetInt64(0), Type: r.GetString(1), Mode: Pg.Text(r, 2), Cameo: r.GetString(3), Quad: Pg.Int(r, 4),
-            Goldstein: r.GetDouble(5), Status: r.GetString(6), Date: Pg.Text(r, 7), Day: Pg.ParseDay(r, 8),
-            Published: Pg.ParseDay(r, 9), Location: Pg.Text(r, 10), Mentions: Pg.Long(r, 11), Articles: Pg.Long(r, 12),
-            Sources: Pg.Long(r, 13), Domain: Pg.Text(r, 14),
-            Place: Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Scope: Pg.Text(r, 16)), ct, parameters).ConfigureAwait(false);
+        var events = new List<EventRow>();
+        var actorRows = new List<(long Event, string Side, CorpusActor Actor)>();
+        var evidenceRows = new List<(long Event, CorpusEvidence Evidence, double Confidence)>();
+        await using (var command = Pg.Command(c, null, EventRowsSql(sql), parameters))
+        await using (var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                switch (r.GetInt32(EventRowPart))
+                {
+                    case 0:
+                        events.Add(new EventRow(
+                            r.GetInt64(0), r.GetString(1), Pg.Text(r, 2), r.GetString(3), Pg.Int(r, 4), r.GetDouble(5), r.GetString(6),
+                            Pg.Text(r, 7), Pg.ParseDay(r, 8), Pg.ParseDay(r, 9), Pg.Text(r, 10), Pg.Long(r, 11), Pg.Long(r, 12), Pg.Long(r, 13),
+                            Pg.Text(r, 14), Sqlite.PlaceJson.Deserialize(Pg.Text(r, 15)), Pg.Text(r, 16)));
+                        break;
+                    case 1:
+                        actorRows.Add((r.GetInt64(0), r.GetString(1), new CorpusActor(Pg.NullableLong(r, 11), r.GetString(2), Pg.Text(r, 3))));
+                        break;
+                    default:
+                        var published = Pg.ParseDay(r, 3);
+                        var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(6), published, Pg.Text(r, 7)));
+                        evidenceRows.Add((r.GetInt64(0), new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
+                            r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(14)), r.GetDouble(5)));
+                        break;
+                }
+            }
+        }
+
         if (events.Count == 0)
         {
             return [];
         }
-
-        var ids = events.Select(e => e.Id).ToArray();
-        var actorRows = new List<(long Event, string Side, CorpusActor Actor)>();
-        var evidenceRows = new List<(long Event, CorpusEvidence Evidence, double Confidence)>();
-        await new PgBatch(c, null, ct).ReadAsync(
-            new PgRead("""
-                SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
-                FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-                WHERE a.corpus_event_id = ANY(@ids)
-                ORDER BY a.corpus_event_id, a.side, a.ordinal
-                """, [("@ids", ids)], r => actorRows.Add((Event: r.GetInt64(0), Side: r.GetString(1), Actor: new CorpusActor(Pg.NullableLong(r, 2), r.GetString(3), Pg.Text(r, 4))))),
-            new PgRead("""
-                SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
-                FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
-                WHERE e.corpus_event_id = ANY(@ids)
-                ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
-                """, [("@ids", ids)], r =>
-                {
-                    var published = Pg.ParseDay(r, 3);
-                    var source = EventMerger.SourceOf(new DocumentMetadata(Pg.Text(r, 2), r.GetString(4), published, Pg.Text(r, 5)));
-                    evidenceRows.Add((Event: r.GetInt64(0), Evidence: new CorpusEvidence(r.GetString(1), Pg.Text(r, 2), published, source,
-                        r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), Confidence: r.GetDouble(10)));
-                })).ConfigureAwait(false);
 
         var actors = actorRows.ToLookup(a => (a.Event, a.Side), a => a.Actor);
         var confidence = evidenceRows.GroupBy(e => e.Event).ToDictionary(g => g.Key, g => g.Max(e => e.Confidence));
@@ -429,16 +473,59 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
         }).ToList();
     }
 
-    private static async Task<Func<int, int, int, string>> SentenceReaderAsync(NpgsqlConnection c, long docKey, CancellationToken ct)
+    /// <summary>The column of <see cref="EventRowsSql"/> that says what a row is: 0 an event, 1 an actor, 2 a report.</summary>
+    private const int EventRowPart = 17;
+
+    /// <summary>One statement for the events <paramref name="eventsSql"/> selects, their actors and their reports: one
+    /// result set whose rows are the events (part 0, the <see cref="EventColumns"/> in the query's order), then their
+    /// actors (part 1: id, side, name, code, and the entity id in column 11; by event, side and ordinal), then their
+    /// reports (part 2: id, document id, title, published, -, confidence, source, url, event id, trigger, status, -,
+    /// -, -, evidence; by event, date, document and ordinal). Each branch of the <c>UNION ALL</c> is sorted and
+    /// PostgreSQL appends them in order; the events query (a materialised CTE) runs once. The same text for the same
+    /// filter, so a connection prepares it once (auto-prepare).</summary>
+    private static string EventRowsSql(string eventsSql) => $"""
+        WITH ev AS MATERIALIZED ({eventsSql})
+        (SELECT ev.*, 0 AS part FROM ev)
+        UNION ALL
+        (SELECT a.corpus_event_id, a.side, coalesce(c.name, a.text), coalesce(c.code, a.code), NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                a.corpus_id, NULL, NULL, NULL, NULL, NULL, 1
+         FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+         WHERE a.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM ev))
+         ORDER BY a.corpus_event_id, a.side, a.ordinal)
+        UNION ALL
+        (SELECT e.corpus_event_id, d.id, d.title, d.published, NULL, e.confidence, d.source, d.url, e.event_id, e.trigger_text, e.status,
+                NULL, NULL, NULL, e.evidence, NULL, NULL, 2
+         FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+         WHERE e.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM ev))
+         ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal)
+        """;
+
+    /// <summary>One corpus event row of <see cref="EventRowsSql"/>, before its actors and reports are attached.</summary>
+    private sealed record EventRow(long Id, string Type, string? Mode, string Cameo, int Quad, double Goldstein, string Status, string? Date,
+        DateOnly? Day, DateOnly? Published, string? Location, long Mentions, long Articles, long Sources, string? Domain, Place? Place, string? Scope);
+
+    /// <summary>A function from a sentence index (or, past the decoded sentences, a span) to that sentence's text, for
+    /// each of the documents <paramref name="docKeys"/>, in one statement; a document that is gone gives empty texts.</summary>
+    private static async Task<Dictionary<long, Func<int, int, int, string>>> SentenceReadersAsync(NpgsqlConnection c, long[] docKeys, CancellationToken ct)
     {
-        var rows = await Pg.ReadAllAsync(c, null, "SELECT text, layers FROM documents WHERE doc_key = @key",
-            r => (Text: r.GetString(0), Layers: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), ct, ("@key", docKey)).ConfigureAwait(false);
-        if (rows.Count == 0)
+        var readers = docKeys.ToDictionary(k => k, _ => (Func<int, int, int, string>)((_, _, _) => ""));
+        if (docKeys.Length == 0)
         {
-            return (_, _, _) => "";
+            return readers;
         }
 
-        var (text, layers) = rows[0];
+        var rows = await Pg.ReadAllAsync(c, null, "SELECT doc_key, text, layers FROM documents WHERE doc_key = ANY(@keys)",
+            r => (Key: r.GetInt64(0), Text: r.GetString(1), Layers: r.IsDBNull(2) ? null : (byte[])r.GetValue(2)), ct, ("@keys", docKeys)).ConfigureAwait(false);
+        foreach (var (key, text, layers) in rows)
+        {
+            readers[key] = SentenceReader(text, layers);
+        }
+
+        return readers;
+    }
+
+    private static Func<int, int, int, string> SentenceReader(string text, byte[]? layers)
+    {
         IReadOnlyList<Sentence> sentences;
         try
         {

@@ -359,15 +359,7 @@ internal sealed class LinearModel
         for (var r = 0; r < rowKeys.Length; r++)
         {
             var k = rowKeys[r];
-            if (k == 0) throw new InvalidDataException("zero feature key");
-            var slot = Home(k, _capacity);
-            while (table[slot].Key != 0)
-            {
-                if (table[slot].Key == k) throw new InvalidDataException("duplicate feature key");
-                slot++;
-                if (slot == table.Length - 1) Array.Resize(ref table, table.Length * 2); // keeps an empty slot at the end
-            }
-
+            var slot = Claim(ref table, k, _capacity); // may grow the table: index it after
             ref var t = ref table[slot];
             t.Key = k;
             int from = rowStart[r], to = rowStart[r + 1];
@@ -437,15 +429,7 @@ internal sealed class LinearModel
         for (var r = 0; r < rowKeys.Length; r++)
         {
             var k = rowKeys[r];
-            if (k == 0) throw new InvalidDataException("zero feature key");
-            var slot = Home(k, _capacity);
-            while (table[slot].Key != 0)
-            {
-                if (table[slot].Key == k) throw new InvalidDataException("duplicate feature key");
-                slot++;
-                if (slot == table.Length - 1) Array.Resize(ref table, table.Length * 2); // keeps an empty slot at the end
-            }
-
+            var slot = Claim(ref table, k, _capacity); // may grow the table: index it after
             ref var t = ref table[slot];
             t.Key = k;
             int from = rowStart[r], to = rowStart[r + 1];
@@ -505,6 +489,22 @@ internal sealed class LinearModel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Home(uint key, ulong capacity) => (int)((key * capacity) >> 32);
+
+    /// <summary>The free slot of <paramref name="table"/> where <paramref name="key"/> goes (linear probing from its home
+    /// slot; the table grows so that an empty slot always ends it); a zero or repeated key is invalid data.</summary>
+    private static int Claim(ref Slot[] table, uint key, ulong capacity)
+    {
+        if (key == 0) throw new InvalidDataException("zero feature key");
+        var slot = Home(key, capacity);
+        while (table[slot].Key != 0)
+        {
+            if (table[slot].Key == key) throw new InvalidDataException("duplicate feature key");
+            slot++;
+            if (slot == table.Length - 1) Array.Resize(ref table, table.Length * 2); // keeps an empty slot at the end
+        }
+
+        return slot;
+    }
 
     /// <summary>
     /// Adds the weights of <paramref name="features"/> into <paramref name="scores"/>, at least <see cref="Classes"/>

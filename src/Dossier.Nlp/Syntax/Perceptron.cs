@@ -326,16 +326,7 @@ internal sealed class LinearModel
         }
 
         _packed = packed;
-        var denseMin = Math.Max(8, classes / 4);
-        long sparseSize = 0, denseSize = 0;
-        for (var r = 0; r < rowKeys.Length; r++)
-        {
-            var length = rowStart[r + 1] - rowStart[r];
-            if (length >= denseMin) denseSize += (classes + 15) & ~15;
-            else sparseSize += length + 1;
-        }
-
-        if (sparseSize > int.MaxValue || denseSize > int.MaxValue) throw new InvalidDataException("model too large");
+        var (denseMin, sparseSize, denseSize) = Sizes(classes, rowKeys.Length, rowStart);
         _pool = packed ? new uint[sparseSize] : [];
         _wide = packed ? [] : new Entry[sparseSize];
         Stride = (classes + 15) & ~15;
@@ -405,16 +396,7 @@ internal sealed class LinearModel
         _cls = cls;
         _halfWeights = halfWeights;
         _packed = true;
-        var denseMin = Math.Max(8, classes / 4);
-        long sparseSize = 0, denseSize = 0;
-        for (var r = 0; r < rowKeys.Length; r++)
-        {
-            var length = rowStart[r + 1] - rowStart[r];
-            if (length >= denseMin) denseSize += (classes + 15) & ~15;
-            else sparseSize += length + 1;
-        }
-
-        if (sparseSize > int.MaxValue || denseSize > int.MaxValue) throw new InvalidDataException("model too large");
+        var (denseMin, sparseSize, denseSize) = Sizes(classes, rowKeys.Length, rowStart);
         _pool = GC.AllocateUninitializedArray<uint>((int)sparseSize);
         _wide = [];
         Stride = (classes + 15) & ~15;
@@ -488,6 +470,22 @@ internal sealed class LinearModel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>The shortest row stored dense, and the sizes of the sparse pool and the dense block for these rows.</summary>
+    private static (int DenseMin, long Sparse, long Dense) Sizes(int classes, int rows, int[] rowStart)
+    {
+        var denseMin = Math.Max(8, classes / 4);
+        long sparseSize = 0, denseSize = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var length = rowStart[r + 1] - rowStart[r];
+            if (length >= denseMin) denseSize += (classes + 15) & ~15;
+            else sparseSize += length + 1;
+        }
+
+        if (sparseSize > int.MaxValue || denseSize > int.MaxValue) throw new InvalidDataException("model too large");
+        return (denseMin, sparseSize, denseSize);
+    }
+
     private static int Home(uint key, ulong capacity) => (int)((key * capacity) >> 32);
 
     /// <summary>The free slot of <paramref name="table"/> where <paramref name="key"/> goes (linear probing from its home

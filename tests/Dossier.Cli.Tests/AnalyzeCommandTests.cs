@@ -92,4 +92,52 @@ public class AnalyzeCommandTests
         Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("line=2", error);
     }
+    [Fact]
+    public async Task Analyze_NoMinConfidence_LeavesOutEventsBelowTheModelThresholdThatZeroKeeps()
+    {
+        using var run = new CliRun();
+        var threshold = Engine.DefaultPipeline.DefaultMinConfidence;
+        async Task<List<(string Id, double Confidence)>> EventsAsync(params string[] extra)
+        {
+            var (exit, output, error) = await run.RunAsync(["analyze", CliRun.Samples, "--format", "jsonl", "--no-tokens", .. extra]);
+            Assert.True(exit == ExitCodes.Success, error);
+            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => DossierJson.Deserialize(line))
+                .SelectMany(d => d.Events.Select(e => (d.Id + "/" + e.Id, e.Confidence)))];
+        }
+
+        var shown = await EventsAsync();
+        var all = await EventsAsync("--min-confidence", "0");
+        Assert.Contains(all, e => e.Confidence < threshold); // the samples have unsure events, so the default has work to do
+        Assert.NotEmpty(shown);
+        Assert.All(shown, e => Assert.True(e.Confidence >= threshold, $"{e.Id} at {e.Confidence} is under {threshold}"));
+        Assert.Equal(all.Where(e => e.Confidence >= threshold).Select(e => e.Id).Order(StringComparer.Ordinal), shown.Select(e => e.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ingest_ListingOfStoredDocuments_SaysHowManyEventsAreUnderTheThresholdAndShowListsThemWithZero()
+    {
+        using var run = new CliRun();
+        var (exit, listing, error) = await run.RunWithDbAsync("ingest", Path.Combine(CliRun.Samples, "wire.jsonl"));
+        Assert.True(exit == ExitCodes.Success, error);
+        var hidden = System.Text.RegularExpressions.Regex.Matches(listing, @"\((\d+) more below confidence").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(hidden > 0, listing);
+
+        var ids = System.Text.RegularExpressions.Regex.Matches(listing, @"  id ([0-9a-f]{12,})").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(ids);
+        var shownByDefault = 0;
+        var shownWithZero = 0;
+        foreach (var id in ids)
+        {
+            var (_, byDefault, _) = await run.RunWithDbAsync("show", id);
+            var (_, withZero, _) = await run.RunWithDbAsync("show", id, "--min-confidence", "0");
+            shownByDefault += TimelineCount(byDefault);
+            shownWithZero += TimelineCount(withZero);
+        }
+
+        Assert.Equal(shownByDefault + hidden, shownWithZero);
+    }
+
+    private static int TimelineCount(string report) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(report, @"Timeline \((\d+)\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -21,10 +21,11 @@ rm -rf "$out"; mkdir -p "$out"
 bin=$(mktemp -d)
 dotnet publish src/Dossier.Cli -c Release -o "$bin" --nologo -v quiet >/dev/null
 dossier() { "$bin/dossier" "$@"; }
+# analyze and the annotated-sentence scores with --min-confidence 0: every event, so the hashes follow the whole pipeline, not the threshold
 
-dossier analyze "$shared/samples/000_28743573a08fb585.txt" --published 2025-10-17 --format jsonl > "$out/reference.jsonl"
-dossier analyze samples --format jsonl > "$out/samples.jsonl" || true
-dossier analyze "$shared/corpora/bbc" --format jsonl > "$out/bbc.jsonl"
+dossier analyze "$shared/samples/000_28743573a08fb585.txt" --published 2025-10-17 --format jsonl --min-confidence 0 > "$out/reference.jsonl"
+dossier analyze samples --format jsonl --min-confidence 0 > "$out/samples.jsonl" || true
+dossier analyze "$shared/corpora/bbc" --format jsonl --min-confidence 0 > "$out/bbc.jsonl"
 dossier eval tokens "$shared/data/ud-ewt/en_ewt-ud-dev.conllu" --json > "$out/eval-tokens-dev.json"
 dossier eval syntax "$shared/data/ud-ewt/en_ewt-ud-dev.conllu" --json > "$out/eval-syntax-dev.json"
 dossier eval ner "$shared/data/conll2003/eng.dev.txt" --json > "$out/eval-ner-dev.json"
@@ -32,7 +33,7 @@ dossier eval timex "$shared/data/tempeval3" --json > "$out/eval-timex.json"
 dossier eval coref "$shared/data/gum" --split dev --json > "$out/eval-coref-dev.json"
 dossier eval events "$shared/data/plover-gsr/plover_gsr_dev.json" --json --details "$out/eval-events-details.tsv" > "$out/eval-events-dev.json"
 dossier eval ner "$shared/data/uner/en_ewt-ud-dev.iob2" --json > "$out/eval-ner-uner-dev.json"
-dossier eval events data/annotations/events --split dev --json > "$out/eval-events-annotated-dev.json"
+dossier eval events data/annotations/events --split dev --min-confidence 0 --json > "$out/eval-events-annotated-dev.json"
 dossier eval language "$shared/data/uner/en_ewt-ud-dev.iob2" --json > "$out/eval-language-uner.json"
 dossier eval topics --split dev --json > "$out/eval-topics-dev.json"
 rm -rf "$bin"

@@ -24,7 +24,7 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
-        var minConfidence = Output.CorpusCli.MinConfidence("Leave out events below this confidence, 0 to 1 (default 0: every event, each with its confidence)");
+        var minConfidence = Output.CorpusCli.MinConfidence("Leave out events below this confidence, 0 to 1 (default: the event model's threshold, the lowest that reaches precision 0.6 on the dev annotations; 0 keeps every event, each with its confidence)");
         var noTokens = new Option<bool>("--no-tokens")
         {
             Description = "Leave the sentences and tokens arrays out of json and jsonl (entities, times, values and events keep their offsets)",
@@ -41,8 +41,10 @@ internal static class AnalyzeCommand
             var error = parse.InvocationConfiguration.Error;
             var options = new ReadOptions { DefaultPublished = parse.GetValue(published), MaxBytes = parse.GetValue(maxBytes) };
             AnalysisPipeline? pipeline;
+            double threshold;
             try
             {
+                threshold = Output.CorpusCli.MinConfidenceOf(parse, minConfidence);
                 pipeline = PipelineFactory.TryCreate(parse.GetValue(actors), databasePath: null, out var actorsError);
                 if (pipeline is null)
                 {
@@ -58,8 +60,7 @@ internal static class AnalyzeCommand
 
             var runner = new DocumentRunner(pipeline, options, CommonOptions.Limits(parse, maxWords, timeout), parse.GetValue(threads));
             var paths = parse.GetValue(inputs)!;
-            var writer = new DocumentOutput(output, parse.GetValue(format)!, includeTokens: !parse.GetValue(noTokens));
-            var threshold = parse.GetValue(minConfidence);
+            var writer = new DocumentOutput(output, parse.GetValue(format)!, includeTokens: !parse.GetValue(noTokens), threshold);
             IngestSummary summary;
             var warnings = new List<string>();
             try
@@ -68,11 +69,6 @@ internal static class AnalyzeCommand
                     paths,
                     async (document, ct) =>
                     {
-                        if (threshold > 0)
-                        {
-                            document = document with { Events = [.. document.Events.Where(e => e.Confidence >= threshold)] };
-                        }
-
                         await writer.WriteAsync(document, ct);
                         return true;
                     },

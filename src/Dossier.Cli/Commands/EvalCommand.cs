@@ -221,7 +221,10 @@ internal static class EvalCommand
         var details = new Option<FileInfo?>("--details") { Description = "Also write each record's (sentence's) gold events and the events found to this file" };
         var split = new Option<string>("--split") { Description = "Annotated sentences: which split to score (train, dev, heldout or all)", DefaultValueFactory = _ => "dev" };
         split.AcceptOnlyFromAmong("train", "dev", "heldout", "all");
-        var minConfidence = new Option<double>("--min-confidence") { Description = "Annotated sentences: leave out events below this confidence (default 0: all)", DefaultValueFactory = _ => 0 };
+        var minConfidence = new Option<double?>("--min-confidence")
+        {
+            Description = "Annotated sentences: leave out events below this confidence, as analyze does (default: the event model's threshold; 0 scores every event)",
+        };
         var conll = new Option<DirectoryInfo>("--conll")
         {
             Description = "CoNLL-2003 folder, for annotated CoNLL sentences (their text is not in the file)",
@@ -241,7 +244,7 @@ internal static class EvalCommand
             var input = parse.GetValue(file)!;
             if (input is DirectoryInfo || input.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
             {
-                return AnnotatedEvents(parse, pipeline, input.FullName, parse.GetValue(split)!, parse.GetValue(minConfidence), parse.GetValue(conll)!, parse.GetValue(json), parse.GetValue(details));
+                return AnnotatedEvents(parse, pipeline, input.FullName, parse.GetValue(split)!, parse.GetValue(minConfidence) ?? DefaultPipeline.DefaultMinConfidence, parse.GetValue(conll)!, parse.GetValue(json), parse.GetValue(details));
             }
 
             EventScores scores;

@@ -51,7 +51,7 @@ internal static class IngestCommand
                 return ExitCodes.Terminated;
             }
 
-            await SummaryWriter.WriteIngestAsync(output, summary, store, ct);
+            await SummaryWriter.WriteIngestAsync(output, summary, store, DefaultPipeline.DefaultMinConfidence, ct);
             await Warnings.WriteAsync(error, warnings);
             foreach (var failure in summary.Failures)
             {

@@ -14,7 +14,8 @@ internal static class ShowCommand
         var id = new Argument<string>("id") { Description = "Document id, or a unique prefix of at least 6 characters" };
         var format = new Option<string>("--format") { Description = "text or json (dossier/1)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("show", "Show one stored document with everything found in it") { id, database, format };
+        var minConfidence = CorpusCli.MinConfidence("Text: list events from this confidence up, 0 to 1 (default: the event model's threshold; 0 lists every event); json always carries every event with its confidence");
+        var command = new Command("show", "Show one stored document with everything found in it") { id, database, format, minConfidence };
         command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(parse, database, async (store, output, ct) =>
         {
             var wanted = parse.GetValue(id)!;
@@ -43,7 +44,7 @@ internal static class ShowCommand
             }
             else
             {
-                await DocumentReport.WriteAsync(output, document, withText: true);
+                await DocumentReport.WriteAsync(output, document, withText: true, minConfidence: CorpusCli.MinConfidenceOf(parse, minConfidence));
             }
 
             return ExitCodes.Success;

@@ -32,7 +32,7 @@ internal static class CorpusCli
     /// <param name="description">The option's help; default: the corpus listings' (the event model's threshold when not given).</param>
     public static Option<double?> MinConfidence(string? description = null) => new("--min-confidence")
     {
-        Description = description ?? "Only events with a report of at least this confidence, 0 to 1 (default: the event model's threshold, chosen for precision 0.8 on the dev annotations; 0 lists all)",
+        Description = description ?? "Only events with a report of at least this confidence, 0 to 1 (default: the event model's threshold, the lowest that reaches precision 0.6 on the dev annotations; 0 lists all)",
         HelpName = "P",
         CustomParser = result =>
         {

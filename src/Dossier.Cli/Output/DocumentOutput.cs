@@ -23,6 +23,7 @@ internal sealed class DocumentOutput
     private readonly TextWriter _output;
     private readonly string _format;
     private readonly bool _includeTokens;
+    private readonly double _minConfidence;
     private readonly Stream? _stream;
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly Utf8JsonWriter _json;
@@ -32,11 +33,14 @@ internal sealed class DocumentOutput
     /// <param name="output">The command's output; when it is the console, bytes go to standard output's stream.</param>
     /// <param name="format"><c>text</c>, <c>json</c> or <c>jsonl</c>.</param>
     /// <param name="includeTokens">False to leave the sentences and tokens arrays out of JSON.</param>
-    public DocumentOutput(TextWriter output, string format, bool includeTokens)
+    /// <param name="minConfidence">Events below this confidence are left out of JSON; the text report leaves them out
+    /// and says how many.</param>
+    public DocumentOutput(TextWriter output, string format, bool includeTokens, double minConfidence = 0)
     {
         _output = output;
         _format = format;
         _includeTokens = includeTokens;
+        _minConfidence = minConfidence;
         if (ReferenceEquals(output, Console.Out) && format != "text")
         {
             output.Flush();
@@ -49,6 +53,11 @@ internal sealed class DocumentOutput
     /// <summary>Writes one document (for <c>json</c>, the first is held until it is known whether an array is needed).</summary>
     public async Task WriteAsync(Document document, CancellationToken cancellationToken)
     {
+        if (_format != "text" && _minConfidence > 0 && document.Events.Any(e => e.Confidence < _minConfidence))
+        {
+            document = document with { Events = [.. document.Events.Where(e => e.Confidence >= _minConfidence)] };
+        }
+
         switch (_format)
         {
             case "jsonl":
@@ -70,7 +79,7 @@ internal sealed class DocumentOutput
                 Json(document);
                 break;
             default:
-                await DocumentReport.WriteAsync(_output, document);
+                await DocumentReport.WriteAsync(_output, document, minConfidence: _minConfidence);
                 break;
         }
 

@@ -7,11 +7,12 @@ namespace Dossier.Cli.Output;
 /// <summary>
 /// What a person reads for one document: its header, then the people, places and organisations,
 /// a dated timeline of events, the money and other amounts, and the agenda of future dated events.
-/// Sections that no stage filled yet say so.
+/// Sections that no stage filled yet say so. Events below <c>minConfidence</c> are left out of the timeline and the
+/// agenda, and a line says how many.
 /// </summary>
 internal static class DocumentReport
 {
-    public static async Task WriteAsync(TextWriter output, Document document, bool withText = false)
+    public static async Task WriteAsync(TextWriter output, Document document, bool withText = false, double minConfidence = 0)
     {
         var m = document.Metadata;
         await output.WriteLineAsync($"{m.Title ?? "(untitled)"}");
@@ -33,12 +34,19 @@ internal static class DocumentReport
         var names = document.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
         string Actors(IEnumerable<EventActor> actors) =>
             string.Join(", ", actors.Select(a => a.Entity is { } id && names.TryGetValue(id, out var name) ? name : a.Text));
-        await Section(output, "Timeline", document.Events.OrderBy(e => e.Date?.Value ?? "9999", StringComparer.Ordinal), e =>
+        var events = document.Events.Where(e => e.Confidence >= minConfidence).ToList();
+        await Section(output, "Timeline", events.OrderBy(e => e.Date?.Value ?? "9999", StringComparer.Ordinal), e =>
             $"{e.Date?.Value ?? "undated",-10} {Actors(e.Source)} {e.Type} {Actors(e.Target)} ({e.Status}; CAMEO {e.Cameo}; confidence {e.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(e.Domain is null ? "" : "; " + e.Domain)}) “{e.Trigger.Text}”");
+        if (events.Count < document.Events.Length)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"    ({document.Events.Length - events.Count} more below confidence {minConfidence:0.00}; --min-confidence 0 shows them)"));
+        }
+
         await Section(output, "Times", document.Times, t => $"{t.Type,-8} {t.Text} → {t.Value ?? "?"}");
         await Section(output, "Amounts", document.Values, v => $"{v.Type,-8} {v.Text} → {(v.Amount is { } a ? a.ToString(CultureInfo.InvariantCulture) : "?")} {v.Unit}");
         var today = m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await Section(output, "Agenda", document.Events.Where(e => e.Status == EventStatuses.Planned && e.Date?.Value is { } d && (today is null || string.CompareOrdinal(d, today) > 0)),
+        await Section(output, "Agenda", events.Where(e => e.Status == EventStatuses.Planned && e.Date?.Value is { } d && (today is null || string.CompareOrdinal(d, today) > 0)),
             e => $"{e.Date!.Value} {e.Type} “{e.Evidence}”");
         if (withText)
         {

@@ -9,7 +9,8 @@ internal static class SummaryWriter
 {
     private const int ListedAfterIngest = 20;
 
-    public static async Task WriteIngestAsync(TextWriter output, IngestSummary summary, IDocumentStore store, CancellationToken cancellationToken)
+    /// <summary>The counts and rate of an ingest, then the first documents stored, their events from <paramref name="minConfidence"/> up.</summary>
+    public static async Task WriteIngestAsync(TextWriter output, IngestSummary summary, IDocumentStore store, double minConfidence, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync(FormattableString.Invariant(
             $"{summary.New} new, {summary.Duplicates} duplicate, {summary.Failed} failed, {summary.NonEnglish} not English (stored, not analysed)"));
@@ -24,7 +25,7 @@ internal static class SummaryWriter
         {
             if (await store.GetAsync(id, cancellationToken) is { } document)
             {
-                await DocumentReport.WriteAsync(output, document);
+                await DocumentReport.WriteAsync(output, document, minConfidence: minConfidence);
             }
         }
 

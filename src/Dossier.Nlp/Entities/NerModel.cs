@@ -128,7 +128,8 @@ public sealed class NerModel
     /// CoNLL-2003 dev (27 of 1,271 dropped, 12 right: no change in F1). The scale is the shipped tagger's: choose it again
     /// after retraining (see models/ner/MODELS.md).
     /// </summary>
-    internal const float MinOrganisationMargin = 40f;
+    internal static readonly float MinOrganisationMargin = float.Parse(Environment.GetEnvironmentVariable("NER5_T") ?? "40", System.Globalization.CultureInfo.InvariantCulture); // TEMP
+    internal static bool Off(string x) => (Environment.GetEnvironmentVariable("NER5_OFF") ?? "").Contains(x, StringComparison.Ordinal); // TEMP
 
     private static readonly int OrgClass = NerTags.ClassIndex("ORG");
 
@@ -225,7 +226,7 @@ public sealed class NerModel
             // An organisation the tagger hardly preferred to no name at all, that no list knows: on web text mostly acronyms and
             // capitalised common words ("the QRT form", "Fine Value"), while the organisations of news text the tagger
             // is sure of or the lists know.
-            spans.RemoveAll(sp => sp.Type == EntityTypes.Organization && NerTags.Type(tags[s][sp.Start]) == OrgClass && NerTags.Part(tags[s][sp.Start]) is 0 or 3
+            if (!Off("margin")) spans.RemoveAll(sp => sp.Type == EntityTypes.Organization && NerTags.Type(tags[s][sp.Start]) == OrgClass && NerTags.Part(tags[s][sp.Start]) is 0 or 3
                 && margins[s][sp.Start] < MinOrganisationMargin && Unlisted(doc.Words[s], sp));
 
             // A name all of whose words text almost always writes in lower case ("Great Meal", "Encryption", "Nice people")
@@ -269,6 +270,33 @@ public sealed class NerModel
             result[s] = spans;
         }
 
+        // Document consistency: a name that follows an event opener elsewhere in the document ("Hurricane Odile … Odile
+        // weakened") is that event.
+        HashSet<string>? events = null;
+        for (var s = 0; s < sentences.Count && !Off("storm"); s++)
+        {
+            foreach (var span in result[s])
+            {
+                if (span.Type == EntityTypes.Event && span.End - span.Start >= 2 && typer.Lexicon.EventOpeners.Contains(sentences[s][span.Start]))
+                {
+                    (events ??= new(StringComparer.Ordinal)).Add(EntityTyper.Join(sentences[s], span.Start + 1, span.End));
+                }
+            }
+        }
+
+        for (var s = 0; events is not null && s < sentences.Count; s++)
+        {
+            var spans = result[s];
+            for (var k = 0; k < spans.Count; k++)
+            {
+                if (spans[k].Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location or EntityTypes.Gpe
+                    && events.Contains(EntityTyper.Join(sentences[s], spans[k].Start, spans[k].End)))
+                {
+                    spans[k] = spans[k] with { Type = EntityTypes.Event, Country = null };
+                }
+            }
+        }
+
         // Document consistency: a person whose name, with the title word cut off before it, opens an organisation's name
         // elsewhere in the document is that organisation ("Admiral Foods Corporation … Admiral Foods said").
         List<string>? organisations = null;
@@ -290,7 +318,7 @@ public sealed class NerModel
         // words after them mark an organisation (a suffix or head such as "Inc", "Group", "Party", or a place: "Kestrel
         // Avionics Inc … Kestrel said", "Dynamo Tbilisi … Dynamo"), is that organisation's short name, unless it is the
         // surname of a person named in the document.
-        if (marked is not null)
+        if (marked is not null && !Off("prefix"))
         {
             for (var s = 0; s < sentences.Count; s++)
             {

@@ -126,7 +126,7 @@ internal sealed partial class EntityTyper
 
             // An elliptical possessive, with no noun after it ("dinner at Marlowe's.", "we bank with Hollis's, and"), names a
             // shop, firm or ground rather than a person's belonging: the possessive is part of the name, which is no person.
-            if (!NerModel.Off("poss") && !allCaps && e < n && words[e] is "'s" or "\u2019s" && (e + 1 == n || words[e + 1] is "," or "." or "?" or "!"))
+            if (!allCaps && e < n && words[e] is "'s" or "\u2019s" && (e + 1 == n || words[e + 1] is "," or "." or "?" or "!"))
             {
                 e++;
                 if (NerTags.Classes[t] == "PER") t = NerTags.ClassIndex("ORG");
@@ -270,7 +270,7 @@ internal sealed partial class EntityTyper
 
             // A name opened by a word that names a kind of event before a name ("Hurricane Odile") is that event, whatever the
             // tagger's class, unless the words after it are common words ("Hurricane Center").
-            if (!NerModel.Off("storm") && !allCaps && e - s >= 2 && _lexicon.EventOpeners.Contains(words[s]) && (usualCase is null || usualCase(words[e - 1]) != 1))
+            if (!allCaps && e - s >= 2 && _lexicon.EventOpeners.Contains(words[s]) && (usualCase is null || usualCase(words[e - 1]) != 1))
             {
                 Claim(s, e, EntityTypes.Event, null);
                 continue;
@@ -278,7 +278,7 @@ internal sealed partial class EntityTyper
 
             // An organisation that is the name of a country ("Freedonia", "the UK", after an opening article) is that country:
             // "UK troops", "Freedonia has said" name the state by its place, and both gold sets annotate it as a location.
-            if (!NerModel.Off("country") && NerTags.Classes[t] == "ORG" && CountryName(words, s, e, gazetteer) is { } state)
+            if (NerTags.Classes[t] == "ORG" && CountryName(words, s, e, gazetteer) is { } state)
             {
                 if (Free(state.Start, e)) Claim(state.Start, e, EntityTypes.Gpe, state.Country);
                 continue;
@@ -287,7 +287,7 @@ internal sealed partial class EntityTyper
             switch (NerTags.Classes[t])
             {
                 case "PER":
-                    type = !NerModel.Off("persuffix") && _lexicon.OrgSuffixes.Contains(words[e - 1]) && e - s >= 2 && !allCaps ? EntityTypes.Organization
+                    type = _lexicon.OrgSuffixes.Contains(words[e - 1]) && e - s >= 2 && !allCaps ? EntityTypes.Organization
                         : _lexicon.FacilityHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Facility
                         : _lexicon.LocationHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Location
                         : EntityTypes.Person;

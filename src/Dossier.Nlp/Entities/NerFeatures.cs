@@ -407,7 +407,7 @@ internal static class NerDecoder
     /// receives for each word how far the chosen tag's score lies above that of O (the tagger's confidence in it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tag(NerDocument doc, INerScorer scorer, int bits, int[][] output, int[][]? gold = null, NerTrainingWeights? training = null, float[][][]? scoresOut = null, float[][]? margins = null)
+    public static void Tag(NerDocument doc, INerScorer scorer, int bits, int[][] output, int[][]? gold = null, NerTrainingWeights? training = null, float[][]? margins = null)
     {
         Span<int> buckets = stackalloc int[NerFeatures.Max];
         Span<float> scores = stackalloc float[NerTags.Count];
@@ -449,7 +449,6 @@ internal static class NerDecoder
                 }
 
                 if (brackets is not null) reach = brackets.Reach(i, best, reach);
-                if (scoresOut is not null) scoresOut[s][i] = scores.ToArray();
                 if (margins is not null) margins[s][i] = scores[best] - scores[NerTags.O];
 
                 if (training is not null && gold is not null)

@@ -128,8 +128,7 @@ public sealed class NerModel
     /// CoNLL-2003 dev (27 of 1,271 dropped, 12 right: no change in F1). The scale is the shipped tagger's: choose it again
     /// after retraining (see models/ner/MODELS.md).
     /// </summary>
-    internal static readonly float MinOrganisationMargin = float.Parse(Environment.GetEnvironmentVariable("NER5_T") ?? "40", System.Globalization.CultureInfo.InvariantCulture); // TEMP
-    internal static bool Off(string x) => (Environment.GetEnvironmentVariable("NER5_OFF") ?? "").Contains(x, StringComparison.Ordinal); // TEMP
+    internal const float MinOrganisationMargin = 40f;
 
     private static readonly int OrgClass = NerTags.ClassIndex("ORG");
 
@@ -183,9 +182,17 @@ public sealed class NerModel
 
     /// <summary>A word that marks the name holding it as an organisation's: a suffix ("Inc", "Group"), an organisation's head
     /// ("Party", "Council") or word, or a place the gazetteer knows (a club or branch named after its town).</summary>
-    private bool OrganisationEvidence(EntityTyper typer, string word) =>
-        typer.Lexicon.OrgSuffixes.Contains(word) || typer.Lexicon.OrgHeads.Contains(word) || typer.Lexicon.OrgWords.Contains(word)
+    private bool OrganisationEvidence(NerLexicon lexicon, string word) =>
+        lexicon.OrgSuffixes.Contains(word) || lexicon.OrgHeads.Contains(word) || lexicon.OrgWords.Contains(word)
         || (EntityTyper.Capitalised(word) && Gazetteer.Lookup(word) is { } entry && (entry.Kinds & GazKind.AnyPlace) != 0);
+
+    /// <summary>
+    /// True for an organisation the tagger itself opened (B-ORG or U-ORG at its first word, <paramref name="tag"/>) by a margin
+    /// over O below <see cref="MinOrganisationMargin"/>, that no list knows: neither the gazetteer nor the training names
+    /// match any of its words.
+    /// </summary>
+    internal static bool WeakOrganisation(NerSpan span, int tag, float margin, NerWord[] words) =>
+        span.Type == EntityTypes.Organization && NerTags.Type(tag) == OrgClass && NerTags.Part(tag) is 0 or 3 && margin < MinOrganisationMargin && Unlisted(words, span);
 
     /// <summary>True when neither the gazetteer nor the training names match any word of <paramref name="span"/>.</summary>
     private static bool Unlisted(NerWord[] words, NerSpan span)
@@ -196,6 +203,73 @@ public sealed class NerModel
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Document consistency: a name that follows an event opener elsewhere in the document ("Hurricane Odile … Odile
+    /// weakened") is that event, whatever its type.
+    /// </summary>
+    internal static void NameEventsByShortName(IReadOnlyList<IReadOnlyList<string>> sentences, List<NerSpan>[] result, NerLexicon lexicon)
+    {
+        HashSet<string>? events = null;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            foreach (var span in result[s])
+            {
+                if (span.Type == EntityTypes.Event && span.End - span.Start >= 2 && lexicon.EventOpeners.Contains(sentences[s][span.Start]))
+                {
+                    (events ??= new(StringComparer.Ordinal)).Add(EntityTyper.Join(sentences[s], span.Start + 1, span.End));
+                }
+            }
+        }
+
+        for (var s = 0; events is not null && s < sentences.Count; s++)
+        {
+            var spans = result[s];
+            for (var k = 0; k < spans.Count; k++)
+            {
+                if (spans[k].Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location or EntityTypes.Gpe
+                    && events.Contains(EntityTyper.Join(sentences[s], spans[k].Start, spans[k].End)))
+                {
+                    spans[k] = spans[k] with { Type = EntityTypes.Event, Country = null };
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Document consistency: a person whose words open the name of an organisation elsewhere in the document, where the words
+    /// after them mark an organisation (a suffix or head such as "Inc", "Group", "Party", or a place: "Varnholt Avionics Inc
+    /// … Varnholt said", "Dynamo Ostrovets … Dynamo"), is that organisation's short name, unless it is one word and the
+    /// surname of a person named in the document (<paramref name="surnames"/>).
+    /// </summary>
+    internal void NameOrganisationsByShortName(IReadOnlyList<IReadOnlyList<string>> sentences, List<NerSpan>[] result, NerLexicon lexicon, HashSet<string>? surnames)
+    {
+        List<string[]>? marked = null;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            foreach (var span in result[s])
+            {
+                if (span.Type != EntityTypes.Organization || span.End - span.Start < 2) continue;
+                var words = sentences[s].Skip(span.Start).Take(span.End - span.Start).ToArray();
+                if (Enumerable.Range(1, words.Length - 1).Any(i => OrganisationEvidence(lexicon, words[i]))) (marked ??= []).Add(words);
+            }
+        }
+
+        for (var s = 0; marked is not null && s < sentences.Count; s++)
+        {
+            var spans = result[s];
+            var words = sentences[s];
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                var length = span.End - span.Start;
+                if (span.Type != EntityTypes.Person || (length == 1 && surnames is not null && surnames.Contains(words[span.Start]))) continue;
+                var opens = marked.Any(o => o.Length > length && Enumerable.Range(0, length).All(i => o[i] == words[span.Start + i])
+                    && Enumerable.Range(length, o.Length - length).Any(i => OrganisationEvidence(lexicon, o[i])));
+                if (opens) spans[k] = span with { Type = EntityTypes.Organization, Country = null };
+            }
+        }
     }
 
     /// <summary>Finds the names in a document given as sentences of words, typed by <paramref name="typer"/>.</summary>
@@ -226,8 +300,7 @@ public sealed class NerModel
             // An organisation the tagger hardly preferred to no name at all, that no list knows: on web text mostly acronyms and
             // capitalised common words ("the QRT form", "Fine Value"), while the organisations of news text the tagger
             // is sure of or the lists know.
-            if (!Off("margin")) spans.RemoveAll(sp => sp.Type == EntityTypes.Organization && NerTags.Type(tags[s][sp.Start]) == OrgClass && NerTags.Part(tags[s][sp.Start]) is 0 or 3
-                && margins[s][sp.Start] < MinOrganisationMargin && Unlisted(doc.Words[s], sp));
+            spans.RemoveAll(sp => WeakOrganisation(sp, tags[s][sp.Start], margins[s][sp.Start], doc.Words[s]));
 
             // A name all of whose words text almost always writes in lower case ("Great Meal", "Encryption", "Nice people")
             // was capitalised for another reason (a sentence opening, a line in title case): no name, unless the gazetteer
@@ -270,71 +343,21 @@ public sealed class NerModel
             result[s] = spans;
         }
 
-        // Document consistency: a name that follows an event opener elsewhere in the document ("Hurricane Odile … Odile
-        // weakened") is that event.
-        HashSet<string>? events = null;
-        for (var s = 0; s < sentences.Count && !Off("storm"); s++)
-        {
-            foreach (var span in result[s])
-            {
-                if (span.Type == EntityTypes.Event && span.End - span.Start >= 2 && typer.Lexicon.EventOpeners.Contains(sentences[s][span.Start]))
-                {
-                    (events ??= new(StringComparer.Ordinal)).Add(EntityTyper.Join(sentences[s], span.Start + 1, span.End));
-                }
-            }
-        }
-
-        for (var s = 0; events is not null && s < sentences.Count; s++)
-        {
-            var spans = result[s];
-            for (var k = 0; k < spans.Count; k++)
-            {
-                if (spans[k].Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location or EntityTypes.Gpe
-                    && events.Contains(EntityTyper.Join(sentences[s], spans[k].Start, spans[k].End)))
-                {
-                    spans[k] = spans[k] with { Type = EntityTypes.Event, Country = null };
-                }
-            }
-        }
+        NameEventsByShortName(sentences, result, typer.Lexicon);
+        NameOrganisationsByShortName(sentences, result, typer.Lexicon, surnames);
 
         // Document consistency: a person whose name, with the title word cut off before it, opens an organisation's name
         // elsewhere in the document is that organisation ("Admiral Foods Corporation … Admiral Foods said").
         List<string>? organisations = null;
-        List<string[]>? marked = null;
         for (var s = 0; s < sentences.Count; s++)
         {
             foreach (var span in result[s])
             {
-                if (span.Type != EntityTypes.Organization || span.End - span.Start < 2) continue;
-                (organisations ??= []).Add(EntityTyper.Join(sentences[s], span.Start, span.End));
-                var words = sentences[s].Skip(span.Start).Take(span.End - span.Start).ToArray();
-                if (Enumerable.Range(1, words.Length - 1).Any(i => OrganisationEvidence(typer, words[i]))) (marked ??= []).Add(words);
+                if (span.Type == EntityTypes.Organization && span.End - span.Start >= 2) (organisations ??= []).Add(EntityTyper.Join(sentences[s], span.Start, span.End));
             }
         }
 
         if (organisations is null) return result;
-
-        // Document consistency: a person whose words open the name of an organisation elsewhere in the document, where the
-        // words after them mark an organisation (a suffix or head such as "Inc", "Group", "Party", or a place: "Kestrel
-        // Avionics Inc … Kestrel said", "Dynamo Tbilisi … Dynamo"), is that organisation's short name, unless it is the
-        // surname of a person named in the document.
-        if (marked is not null && !Off("prefix"))
-        {
-            for (var s = 0; s < sentences.Count; s++)
-            {
-                var spans = result[s];
-                var words = sentences[s];
-                for (var k = 0; k < spans.Count; k++)
-                {
-                    var span = spans[k];
-                    var length = span.End - span.Start;
-                    if (span.Type != EntityTypes.Person || (length == 1 && surnames is not null && surnames.Contains(words[span.Start]))) continue;
-                    var opens = marked.Any(o => o.Length > length && Enumerable.Range(0, length).All(i => o[i] == words[span.Start + i])
-                        && Enumerable.Range(length, o.Length - length).Any(i => OrganisationEvidence(typer, o[i])));
-                    if (opens) spans[k] = span with { Type = EntityTypes.Organization, Country = null };
-                }
-            }
-        }
         for (var s = 0; s < sentences.Count; s++)
         {
             var spans = result[s];

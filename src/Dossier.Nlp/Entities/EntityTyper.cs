@@ -268,9 +268,10 @@ internal sealed partial class EntityTyper
                 continue;
             }
 
-            // A name opened by a word that names a kind of event before a name ("Hurricane Odile") is that event, whatever the
-            // tagger's class, unless the words after it are common words ("Hurricane Center").
-            if (!allCaps && e - s >= 2 && _lexicon.EventOpeners.Contains(words[s]) && (usualCase is null || usualCase(words[e - 1]) != 1))
+            // A name opened by a word that names a kind of event before a name ("Hurricane Odile") is that event, whether the
+            // tagger took it for a person or a place; not an organisation ("the Hurricane Center"), nor one ending in a word
+            // text writes in lower case.
+            if (!allCaps && e - s >= 2 && NerTags.Classes[t] != "ORG" && _lexicon.EventOpeners.Contains(words[s]) && (usualCase is null || usualCase(words[e - 1]) != 1))
             {
                 Claim(s, e, EntityTypes.Event, null);
                 continue;

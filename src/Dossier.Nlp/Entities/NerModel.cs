@@ -194,6 +194,11 @@ public sealed class NerModel
     internal static bool WeakOrganisation(NerSpan span, int tag, float margin, NerWord[] words) =>
         span.Type == EntityTypes.Organization && NerTags.Type(tag) == OrgClass && NerTags.Part(tag) is 0 or 3 && margin < MinOrganisationMargin && Unlisted(words, span);
 
+    /// <summary>True when <paramref name="span"/> stands alone in brackets right after an organisation's name.</summary>
+    private static bool BracketedAlias(IReadOnlyList<string> words, NerSpan[] spans, NerSpan span) =>
+        span.Start >= 2 && span.End < words.Count && words[span.Start - 1] == "(" && words[span.End] == ")"
+        && spans.Any(o => o.End == span.Start - 1 && o.Type == EntityTypes.Organization);
+
     /// <summary>True when neither the gazetteer nor the training names match any word of <paramref name="span"/>.</summary>
     private static bool Unlisted(NerWord[] words, NerSpan span)
     {
@@ -300,7 +305,9 @@ public sealed class NerModel
             // An organisation the tagger hardly preferred to no name at all, that no list knows: on web text mostly acronyms and
             // capitalised common words ("the QRT form", "Fine Value"), while the organisations of news text the tagger
             // is sure of or the lists know.
-            spans.RemoveAll(sp => WeakOrganisation(sp, tags[s][sp.Start], margins[s][sp.Start], doc.Words[s]));
+            // Not an alias in brackets right after an organisation's name ("the Ministry of Mines (MoM)"): the bracket says what it is.
+            var typed = spans.ToArray();
+            spans.RemoveAll(sp => WeakOrganisation(sp, tags[s][sp.Start], margins[s][sp.Start], doc.Words[s]) && !BracketedAlias(words, typed, sp));
 
             // A name all of whose words text almost always writes in lower case ("Great Meal", "Encryption", "Nice people")
             // was capitalised for another reason (a sentence opening, a line in title case): no name, unless the gazetteer

@@ -104,8 +104,9 @@ public sealed class EntityRecognitionStage : IStage
                 var end = spanEnd;
                 var mention = text[start..end];
 
-                // A possessive glued to the last token ("Putin’s" as one token) is not part of the name.
-                if (mention.Length > 2 && (mention.EndsWith("'s", StringComparison.Ordinal) || mention.EndsWith("\u2019s", StringComparison.Ordinal)))
+                // A possessive glued to the last token ("Putin’s" as one token) is not part of the name; a possessive token of its
+                // own that the typer kept is (an elliptical possessive: "dinner at Marlowe's.").
+                if (mention.Length > 2 && (mention.EndsWith("'s", StringComparison.Ordinal) || mention.EndsWith("\u2019s", StringComparison.Ordinal)) && !PossessiveToken(tokens, end))
                 {
                     end -= 2;
                     mention = text[start..end];
@@ -152,6 +153,21 @@ public sealed class EntityRecognitionStage : IStage
         }
 
         return names;
+    }
+
+    /// <summary>True when a token of its own ("'s") ends at <paramref name="end"/>.</summary>
+    private static bool PossessiveToken(ImmutableArray<Token> tokens, int end)
+    {
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].End < end) lo = mid + 1;
+            else if (tokens[mid].End > end) hi = mid - 1;
+            else return tokens[mid].End - tokens[mid].Start == 2;
+        }
+
+        return false;
     }
 
     private static string StripPossessive(string w) =>

@@ -41,6 +41,22 @@ internal sealed partial class EntityTyper
         _lexicon = lexicon;
     }
 
+    /// <summary>
+    /// The country that words [<paramref name="start"/>, <paramref name="end"/>) name, after an opening article: a name the
+    /// gazetteer knows as a country, or a country abbreviation in capitals; null otherwise.
+    /// </summary>
+    private (int Start, string? Country)? CountryName(IReadOnlyList<string> words, int start, int end, Gazetteer gazetteer)
+    {
+        for (var s = start; s < end && s <= start + 1; s++)
+        {
+            if (s > start && !_lexicon.Determiners.Contains(words[start].ToLowerInvariant())) break;
+            if (end - s == 1 && _lexicon.CountryAbbreviations.TryGetValue(words[s], out var iso)) return (s, iso);
+            if (gazetteer.Lookup(Join(words, s, end)) is { } entry && (entry.Kinds & GazKind.Country) != 0) return (s, entry.PlaceCountry);
+        }
+
+        return null;
+    }
+
     /// <summary>The typed names of one sentence from the tagger's CoNLL spans (class index into <see cref="NerTags.Classes"/>).</summary>
     /// <param name="usualCase">How a word is usually written inside a sentence (0 unknown, 1 lower case … 4 capitalised: <see cref="WordClusters"/>); null when unknown.</param>
     public List<NerSpan> Type(IReadOnlyList<string> words, List<(int Start, int End, int Type)> spans, bool allCaps, Gazetteer gazetteer, Func<string, int>? usualCase = null)
@@ -107,6 +123,15 @@ internal sealed partial class EntityTyper
             }
 
             while (e - s > 1 && IsPossessive(words[e - 1])) e--;
+
+            // An elliptical possessive, with no noun after it ("dinner at Marlowe's.", "we bank with Hollis's, and"), names a
+            // shop, firm or ground rather than a person's belonging: the possessive is part of the name, which is no person.
+            if (!allCaps && e < n && words[e] is "'s" or "\u2019s" && (e + 1 == n || words[e + 1] is "," or "." or "?" or "!"))
+            {
+                e++;
+                if (NerTags.Classes[t] == "PER") t = NerTags.ClassIndex("ORG");
+            }
+
             spans[k] = (s, e, t);
         }
 
@@ -243,10 +268,28 @@ internal sealed partial class EntityTyper
                 continue;
             }
 
+            // A name opened by a word that names a kind of event before a name ("Hurricane Odile") is that event, whether the
+            // tagger took it for a person or a place; not an organisation ("the Hurricane Center"), nor one ending in a word
+            // text writes in lower case.
+            if (!allCaps && e - s >= 2 && NerTags.Classes[t] != "ORG" && _lexicon.EventOpeners.Contains(words[s]) && (usualCase is null || usualCase(words[e - 1]) != 1))
+            {
+                Claim(s, e, EntityTypes.Event, null);
+                continue;
+            }
+
+            // An organisation that is the name of a country ("Freedonia", "the UK", after an opening article) is that country:
+            // "UK troops", "Freedonia has said" name the state by its place, and both gold sets annotate it as a location.
+            if (NerTags.Classes[t] == "ORG" && CountryName(words, s, e, gazetteer) is { } state)
+            {
+                if (Free(state.Start, e)) Claim(state.Start, e, EntityTypes.Gpe, state.Country);
+                continue;
+            }
+
             switch (NerTags.Classes[t])
             {
                 case "PER":
-                    type = _lexicon.FacilityHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Facility
+                    type = _lexicon.OrgSuffixes.Contains(words[e - 1]) && e - s >= 2 && !allCaps ? EntityTypes.Organization
+                        : _lexicon.FacilityHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Facility
                         : _lexicon.LocationHeads.Contains(words[e - 1]) && e - s >= 2 ? EntityTypes.Location
                         : EntityTypes.Person;
                     break;

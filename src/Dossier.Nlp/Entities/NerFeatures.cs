@@ -403,10 +403,11 @@ internal static class NerDecoder
     /// <summary>
     /// Tags every sentence of <paramref name="doc"/> into <paramref name="output"/>. With
     /// <paramref name="training"/> and <paramref name="gold"/>, updates the weights after each word
-    /// (the history and the previous tags are the predicted ones, as at run time).
+    /// (the history and the previous tags are the predicted ones, as at run time). With <paramref name="margins"/>,
+    /// receives for each word how far the chosen tag's score lies above that of O (the tagger's confidence in it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tag(NerDocument doc, INerScorer scorer, int bits, int[][] output, int[][]? gold = null, NerTrainingWeights? training = null)
+    public static void Tag(NerDocument doc, INerScorer scorer, int bits, int[][] output, int[][]? gold = null, NerTrainingWeights? training = null, float[][]? margins = null)
     {
         Span<int> buckets = stackalloc int[NerFeatures.Max];
         Span<float> scores = stackalloc float[NerTags.Count];
@@ -448,6 +449,7 @@ internal static class NerDecoder
                 }
 
                 if (brackets is not null) reach = brackets.Reach(i, best, reach);
+                if (margins is not null) margins[s][i] = scores[best] - scores[NerTags.O];
 
                 if (training is not null && gold is not null)
                 {

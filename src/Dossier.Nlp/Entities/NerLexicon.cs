@@ -24,6 +24,7 @@ public sealed class NerLexicon
         var anyCase = StringComparer.OrdinalIgnoreCase;
         LawHeads = Words(P("law-heads.tsv"), exact);
         EventHeads = Words(P("event-heads.tsv"), exact);
+        EventOpeners = Words(P("event-openers.tsv"), exact);
         OrgHeads = Words(P("organization-heads.tsv"), exact);
         GroupWords = Words(P("group-words.tsv"), anyCase);
         FacilityHeads = Words(P("facility-heads.tsv"), exact);
@@ -63,6 +64,9 @@ public sealed class NerLexicon
 
     /// <summary>Words that make a capitalised name an EVENT (<c>event-heads.tsv</c>).</summary>
     internal FrozenSet<string> EventHeads { get; }
+
+    /// <summary>Words that open an event's name before a name: a named storm (<c>event-openers.tsv</c>).</summary>
+    internal FrozenSet<string> EventOpeners { get; }
 
     /// <summary>Last words that make a name an organisation (<c>organization-heads.tsv</c>).</summary>
     internal FrozenSet<string> OrgHeads { get; }

@@ -398,7 +398,8 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             [("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass)];
         const string OfKey = "c.type = $type AND c.source_key = $source AND c.target_key = $target AND c.status_class = $class";
         // A report that a plan was postponed or cancelled agrees by its publication, not by dates (EventMerger.Agree):
-        // such a mention reads the key's group, and every mention also reads the group's changes of plan (few).
+        // such a mention reads the key's group, and every mention also reads the group's changes of plan (few: a partial
+        // index, events_changes_of_plan, finds them per corpus event without reading its other reports).
         if (EventStatuses.IsChangeOfPlan(mention.Status)) return ([], GroupMembers(key, transaction));
         var changesOfPlanOnly = $"""
             SELECT c.corpus_event_id, e.date_value, e.status, d.published

@@ -433,8 +433,10 @@ public static class SqliteSchema
         // key and that value, so that a new mention with such a date finds the corpus events it joins without reading
         // its key's group (CorpusWriter.AgreeableMembers). Changes of plan are left out (they agree by publication).
         // Filled here with every dated mention but those surely dated to a day (a superset is harmless: only values that
-        // are not days are looked up); the corpus writer adds exactly those that are not days.
-        new(9, "the corpus events of a key by a date value that is not a day", $"""
+        // are not days are looked up); the corpus writer adds exactly those that are not days. And the few reports of a
+        // change of plan by corpus event, which every new mention looks up in its key's corpus events (instead of reading
+        // every report of them).
+        new(9, "the corpus events of a key by a date value that is not a day; reports of a change of plan by corpus event", $"""
             CREATE TABLE corpus_event_dates (
                 type            TEXT    NOT NULL,
                 source_key      TEXT    NOT NULL,
@@ -453,6 +455,7 @@ public static class SqliteSchema
               AND NOT (e.date_value GLOB '[1-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'
                        AND (length(e.date_value) = 10 OR substr(e.date_value, 11, 1) = 'T')
                        AND date(substr(e.date_value, 1, 10)) = substr(e.date_value, 1, 10));
+            CREATE INDEX events_changes_of_plan ON events (corpus_event_id) WHERE status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}');
             """),
     ];
 

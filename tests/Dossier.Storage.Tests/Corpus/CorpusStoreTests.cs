@@ -491,7 +491,7 @@ public sealed class SqliteCorpusFileTests : IDisposable
         using (var connection = _db.Connect())
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP TABLE corpus_event_dates;\n" + SqliteSchema.Migrations.Single(m => m.Version == 9).Sql;
+            command.CommandText = "DROP TABLE corpus_event_dates; DROP INDEX events_changes_of_plan;\n" + SqliteSchema.Migrations.Single(m => m.Version == 9).Sql;
             command.ExecuteNonQuery();
         }
 

@@ -241,6 +241,7 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
 
         _names.Remove(from);
         _types.Remove(from);
+        var (sharedDocuments, sharedRoles) = await SharedDocumentsAsync(from, into).ConfigureAwait(false);
         _batch.Queue("UPDATE entities SET corpus_id = @into WHERE corpus_id = @from", ("@into", into), ("@from", from));
         _batch.Queue("""
             INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias)
@@ -250,12 +251,30 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
         _batch.Queue("""
             UPDATE corpus_entities SET
                 mention_count = mention_count + @mentions,
-                document_count = (SELECT count(DISTINCT doc_key) FROM entities WHERE corpus_id = @id),
+                document_count = document_count + (SELECT document_count FROM corpus_entities WHERE corpus_id = @from) - @shared,
                 first_seen = LEAST(first_seen, @first),
                 last_seen = GREATEST(last_seen, @last)
             WHERE corpus_id = @id
-            """, ("@id", into), ("@mentions", row.Mentions), ("@first", row.First), ("@last", row.Last));
-        await RefreshRolesAsync(into).ConfigureAwait(false);
+            """, ("@id", into), ("@from", from), ("@shared", sharedDocuments), ("@mentions", row.Mentions), ("@first", row.First), ("@last", row.Last));
+        // The roles: each of the two counts its documents, so a role's count is the sum less the documents where both
+        // have it; the other fields are minima and maxima (the "C" collation: as the SQLite writer).
+        _batch.Queue("""
+            INSERT INTO corpus_entity_roles AS r (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
+            SELECT @into, role_key, title, organization, country, status, first_seen, last_seen, document_count
+            FROM corpus_entity_roles WHERE corpus_id = @from
+            ON CONFLICT (corpus_id, role_key) DO UPDATE SET
+                title = LEAST(r.title, excluded.title),
+                organization = LEAST(r.organization, excluded.organization),
+                country = LEAST(r.country, excluded.country),
+                first_seen = LEAST(r.first_seen, excluded.first_seen),
+                last_seen = GREATEST(r.last_seen, excluded.last_seen),
+                document_count = r.document_count + excluded.document_count
+            """, ("@into", into), ("@from", from));
+        foreach (var (roleKey, shared) in sharedRoles)
+        {
+            _batch.Queue("UPDATE corpus_entity_roles SET document_count = document_count - @shared WHERE corpus_id = @id AND role_key = @key",
+                ("@id", into), ("@key", roleKey), ("@shared", shared));
+        }
 
         var events = await _batch.ReadAllAsync(
             "SELECT DISTINCT corpus_event_id FROM corpus_event_actors WHERE corpus_id = @from ORDER BY 1", r => r.GetInt64(0), ("@from", from)).ConfigureAwait(false);
@@ -267,41 +286,63 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
         }
     }
 
-    private async Task RefreshRolesAsync(long id)
+    /// <summary>
+    /// The documents where members of both corpus entities appear, and per role key those where members of both hold it:
+    /// what the sums of their counts count twice (<c>Sqlite.CorpusWriter.SharedDocuments</c>). Read from the side with
+    /// fewer documents, the other side only in those documents, so the cost is bounded by the smaller entity.
+    /// </summary>
+    private async Task<(long Documents, Dictionary<string, long> Roles)> SharedDocumentsAsync(long a, long b)
     {
-        var roles = new Dictionary<string, (string Title, string? Organization, string? Country, string Status, string? First, string? Last, HashSet<long> Documents)>(StringComparer.Ordinal);
-        var rows = await _batch.ReadAllAsync("""
-            SELECT r.title, r.organization, r.country, r.status, r.doc_key, d.published
-            FROM entities AS e
-            JOIN entity_roles AS r ON r.doc_key = e.doc_key AND r.entity_id = e.entity_id
-            JOIN documents AS d ON d.doc_key = e.doc_key
-            WHERE e.corpus_id = @id
-            """, r => (Title: r.GetString(0), Organization: Pg.Text(r, 1), Country: Pg.Text(r, 2), Status: r.GetString(3), Doc: r.GetInt64(4), Day: Pg.Text(r, 5)),
-            ("@id", id)).ConfigureAwait(false);
-        foreach (var (title, organization, country, status, doc, day) in rows)
+        var counts = (await _batch.ReadAllAsync("SELECT corpus_id, document_count FROM corpus_entities WHERE corpus_id IN (@a, @b)",
+            r => (Id: r.GetInt64(0), Count: r.GetInt64(1)), ("@a", a), ("@b", b)).ConfigureAwait(false)).ToDictionary(c => c.Id, c => c.Count);
+        var (small, large) = counts.GetValueOrDefault(a) <= counts.GetValueOrDefault(b) ? (a, b) : (b, a);
+        var smallRoles = await MemberRolesAsync("e.corpus_id = @id", ("@id", small)).ConfigureAwait(false);
+        var largeRoles = smallRoles.Count == 0 ? []
+            : await MemberRolesAsync("e.corpus_id = @id AND e.doc_key = ANY(@docs)", ("@id", large), ("@docs", smallRoles.Keys.ToArray())).ConfigureAwait(false);
+        long documents = 0;
+        var roles = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (document, keys) in smallRoles)
         {
-            var key = RoleKey(title, organization, country, status);
-            if (!roles.TryGetValue(key, out var role))
+            if (!largeRoles.TryGetValue(document, out var largeKeys))
             {
-                role = (title, organization, country, status, day, day, []);
+                continue;
             }
 
-            role = (Min(role.Title, title)!, Min(role.Organization, organization), Min(role.Country, country), status,
-                Min(role.First, day), Max(role.Last, day), role.Documents);
-            role.Documents.Add(doc);
-            roles[key] = role;
+            documents++;
+            foreach (var key in keys.Where(largeKeys.Contains))
+            {
+                roles[key] = roles.GetValueOrDefault(key) + 1;
+            }
         }
 
-        _batch.Queue("DELETE FROM corpus_entity_roles WHERE corpus_id = @id", ("@id", id));
-        foreach (var (key, role) in roles)
+        return (documents, roles);
+    }
+
+    /// <summary>The documents of the member entities that <paramref name="where"/> selects, each with its members' role keys.</summary>
+    private async Task<Dictionary<long, HashSet<string>>> MemberRolesAsync(string where, params (string Name, object? Value)[] parameters)
+    {
+        var rows = await _batch.ReadAllAsync($"""
+            SELECT e.doc_key, r.title, r.organization, r.country, r.status
+            FROM entities AS e
+            LEFT JOIN entity_roles AS r ON r.doc_key = e.doc_key AND r.entity_id = e.entity_id
+            WHERE {where}
+            """, r => (Doc: r.GetInt64(0), Key: r.IsDBNull(1) ? null : RoleKey(r.GetString(1), Pg.Text(r, 2), Pg.Text(r, 3), r.GetString(4))),
+            parameters).ConfigureAwait(false);
+        var documents = new Dictionary<long, HashSet<string>>();
+        foreach (var (doc, key) in rows)
         {
-            _batch.Queue("""
-                INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
-                VALUES (@id, @key, @title, @organization, @country, @status, @first, @last, @count)
-                """,
-                ("@id", id), ("@key", key), ("@title", role.Title), ("@organization", role.Organization), ("@country", role.Country),
-                ("@status", role.Status), ("@first", role.First), ("@last", role.Last), ("@count", (long)role.Documents.Count));
+            if (!documents.TryGetValue(doc, out var keys))
+            {
+                documents[doc] = keys = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            if (key is not null)
+            {
+                keys.Add(key);
+            }
         }
+
+        return documents;
     }
 
     private static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;

@@ -207,6 +207,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         }
 
         Absorb(into, name, country, sector, code, codePublished, transaction);
+        var (sharedDocuments, sharedRoles) = SharedDocuments(from, into, transaction);
         Execute(transaction, "UPDATE entities SET corpus_id = $into WHERE corpus_id = $from", ("$into", into), ("$from", from));
         Execute(transaction, """
             INSERT INTO corpus_entity_aliases (corpus_id, norm, kind, alias)
@@ -216,12 +217,30 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         Execute(transaction, """
             UPDATE corpus_entities SET
                 mention_count = mention_count + $mentions,
-                document_count = (SELECT count(DISTINCT doc_key) FROM entities WHERE corpus_id = $id),
+                document_count = document_count + (SELECT document_count FROM corpus_entities WHERE corpus_id = $from) - $shared,
                 first_seen = coalesce(min(first_seen, $first), first_seen, $first),
                 last_seen = coalesce(max(last_seen, $last), last_seen, $last)
             WHERE corpus_id = $id
-            """, ("$id", into), ("$mentions", mentions), ("$first", firstSeen), ("$last", lastSeen));
-        RefreshRoles(into, transaction);
+            """, ("$id", into), ("$from", from), ("$shared", sharedDocuments), ("$mentions", mentions), ("$first", firstSeen), ("$last", lastSeen));
+        // The roles: each of the two counts its documents, so a role's count is the sum less the documents where both
+        // have it; the other fields are minima and maxima.
+        Execute(transaction, """
+            INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
+            SELECT $into, role_key, title, organization, country, status, first_seen, last_seen, document_count
+            FROM corpus_entity_roles WHERE corpus_id = $from
+            ON CONFLICT (corpus_id, role_key) DO UPDATE SET
+                title = min(title, excluded.title),
+                organization = coalesce(min(organization, excluded.organization), organization, excluded.organization),
+                country = coalesce(min(country, excluded.country), country, excluded.country),
+                first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
+                last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
+                document_count = document_count + excluded.document_count
+            """, ("$into", into), ("$from", from));
+        foreach (var (roleKey, shared) in sharedRoles)
+        {
+            Execute(transaction, "UPDATE corpus_entity_roles SET document_count = document_count - $shared WHERE corpus_id = $id AND role_key = $key",
+                ("$id", into), ("$key", roleKey), ("$shared", shared));
+        }
 
         var events = Ids(transaction, "SELECT DISTINCT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $from ORDER BY 1", ("$from", from));
         Execute(transaction, "UPDATE corpus_event_actors SET corpus_id = $into WHERE corpus_id = $from", ("$into", into), ("$from", from));
@@ -232,46 +251,64 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         }
     }
 
-    /// <summary>Rebuilds a corpus entity's roles from its members' roles.</summary>
-    private void RefreshRoles(long id, SqliteTransaction transaction)
+    /// <summary>
+    /// The documents where members of both corpus entities appear, and per role key those where members of both hold it:
+    /// what the sums of their counts count twice. Read from the side with fewer documents, each of its documents looked
+    /// up on the other side (an index of corpus entity and document), so the cost is bounded by the smaller entity, not by
+    /// how often the larger one has been seen. Relies on each corpus entity's <c>document_count</c> and role counts
+    /// counting its members' documents, which the writer keeps so.
+    /// </summary>
+    private (long Documents, Dictionary<string, long> Roles) SharedDocuments(long a, long b, SqliteTransaction transaction)
     {
-        var roles = new Dictionary<string, (string Title, string? Organization, string? Country, string Status, string? First, string? Last, HashSet<long> Documents)>(StringComparer.Ordinal);
-        using (var command = Command(transaction, """
-            SELECT r.title, r.organization, r.country, r.status, r.doc_key, d.published
-            FROM entities AS e
-            JOIN entity_roles AS r ON r.doc_key = e.doc_key AND r.entity_id = e.entity_id
-            JOIN documents AS d ON d.doc_key = e.doc_key
-            WHERE e.corpus_id = $id
-            """, ("$id", id)))
-        using (var reader = command.ExecuteReader())
+        var (small, large) = Scalar<long>(transaction, "SELECT document_count FROM corpus_entities WHERE corpus_id = $id", ("$id", a))
+            <= Scalar<long>(transaction, "SELECT document_count FROM corpus_entities WHERE corpus_id = $id", ("$id", b)) ? (a, b) : (b, a);
+        var smallRoles = MemberRoles(transaction, "e.corpus_id = $id", ("$id", small));
+        long documents = 0;
+        var roles = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (document, keys) in smallRoles)
         {
-            while (reader.Read())
+            var largeRoles = MemberRoles(transaction, "e.corpus_id = $id AND e.doc_key = $doc", ("$id", large), ("$doc", document));
+            if (!largeRoles.TryGetValue(document, out var largeKeys))
             {
-                var (title, organization, country, status) = (reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), reader.GetString(3));
-                var day = NullableString(reader, 5);
-                var key = RoleKey(title, organization, country, status);
-                if (!roles.TryGetValue(key, out var role))
-                {
-                    role = (title, organization, country, status, day, day, []);
-                }
+                continue;
+            }
 
-                role = (Min(role.Title, title)!, Min(role.Organization, organization), Min(role.Country, country), status,
-                    Min(role.First, day), Max(role.Last, day), role.Documents);
-                role.Documents.Add(reader.GetInt64(4));
-                roles[key] = role;
+            documents++;
+            foreach (var key in keys.Where(largeKeys.Contains))
+            {
+                roles[key] = roles.GetValueOrDefault(key) + 1;
             }
         }
 
-        Execute(transaction, "DELETE FROM corpus_entity_roles WHERE corpus_id = $id", ("$id", id));
-        foreach (var (key, role) in roles)
+        return (documents, roles);
+    }
+
+    /// <summary>The documents of the member entities that <paramref name="where"/> selects, each with its members' role keys.</summary>
+    private Dictionary<long, HashSet<string>> MemberRoles(SqliteTransaction transaction, string where, params (string Name, object? Value)[] parameters)
+    {
+        var documents = new Dictionary<long, HashSet<string>>();
+        using var command = Command(transaction, $"""
+            SELECT e.doc_key, r.title, r.organization, r.country, r.status
+            FROM entities AS e
+            LEFT JOIN entity_roles AS r ON r.doc_key = e.doc_key AND r.entity_id = e.entity_id
+            WHERE {where}
+            """, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            Execute(transaction, """
-                INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
-                VALUES ($id, $key, $title, $organization, $country, $status, $first, $last, $count)
-                """,
-                ("$id", id), ("$key", key), ("$title", role.Title), ("$organization", role.Organization), ("$country", role.Country),
-                ("$status", role.Status), ("$first", role.First), ("$last", role.Last), ("$count", role.Documents.Count));
+            var document = reader.GetInt64(0);
+            if (!documents.TryGetValue(document, out var keys))
+            {
+                documents[document] = keys = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            if (!reader.IsDBNull(1))
+            {
+                keys.Add(RoleKey(reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), reader.GetString(4)));
+            }
         }
+
+        return documents;
     }
 
     private static string? Min(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
@@ -287,9 +324,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             var key = EventMerger.KeyOf(e, id => entityIds.TryGetValue(id, out var corpusId) ? corpusId : null);
             var dateValue = string.IsNullOrWhiteSpace(e.Date?.Value) ? null : e.Date.Value;
             var mention = new EventMention(dateValue, published, e.Status);
-            var joined = key.IsMergeable
-                ? AgreeableMembers(key, mention, transaction).Where(m => EventMerger.Agree(mention, m.Mention)).Select(m => m.Id).Distinct().Order().ToList()
-                : [];
+            var joined = key.IsMergeable ? AgreeingEvents(key, mention, transaction).Distinct().Order().ToList() : [];
 
             long id;
             if (joined.Count > 0)
@@ -317,6 +352,16 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                 ("$id", id), ("$source", source));
             Execute(transaction, "UPDATE events SET corpus_event_id = $id WHERE doc_key = $doc AND event_id = $event",
                 ("$id", id), ("$doc", docKey), ("$event", e.Id));
+            if (IsVague(mention))
+            {
+                Execute(transaction, """
+                    INSERT OR IGNORE INTO corpus_event_dates (type, source_key, target_key, status_class, date_value, corpus_event_id)
+                    VALUES ($type, $source, $target, $class, $date, $id)
+                    """,
+                    ("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass),
+                    ("$date", dateValue), ("$id", id));
+            }
+
             RefreshEvent(id, transaction);
         }
     }
@@ -343,27 +388,44 @@ internal sealed class CorpusWriter(SqliteConnection connection)
     /// most <see cref="EventMerger.DateWindowDays"/> apart, or the same other date value, or neither has a date and their
     /// reports were published at most <see cref="EventMerger.UndatedWindowDays"/> apart: so a dated mention reads the
     /// events dated in its window (index on the date value), an undated one the events of documents published in its
-    /// window (index on the publication date); only the rest (a vague date such as a year, or no publication date)
-    /// read the key's group, narrowed by their date.
+    /// window (index on the publication date), one with a vague date (a week, a year) the corpus events that hold the same
+    /// value (<c>corpus_event_dates</c>: every such mention agrees, so they come back as agreeing, not as candidates); only
+    /// a mention with neither a date nor a publication date reads the key's group.
     /// </summary>
-    private List<(long Id, EventMention Mention)> AgreeableMembers(CorpusEventKey key, EventMention mention, SqliteTransaction transaction)
+    private (List<long> Agreeing, List<(long Id, EventMention Mention)> Candidates) AgreeableMembers(CorpusEventKey key, EventMention mention, SqliteTransaction transaction)
     {
         (string Name, object? Value)[] keyParameters =
             [("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass)];
         const string OfKey = "c.type = $type AND c.source_key = $source AND c.target_key = $target AND c.status_class = $class";
         // A report that a plan was postponed or cancelled agrees by its publication, not by dates (EventMerger.Agree):
-        // such a mention reads the key's group, and every mention also reads the group's changes of plan (few).
-        if (EventStatuses.IsChangeOfPlan(mention.Status)) return GroupMembers(key, transaction);
-        var changesOfPlan = $"""
-
-            UNION ALL
+        // such a mention reads the key's group, and every mention also reads the group's changes of plan (few: a partial
+        // index, events_changes_of_plan, finds them per corpus event without reading its other reports).
+        if (EventStatuses.IsChangeOfPlan(mention.Status)) return ([], GroupMembers(key, transaction));
+        var changesOfPlanOnly = $"""
             SELECT c.corpus_event_id, e.date_value, e.status, d.published
             FROM corpus_events AS c
             JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
             JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE {OfKey} AND e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}')
             """;
+        var changesOfPlan = "\nUNION ALL\n" + changesOfPlanOnly;
         SqliteCommand command;
+        if (IsVague(mention))
+        {
+            // Every mention of the key with the same vague value agrees (both dated, same value), so only the corpus events
+            // that hold one matter: an index of (key, value) finds them without reading the key's group, which grows with
+            // every document that repeats the value.
+            var sure = Ids(transaction, $"""
+                SELECT c.corpus_event_id FROM corpus_event_dates AS c
+                WHERE {OfKey} AND c.date_value = $date
+                """,
+                [.. keyParameters, ("$date", mention.DateValue)]);
+            using (command = Command(transaction, changesOfPlanOnly, keyParameters))
+            {
+                return (sure, ReadMentions(command));
+            }
+        }
+
         if (EventMerger.DayOf(mention.DateValue) is { } day)
         {
             // Values that start with a day from day - window to day + window sort from the first to before the day after.
@@ -389,22 +451,36 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         }
         else
         {
-            var sameDate = mention.DateValue is null ? "" : " AND e.date_value = $date";
+            // Neither a date nor a publication date: the key's group.
             command = Command(transaction, $"""
                 SELECT c.corpus_event_id, e.date_value, e.status, d.published
                 FROM corpus_events AS c
                 JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
                 JOIN documents AS d ON d.doc_key = e.doc_key
-                WHERE {OfKey}{sameDate}
+                WHERE {OfKey}
                 """,
-                [.. keyParameters, ("$date", mention.DateValue)]);
+                keyParameters);
         }
 
         using (command)
         {
-            return ReadMentions(command);
+            return ([], ReadMentions(command));
         }
     }
+
+    /// <summary>The corpus events of <paramref name="key"/> that a mention agrees with (<see cref="EventMerger.Agree"/>), each
+    /// at least once.</summary>
+    private IEnumerable<long> AgreeingEvents(CorpusEventKey key, EventMention mention, SqliteTransaction transaction)
+    {
+        var (agreeing, candidates) = AgreeableMembers(key, mention, transaction);
+        return agreeing.Concat(candidates.Where(m => EventMerger.Agree(mention, m.Mention)).Select(m => m.Id));
+    }
+
+    /// <summary>Whether a mention has a date that is not a day (a week, a month, a year, "the past") and is not a change of
+    /// plan: every such mention of a key with the same value agrees with it, and <c>corpus_event_dates</c> lists the corpus
+    /// events that hold one.</summary>
+    private static bool IsVague(EventMention mention) =>
+        mention.DateValue is not null && EventMerger.DayOf(mention.DateValue) is null && !EventStatuses.IsChangeOfPlan(mention.Status);
 
     private static List<(long Id, EventMention Mention)> ReadMentions(SqliteCommand command)
     {
@@ -426,6 +502,8 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         Execute(transaction, "UPDATE events SET corpus_event_id = $into WHERE corpus_event_id = $from", ("$into", into), ("$from", from));
         Execute(transaction, "INSERT OR IGNORE INTO corpus_event_sources (corpus_event_id, source) SELECT $into, source FROM corpus_event_sources WHERE corpus_event_id = $from",
             ("$into", into), ("$from", from));
+        Execute(transaction, "UPDATE OR IGNORE corpus_event_dates SET corpus_event_id = $into WHERE corpus_event_id = $from", ("$into", into), ("$from", from));
+        Execute(transaction, "DELETE FROM corpus_event_dates WHERE corpus_event_id = $from", ("$from", from));
         Execute(transaction, "DELETE FROM corpus_events WHERE corpus_event_id = $from", ("$from", from));
     }
 
@@ -451,11 +529,22 @@ internal sealed class CorpusWriter(SqliteConnection connection)
 
         Execute(transaction, "UPDATE corpus_events SET source_key = $source, target_key = $target WHERE corpus_event_id = $id",
             ("$id", id), ("$source", key.SourceKey), ("$target", key.TargetKey));
-        var members = GroupMembers(key, transaction);
-        var mine = members.Where(m => m.Id == id).Select(m => m.Mention).ToList();
-        var joined = members
-            .Where(m => m.Id != id && mine.Any(x => EventMerger.Agree(x, m.Mention)))
-            .Select(m => m.Id)
+        Execute(transaction, "UPDATE corpus_event_dates SET source_key = $source, target_key = $target WHERE corpus_event_id = $id",
+            ("$id", id), ("$source", key.SourceKey), ("$target", key.TargetKey));
+        List<EventMention> mine;
+        using (var command = Command(transaction, """
+            SELECT e.corpus_event_id, e.date_value, e.status, d.published
+            FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+            WHERE e.corpus_event_id = $id
+            """, ("$id", id)))
+        {
+            mine = [.. ReadMentions(command).Select(m => m.Mention)];
+        }
+
+        // The corpus events of the new key that any of its mentions agrees with, found as a new mention finds them.
+        var joined = mine
+            .SelectMany(x => AgreeingEvents(key, x, transaction))
+            .Where(other => other != id)
             .Append(id)
             .Distinct()
             .Order()

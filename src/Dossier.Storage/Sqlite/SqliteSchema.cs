@@ -1,3 +1,5 @@
+using Dossier.Core.Labels;
+
 namespace Dossier.Storage.Sqlite;
 
 /// <summary>One step of the SQLite schema: applied once, in a transaction, and recorded in <c>PRAGMA user_version</c>.</summary>
@@ -426,6 +428,34 @@ public static class SqliteSchema
                 last_error      TEXT
             );
             CREATE INDEX follow_outbox_due ON follow_outbox (next_attempt_ms) WHERE delivered_ms IS NULL;
+            """),
+        // Every corpus event that holds a mention with a date value that is not a day (a week, a month, a year), by its
+        // key and that value, so that a new mention with such a date finds the corpus events it joins without reading
+        // its key's group (CorpusWriter.AgreeableMembers). Changes of plan are left out (they agree by publication).
+        // Filled here with every dated mention but those surely dated to a day (a superset is harmless: only values that
+        // are not days are looked up); the corpus writer adds exactly those that are not days. And the few reports of a
+        // change of plan by corpus event, which every new mention looks up in its key's corpus events (instead of reading
+        // every report of them).
+        new(9, "the corpus events of a key by a date value that is not a day; reports of a change of plan by corpus event", $"""
+            CREATE TABLE corpus_event_dates (
+                type            TEXT    NOT NULL,
+                source_key      TEXT    NOT NULL,
+                target_key      TEXT    NOT NULL,
+                status_class    TEXT    NOT NULL,
+                date_value      TEXT    NOT NULL,
+                corpus_event_id INTEGER NOT NULL REFERENCES corpus_events (corpus_event_id) ON DELETE CASCADE,
+                PRIMARY KEY (type, source_key, target_key, status_class, date_value, corpus_event_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX corpus_event_dates_by_event ON corpus_event_dates (corpus_event_id);
+            INSERT OR IGNORE INTO corpus_event_dates (type, source_key, target_key, status_class, date_value, corpus_event_id)
+            SELECT c.type, c.source_key, c.target_key, c.status_class, e.date_value, c.corpus_event_id
+            FROM events AS e JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
+            WHERE e.date_value IS NOT NULL
+              AND e.status NOT IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}')
+              AND NOT (e.date_value GLOB '[1-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'
+                       AND (length(e.date_value) = 10 OR substr(e.date_value, 11, 1) = 'T')
+                       AND date(substr(e.date_value, 1, 10)) = substr(e.date_value, 1, 10));
+            CREATE INDEX events_changes_of_plan ON events (corpus_event_id) WHERE status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}');
             """),
     ];
 

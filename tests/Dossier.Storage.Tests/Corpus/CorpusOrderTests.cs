@@ -108,6 +108,68 @@ public abstract class CorpusOrderContract(StoreKind kind)
     }
 
     [SkippableFact]
+    public async Task Add_MergeOfEntitiesThatShareADocument_CountsThatDocumentAndItsRoleOnce()
+    {
+        using var db = new TestStore(kind);
+        await using var store = db.Open();
+        var member = new Role("Member state", "EU", null, "current");
+        await store.AddAsync(Build("a", "The US spoke.", Oct(16), "https://a.example/1", [Org("e1", "US", "GPE") with { Roles = [member] }]));
+        await store.AddAsync(Build("b", "The United States spoke.", Oct(17), "https://b.example/1",
+            [Org("e1", "United States", "GPE", "USA") with { Roles = [member] }]));
+        // Both names in one document, each its own corpus entity still, each with the role.
+        await store.AddAsync(Build("s", "The US and the United States spoke.", Oct(18), "https://s.example/1",
+            [Org("e1", "US", "GPE") with { Roles = [member] }, Org("e2", "United States", "GPE", "USA") with { Roles = [member] }]));
+        Assert.Equal(2, db.Count("corpus_entities"));
+
+        await store.AddAsync(Build("c", "The United States (US) spoke.", Oct(19), "https://c.example/1",
+            [Org("e1", "United States", "GPE", "USA") with { Aliases = ["US"] }]));
+
+        Assert.Equal(1, db.Count("corpus_entities"));
+        Assert.Equal(4, db.Scalar("SELECT document_count FROM corpus_entities"));
+        Assert.Equal(db.Scalar("SELECT count(DISTINCT doc_key) FROM entities WHERE corpus_id IS NOT NULL"), db.Scalar("SELECT document_count FROM corpus_entities"));
+        Assert.Equal(1, db.Count("corpus_entity_roles"));
+        Assert.Equal(3, db.Scalar("SELECT document_count FROM corpus_entity_roles"));
+    }
+
+    [SkippableFact]
+    public async Task Add_ReportsOfOneWeekPublishedMonthsApart_OneCorpusEventAndAnotherWeekApart()
+    {
+        using var db = new TestStore(kind);
+        await using var store = db.Open();
+        Document Report(string title, DateOnly published, string date) => Build(title, "Zelensky met Trump.", published, $"https://{title}.example/1",
+            [Person("e1", "Volodymyr Zelensky", "UKR"), Person("e2", "Donald Trump", "USA")], [Event("v1", "CONSULT", "e1", "e2", date)]);
+
+        await store.AddAsync(Report("a", new DateOnly(2025, 10, 16), "2025-W42"));
+        await store.AddAsync(Report("b", new DateOnly(2025, 12, 20), "2025-W42"));
+        await store.AddAsync(Report("c", new DateOnly(2025, 10, 17), "2025-W43"));
+        await store.AddAsync(Report("d", new DateOnly(2026, 2, 1), "2025-W42"));
+
+        Assert.Equal(2, db.Count("corpus_events"));
+        Assert.Equal(3, db.Scalar("SELECT mention_count FROM corpus_events WHERE date_value = '2025-W42'"));
+    }
+
+    [SkippableFact]
+    public async Task Add_DocumentThatShowsTwoNamesAreOne_MergesTheirEventsOfOneWeekAndLaterReportsJoinThem()
+    {
+        using var db = new TestStore(kind);
+        await using var store = db.Open();
+        await store.AddAsync(Build("a", "The US accused China.", Oct(16), "https://a.example/1",
+            [Org("e1", "US", "GPE")], [Event("v1", "ACCUSE", "e1", "CHN", "2025-W42")]));
+        await store.AddAsync(Build("b", "The United States accused China.", Oct(25), "https://b.example/1",
+            [Org("e1", "United States", "GPE", "USA")], [Event("v1", "ACCUSE", "e1", "CHN", "2025-W42")]));
+        Assert.Equal(2, db.Count("corpus_events"));
+
+        await store.AddAsync(Build("c", "The United States (US) spoke.", Oct(26), "https://c.example/1",
+            [Org("e1", "United States", "GPE", "USA") with { Aliases = ["US"] }]));
+        Assert.Equal(1, db.Count("corpus_events"));
+        await store.AddAsync(Build("d", "The US accused China.", Oct(30), "https://d.example/1",
+            [Org("e1", "US", "GPE")], [Event("v1", "ACCUSE", "e1", "CHN", "2025-W42")]));
+
+        Assert.Equal(1, db.Count("corpus_events"));
+        Assert.Equal(3, db.Scalar("SELECT mention_count FROM corpus_events"));
+    }
+
+    [SkippableFact]
     public async Task Add_BareSurnameInADocumentWithoutTheFullName_StaysABarePerson()
     {
         using var db = new TestStore(kind);

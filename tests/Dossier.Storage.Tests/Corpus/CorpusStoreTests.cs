@@ -460,6 +460,46 @@ public sealed class SqliteCorpusFileTests : IDisposable
     }
 
     [Fact]
+    public async Task CorpusEventDates_MigrationFill_HoldsEveryRowTheWriterAdds()
+    {
+        Event Vague(string id, string date, string status = "occurred") => CorpusSamples.Event(id, "ACCUSE", "e1", "CHN", date, status);
+        await using (var store = _db.Open())
+        {
+            await store.AddAsync(CorpusSamples.Build("a", "The US accused China.", new DateOnly(2025, 10, 16), "https://a.example/1",
+                [CorpusSamples.Org("e1", "US", "GPE")],
+                [Vague("v1", "2025-W42"), Vague("v2", "2025-10-16"), Vague("v3", "2025-10-16T14:00"), Vague("v4", "2025"),
+                 Vague("v5", "PAST_REF"), Vague("v6", "2025-10"), Vague("v7", "2025-W43", "postponed")]));
+        }
+
+        List<string> Rows()
+        {
+            using var connection = _db.Connect();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT type || '|' || source_key || '|' || target_key || '|' || status_class || '|' || date_value || '|' || corpus_event_id FROM corpus_event_dates";
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString(0));
+            }
+
+            return rows;
+        }
+
+        var written = Rows();
+        Assert.Equal(["2025", "2025-10", "2025-W42", "PAST_REF"], written.Select(w => w.Split('|')[4]).Order(StringComparer.Ordinal));
+        using (var connection = _db.Connect())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE corpus_event_dates; DROP INDEX events_changes_of_plan;\n" + SqliteSchema.Migrations.Single(m => m.Version == 9).Sql;
+            command.ExecuteNonQuery();
+        }
+
+        var filled = Rows();
+        Assert.Subset(filled.ToHashSet(), written.ToHashSet());
+    }
+
+    [Fact]
     public async Task Open_Version1DatabaseWithDocuments_MigratesKeepsThemAndLinksThemIntoTheCorpus()
     {
         var (reuters, ap) = Meeting();

@@ -185,7 +185,7 @@ internal static class TrainCommand
             Description = "Annotated event sentences: the GUM documents of their dev and heldout splits are not read",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "annotations", "events")),
         };
-        var command = new Command("abstract-nouns", "Nouns GUM's entity annotations type as abstract (OUT/events/abstract-nouns.tsv): an act of force aimed at one is verbal") { data, annotations, output };
+        var command = new Command("abstract-nouns", "Nouns GUM's entity annotations type as abstract (OUT/events/abstract-nouns.tsv: an act of force aimed at one is verbal) or as a person (OUT/events/person-nouns.tsv: a subject that is one can act)") { data, annotations, output };
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -211,9 +211,13 @@ internal static class TrainCommand
                 return ExitCodes.Usage;
             }
 
-            var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName, AbstractNounsBuilder.FileName);
-            var (documents, nouns) = AbstractNounsBuilder.Build(gum, excluded, target);
-            parse.InvocationConfiguration.Output.WriteLine($"wrote {target}: {nouns} nouns from {documents} GUM documents");
+            foreach (var (file, type) in new[] { (AbstractNounsBuilder.FileName, AbstractNounsBuilder.Abstract), (AbstractNounsBuilder.PersonFileName, AbstractNounsBuilder.Person) })
+            {
+                var target = Path.Combine(parse.GetValue(output)!.FullName, EventLexicon.DirectoryName, file);
+                var (documents, nouns) = AbstractNounsBuilder.Build(gum, excluded, target, type);
+                parse.InvocationConfiguration.Output.WriteLine($"wrote {target}: {nouns} nouns from {documents} GUM documents");
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -26,6 +26,7 @@ internal sealed class EventWordLists
         CommunicationNouns = Words("communication-nouns.tsv");
         MediaSectors = Words("media-sectors.tsv");
         AbstractNouns = Words(AbstractNounsBuilder.FileName);
+        PersonNouns = Words(AbstractNounsBuilder.PersonFileName);
         EndingVerbs = Words("ending-verbs.tsv");
     }
 
@@ -73,6 +74,10 @@ internal sealed class EventWordLists
     /// <summary>Common nouns of abstract things ("policy", "report"; from GUM's entity types, <see cref="AbstractNounsBuilder"/>):
     /// an act of force aimed at one is an attack in words.</summary>
     public FrozenSet<string> AbstractNouns { get; }
+
+    /// <summary>Common nouns of people ("student", "volunteer"; from GUM's entity types, <see cref="AbstractNounsBuilder"/>):
+    /// a subject that is one can act, though no list names it an actor.</summary>
+    public FrozenSet<string> PersonNouns { get; }
 
     /// <summary>Verbs of ending or stopping ("end", "halt"): an act of force as their object is a de-escalation.</summary>
     public FrozenSet<string> EndingVerbs { get; }

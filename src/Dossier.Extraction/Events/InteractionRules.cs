@@ -71,11 +71,16 @@ internal sealed class InteractionRules
 
     /// <summary>
     /// False when the candidate has a subject among its source tokens and none of them names an actor: what a thing or a
-    /// dummy <em>it</em> did ("heavy snow closed the roads", "the shares closed lower") is no act of an actor. The only
+    /// dummy <em>it</em> did ("heavy snow closed the roads", "the shares closed lower") is no act of an actor. A body of an
+    /// actor ("army units") and a common noun of people ("students", "volunteers": GUM types it a person) act. The only
     /// check the trigger model's proposals also pass (they may otherwise leave both roles empty).
     /// </summary>
     public bool SubjectActs(EventCandidate c, List<int> sources, List<ActorAt> sourceActors) =>
-        c.Demanded >= 0 || sourceActors.Count > 0 || !sources.Any(IsSubject) || sources.Any(s => IsSubject(s) && ActorModified(s));
+        c.Demanded >= 0 || sourceActors.Count > 0 || !sources.Any(IsSubject) || sources.Any(s => IsSubject(s) && (ActorModified(s) || PersonNoun(s)));
+
+    /// <summary>A common noun, named by no entity, that GUM's entity annotations type as a person ("students", "workers").</summary>
+    private bool PersonNoun(int i) =>
+        _tree.IsNoun(i) && _s.Context.EntityAt[i] is null && _s.Lexicon.Words.PersonNouns.Contains(_tree.Lemma(i));
 
     /// <summary>A common noun an actor word modifies as a compound ("army units", "rebel fighters"): a body of that actor.</summary>
     private bool ActorModified(int i) =>

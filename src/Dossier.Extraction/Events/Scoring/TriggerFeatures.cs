@@ -83,8 +83,11 @@ internal static class TriggerFeatures
                 {
                     f.Add("al=" + slot + "|" + tree.Lemma(c));
 
-                    // The class of a common noun argument: an actor noun ("officials") or an abstract thing ("the plan").
-                    var cls = lexicon.IsActorNoun(tree.Lemma(c)) ? "actor" : lexicon.Words.AbstractNouns.Contains(tree.Lemma(c)) ? "abstract" : null;
+                    // The class of a common noun argument: an actor noun ("officials"), people ("students") or an abstract thing ("the plan").
+                    var argLemma = tree.Lemma(c);
+                    var cls = lexicon.IsActorNoun(argLemma) ? "actor"
+                        : lexicon.Words.PersonNouns.Contains(argLemma) ? "person"
+                        : lexicon.Words.AbstractNouns.Contains(argLemma) ? "abstract" : null;
                     if (cls is not null)
                     {
                         f.Add("a=" + slot + "|" + cls);

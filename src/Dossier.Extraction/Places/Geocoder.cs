@@ -154,7 +154,7 @@ internal sealed class Geocoder
     /// The places that qualify a place entity's name mentions: another place entity's mention right after one of them and a
     /// comma ("X, Y": Y), by entity id; and the ids of the entities every name mention of which so qualifies another place.
     /// </summary>
-    private static (Dictionary<string, List<Entity>> Of, HashSet<string> Only) Qualifiers(Document document, List<Entity> places)
+    private (Dictionary<string, List<Entity>> Of, HashSet<string> Only) Qualifiers(Document document, List<Entity> places)
     {
         var byStart = new Dictionary<int, Entity>();
         foreach (var e in places)
@@ -174,11 +174,17 @@ internal sealed class Geocoder
         var only = new HashSet<string>(StringComparer.Ordinal);
         var text = document.Text;
 
-        // An entity every name mention of which qualifies another place ("Town, Y"): read as a division or country.
+        // An entity every name mention of which qualifies another place ("Town, Y"): read as a division or country, when one
+        // of its divisions or countries holds a namesake of that place (in a list, "A, B, C", B holds no A).
         foreach (var e in places)
         {
             if (e.Mentions.IsDefault || !e.Mentions.Any(m => m.Kind == MentionKinds.Name)) continue;
-            if (e.Mentions.Where(m => m.Kind == MentionKinds.Name).All(m => Before(m.Start) is { } other && !ReferenceEquals(other, e))) only.Add(e.Id);
+            var wider = Names(e).SelectMany(_gazetteer.Find).Where(p => p.Class is PlaceClasses.Country or PlaceClasses.Admin1).ToList();
+            if (e.Mentions.Where(m => m.Kind == MentionKinds.Name).All(m => Before(m.Start) is { } other && !ReferenceEquals(other, e)
+                && Names(other).SelectMany(_gazetteer.Find).Any(inner => wider.Any(outer => Holds(outer, inner)))))
+            {
+                only.Add(e.Id);
+            }
         }
         foreach (var e in places)
         {

@@ -127,7 +127,8 @@ public static class PlaceEvaluator
             var early = before(goldDoc.ToDocument(File.Exists(path) ? path : doc.Key));
             foreach (var r in finder.Find(early).Rules) rules[r]++;
             var analysed = after(early);
-            foreach (var d in geocoder.Resolve(analysed)) rules[d.Rule]++;
+            var decisions = geocoder.Resolve(analysed);
+            foreach (var d in decisions) rules[d.Rule]++;
 
             foreach (var (head, text, row) in scored)
             {
@@ -162,7 +163,8 @@ public static class PlaceEvaluator
                 distances.Add(exact ? 0 : Kilometres(lat, lon, place.Latitude, place.Longitude));
                 if (!exact && errors.Count < MaxErrors)
                 {
-                    errors.Add($"{doc.Key}\t{text}\tgold {row.Columns[3]} {row.Columns[4]}\t{place.GazetteerId} {place.Name} {place.CountryCode} {place.FeatureClass}");
+                    var by = decisions.FirstOrDefault(d => Equals(d.Result, place) && d.Entity.Mentions.Any(m => m.Start <= word.Start && m.End >= word.End));
+                    errors.Add($"{doc.Key}\t{text}\tgold {row.Columns[3]} {row.Columns[4]}\t{place.GazetteerId} {place.Name} {place.CountryCode} {place.FeatureClass} ({(by is null ? "" : by.Entity.Type + " " + by.Entity.Name + ", " + by.Rule + " of " + by.Candidates)})");
                 }
             }
         }

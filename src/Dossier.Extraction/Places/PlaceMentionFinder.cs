@@ -109,7 +109,13 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
-    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-context", "nested-known", "nested-name", "nested-capital", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code"];
+    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-context", "nested-known", "nested-name", "nested-capital", "nested-common", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code"];
+
+    /// <summary>
+    /// The fewest people a city needs to be a place inside a longer name without a country the document speaks of, when
+    /// all its namesakes of note lie in one country (rule <c>nested-common</c>): a town named like a word is no evidence.
+    /// </summary>
+    public const long ProminentPopulation = 100_000;
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -342,10 +348,39 @@ internal sealed class PlaceMentionFinder
             decided.Add(rule);
         }
 
+        // A place whose name, as the name finder cut it, has words before or after it that are common words written
+        // capitalised (usually lower case in the unlabelled text: "Try X", "X Consultant", "Fantastic X"): a place of the document,
+        // or one of a country the document speaks of, or a name whose places of note all lie in one country.
+        int? Common(int first, int last, out int placeFirst, out int placeLast)
+        {
+            placeFirst = placeLast = -1;
+            if (CommonEdges(document, first, last) is not { } span) return null;
+            (placeFirst, placeLast) = span;
+            var text = Text(document, span.First, span.Last);
+            if (Known(text) is { } k) return k;
+            return InContext(text).Count > 0 || Strong(text) is { Count: > 0 } strong && strong.All(p => p.Country == strong[0].Country)
+                && strong.Any(p => p.Class != PlaceClasses.City || p.Population >= ProminentPopulation) ? -1 : null;
+        }
+
         // 2. Nested in another entity's name.
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
+            if (!(Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0))
+            {
+                var any = false;
+                foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+                {
+                    var first = TokenAt(tokens, m.Start);
+                    var last = TokenAt(tokens, m.End - 1);
+                    if (first < 0 || last <= first || Common(first, last, out var pf, out var pl) is not { } joins) continue;
+                    Found("nested-common", pf, pl, joins >= 0 && joins != i ? joins : null);
+                    any = true;
+                }
+
+                if (any) continue;
+            }
+
             if (e.Type == EntityTypes.Person) continue;
             if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0) continue; // a place itself: "X City" is not X
             foreach (var m in e.Mentions)
@@ -421,6 +456,10 @@ internal sealed class PlaceMentionFinder
                 {
                     Found("unlabelled-heading", t, last, null);
                 }
+            }
+            else if (last > t && Common(t, last, out var pf, out var pl) is { } joins)
+            {
+                Found("nested-common", pf, pl, joins >= 0 ? joins : null);
             }
             else if (last > t && Inner(document, t, last, span => Known(Text(document, span.First, span.Last)) is not null
                 || InContext(Text(document, span.First, span.Last)).Any(p => p.Class == PlaceClasses.Country)) is { } inner)
@@ -559,6 +598,28 @@ internal sealed class PlaceMentionFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The words of [<paramref name="first"/>, <paramref name="last"/>] left when the capitalised words at its start and its end
+    /// that the unlabelled text almost never writes capitalised (case class 1: "Try", "Consultant") are set aside, when some
+    /// are and the rest, all capitalised, is a name the gazetteer holds; else null.
+    /// </summary>
+    private (int First, int Last)? CommonEdges(Document d, int first, int last)
+    {
+        bool IsCommon(int t) => IsCapitalised(d, t) && _words.UsualCase(Text(d, t, t).ToLowerInvariant()) == 1;
+        var start = first;
+        while (start <= last && IsCommon(start)) start++;
+        var end = last;
+        while (end >= start && IsCommon(end)) end--;
+        if (end < start || (start == first && end == last)) return null;
+        for (var t = start; t <= end; t++)
+        {
+            // The place's words are names: capitalised, and capitalised almost always in the unlabelled text (or too rare there).
+            if (!IsCapitalised(d, t) || _words.UsualCase(Text(d, t, t).ToLowerInvariant()) is not (0 or PlaceWords.AlmostAlwaysCapitalised)) return null;
+        }
+
+        return _gazetteer.Find(Text(d, start, end)).Count > 0 ? (start, end) : null;
     }
 
     /// <summary>

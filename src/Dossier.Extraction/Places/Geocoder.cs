@@ -14,7 +14,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// "of") is X; "X State", "X Province" (a unit's word after the name) is the division X, "X Town" the town X; a name that
 /// the name finder began with lower-case words ("of X") is also looked up from its first capitalised word. A name's
 /// candidates (for "A, B" only the A in B, "Springfield, Illinois"; also when A and B are two place entities, one right after
-/// the other and a comma) (every gazetteer place with that name) are ranked by a sum of evidence, added in this order:
+/// the other and a comma; a B that only ever follows another place so is read as a division or country when one of its
+/// divisions or countries holds a namesake of that place, so that the items of a list "A, B, C" stay cities) (every gazetteer place with that name) are ranked by a sum of evidence, added in this order:
 /// <list type="number">
 /// <item>population: the log of the population (a bigger place is named more often);</item>
 /// <item>feature class: a country over a division over a city, a capital and a division's seat over other cities;</item>

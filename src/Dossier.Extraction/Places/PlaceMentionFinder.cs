@@ -83,10 +83,14 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// evidence that the words name a place:
 /// <list type="bullet">
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
-/// the capitalised words before them when the longer name is a place;</item>
+/// the capitalised words before them when the longer name is a place; <c>extended-after</c>: one whose every name mention,
+/// with the one or two words after it that no entity covers, names a place of a country the document speaks of ("san |
+/// francisco");</item>
 /// <item><c>retyped-known</c>: an ORG entity named like a place the name finder typed GPE or LOC in the same document, when most of
 /// its name mentions are that name (a possessive "X's" is the name), and the place's mention comes first or one of them follows a
 /// locative preposition: retyped GPE;</item>
+/// <item><c>retyped-country</c>: an ORG entity named like a country, no pronoun of a person referring to it ("it" and "they"
+/// may): retyped GPE;</item>
 /// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
 /// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
 /// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
@@ -101,6 +105,14 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// otherwise begins the name, "New" of "New X", and a name so begun that names no place of the document is no place): they join the document's place of the same
 /// name; a country is a place as it stands (also at the edge of a longer run: "the Fan Fair X 2024"); a city needs a
 /// locative preposition, its division, a coordinated place, or to open a sentence before a colon (a guide's listing "X: …");</item>
+/// <item><c>unlabelled-lower</c>: lower-case words no entity covers that the unlabelled text writes capitalised almost
+/// always (or too rarely to say: <see cref="PlaceWords.UsualCase"/>), naming a place of a country the document speaks of, after a
+/// locative preposition, coordinated with a place, the document's place of that name, followed by the division or country
+/// that holds it or following a place it holds ("tampa florida");</item>
+/// <item><c>nested-common</c>: a place inside a name (of any type, or unlabelled words) whose other words, at its start or end,
+/// are common words written capitalised (case class 1: "Try X", "X Consultant"), the place's own words being names: a place of
+/// the document, of a country it speaks of, or whose namesakes of note all lie in one country (a city of
+/// <see cref="ProminentPopulation"/> people or more);</item>
 /// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
 /// link word ("the University of NSW"), of a division of a country the document speaks of: that division.</item>
 /// </list>
@@ -439,6 +451,12 @@ internal sealed class PlaceMentionFinder
             while (begin > 0 && !covered[begin - 1] && !IsSentenceStart(tokens, begin - 1) && tokens[begin - 1].Sentence == tokens[t].Sentence
                 && IsCapitalised(document, begin - 1) && !IsProperWord(document, begin - 1)) begin--;
             t = begin;
+
+            // The capitalised common words right after the run ("X Location"), for nested-common.
+            var common = last;
+            while (common + 1 < tokens.Length && !covered[common + 1] && tokens[common + 1].Sentence == tokens[t].Sentence && IsCapitalised(document, common + 1)
+                && _words.UsualCase(Text(document, common + 1, common + 1).ToLowerInvariant()) == 1) common++;
+            var decidedBefore = decided.Count;
             var text = Text(document, t, last);
             if (Known(text) is { } j) Found("unlabelled-known", t, last, j);
             else if (created.ContainsKey(PlaceGazetteer.Key(text))) Found("unlabelled-known", t, last, null);
@@ -457,10 +475,6 @@ internal sealed class PlaceMentionFinder
                     Found("unlabelled-heading", t, last, null);
                 }
             }
-            else if (last > t && Common(t, last, out var pf, out var pl) is { } joins)
-            {
-                Found("nested-common", pf, pl, joins >= 0 ? joins : null);
-            }
             else if (last > t && Inner(document, t, last, span => Known(Text(document, span.First, span.Last)) is not null
                 || InContext(Text(document, span.First, span.Last)).Any(p => p.Class == PlaceClasses.Country)) is { } inner)
             {
@@ -468,6 +482,11 @@ internal sealed class PlaceMentionFinder
                 var innerText = Text(document, inner.First, inner.Last);
                 if (Known(innerText) is { } k) Found("unlabelled-known", inner.First, inner.Last, k);
                 else Found("unlabelled-country", inner.First, inner.Last, null);
+            }
+
+            if (decided.Count == decidedBefore && common > t && Common(t, common, out var pf, out var pl) is { } joins)
+            {
+                Found("nested-common", pf, pl, joins >= 0 ? joins : null);
             }
 
             t = last;

@@ -109,10 +109,10 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// always (or too rarely to say: <see cref="PlaceWords.UsualCase"/>), naming a place of a country the document speaks of, after a
 /// locative preposition, coordinated with a place, the document's place of that name, followed by the division or country
 /// that holds it or following a place it holds ("tampa florida");</item>
-/// <item><c>nested-common</c>: a place inside a name (of any type, or unlabelled words) whose other words, at its start or end,
-/// are common words written capitalised (case class 1: "Try X", "X Consultant"), the place's own words being names: a place of
-/// the document, of a country it speaks of, or whose namesakes of note all lie in one country (a city of
-/// <see cref="ProminentPopulation"/> people or more);</item>
+/// <item><c>nested-common</c>: a place inside a name (of any type, or unlabelled words followed by such words) whose other
+/// words, at its start or end, are common words written capitalised (case class 1: "Try X", "X Consultant"), the place's own
+/// words being names: a place of the document or of a country it speaks of (a name whose namesakes all lie in one country is
+/// not enough: company names such as "X Motors" are named after towns too);</item>
 /// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
 /// link word ("the University of NSW"), of a division of a country the document speaks of: that division.</item>
 /// </list>
@@ -122,12 +122,6 @@ internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
     public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-context", "nested-known", "nested-name", "nested-capital", "nested-common", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code"];
-
-    /// <summary>
-    /// The fewest people a city needs to be a place inside a longer name without a country the document speaks of, when
-    /// all its namesakes of note lie in one country (rule <c>nested-common</c>): a town named like a word is no evidence.
-    /// </summary>
-    public const long ProminentPopulation = 100_000;
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -362,7 +356,7 @@ internal sealed class PlaceMentionFinder
 
         // A place whose name, as the name finder cut it, has words before or after it that are common words written
         // capitalised (usually lower case in the unlabelled text: "Try X", "X Consultant", "Fantastic X"): a place of the document,
-        // or one of a country the document speaks of, or a name whose places of note all lie in one country.
+        // or one of a country the document speaks of.
         int? Common(int first, int last, out int placeFirst, out int placeLast)
         {
             placeFirst = placeLast = -1;
@@ -370,8 +364,7 @@ internal sealed class PlaceMentionFinder
             (placeFirst, placeLast) = span;
             var text = Text(document, span.First, span.Last);
             if (Known(text) is { } k) return k;
-            return InContext(text).Count > 0 || Strong(text) is { Count: > 0 } strong && strong.All(p => p.Country == strong[0].Country)
-                && strong.Any(p => p.Class != PlaceClasses.City || p.Population >= ProminentPopulation) ? -1 : null;
+            return InContext(text).Count > 0 ? -1 : null;
         }
 
         // 2. Nested in another entity's name.

@@ -364,8 +364,8 @@ public sealed class PlaceMentionFinderTests
     public void Stage_PlaceInsideAPersonsNameBesideACommonWord_IsAPlace()
     {
         // The name finder took a verb that opens the sentence into the name: "Try" is almost never capitalised inside a sentence.
-        const string text = "Try Leicester for a quiet weekend away.";
-        var doc = new PlaceStage().Process(With(text, ("Try Leicester", EntityTypes.Person)));
+        const string text = "Tired of England's big cities? Try Leicester for a quiet weekend away.";
+        var doc = new PlaceStage().Process(With(text, ("England", EntityTypes.Gpe), ("Try Leicester", EntityTypes.Person)));
 
         var place = PlaceCovering(doc, text, "Leicester");
         Assert.NotNull(place);
@@ -375,8 +375,8 @@ public sealed class PlaceMentionFinderTests
     [Fact]
     public void Stage_PlaceInsideAPersonsNameBesideAGivenName_IsNoPlace()
     {
-        const string text = "Jack Leicester wrote the report on Monday.";
-        var doc = new PlaceStage().Process(With(text, ("Jack Leicester", EntityTypes.Person)));
+        const string text = "Jack Leicester wrote the report on England's cities on Monday.";
+        var doc = new PlaceStage().Process(With(text, ("Jack Leicester", EntityTypes.Person), ("England", EntityTypes.Gpe)));
 
         Assert.Null(PlaceCovering(doc, text, "Leicester"));
     }

@@ -15,7 +15,8 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// the name finder began with lower-case words ("of X") is also looked up from its first capitalised word. A name's
 /// candidates (for "A, B" only the A in B, "Springfield, Illinois"; also when A and B are two place entities, one right after
 /// the other and a comma; a B that only ever follows another place so is read as a division or country when one of its
-/// divisions or countries holds a namesake of that place, so that the items of a list "A, B, C" stay cities) (every gazetteer place with that name) are ranked by a sum of evidence, added in this order:
+/// divisions or countries holds a namesake of that place, or the place is none the gazetteer knows, so that the items of a
+/// list "A, B, C" stay cities) (every gazetteer place with that name) are ranked by a sum of evidence, added in this order:
 /// <list type="number">
 /// <item>population: the log of the population (a bigger place is named more often);</item>
 /// <item>feature class: a country over a division over a city, a capital and a division's seat over other cities;</item>
@@ -182,7 +183,8 @@ internal sealed class Geocoder
             if (e.Mentions.IsDefault || !e.Mentions.Any(m => m.Kind == MentionKinds.Name)) continue;
             var wider = Names(e).SelectMany(_gazetteer.Find).Where(p => p.Class is PlaceClasses.Country or PlaceClasses.Admin1).ToList();
             if (e.Mentions.Where(m => m.Kind == MentionKinds.Name).All(m => Before(m.Start) is { } other && !ReferenceEquals(other, e)
-                && Names(other).SelectMany(_gazetteer.Find).Any(inner => wider.Any(outer => Holds(outer, inner)))))
+                && Names(other).SelectMany(_gazetteer.Find).ToList() is var inside
+                && (inside.Count == 0 || inside.Any(inner => wider.Any(outer => Holds(outer, inner))))))
             {
                 only.Add(e.Id);
             }

@@ -288,7 +288,7 @@ internal sealed class Geocoder
     }
 
     /// <summary>Whether place <paramref name="outer"/> (a country or division) holds <paramref name="inner"/>.</summary>
-    private static bool Holds(GazetteerPlace outer, GazetteerPlace inner) => outer.Class switch
+    internal static bool Holds(GazetteerPlace outer, GazetteerPlace inner) => outer.Class switch
     {
         PlaceClasses.Country => inner.Country == outer.Country,
         PlaceClasses.Admin1 => inner.Class == PlaceClasses.City && inner.Country == outer.Country && inner.Admin1Code == outer.Admin1Code,

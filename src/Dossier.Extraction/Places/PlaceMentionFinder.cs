@@ -506,7 +506,7 @@ internal sealed class PlaceMentionFinder
             var holder = HolderAfter(document, last, covered, candidates);
             var holds = t > 0 && tokens[t - 1].Sentence == tokens[t].Sentence && entities.FirstOrDefault(x => x.Type is EntityTypes.Gpe or EntityTypes.Location
                 && x.Mentions.Any(m => m.Kind == MentionKinds.Name && m.End == tokens[t - 1].End)) is { } before
-                && _gazetteer.Find(before.Name).Any(inner => candidates.Any(outer => Holds(outer, inner)));
+                && _gazetteer.Find(before.Name).Any(inner => candidates.Any(outer => Geocoder.Holds(outer, inner)));
             if (Known(text) is null && !IsLocative(document, t) && !CoordinatedWithPlace(document, t, last, placeTokens) && !Qualified(document, last, candidates)
                 && holder is null && !holds)
             {
@@ -663,19 +663,11 @@ internal sealed class PlaceMentionFinder
         for (var end = Math.Min(first + 1, tokens.Length - 1); end >= first; end--)
         {
             if (Enumerable.Range(first, end - first + 1).Any(k => covered[k] || tokens[k].Sentence != tokens[last].Sentence || !(IsLowerName(d, k) || IsCapitalised(d, k)))) continue;
-            if (_gazetteer.Find(Text(d, first, end)).Any(outer => outer.Class is PlaceClasses.Country or PlaceClasses.Admin1 && candidates.Any(inner => Holds(outer, inner)))) return (first, end);
+            if (_gazetteer.Find(Text(d, first, end)).Any(outer => outer.Class is PlaceClasses.Country or PlaceClasses.Admin1 && candidates.Any(inner => Geocoder.Holds(outer, inner)))) return (first, end);
         }
 
         return null;
     }
-
-    /// <summary>Whether place <paramref name="outer"/> (a country or division) holds <paramref name="inner"/> (a division or city).</summary>
-    private static bool Holds(GazetteerPlace outer, GazetteerPlace inner) => outer.Class switch
-    {
-        PlaceClasses.Country => inner.Class != PlaceClasses.Country && inner.Country == outer.Country,
-        PlaceClasses.Admin1 => inner.Class == PlaceClasses.City && inner.Country == outer.Country && inner.Admin1Code == outer.Admin1Code,
-        _ => false,
-    };
 
     /// <summary>Whether a pronoun is one a country or an organisation takes (third person, not personal): "it", "its", "they", "them", "their".</summary>
     internal static bool IsNeuterPronoun(string text) =>

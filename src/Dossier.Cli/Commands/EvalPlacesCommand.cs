@@ -9,9 +9,10 @@ using Dossier.Extraction.Places;
 namespace Dossier.Cli.Commands;
 
 /// <summary>
-/// <c>dossier eval places [GUM-FOLDER] [--split dev|heldout|dev2|heldout2|all] [--gold FILE] [--json]</c>: country accuracy,
+/// <c>dossier eval places [GUM-FOLDER] [--split dev|heldout|dev2|heldout2|dev3|heldout3|all] [--gold FILE] [--json]</c>: country accuracy,
 /// exact-place accuracy and distance error of geocoding against the hand-checked places of GUM's news and voyage documents
-/// (dev, heldout) and of its academic, bio, court and interview documents (dev2, heldout2).
+/// (dev, heldout), of its academic, bio, court and interview documents (dev2, heldout2) and of the LOC mentions of Universal
+/// NER's EWT web documents (dev3, heldout3, read from <c>ud-ewt/</c> and <c>uner/</c> beside GUM-FOLDER).
 /// </summary>
 internal static class EvalPlacesCommand
 {
@@ -24,8 +25,8 @@ internal static class EvalPlacesCommand
             Description = "Folder of GUM CoNLL-U files (../shared/data/gum)",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "gum")),
         }.AcceptExistingOnly();
-        var split = new Option<string>("--split") { Description = "dev or dev2 (tune on them), heldout or heldout2 (final figures only) or all", DefaultValueFactory = _ => "dev" };
-        split.AcceptOnlyFromAmong("dev", "heldout", "dev2", "heldout2", "all");
+        var split = new Option<string>("--split") { Description = "dev, dev2 or dev3 (tune on them), heldout, heldout2 or heldout3 (final figures only) or all", DefaultValueFactory = _ => "dev" };
+        split.AcceptOnlyFromAmong("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "all");
         var goldFile = new Option<FileInfo?>("--gold") { Description = "Gold file (default data/annotations/places/gold.tsv)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };
         var command = new Command("places", "Country accuracy, exact-place accuracy and distance error of geocoding on GUM place mentions")

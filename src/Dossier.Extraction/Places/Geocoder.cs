@@ -14,7 +14,9 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// "of") is X; "X State", "X Province" (a unit's word after the name) is the division X, "X Town" the town X; a name that
 /// the name finder began with lower-case words ("of X") is also looked up from its first capitalised word. A name's
 /// candidates (for "A, B" only the A in B, "Springfield, Illinois"; also when A and B are two place entities, one right after
-/// the other and a comma) (every gazetteer place with that name) are ranked by a sum of evidence, added in this order:
+/// the other and a comma; a B that only ever follows another place so is read as a division or country when one of its
+/// divisions or countries holds a namesake of that place, or the place is none the gazetteer knows, so that the items of a
+/// list "A, B, C" stay cities) (every gazetteer place with that name) are ranked by a sum of evidence, added in this order:
 /// <list type="number">
 /// <item>population: the log of the population (a bigger place is named more often);</item>
 /// <item>feature class: a country over a division over a city, a capital and a division's seat over other cities;</item>
@@ -154,7 +156,7 @@ internal sealed class Geocoder
     /// The places that qualify a place entity's name mentions: another place entity's mention right after one of them and a
     /// comma ("X, Y": Y), by entity id; and the ids of the entities every name mention of which so qualifies another place.
     /// </summary>
-    private static (Dictionary<string, List<Entity>> Of, HashSet<string> Only) Qualifiers(Document document, List<Entity> places)
+    private (Dictionary<string, List<Entity>> Of, HashSet<string> Only) Qualifiers(Document document, List<Entity> places)
     {
         var byStart = new Dictionary<int, Entity>();
         foreach (var e in places)
@@ -174,11 +176,18 @@ internal sealed class Geocoder
         var only = new HashSet<string>(StringComparer.Ordinal);
         var text = document.Text;
 
-        // An entity every name mention of which qualifies another place ("Town, Y"): read as a division or country.
+        // An entity every name mention of which qualifies another place ("Town, Y"): read as a division or country, when one
+        // of its divisions or countries holds a namesake of that place (in a list, "A, B, C", B holds no A).
         foreach (var e in places)
         {
             if (e.Mentions.IsDefault || !e.Mentions.Any(m => m.Kind == MentionKinds.Name)) continue;
-            if (e.Mentions.Where(m => m.Kind == MentionKinds.Name).All(m => Before(m.Start) is { } other && !ReferenceEquals(other, e))) only.Add(e.Id);
+            var wider = Names(e).SelectMany(_gazetteer.Find).Where(p => p.Class is PlaceClasses.Country or PlaceClasses.Admin1).ToList();
+            if (e.Mentions.Where(m => m.Kind == MentionKinds.Name).All(m => Before(m.Start) is { } other && !ReferenceEquals(other, e)
+                && Names(other).SelectMany(_gazetteer.Find).ToList() is var inside
+                && (inside.Count == 0 || inside.Any(inner => wider.Any(outer => Holds(outer, inner))))))
+            {
+                only.Add(e.Id);
+            }
         }
         foreach (var e in places)
         {
@@ -279,7 +288,7 @@ internal sealed class Geocoder
     }
 
     /// <summary>Whether place <paramref name="outer"/> (a country or division) holds <paramref name="inner"/>.</summary>
-    private static bool Holds(GazetteerPlace outer, GazetteerPlace inner) => outer.Class switch
+    internal static bool Holds(GazetteerPlace outer, GazetteerPlace inner) => outer.Class switch
     {
         PlaceClasses.Country => inner.Country == outer.Country,
         PlaceClasses.Admin1 => inner.Class == PlaceClasses.City && inner.Country == outer.Country && inner.Admin1Code == outer.Admin1Code,

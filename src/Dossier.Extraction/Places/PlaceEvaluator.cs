@@ -35,8 +35,9 @@ public sealed record PlaceScores(string Split, int Documents, int Mentions, int 
 /// <summary>
 /// Scores geocoding against <c>data/annotations/places/gold.tsv</c>: the place each Wikipedia-linked place entity of the
 /// GUM news and voyage documents (splits dev, heldout) and of its academic, bio, court and interview documents (dev2,
-/// heldout2) names. Every proper-name mention of such an entity (head word PROPN) is scored: the
-/// pipeline, run on the document's gold tokens, must give the entity covering the head word a place in the right country,
+/// heldout2) names, and the place each LOC mention of Universal NER's EWT dev documents names (web answers, reviews,
+/// e-mail, blogs, newsgroups: dev3, heldout3; <c>tools/places/gold-ewt.mjs</c>). Every proper-name mention of a GUM entity
+/// (head word PROPN) and every such LOC mention is scored: the pipeline, run on the document's gold tokens, must give the entity covering the head word a place in the right country,
 /// at the right gazetteer id, and near the gold coordinates.
 /// </summary>
 public static class PlaceEvaluator
@@ -52,13 +53,14 @@ public static class PlaceEvaluator
         return Path.Combine("data", "annotations", "places", "gold.tsv");
     }
 
-    /// <summary>Scores <paramref name="analyse"/> on the documents of <paramref name="split"/> (dev, heldout, dev2, heldout2 or all).</summary>
+    /// <summary>Scores <paramref name="analyse"/> on the documents of <paramref name="split"/> (dev, heldout, dev2, heldout2, dev3, heldout3 or all).</summary>
     /// <param name="goldFile">The gold file (<see cref="DefaultGoldFile"/>).</param>
-    /// <param name="split">dev, heldout, dev2, heldout2 or all.</param>
-    /// <param name="gumFolder">The folder of GUM's CoNLL-U files (<c>../shared/data/gum</c>).</param>
+    /// <param name="split">dev, heldout, dev2, heldout2, dev3, heldout3 or all.</param>
+    /// <param name="gumFolder">The folder of GUM's CoNLL-U files (<c>../shared/data/gum</c>); dev3 and heldout3 read
+    /// <c>ud-ewt/en_ewt-ud-dev.conllu</c> and <c>uner/en_ewt-ud-dev.iob2</c> beside it.</param>
     /// <param name="analyse">The pipeline after tokenization, applied to a document with its gold tokens.</param>
     /// <exception cref="DataFileException">The gold file is missing or malformed.</exception>
-    /// <exception cref="FileNotFoundException">A document of the gold file is not in <paramref name="gumFolder"/>.</exception>
+    /// <exception cref="FileNotFoundException">A document of the gold file is not in <paramref name="gumFolder"/> (or the EWT files beside it).</exception>
     public static PlaceScores Evaluate(string goldFile, string gumFolder, string split, Func<Document, Document> analyse) =>
         Evaluate(goldFile, gumFolder, split, d => d, analyse);
 
@@ -68,11 +70,11 @@ public static class PlaceEvaluator
     /// </summary>
     /// <param name="goldFile">The gold file (<see cref="DefaultGoldFile"/>).</param>
     /// <param name="gumFolder">The folder of GUM's CoNLL-U files.</param>
-    /// <param name="split">dev, heldout, dev2, heldout2 or all.</param>
+    /// <param name="split">dev, heldout, dev2, heldout2, dev3, heldout3 or all.</param>
     /// <param name="before">The stages after tokenization and before the places stage.</param>
     /// <param name="after">The places stage and the stages after it.</param>
     /// <exception cref="DataFileException">The gold file is missing or malformed.</exception>
-    /// <exception cref="FileNotFoundException">A document of the gold file is not in <paramref name="gumFolder"/>.</exception>
+    /// <exception cref="FileNotFoundException">A document of the gold file is not in <paramref name="gumFolder"/> (or the EWT files beside it).</exception>
     public static PlaceScores Evaluate(string goldFile, string gumFolder, string split, Func<Document, Document> before, Func<Document, Document> after)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -87,22 +89,49 @@ public static class PlaceEvaluator
         var errors = new List<string>();
         int mentions = 0, placed = 0, countryRight = 0, exactRight = 0, outside = 0;
         var distances = new List<double>();
+        var ewt = new Lazy<(Dictionary<string, GoldDocument> Documents, IReadOnlyDictionary<string, (List<UnerSpan> Spans, List<string[]> Words)> Uner)>(() => ReadEwt(gumFolder));
         foreach (var doc in gold)
         {
             var path = Path.Combine(gumFolder, doc.Key + ".conllu");
-            if (!File.Exists(path)) throw new FileNotFoundException($"{path}: the GUM document of {goldFile} is missing", path);
-            var goldDoc = Assert(GumReader.ReadFile(path));
             var byIdentity = doc.ToDictionary(r => r.Columns[2], r => r, StringComparer.Ordinal);
-            var early = before(goldDoc.ToDocument(path));
+            GoldDocument goldDoc;
+            List<(int Head, string Text, TsvRow Row)> scored = [];
+            if (File.Exists(path))
+            {
+                goldDoc = Assert(GumReader.ReadFile(path));
+                foreach (var m in goldDoc.Chains.Values.SelectMany(c => c))
+                {
+                    if (m.Identity is null || !byIdentity.TryGetValue(m.Identity, out var row)) continue;
+                    var head = goldDoc.HeadWord(m);
+                    if (goldDoc.Words[head].Upos != "PROPN") continue;
+                    scored.Add((head, goldDoc.SpanText(m.First, m.End), row));
+                }
+            }
+            else if (doc.First().Columns[0] is "dev3" or "heldout3" && ewt.Value.Documents.TryGetValue(doc.Key, out var ewtDoc))
+            {
+                // The EWT genres: every LOC mention of Universal NER whose words the gold names is scored, whatever its tag.
+                goldDoc = ewtDoc;
+                foreach (var span in ewt.Value.Uner[doc.Key].Spans)
+                {
+                    if (!byIdentity.TryGetValue(span.Key, out var row)) continue;
+                    var first = goldDoc.Sentences[span.Sentence].FirstToken;
+                    var m = new GoldMention(first + span.First, first + span.End, "place");
+                    scored.Add((goldDoc.HeadWord(m), goldDoc.SpanText(m.First, m.End), row));
+                }
+            }
+            else
+            {
+                throw new FileNotFoundException($"{path}: the GUM document of {goldFile} is missing", path);
+            }
+
+            var early = before(goldDoc.ToDocument(File.Exists(path) ? path : doc.Key));
             foreach (var r in finder.Find(early).Rules) rules[r]++;
             var analysed = after(early);
-            foreach (var d in geocoder.Resolve(analysed)) rules[d.Rule]++;
+            var decisions = geocoder.Resolve(analysed);
+            foreach (var d in decisions) rules[d.Rule]++;
 
-            foreach (var m in goldDoc.Chains.Values.SelectMany(c => c))
+            foreach (var (head, text, row) in scored)
             {
-                if (m.Identity is null || !byIdentity.TryGetValue(m.Identity, out var row)) continue;
-                var head = goldDoc.HeadWord(m);
-                if (goldDoc.Words[head].Upos != "PROPN") continue;
                 if (row.Columns[3] == "-")
                 {
                     outside++;
@@ -112,7 +141,6 @@ public static class PlaceEvaluator
                 mentions++;
                 var word = goldDoc.Words[head];
                 var place = PlaceAt(analysed, word.Start, word.End);
-                var text = goldDoc.SpanText(m.First, m.End);
                 if (place is null)
                 {
                     if (errors.Count < MaxErrors)
@@ -135,7 +163,8 @@ public static class PlaceEvaluator
                 distances.Add(exact ? 0 : Kilometres(lat, lon, place.Latitude, place.Longitude));
                 if (!exact && errors.Count < MaxErrors)
                 {
-                    errors.Add($"{doc.Key}\t{text}\tgold {row.Columns[3]} {row.Columns[4]}\t{place.GazetteerId} {place.Name} {place.CountryCode} {place.FeatureClass}");
+                    var by = decisions.FirstOrDefault(d => Equals(d.Result, place) && d.Entity.Mentions.Any(m => m.Start <= word.Start && m.End >= word.End));
+                    errors.Add($"{doc.Key}\t{text}\tgold {row.Columns[3]} {row.Columns[4]}\t{place.GazetteerId} {place.Name} {place.CountryCode} {place.FeatureClass} ({(by is null ? "" : by.Entity.Type + " " + by.Entity.Name + ", " + by.Rule + " of " + by.Candidates)})");
                 }
             }
         }
@@ -144,6 +173,36 @@ public static class PlaceEvaluator
         var median = distances.Count == 0 ? 0 : distances[distances.Count / 2];
         var mean = distances.Count == 0 ? 0 : distances.Average();
         return new PlaceScores(split, gold.Count, mentions, placed, countryRight, exactRight, Math.Round(median, 1), Math.Round(mean, 1), outside, rules, errors);
+    }
+
+    /// <summary>
+    /// The documents of UD EWT's dev file and the LOC mentions Universal NER gives them, from the folders beside
+    /// <paramref name="gumFolder"/> (<c>../shared/data/ud-ewt</c>, <c>../shared/data/uner</c>); the words of both must agree.
+    /// </summary>
+    private static (Dictionary<string, GoldDocument>, IReadOnlyDictionary<string, (List<UnerSpan> Spans, List<string[]> Words)>) ReadEwt(string gumFolder)
+    {
+        var data = Path.GetDirectoryName(Path.GetFullPath(gumFolder).TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
+        var ewtPath = Path.Combine(data, "ud-ewt", "en_ewt-ud-dev.conllu");
+        var unerPath = Path.Combine(data, "uner", "en_ewt-ud-dev.iob2");
+        foreach (var p in new[] { ewtPath, unerPath })
+        {
+            if (!File.Exists(p)) throw new FileNotFoundException($"{p}: the EWT places gold (dev3, heldout3) needs it beside {gumFolder}", p);
+        }
+
+        var documents = GumReader.ReadFile(ewtPath).ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var uner = UnerLocations.ReadFile(unerPath);
+        // UNER was annotated on an earlier EWT release: a few sentences differ in words that no LOC mention holds, so the
+        // sentences of each document and the words of each mention must agree, not every word.
+        foreach (var (id, (spans, sentences)) in uner)
+        {
+            if (!documents.TryGetValue(id, out var d) || d.Sentences.Length != sentences.Count
+                || spans.Any(s => string.Join('_', Enumerable.Range(d.Sentences[s.Sentence].FirstToken + s.First, s.End - s.First).Select(w => d.Words[w].Form)) != s.Key))
+            {
+                throw new InvalidDataException($"{unerPath}: document {id} does not match the words of {ewtPath}");
+            }
+        }
+
+        return (documents, uner);
     }
 
     private static GoldDocument Assert(IReadOnlyList<GoldDocument> documents) =>

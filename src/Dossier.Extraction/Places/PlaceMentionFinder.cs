@@ -7,22 +7,73 @@ using Dossier.Core.Labels;
 
 namespace Dossier.Extraction.Places;
 
-/// <summary>The words <see cref="PlaceMentionFinder"/> and <see cref="Geocoder"/> read (<c>models/places/</c>): locative prepositions, the words that join a name to a place inside it, and the words of administrative units ("the City of X").</summary>
-internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units)
+/// <summary>
+/// The words <see cref="PlaceMentionFinder"/> and <see cref="Geocoder"/> read (<c>models/places/</c>): locative prepositions, the
+/// words that join a name to a place inside it, and the words of administrative units ("the City of X"); and how each word is
+/// usually written inside a sentence (<see cref="UsualCase"/>), learned from unlabelled text by the name finder's word clusters
+/// (<c>models/ner/word-clusters.tsv.gz</c>, read only).
+/// </summary>
+internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units, FrozenDictionary<string, int>? UsualCases = null)
 {
     public const string LocativeFileName = "locative-prepositions.tsv";
     public const string LinksFileName = "name-place-links.tsv";
     public const string UnitsFileName = "unit-words.tsv";
+    public const string ClustersFileName = "word-clusters.tsv.gz";
+
+    /// <summary>The case class of <see cref="UsualCase"/> for a word written capitalised almost always (90% or more).</summary>
+    public const int AlmostAlwaysCapitalised = 4;
 
     private static readonly Lazy<PlaceWords> Shared = new(() =>
     {
         var folder = ModelDirectory.LocateFolder("places", LocativeFileName);
         return new PlaceWords(TsvFile.ReadWords(Path.Combine(folder, LocativeFileName)), TsvFile.ReadWords(Path.Combine(folder, LinksFileName)),
-            TsvFile.ReadWords(Path.Combine(folder, UnitsFileName)));
+            TsvFile.ReadWords(Path.Combine(folder, UnitsFileName)), ReadUsualCases(Path.Combine(ModelDirectory.LocateFolder("ner", ClustersFileName), ClustersFileName)));
     });
 
     /// <summary>The shipped lists, loaded once per process.</summary>
     public static PlaceWords Default => Shared.Value;
+
+    /// <summary>
+    /// How the lower-case word <paramref name="lower"/> is usually written inside a sentence: 0 unknown (too rare in the
+    /// unlabelled text), 1 capitalised under 10% of the time, 2 under 50%, 3 under 90%, <see cref="AlmostAlwaysCapitalised"/> more.
+    /// </summary>
+    public int UsualCase(string lower) => UsualCases is { } cases && cases.TryGetValue(lower, out var c) ? c : 0;
+
+    /// <summary>The words and case classes of the word-cluster file (WORD, FINE, COARSE, CASE; gzip; <c>#</c> lines skipped).</summary>
+    /// <exception cref="DataFileException">When the file is missing or malformed.</exception>
+    internal static FrozenDictionary<string, int> ReadUsualCases(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
+            var cases = new Dictionary<string, int>(StringComparer.Ordinal);
+            var line = 0;
+            while (reader.ReadLine() is { } text)
+            {
+                line++;
+                if (text.Length == 0 || text[0] == '#') continue;
+                var columns = text.Split('\t');
+                if (columns.Length < 4 || !int.TryParse(columns[3], NumberStyles.None, CultureInfo.InvariantCulture, out var c))
+                {
+                    throw new DataFileException(path, line, "expected WORD, FINE, COARSE, CASE");
+                }
+
+                cases.TryAdd(columns[0], c);
+            }
+
+            return cases.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new DataFileException(path, "the file is missing", e);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw new DataFileException(path, "the file is not readable gzip", e);
+        }
+    }
 }
 
 /// <summary>
@@ -32,10 +83,14 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// evidence that the words name a place:
 /// <list type="bullet">
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
-/// the capitalised words before them when the longer name is a place;</item>
+/// the capitalised words before them when the longer name is a place; <c>extended-after</c>: one whose every name mention,
+/// with the one or two words after it that no entity covers, names a place of a country the document speaks of ("san |
+/// francisco");</item>
 /// <item><c>retyped-known</c>: an ORG entity named like a place the name finder typed GPE or LOC in the same document, when most of
 /// its name mentions are that name (a possessive "X's" is the name), and the place's mention comes first or one of them follows a
 /// locative preposition: retyped GPE;</item>
+/// <item><c>retyped-country</c>: an ORG entity named like a country, no pronoun of a person referring to it ("it" and "they"
+/// may): retyped GPE;</item>
 /// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
 /// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
 /// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
@@ -50,6 +105,14 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// otherwise begins the name, "New" of "New X", and a name so begun that names no place of the document is no place): they join the document's place of the same
 /// name; a country is a place as it stands (also at the edge of a longer run: "the Fan Fair X 2024"); a city needs a
 /// locative preposition, its division, a coordinated place, or to open a sentence before a colon (a guide's listing "X: …");</item>
+/// <item><c>unlabelled-lower</c>: lower-case words no entity covers that the unlabelled text writes capitalised almost
+/// always (or too rarely to say: <see cref="PlaceWords.UsualCase"/>), naming a place of a country the document speaks of, after a
+/// locative preposition, coordinated with a place, the document's place of that name, followed by the division or country
+/// that holds it or following a place it holds ("tampa florida");</item>
+/// <item><c>nested-common</c>: a place inside a name (of any type, or unlabelled words followed by such words) whose other
+/// words, at its start or end, are common words written capitalised (case class 1: "Try X", "X Consultant"), the place's own
+/// words being names: a place of the document or of a country it speaks of (a name whose namesakes all lie in one country is
+/// not enough: company names such as "X Motors" are named after towns too);</item>
 /// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
 /// link word ("the University of NSW"), of a division of a country the document speaks of: that division.</item>
 /// </list>
@@ -58,7 +121,7 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
-    public static readonly ImmutableArray<string> Rules = ["extended", "retyped-country", "retyped-known", "retyped-context", "nested-known", "nested-name", "nested-capital", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "division-code"];
+    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-context", "nested-known", "nested-name", "nested-capital", "nested-common", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code"];
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -146,6 +209,35 @@ internal sealed class PlaceMentionFinder
             decided.Add("extended");
         }
 
+        // 0b. A place mention cut short at its end ("san | francisco", "Washington | State"): a GPE or LOC entity whose every
+        // name mention, with the one or two words after it that no entity covers (capitalised, or lower-case words usually
+        // written capitalised), names one place of a country the document speaks of.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type is not (EntityTypes.Gpe or EntityTypes.Location)) continue;
+            var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
+            if (names.Count == 0) continue;
+            string? longer = null;
+            var mentions = new List<Mention>();
+            foreach (var m in names)
+            {
+                var first = TokenAt(tokens, m.Start);
+                var last = TokenAt(tokens, m.End - 1);
+                if (first < 0 || last < first || ExtendedAfter(document, first, last, anyCovered, InContext) is not { } end) break;
+                var text = Text(document, first, end);
+                if (longer is not null && PlaceGazetteer.Key(text) != PlaceGazetteer.Key(longer)) break;
+                longer ??= text;
+                mentions.Add(new Mention(m.Start, tokens[end].End, text, m.Sentence));
+            }
+
+            if (longer is null || mentions.Count != names.Count) continue;
+            foreach (var m in mentions) Cover(tokens, anyCovered, m.Start, m.End);
+            var others = e.Mentions.Where(m => m.Kind != MentionKinds.Name);
+            entities[i] = e with { Name = longer, Aliases = [longer], Mentions = [.. mentions.Concat(others).OrderBy(m => m.Start).ThenBy(m => m.End)] };
+            decided.Add("extended-after");
+        }
+
         // The tokens of the places the name finder typed (GPE, LOC) that the gazetteer knows.
         var placeTokens = new bool[tokens.Length];
         foreach (var e in entities.Where(e => e.Type is EntityTypes.Gpe or EntityTypes.Location && _gazetteer.Find(e.Name).Count > 0))
@@ -170,6 +262,7 @@ internal sealed class PlaceMentionFinder
             if (e.Type is not (EntityTypes.Organization or EntityTypes.Person) || !e.Roles.IsDefaultOrEmpty) continue;
             if (e.Mentions.IsDefaultOrEmpty) continue;
             var pronoun = e.Mentions.Any(m => m.Kind == MentionKinds.Pronoun);
+            var personal = e.Mentions.Any(m => m.Kind == MentionKinds.Pronoun && !IsNeuterPronoun(m.Text));
 
             // The name finder typed the same name a place elsewhere in the document, most of the entity's names are that name
             // (coreference may have drawn in a longer name), and the document brings the name in as a place (the place's mention
@@ -191,8 +284,9 @@ internal sealed class PlaceMentionFinder
             var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
             if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(WithoutPossessive(m.Text)) != key)) continue;
 
-            // A country's name is a GPE whatever it does (OntoNotes types a government named by its country GPE).
-            if (e.Type == EntityTypes.Organization && !pronoun && candidates.Any(p => p.Class == PlaceClasses.Country))
+            // A country's name is a GPE whatever it does (OntoNotes types a government named by its country GPE), when no
+            // pronoun of a person ("he", "she") refers to it: "it" and "they" refer to countries too.
+            if (e.Type == EntityTypes.Organization && !personal && candidates.Any(p => p.Class == PlaceClasses.Country))
             {
                 entities[i] = e with { Type = EntityTypes.Gpe };
                 decided.Add("retyped-country");
@@ -260,10 +354,38 @@ internal sealed class PlaceMentionFinder
             decided.Add(rule);
         }
 
+        // A place whose name, as the name finder cut it, has words before or after it that are common words written
+        // capitalised (usually lower case in the unlabelled text: "Try X", "X Consultant", "Fantastic X"): a place of the document,
+        // or one of a country the document speaks of.
+        int? Common(int first, int last, out int placeFirst, out int placeLast)
+        {
+            placeFirst = placeLast = -1;
+            if (CommonEdges(document, first, last) is not { } span) return null;
+            (placeFirst, placeLast) = span;
+            var text = Text(document, span.First, span.Last);
+            if (Known(text) is { } k) return k;
+            return InContext(text).Count > 0 ? -1 : null;
+        }
+
         // 2. Nested in another entity's name.
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
+            if (!(Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0))
+            {
+                var any = false;
+                foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+                {
+                    var first = TokenAt(tokens, m.Start);
+                    var last = TokenAt(tokens, m.End - 1);
+                    if (first < 0 || last <= first || Common(first, last, out var pf, out var pl) is not { } joins) continue;
+                    Found("nested-common", pf, pl, joins >= 0 && joins != i ? joins : null);
+                    any = true;
+                }
+
+                if (any) continue;
+            }
+
             if (e.Type == EntityTypes.Person) continue;
             if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0) continue; // a place itself: "X City" is not X
             foreach (var m in e.Mentions)
@@ -322,6 +444,12 @@ internal sealed class PlaceMentionFinder
             while (begin > 0 && !covered[begin - 1] && !IsSentenceStart(tokens, begin - 1) && tokens[begin - 1].Sentence == tokens[t].Sentence
                 && IsCapitalised(document, begin - 1) && !IsProperWord(document, begin - 1)) begin--;
             t = begin;
+
+            // The capitalised common words right after the run ("X Location"), for nested-common.
+            var common = last;
+            while (common + 1 < tokens.Length && !covered[common + 1] && tokens[common + 1].Sentence == tokens[t].Sentence && IsCapitalised(document, common + 1)
+                && _words.UsualCase(Text(document, common + 1, common + 1).ToLowerInvariant()) == 1) common++;
+            var decidedBefore = decided.Count;
             var text = Text(document, t, last);
             if (Known(text) is { } j) Found("unlabelled-known", t, last, j);
             else if (created.ContainsKey(PlaceGazetteer.Key(text))) Found("unlabelled-known", t, last, null);
@@ -347,6 +475,52 @@ internal sealed class PlaceMentionFinder
                 var innerText = Text(document, inner.First, inner.Last);
                 if (Known(innerText) is { } k) Found("unlabelled-known", inner.First, inner.Last, k);
                 else Found("unlabelled-country", inner.First, inner.Last, null);
+            }
+
+            if (decided.Count == decidedBefore && common > t && Common(t, common, out var pf, out var pl) is { } joins)
+            {
+                Found("nested-common", pf, pl, joins >= 0 ? joins : null);
+            }
+
+            t = last;
+        }
+
+        // 3b. Lower-case words no entity covers that are usually written capitalised (or too rare to say) and name a place of a
+        // country the document speaks of, with evidence from the text: a locative preposition, a coordinated place, the
+        // document's place of that name, its division or country after it ("miramar florida", "brittany france"), or a place
+        // it holds right before it ("san francisco california").
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (covered[t] || !IsLowerName(document, t)) continue;
+            var end = t;
+            while (end + 1 < tokens.Length && end - t < 2 && !covered[end + 1] && tokens[end + 1].Sentence == tokens[t].Sentence && IsLowerName(document, end + 1)) end++;
+            var last = -1;
+            List<GazetteerPlace> candidates = [];
+            for (var k = end; k >= t && last < 0; k--)
+            {
+                if (InContext(Text(document, t, k)) is { Count: > 0 } c) (last, candidates) = (k, c);
+            }
+
+            if (last < 0) continue;
+            var text = Text(document, t, last);
+            var holder = HolderAfter(document, last, covered, candidates);
+            var holds = t > 0 && tokens[t - 1].Sentence == tokens[t].Sentence && entities.FirstOrDefault(x => x.Type is EntityTypes.Gpe or EntityTypes.Location
+                && x.Mentions.Any(m => m.Kind == MentionKinds.Name && m.End == tokens[t - 1].End)) is { } before
+                && _gazetteer.Find(before.Name).Any(inner => candidates.Any(outer => Geocoder.Holds(outer, inner)));
+            if (Known(text) is null && !IsLocative(document, t) && !CoordinatedWithPlace(document, t, last, placeTokens) && !Qualified(document, last, candidates)
+                && holder is null && !holds)
+            {
+                t = last;
+                continue;
+            }
+
+            Found("unlabelled-lower", t, last, Known(text));
+            for (var k = t; k <= last; k++) covered[k] = true;
+            if (holder is { } h)
+            {
+                Found("unlabelled-lower", h.First, h.Last, Known(Text(document, h.First, h.Last)));
+                for (var k = h.First; k <= h.Last; k++) covered[k] = true;
+                last = h.Last;
             }
 
             t = last;
@@ -418,6 +592,86 @@ internal sealed class PlaceMentionFinder
         var ordered = entities.OrderBy(e => e.Mentions.IsDefaultOrEmpty ? int.MaxValue : e.Mentions[0].Start).ToList();
         return (document with { Entities = [.. ordered.Select((e, k) => e with { Id = "e" + (k + 1).ToString(CultureInfo.InvariantCulture) })] }, decided);
     }
+
+    /// <summary>
+    /// The last token of the longest run of one or two words right after [<paramref name="first"/>, <paramref name="last"/>]
+    /// (same sentence, no entity covering them, each capitalised or a lower-case word usually written capitalised) with which
+    /// the words name a place that <paramref name="inContext"/> accepts, or null.
+    /// </summary>
+    private int? ExtendedAfter(Document d, int first, int last, bool[] anyCovered, Func<string, List<GazetteerPlace>> inContext)
+    {
+        var tokens = d.Tokens;
+        var end = last;
+        while (end + 1 < tokens.Length && end - last < 2 && tokens[end + 1].Sentence == tokens[first].Sentence && !anyCovered[end + 1]
+            && (IsCapitalised(d, end + 1) && char.IsLetter(d.Text[tokens[end + 1].Start]) || IsLowerName(d, end + 1))) end++;
+        for (var k = end; k > last; k--)
+        {
+            if (inContext(Text(d, first, k)).Count > 0) return k;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The words of [<paramref name="first"/>, <paramref name="last"/>] left when the capitalised words at its start and its end
+    /// that the unlabelled text almost never writes capitalised (case class 1: "Try", "Consultant") are set aside, when some
+    /// are and the rest, all capitalised, is a name the gazetteer holds; else null.
+    /// </summary>
+    private (int First, int Last)? CommonEdges(Document d, int first, int last)
+    {
+        bool IsCommon(int t) => IsCapitalised(d, t) && _words.UsualCase(Text(d, t, t).ToLowerInvariant()) == 1;
+        var start = first;
+        while (start <= last && IsCommon(start)) start++;
+        var end = last;
+        while (end >= start && IsCommon(end)) end--;
+        if (end < start || (start == first && end == last)) return null;
+        for (var t = start; t <= end; t++)
+        {
+            // The place's words are names: capitalised, and capitalised almost always in the unlabelled text (or too rare there).
+            if (!IsCapitalised(d, t) || _words.UsualCase(Text(d, t, t).ToLowerInvariant()) is not (0 or PlaceWords.AlmostAlwaysCapitalised)) return null;
+        }
+
+        return _gazetteer.Find(Text(d, start, end)).Count > 0 ? (start, end) : null;
+    }
+
+    /// <summary>
+    /// A lower-case word that may be a name written without its capital: letters only, three or more, and a word the unlabelled
+    /// text writes capitalised almost always, or one too rare there to say; not a function word where the syntax tags it.
+    /// </summary>
+    private bool IsLowerName(Document d, int t)
+    {
+        var token = d.Tokens[t];
+        if (token.End - token.Start < 3 || !char.IsLower(d.Text[token.Start])) return false;
+        var word = d.Text.AsSpan(token.Start, token.End - token.Start);
+        foreach (var ch in word)
+        {
+            if (!char.IsLetter(ch)) return false;
+        }
+
+        if (token.Upos is "DET" or "ADP" or "PRON" or "AUX" or "CCONJ" or "SCONJ" or "PART" or "VERB" or "ADV") return false;
+        return _words.UsualCase(word.ToString().ToLowerInvariant()) is 0 or PlaceWords.AlmostAlwaysCapitalised;
+    }
+
+    /// <summary>
+    /// The words right after token <paramref name="last"/> (one or two, no entity covering them, lower-case names or capitalised)
+    /// that name a division or country holding one of <paramref name="candidates"/> ("miramar florida"), or null.
+    /// </summary>
+    private (int First, int Last)? HolderAfter(Document d, int last, bool[] covered, List<GazetteerPlace> candidates)
+    {
+        var tokens = d.Tokens;
+        var first = last + 1;
+        for (var end = Math.Min(first + 1, tokens.Length - 1); end >= first; end--)
+        {
+            if (Enumerable.Range(first, end - first + 1).Any(k => covered[k] || tokens[k].Sentence != tokens[last].Sentence || !(IsLowerName(d, k) || IsCapitalised(d, k)))) continue;
+            if (_gazetteer.Find(Text(d, first, end)).Any(outer => outer.Class is PlaceClasses.Country or PlaceClasses.Admin1 && candidates.Any(inner => Geocoder.Holds(outer, inner)))) return (first, end);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a pronoun is one a country or an organisation takes (third person, not personal): "it", "its", "they", "them", "their".</summary>
+    internal static bool IsNeuterPronoun(string text) =>
+        text.ToLowerInvariant() is "it" or "its" or "itself" or "they" or "them" or "their" or "theirs" or "themselves";
 
     /// <summary>A name without its possessive ending ("X's", "X'"): the same name.</summary>
     internal static string WithoutPossessive(string text) =>

@@ -289,4 +289,108 @@ public sealed class PlaceMentionFinderTests
         var placed = new PlaceStage().Process(doc with { Entities = [.. entities] });
         Assert.Equal("US", placed.Entities.Single(e => e.Id == "e3").Place?.CountryCode);
     }
+    [Fact]
+    public void Stage_LowerCaseCityAfterALocativePreposition_IsPlaced()
+    {
+        const string text = "We moved from Ohio last year and now i work in cleveland at a small bakery.";
+        var doc = new PlaceStage().Process(With(text, ("Ohio", EntityTypes.Gpe)));
+
+        var place = PlaceCovering(doc, text, "cleveland");
+        Assert.NotNull(place);
+        Assert.Equal("US", place!.Place!.CountryCode);
+        Assert.Equal(PlaceClasses.City, place.Place.FeatureClass);
+    }
+
+    [Fact]
+    public void Stage_LowerCaseCommonWordNamedLikeACity_IsNoPlace()
+    {
+        // "mobile" names a US city, but the unlabelled text writes it capitalised under 10% of the time.
+        const string text = "My friends from Ohio said the parts are sold in mobile shops.";
+        var doc = new PlaceStage().Process(With(text, ("Ohio", EntityTypes.Gpe)));
+
+        Assert.Null(PlaceCovering(doc, text, "mobile"));
+    }
+
+    [Fact]
+    public void Stage_LowerCaseCityFollowedByItsState_BothPlaced()
+    {
+        const string text = "Back in the US, my cousin calls tampa florida her home.";
+        var doc = new PlaceStage().Process(With(text, ("US", EntityTypes.Gpe)));
+
+        var city = PlaceCovering(doc, text, "tampa");
+        var state = PlaceCovering(doc, text, "florida");
+        Assert.NotNull(city);
+        Assert.NotNull(state);
+        Assert.Equal(PlaceClasses.City, city!.Place!.FeatureClass);
+        Assert.Equal("FL", city.Place.Admin1Code);
+        Assert.Equal(PlaceClasses.Admin1, state!.Place!.FeatureClass);
+        Assert.Equal("US", state.Place.CountryCode);
+    }
+
+    [Fact]
+    public void Stage_PlaceCutShortBeforeALowerCaseWord_IsCompleted()
+    {
+        const string text = "Students from the US flew to san francisco in March.";
+        var doc = new PlaceStage().Process(With(text, ("US", EntityTypes.Gpe), ("san", EntityTypes.Gpe)));
+
+        var place = PlaceCovering(doc, text, "francisco");
+        Assert.NotNull(place);
+        Assert.Equal("san francisco", place!.Name);
+        Assert.Equal("US", place.Place!.CountryCode);
+        Assert.Equal(PlaceClasses.City, place.Place.FeatureClass);
+    }
+
+    [Theory]
+    [InlineData("it", true)]
+    [InlineData("he", false)]
+    public void Stage_OrganisationNamedLikeACountryWithAPronoun_IsAPlaceUnlessThePronounIsPersonal(string pronoun, bool placed)
+    {
+        var text = $"Peru said on Monday that {pronoun} would raise tariffs.";
+        var doc = new TokenizationStage().Process(new Document(text, new DocumentMetadata(null, "test", null)));
+        var at = text.IndexOf(" " + pronoun + " ", StringComparison.Ordinal) + 1;
+        var peru = new Entity("e1", "Peru", EntityTypes.Organization)
+        {
+            Aliases = ["Peru"],
+            Mentions = [new Mention(0, 4, "Peru", 0), new Mention(at, at + pronoun.Length, pronoun, 0) { Kind = MentionKinds.Pronoun }],
+        };
+        doc = new PlaceStage().Process(doc with { Entities = [peru] });
+
+        var e = Assert.Single(doc.Entities);
+        Assert.Equal(placed, e.Place is not null);
+        if (placed) Assert.Equal("PE", e.Place!.CountryCode);
+    }
+
+    [Fact]
+    public void Stage_PlaceInsideAPersonsNameBesideACommonWord_IsAPlace()
+    {
+        // The name finder took a verb that opens the sentence into the name: "Try" is almost never capitalised inside a sentence.
+        const string text = "Tired of England's big cities? Try Leicester for a quiet weekend away.";
+        var doc = new PlaceStage().Process(With(text, ("England", EntityTypes.Gpe), ("Try Leicester", EntityTypes.Person)));
+
+        var place = PlaceCovering(doc, text, "Leicester");
+        Assert.NotNull(place);
+        Assert.Equal("GB", place!.Place!.CountryCode);
+    }
+
+    [Fact]
+    public void Stage_PlaceInsideAPersonsNameBesideAGivenName_IsNoPlace()
+    {
+        const string text = "Jack Leicester wrote the report on England's cities on Monday.";
+        var doc = new PlaceStage().Process(With(text, ("Jack Leicester", EntityTypes.Person), ("England", EntityTypes.Gpe)));
+
+        Assert.Null(PlaceCovering(doc, text, "Leicester"));
+    }
+
+    [Fact]
+    public void Stage_ListOfCities_NoCityIsReadAsTheDivisionOfTheOneBefore()
+    {
+        // "Omaha, Portland": a list, not a town and its division (no Portland holds an Omaha), so Portland stays a US city.
+        const string text = "Staff in Calgary, Toronto, Houston, Omaha, Portland or Denver can watch the meeting online.";
+        var doc = new PlaceStage().Process(With(text, ("Calgary", EntityTypes.Gpe), ("Toronto", EntityTypes.Gpe), ("Houston", EntityTypes.Gpe),
+            ("Omaha", EntityTypes.Gpe), ("Portland", EntityTypes.Gpe), ("Denver", EntityTypes.Gpe)));
+
+        var portland = Assert.Single(doc.Entities, e => e.Name == "Portland");
+        Assert.Equal("US", portland.Place!.CountryCode);
+        Assert.Equal(PlaceClasses.City, portland.Place.FeatureClass);
+    }
 }

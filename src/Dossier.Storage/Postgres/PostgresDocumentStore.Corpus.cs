@@ -19,8 +19,8 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
     /// <summary>The confidence filter: a report of the event has at least <paramref name="min"/>, i.e. its highest report
     /// confidence (<c>corpus_events.confidence</c>, kept by the corpus writer) does. As <c>EXISTS</c> over <c>events</c>
     /// the planner hashed every confident report of the store on each event list (a sequential scan of <c>events</c>).
-    /// The threshold is a number in the text (a server setting, so few values): as a parameter, the server re-planned the
-    /// statement on about half of its calls, judging its generic plan by a default selectivity.</summary>
+    /// The threshold is a number in the text (a server setting, so few values), as the type and status are: each statement
+    /// is planned for its value, not with a default selectivity for an unknown one.</summary>
     private static string Confident(double min) =>
         "ce.confidence >= " + min.ToString("R", CultureInfo.InvariantCulture);
 

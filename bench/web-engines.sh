@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Web API latency on both store engines (issue 16's bar: PostgreSQL, 50 clients, cache off, event filter, p95 < 50 ms):
 # builds a SQLite store and a PostgreSQL store of the same corpus, then runs the web bench (in-process server, response
-# cache off) on each, alternating, RUNS times, and PostgreSQL once more with one client.
+# cache off) on each, alternating, RUNS times; then PostgreSQL RUNS times more with `dossier serve --no-cache` in a
+# process of its own (the bench only generates the load: the "web ms/req" column is the server's CPU alone); and
+# PostgreSQL once more with one client.
+# The server applies dossier serve's default confidence threshold and the event filters are chosen among the events it
+# shows; MIN_CONFIDENCE=0 reproduces the runs before branch pg5 (no threshold, filters from all events).
 # Usage: bench/web-engines.sh [CORPUS] [RUNS]     (default ../shared/corpora/bbc, 2)
 # Starts a throwaway PostgreSQL 15 with .ci/servers/postgres.sh. Build first: dotnet build -c Release
 set -uo pipefail
@@ -21,15 +25,27 @@ dossier_pg_start >/dev/null || exit 1
 db=$(mktemp -u /tmp/dossier-web-engines.XXXXXX.db)
 trap 'dossier_pg_stop; rm -f "$db" "$db-wal" "$db-shm"' EXIT
 load() { uptime | sed 's/.*load average: //'; }
+threshold=()
+[ -n "${MIN_CONFIDENCE:-}" ] && threshold=(--min-confidence "$MIN_CONFIDENCE")
 pg=$DOSSIER_TEST_POSTGRES
 echo "corpus $corpus, $(nproc) cores, $(date -u +%FT%TZ)"
 "$dossier" ingest "$corpus" --db "$db" >/dev/null 2>&1 || { echo "SQLite ingest failed" >&2; exit 1; }
 "$dossier" ingest "$corpus" --store "$pg" >/dev/null 2>&1 || { echo "PostgreSQL ingest failed" >&2; exit 1; }
 for i in $(seq "$runs"); do
   echo "== SQLite, run $i, load $(load)"
-  "${bench[@]}" web "$db" --clients 50 --seconds 20 --warmup 3 --no-cache | grep -E '^(scenario|entity|event filter /api/events\?…)'
+  "${bench[@]}" web "$db" --clients 50 --seconds 20 --warmup 3 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
   echo "== PostgreSQL, run $i, load $(load)"
-  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --no-cache | grep -E '^(scenario|entity|event filter /api/events\?…)'
+  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
+done
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+"$dossier" serve --store "$pg" --no-cache --urls "http://127.0.0.1:$port" "${threshold[@]}" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; dossier_pg_stop; rm -f "$db" "$db-wal" "$db-shm"' EXIT
+for _ in $(seq 60); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/events?limit=1" && break; sleep 1; done
+for i in $(seq "$runs"); do
+  echo "== PostgreSQL, dossier serve in its own process (pid $server), run $i, load $(load)"
+  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --server "http://127.0.0.1:$port" --server-pid "$server" "${threshold[@]}" \
+    | grep -E '^(scenario|entity|event filter /api/events\?…)'
 done
 echo "== PostgreSQL, 1 client, load $(load)"
-"${bench[@]}" web "$pg" --clients 1 --seconds 5 --warmup 2 --no-cache | grep -E '^(scenario|entity|event filter /api/events\?…)'
+"${bench[@]}" web "$pg" --clients 1 --seconds 5 --warmup 2 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'

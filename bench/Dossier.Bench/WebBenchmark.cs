@@ -30,8 +30,17 @@ internal static class WebBenchmark
     /// <param name="Cache">Whether the server caches responses (as <c>dossier serve</c> does); off, every request queries the store.</param>
     /// <param name="Only">The key of the one scenario to run (entity-page, events-api, entity-api); all three when null.</param>
     /// <param name="ByPath">Also print each path's latency percentiles (where a scenario's tail comes from).</param>
+    /// <param name="Server">An address (<c>http://127.0.0.1:PORT</c>) of a server already running over the same store, e.g.
+    /// <c>dossier serve --no-cache</c> in another process: loaded instead of an in-process one, so that this process's CPU
+    /// is the load generator's alone. Its response cache is whatever it was started with.</param>
+    /// <param name="ServerPid">The process id of <paramref name="Server"/>, whose user+sys CPU is then measured too.</param>
+    /// <param name="MinConfidence">The server's event confidence threshold, as <c>dossier serve --min-confidence</c>; null: its
+    /// default (<see cref="DefaultPipeline.DefaultMinConfidence"/>), as a user gets it. The event filters are chosen among
+    /// the events shown at this threshold. With <paramref name="Server"/>, give the threshold that server runs with.</param>
+    /// <param name="ScenariosFrom">Another store with the same content (a copy) to choose the paths from, e.g. when DB is
+    /// at a schema this build would migrate (an A/B against an older server); DB is then only the one whose backends are measured.</param>
     public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true, string? Only = null,
-        bool ByPath = false);
+        bool ByPath = false, string? Server = null, int? ServerPid = null, double? MinConfidence = null, string? ScenariosFrom = null);
 
     private sealed record Scenario(string Name, string Key, IReadOnlyList<string> Paths);
 
@@ -39,8 +48,10 @@ internal static class WebBenchmark
     /// <param name="ServerCpu">User+sys CPU seconds of the PostgreSQL backends of the store's database while measured; null on SQLite
     /// or when their /proc entries cannot be read.</param>
     /// <param name="ByPath">The sorted latencies of each path of the scenario, in the scenario's order.</param>
+    /// <param name="WebCpu">User+sys CPU seconds of the separate server process (<see cref="Settings.ServerPid"/>) while measured; null otherwise.</param>
     private sealed record Result(string Name, long Requests, long Errors, long Failures, double Seconds, double[] Latencies, long Bytes,
-        IReadOnlyDictionary<int, long> Statuses, double ClientCpu = 0, double? ServerCpu = null, IReadOnlyList<(string Path, double[] Latencies)>? ByPath = null);
+        IReadOnlyDictionary<int, long> Statuses, double ClientCpu = 0, double? ServerCpu = null, IReadOnlyList<(string Path, double[] Latencies)>? ByPath = null,
+        double? WebCpu = null);
 
     /// <summary>The target in the issue: p95 under 50 ms at 50 concurrent clients.</summary>
     private const double GoalP95Ms = 50;
@@ -74,22 +85,46 @@ internal static class WebBenchmark
             Console.WriteLine($"store    {Path.GetFullPath(db)} (reused, {new FileInfo(db).Length / 1024.0 / 1024.0:N1} MB)");
         }
 
-        await using var app = DossierWebApp.Build([], new DossierWebOptions(postgres ? Path.Combine(Path.GetTempPath(), "dossier-web-bench-unused.db") : db!)
+        // The threshold dossier serve applies by default (the bench ran the app with none before; see docs/evaluation.md, pg5).
+        var threshold = settings.MinConfidence ?? DefaultPipeline.DefaultMinConfidence;
+        // In process (as dossier serve runs the app), or a separate server over the same store: then this process only
+        // generates the load, and the store is opened here only to choose the scenarios.
+        await using var app = settings.Server is null
+            ? DossierWebApp.Build([], new DossierWebOptions(postgres ? Path.Combine(Path.GetTempPath(), "dossier-web-bench-unused.db") : db!)
+            {
+                Urls = ["http://127.0.0.1:0"],
+                CacheResponses = settings.Cache,
+                MinConfidence = threshold,
+                StoreUrl = postgres ? db : null,
+            })
+            : null;
+        var scenarioStore = settings.ScenariosFrom ?? db!;
+        await using var ownStore = app is null || settings.ScenariosFrom is not null
+            ? StoreFactory.Open(Storage.Postgres.PostgresUrl.IsPostgres(scenarioStore) ? scenarioStore : null, scenarioStore, StoreAccess.ReadOnly)
+            : null;
+        Uri address;
+        if (app is not null)
         {
-            Urls = ["http://127.0.0.1:0"],
-            CacheResponses = settings.Cache,
-            StoreUrl = postgres ? db : null,
-        });
-        await app.StartAsync();
-        var address = new Uri(app.Urls.First());
+            await app.StartAsync();
+            address = new Uri(app.Urls.First());
+        }
+        else if (!Uri.TryCreate(settings.Server, UriKind.Absolute, out address!) || address.Scheme != "http")
+        {
+            Console.Error.WriteLine($"--server {settings.Server}: not an http:// address");
+            return 1;
+        }
+
         if (!IPAddress.TryParse(address.Host, out var ip) || !IPAddress.IsLoopback(ip))
         {
             Console.Error.WriteLine($"the server listens on {address}, not on loopback; refusing to load it");
             return 1;
         }
 
-        Console.WriteLine($"server   {address} (in process, response cache {(settings.Cache ? "on" : "off")})");
-        var scenarios = await ScenariosAsync(app.Services.GetRequiredService<ICorpusQueries>());
+        Console.WriteLine(app is not null
+            ? $"server   {address} (in process, response cache {(settings.Cache ? "on" : "off")})"
+            : $"server   {address} (a separate process{(settings.ServerPid is { } spid ? $", pid {spid}" : "")}; its response cache as it was started)");
+        Console.WriteLine(Invariant($"events   confidence threshold {threshold} (dossier serve's default is {DefaultPipeline.DefaultMinConfidence}); filters chosen among the events shown at it"));
+        var scenarios = await ScenariosAsync(ownStore is not null ? (ICorpusQueries)ownStore : app!.Services.GetRequiredService<ICorpusQueries>(), threshold);
         if (scenarios is null)
         {
             return 1;
@@ -137,18 +172,24 @@ internal static class WebBenchmark
             }
 
             var cpu = ProcessCpu();
+            var web = settings.ServerPid is { } pid ? ProcessTicks(pid) : null;
             var server = backends is null ? null : await backends.ReadAsync();
             var result = await LoadAsync(client, scenario, settings.Clients, settings.Seconds, settings.MaxRequests);
             result = result with
             {
                 ClientCpu = ProcessCpu() - cpu,
+                WebCpu = web is { } before && ProcessTicks(settings.ServerPid!.Value) is { } after ? (after - before) / 100.0 : null,
                 ServerCpu = backends is null || server is null ? null : BackendCpu.Seconds(server, await backends.ReadAsync()),
             };
             results.Add(result);
             Console.WriteLine(Invariant($"  done   {scenario.Name}: {result.Requests:N0} requests in {result.Seconds:0.0} s"));
         }
 
-        await app.StopAsync();
+        if (app is not null)
+        {
+            await app.StopAsync();
+        }
+
         PrintTable(results, settings.Clients);
         if (settings.ByPath)
         {
@@ -191,7 +232,7 @@ internal static class WebBenchmark
     }
 
     /// <summary>The three scenarios, from the store's own figures: the most mentioned entities and the commonest event filters.</summary>
-    private static async Task<List<Scenario>?> ScenariosAsync(ICorpusQueries corpus)
+    private static async Task<List<Scenario>?> ScenariosAsync(ICorpusQueries corpus, double threshold)
     {
         var top = await corpus.ListEntitiesAsync(null, null, 50);
         if (top.Count == 0)
@@ -201,7 +242,9 @@ internal static class WebBenchmark
         }
 
         var ids = top.Select(e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var events = await corpus.ListEventsAsync(new CorpusEventFilter(), 5000);
+        // The events the server shows (its threshold, the default domain), so that each filter is one a reader can reach
+        // from a list: before, they came from all events, and at the threshold some returned nothing.
+        var events = await corpus.ListEventsAsync(new CorpusEventFilter { MinConfidence = threshold }, 5000);
         var filters = EventFilters(events);
         Console.WriteLine(Invariant(
             $"targets  top {top.Count} entities by mentions ({top[0].Name} {top[0].Mentions:N0} … {top[^1].Name} {top[^1].Mentions:N0}); {filters.Count} event filters from {events.Count:N0} events"));
@@ -376,6 +419,21 @@ internal static class WebBenchmark
         return new Result(scenario.Name, all.Length, errors, failures, elapsed, all, bytes, statuses, ByPath: byPath);
     }
 
+    /// <summary>User+sys clock ticks (100 a second) of process <paramref name="pid"/>, from <c>/proc/PID/stat</c>; null when unreadable.</summary>
+    private static long? ProcessTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
     private static double ProcessCpu()
     {
         using var self = Process.GetCurrentProcess();
@@ -441,12 +499,12 @@ internal static class WebBenchmark
     private static void PrintTable(List<Result> results, int clients)
     {
         Console.WriteLine();
-        Console.WriteLine(Invariant($"{"scenario",-33} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"KB/resp",8} {"non-2xx",8} {"failed",7} {"cpu ms/req",10} {"pg ms/req",9}  p95<{GoalP95Ms:0}ms"));
+        Console.WriteLine(Invariant($"{"scenario",-33} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"KB/resp",8} {"non-2xx",8} {"failed",7} {"cpu ms/req",10} {"web ms/req",10} {"pg ms/req",9}  p95<{GoalP95Ms:0}ms"));
         foreach (var r in results)
         {
             var p95 = Percentile(r.Latencies, 0.95);
             Console.WriteLine(Invariant(
-                $"{r.Name,-33} {r.Requests,9:N0} {r.Requests / r.Seconds,8:N0} {Percentile(r.Latencies, 0.50),8:0.0} {p95,8:0.0} {Percentile(r.Latencies, 0.99),8:0.0} {(r.Latencies.Length > 0 ? r.Latencies[^1] : double.NaN),8:0.0} {(r.Requests > 0 ? r.Bytes / 1024.0 / r.Requests : 0),8:0.0} {r.Errors,8:N0} {r.Failures,7:N0} {(r.Requests > 0 ? r.ClientCpu * 1000 / r.Requests : double.NaN),10:0.00} {(r.ServerCpu is { } pg && r.Requests > 0 ? (pg * 1000 / r.Requests).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-"),9}  {(p95 < GoalP95Ms ? "yes" : "NO")}"));
+                $"{r.Name,-33} {r.Requests,9:N0} {r.Requests / r.Seconds,8:N0} {Percentile(r.Latencies, 0.50),8:0.0} {p95,8:0.0} {Percentile(r.Latencies, 0.99),8:0.0} {(r.Latencies.Length > 0 ? r.Latencies[^1] : double.NaN),8:0.0} {(r.Requests > 0 ? r.Bytes / 1024.0 / r.Requests : 0),8:0.0} {r.Errors,8:N0} {r.Failures,7:N0} {(r.Requests > 0 ? r.ClientCpu * 1000 / r.Requests : double.NaN),10:0.00} {(r.WebCpu is { } w && r.Requests > 0 ? (w * 1000 / r.Requests).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-"),10} {(r.ServerCpu is { } pg && r.Requests > 0 ? (pg * 1000 / r.Requests).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-"),9}  {(p95 < GoalP95Ms ? "yes" : "NO")}"));
             if (r.Statuses.Count > 0)
             {
                 Console.WriteLine("    non-2xx: " + string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => Invariant($"{s.Key} x{s.Value:N0}"))));
@@ -454,7 +512,7 @@ internal static class WebBenchmark
         }
 
         Console.WriteLine(Invariant(
-            $"goal (issue): p95 < {GoalP95Ms:0} ms at 50 concurrent clients; this run used {clients}. Latency is from send to last body byte; failed = no response (timeout or connection error); cpu = this process's user+sys (server and load generator), pg = the PostgreSQL backends', per request."));
+            $"goal (issue): p95 < {GoalP95Ms:0} ms at 50 concurrent clients; this run used {clients}. Latency is from send to last body byte; failed = no response (timeout or connection error); cpu = this process's user+sys (server and load generator; with --server the load generator alone), web = the separate server's (--server-pid), pg = the PostgreSQL backends', per request."));
     }
 
     /// <summary>Each path's requests and latency percentiles, scenario by scenario.</summary>

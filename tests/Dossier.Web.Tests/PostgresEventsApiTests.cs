@@ -98,6 +98,16 @@ public sealed class PostgresEventsApiTests
             paths.AddRange(types.Select(t => $"/api/events?type={t}&domain=all"));
             paths.AddRange(statuses.Select(s => $"/api/events?status={s}"));
             paths.AddRange(sqliteIds.Keys.Take(2).SelectMany(name => types.Select(t => "/api/events?actor={" + name + "}" + $"&type={t}&status={statuses[0]}")));
+            // The confidence filter at each report confidence that occurs (equality at the threshold included), alone and
+            // with a type and status (PostgreSQL answers these from corpus_events.confidence and its day indexes).
+            foreach (var confidence in events.Select(e => e.GetProperty("confidence").GetDouble()).Distinct().Order().Take(4))
+            {
+                var value = confidence.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                paths.Add($"/api/events?minConfidence={value}&domain=all");
+                paths.Add($"/api/events?type={types[0]}&status={statuses[0]}&minConfidence={value}");
+                paths.Add("/api/events?actor={" + sqliteIds.Keys.First() + "}" + $"&minConfidence={value}&domain=all");
+            }
+
             using (var page = JsonDocument.Parse(await sqliteClient.GetStringAsync("/api/events?limit=2&domain=all")))
             {
                 if (page.RootElement.GetProperty("nextCursor").GetString() is { } cursor)

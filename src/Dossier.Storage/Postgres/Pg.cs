@@ -4,8 +4,8 @@ using NpgsqlTypes;
 
 namespace Dossier.Storage.Postgres;
 
-/// <summary>Small helpers over Npgsql commands: named parameters (<c>@name</c>; a null value is a NULL of type text),
-/// reading rows, and the text dates the schema keeps.</summary>
+/// <summary>Small helpers over Npgsql commands: named parameters (<c>@name</c>; a null value is a NULL of type text, an
+/// <see cref="NpgsqlParameter"/> value is taken as it is), reading rows, and the text dates the schema keeps.</summary>
 internal static class Pg
 {
     public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
@@ -13,9 +13,12 @@ internal static class Pg
         var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.Add(value is null
-                ? new NpgsqlParameter(name.TrimStart('@'), NpgsqlDbType.Text) { Value = DBNull.Value }
-                : new NpgsqlParameter(name.TrimStart('@'), value));
+            command.Parameters.Add(value switch
+            {
+                null => new NpgsqlParameter(name.TrimStart('@'), NpgsqlDbType.Text) { Value = DBNull.Value },
+                NpgsqlParameter given => given,
+                _ => new NpgsqlParameter(name.TrimStart('@'), value),
+            });
         }
 
         return command;
@@ -52,6 +55,12 @@ internal static class Pg
 
         return list;
     }
+
+    /// <summary>A bigint parameter that keeps its type when null: a statement then has the same parameter types whatever
+    /// the value, so the connection's prepared statement serves both (with a text NULL, Npgsql prepared it again each time
+    /// the type changed, and the server planned it again).</summary>
+    public static NpgsqlParameter Bigint(string name, long? value) =>
+        new(name.TrimStart('@'), NpgsqlDbType.Bigint) { Value = value is { } v ? v : DBNull.Value };
 
     public static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -542,7 +542,8 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
                 first_published = @first, last_published = @last,
                 mention_count = @mentions, document_count = @documents,
                 source_count = (SELECT count(*) FROM corpus_event_sources WHERE corpus_event_id = @id),
-                domain = (SELECT CASE WHEN count(*) = count(e.domain) THEN min(e.domain) END FROM events AS e WHERE e.corpus_event_id = @id)
+                domain = (SELECT CASE WHEN count(*) = count(e.domain) THEN min(e.domain) END FROM events AS e WHERE e.corpus_event_id = @id),
+                confidence = (SELECT max(e.confidence) FROM events AS e WHERE e.corpus_event_id = @id)
             WHERE corpus_event_id = @id
             """,
             ("@id", id), ("@status", EventMerger.MostAdvanced(rows.Select(r => r.Status))),

@@ -405,6 +405,24 @@ public static class PostgresSchema
             );
             CREATE INDEX follow_outbox_due ON follow_outbox (next_attempt_ms) WHERE delivered_ms IS NULL;
             """),
+        // The event lists' filters (type, status, day, confidence, domain) answered from the day indexes alone: an
+        // index-only scan finds a page's ids in order without reading the rows it passes over (most of them, in the default
+        // view: about one event in nine is confident and of the general domain on the BBC sample), then the page's rows
+        // are read by key. The same keys as before, with the filtered columns included.
+        new(9, "each corpus event's highest report confidence; day indexes that carry the event lists' filter columns", """
+            ALTER TABLE corpus_events ADD COLUMN confidence DOUBLE PRECISION;
+            UPDATE corpus_events AS ce SET confidence = (SELECT max(e.confidence) FROM events AS e WHERE e.corpus_event_id = ce.corpus_event_id);
+            DROP INDEX corpus_events_by_day;
+            DROP INDEX corpus_events_by_type_day;
+            DROP INDEX corpus_events_by_status_day;
+            CREATE INDEX corpus_events_by_day ON corpus_events ((coalesce(date_day, first_published)) NULLS FIRST, corpus_event_id)
+                INCLUDE (type, status, confidence, domain, date_day, first_published);
+            CREATE INDEX corpus_events_by_type_day ON corpus_events (type, (coalesce(date_day, first_published)) NULLS FIRST, corpus_event_id)
+                INCLUDE (status, confidence, domain, date_day, first_published);
+            CREATE INDEX corpus_events_by_status_day ON corpus_events (status, (coalesce(date_day, first_published)) NULLS FIRST, corpus_event_id)
+                INCLUDE (confidence, domain, date_day, first_published);
+            ANALYZE corpus_events;
+            """),
     ];
 
     /// <summary>The version a database has once every migration has run.</summary>

@@ -270,6 +270,24 @@ public abstract class CorpusStoreContract(StoreKind kind) : IDisposable
     }
 
     [SkippableFact]
+    public async Task MinConfidence_EventReportedConfidentlyThenNot_KeptWithBothReports()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Xi Jinping", "CHN"), Person("e2", "Lai Ching-te", "TWN")];
+        await store.AddAsync(Build("a", "Xi will meet Lai.", Oct16, "https://a.example/1", people,
+            [Event("v1", "CONSULT", "e1", "e2", "2026-01-17", "planned") with { Confidence = 0.8 }]));
+        await store.AddAsync(Build("b", "Xi is to meet Lai.", Oct17, "https://b.example/1", people,
+            [Event("v1", "CONSULT", "e1", "e2", "2026-01-17", "planned") with { Confidence = 0.2 }]));
+
+        var merged = Assert.Single(await store.ListEventsAsync(new CorpusEventFilter { MinConfidence = 0.5 }, 10));
+
+        Assert.Equal(2, merged.Evidence.Count);
+        Assert.Equal(0.8, merged.Confidence);
+        Assert.Single(await store.ListEventsAsync(new CorpusEventFilter(Type: "CONSULT", Status: "planned") { MinConfidence = 0.8 }, 10));
+        Assert.Empty(await store.ListEventsAsync(new CorpusEventFilter(Type: "CONSULT") { MinConfidence = 0.81 }, 10));
+    }
+
+    [SkippableFact]
     public async Task Network_EventsOfSeveralQuadClasses_CountsEachClassAndNamesTheMajority()
     {
         await using var store = _db.Open();

@@ -16,6 +16,19 @@ namespace Dossier.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresCorpusWriter(PgBatch batch)
 {
+    /// <summary>How a corpus entity's role row that exists already takes another: the least title, organisation and
+    /// country (the "C" collation, as the SQLite writer), the widest span of days, and the documents added.</summary>
+    private const string RoleMet = """
+
+        ON CONFLICT (corpus_id, role_key) DO UPDATE SET
+            title = LEAST(r.title, excluded.title),
+            organization = LEAST(r.organization, excluded.organization),
+            country = LEAST(r.country, excluded.country),
+            first_seen = LEAST(r.first_seen, excluded.first_seen),
+            last_seen = GREATEST(r.last_seen, excluded.last_seen),
+            document_count = r.document_count + excluded.document_count
+        """;
+
     private readonly PgBatch _batch = batch;
 
     // What this link knows of the corpus, read once under the lock and kept up to date by this link's own writes (no other
@@ -154,17 +167,11 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
             {
                 var roleKey = RoleKey(role.Title, role.Organization, role.Country, role.Status);
                 var newDocument = rolesInDocument.Add((id, roleKey)) ? 1L : 0L;
+                // A role row that is new to the corpus is new to this document too, so @newDocument is 1 when it is inserted.
                 _batch.Queue("""
                     INSERT INTO corpus_entity_roles AS r (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
-                    VALUES (@id, @key, @title, @organization, @country, @status, @day, @day, 1)
-                    ON CONFLICT (corpus_id, role_key) DO UPDATE SET
-                        title = LEAST(r.title, excluded.title),
-                        organization = LEAST(r.organization, excluded.organization),
-                        country = LEAST(r.country, excluded.country),
-                        first_seen = LEAST(r.first_seen, excluded.first_seen),
-                        last_seen = GREATEST(r.last_seen, excluded.last_seen),
-                        document_count = r.document_count + @newDocument
-                    """,
+                    VALUES (@id, @key, @title, @organization, @country, @status, @day, @day, @newDocument)
+                    """ + RoleMet,
                     ("@id", id), ("@key", roleKey), ("@title", role.Title), ("@organization", role.Organization),
                     ("@country", role.Country), ("@status", role.Status), ("@day", day), ("@newDocument", newDocument));
             }
@@ -262,14 +269,7 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
             INSERT INTO corpus_entity_roles AS r (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
             SELECT @into, role_key, title, organization, country, status, first_seen, last_seen, document_count
             FROM corpus_entity_roles WHERE corpus_id = @from
-            ON CONFLICT (corpus_id, role_key) DO UPDATE SET
-                title = LEAST(r.title, excluded.title),
-                organization = LEAST(r.organization, excluded.organization),
-                country = LEAST(r.country, excluded.country),
-                first_seen = LEAST(r.first_seen, excluded.first_seen),
-                last_seen = GREATEST(r.last_seen, excluded.last_seen),
-                document_count = r.document_count + excluded.document_count
-            """, ("@into", into), ("@from", from));
+            """ + RoleMet, ("@into", into), ("@from", from));
         foreach (var (roleKey, shared) in sharedRoles)
         {
             _batch.Queue("UPDATE corpus_entity_roles SET document_count = document_count - @shared WHERE corpus_id = @id AND role_key = @key",
@@ -299,23 +299,7 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
         var smallRoles = await MemberRolesAsync("e.corpus_id = @id", ("@id", small)).ConfigureAwait(false);
         var largeRoles = smallRoles.Count == 0 ? []
             : await MemberRolesAsync("e.corpus_id = @id AND e.doc_key = ANY(@docs)", ("@id", large), ("@docs", smallRoles.Keys.ToArray())).ConfigureAwait(false);
-        long documents = 0;
-        var roles = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (document, keys) in smallRoles)
-        {
-            if (!largeRoles.TryGetValue(document, out var largeKeys))
-            {
-                continue;
-            }
-
-            documents++;
-            foreach (var key in keys.Where(largeKeys.Contains))
-            {
-                roles[key] = roles.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        return (documents, roles);
+        return MemberOverlap.Count(smallRoles, largeRoles.GetValueOrDefault);
     }
 
     /// <summary>The documents of the member entities that <paramref name="where"/> selects, each with its members' role keys.</summary>

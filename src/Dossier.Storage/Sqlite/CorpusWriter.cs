@@ -18,6 +18,19 @@ namespace Dossier.Storage.Sqlite;
 /// </summary>
 internal sealed class CorpusWriter(SqliteConnection connection)
 {
+    /// <summary>How a corpus entity's role row that exists already takes another: the least title, organisation and
+    /// country, the widest span of days, and the documents added (a new report's, or a merged entity's).</summary>
+    private const string RoleMet = """
+
+        ON CONFLICT (corpus_id, role_key) DO UPDATE SET
+            title = min(title, excluded.title),
+            organization = coalesce(min(organization, excluded.organization), organization, excluded.organization),
+            country = coalesce(min(country, excluded.country), country, excluded.country),
+            first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
+            last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
+            document_count = document_count + excluded.document_count
+        """;
+
     public void Link(long docKey, Document document, SqliteTransaction transaction)
     {
         var published = document.Metadata.Published;
@@ -106,17 +119,11 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             {
                 var roleKey = RoleKey(role.Title, role.Organization, role.Country, role.Status);
                 var newDocument = rolesInDocument.Add((id, roleKey)) ? 1 : 0;
+                // A role row that is new to the corpus is new to this document too, so $newDocument is 1 when it is inserted.
                 Execute(transaction, """
                     INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
-                    VALUES ($id, $key, $title, $organization, $country, $status, $day, $day, 1)
-                    ON CONFLICT (corpus_id, role_key) DO UPDATE SET
-                        title = min(title, excluded.title),
-                        organization = coalesce(min(organization, excluded.organization), organization, excluded.organization),
-                        country = coalesce(min(country, excluded.country), country, excluded.country),
-                        first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
-                        last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
-                        document_count = document_count + $newDocument
-                    """,
+                    VALUES ($id, $key, $title, $organization, $country, $status, $day, $day, $newDocument)
+                    """ + RoleMet,
                     ("$id", id), ("$key", roleKey), ("$title", role.Title), ("$organization", role.Organization),
                     ("$country", role.Country), ("$status", role.Status), ("$day", day), ("$newDocument", newDocument));
             }
@@ -228,14 +235,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             INSERT INTO corpus_entity_roles (corpus_id, role_key, title, organization, country, status, first_seen, last_seen, document_count)
             SELECT $into, role_key, title, organization, country, status, first_seen, last_seen, document_count
             FROM corpus_entity_roles WHERE corpus_id = $from
-            ON CONFLICT (corpus_id, role_key) DO UPDATE SET
-                title = min(title, excluded.title),
-                organization = coalesce(min(organization, excluded.organization), organization, excluded.organization),
-                country = coalesce(min(country, excluded.country), country, excluded.country),
-                first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
-                last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
-                document_count = document_count + excluded.document_count
-            """, ("$into", into), ("$from", from));
+            """ + RoleMet, ("$into", into), ("$from", from));
         foreach (var (roleKey, shared) in sharedRoles)
         {
             Execute(transaction, "UPDATE corpus_entity_roles SET document_count = document_count - $shared WHERE corpus_id = $id AND role_key = $key",
@@ -262,25 +262,8 @@ internal sealed class CorpusWriter(SqliteConnection connection)
     {
         var (small, large) = Scalar<long>(transaction, "SELECT document_count FROM corpus_entities WHERE corpus_id = $id", ("$id", a))
             <= Scalar<long>(transaction, "SELECT document_count FROM corpus_entities WHERE corpus_id = $id", ("$id", b)) ? (a, b) : (b, a);
-        var smallRoles = MemberRoles(transaction, "e.corpus_id = $id", ("$id", small));
-        long documents = 0;
-        var roles = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (document, keys) in smallRoles)
-        {
-            var largeRoles = MemberRoles(transaction, "e.corpus_id = $id AND e.doc_key = $doc", ("$id", large), ("$doc", document));
-            if (!largeRoles.TryGetValue(document, out var largeKeys))
-            {
-                continue;
-            }
-
-            documents++;
-            foreach (var key in keys.Where(largeKeys.Contains))
-            {
-                roles[key] = roles.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        return (documents, roles);
+        return MemberOverlap.Count(MemberRoles(transaction, "e.corpus_id = $id", ("$id", small)),
+            document => MemberRoles(transaction, "e.corpus_id = $id AND e.doc_key = $doc", ("$id", large), ("$doc", document)).GetValueOrDefault(document));
     }
 
     /// <summary>The documents of the member entities that <paramref name="where"/> selects, each with its members' role keys.</summary>

@@ -29,11 +29,11 @@ public sealed class CsvExporter : TextExporter
 
     public override string RecordName => "events";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, ExportOptions options, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
         await output.WriteAsync(Csv.Record(Columns).AsMemory(), cancellationToken).ConfigureAwait(false);
         long count = 0;
-        await foreach (var e in StorePages.EventsAsync(corpus, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in StorePages.EventsAsync(corpus, options.MinConfidence, cancellationToken).ConfigureAwait(false))
         {
             await output.WriteAsync(Csv.Record(Row(e)).AsMemory(), cancellationToken).ConfigureAwait(false);
             count++;

@@ -59,13 +59,13 @@ public sealed class GdeltExporter : TextExporter
 
     public override string RecordName => "events";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, ExportOptions options, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
         var entities = await StorePages.EntityIndexAsync(corpus, cancellationToken).ConfigureAwait(false);
         var places = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var urls = new Dictionary<string, string?>(StringComparer.Ordinal);
         long count = 0;
-        await foreach (var e in StorePages.EventsAsync(corpus, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in StorePages.EventsAsync(corpus, options.MinConfidence, cancellationToken).ConfigureAwait(false))
         {
             string? placeCountry = null;
             if (!string.IsNullOrWhiteSpace(e.Location) && !places.TryGetValue(e.Location, out placeCountry))

@@ -37,9 +37,9 @@ public sealed class GraphMlExporter : TextExporter
 
     public override string RecordName => "nodes and edges";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, ExportOptions options, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
-        var (actors, edges) = await ReadNetworkAsync(corpus, cancellationToken).ConfigureAwait(false);
+        var (actors, edges) = await ReadNetworkAsync(corpus, options.MinConfidence, cancellationToken).ConfigureAwait(false);
         var nodes = new List<CorpusEntitySummary>(actors.Count);
         await foreach (var entity in StorePages.EntitiesAsync(corpus, cancellationToken).ConfigureAwait(false))
         {
@@ -113,11 +113,11 @@ public sealed class GraphMlExporter : TextExporter
     public static string NodeId(long corpusId) => "n" + corpusId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The corpus entities that take part in events, and the tallies of each (source, target) pair.</summary>
-    internal static async Task<(HashSet<long> Actors, Dictionary<(long Source, long Target), EdgeTally> Edges)> ReadNetworkAsync(ICorpusQueries corpus, CancellationToken cancellationToken)
+    internal static async Task<(HashSet<long> Actors, Dictionary<(long Source, long Target), EdgeTally> Edges)> ReadNetworkAsync(ICorpusQueries corpus, double minConfidence, CancellationToken cancellationToken)
     {
         var actors = new HashSet<long>();
         var edges = new Dictionary<(long, long), EdgeTally>();
-        await foreach (var e in StorePages.EventsAsync(corpus, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in StorePages.EventsAsync(corpus, minConfidence, cancellationToken).ConfigureAwait(false))
         {
             var sources = e.Source.Select(a => a.EntityId).OfType<long>().Distinct().ToList();
             var targets = e.Target.Select(a => a.EntityId).OfType<long>().Distinct().ToList();

@@ -24,10 +24,11 @@ public interface IExporter
     bool WritesFolder { get; }
 
     /// <summary>Writes the export to <paramref name="target"/>.</summary>
+    /// <param name="options">What to leave out; null for <see cref="ExportOptions.All"/>.</param>
     /// <exception cref="ArgumentException">When <paramref name="target"/> is a writer or stream and the format needs a folder.</exception>
     /// <exception cref="StoreException">When the store cannot be read.</exception>
     /// <exception cref="IOException">When the output cannot be written.</exception>
-    Task<ExportResult> ExportAsync(IDocumentStore store, ICorpusQueries corpus, ExportTarget target, CancellationToken cancellationToken = default);
+    Task<ExportResult> ExportAsync(IDocumentStore store, ICorpusQueries corpus, ExportTarget target, ExportOptions? options = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Where an export goes: a text writer or stream (text formats), or a path (a file for text formats, a folder

@@ -5,8 +5,9 @@ using Dossier.Storage.Corpus;
 namespace Dossier.Export;
 
 /// <summary>JSON Lines: one compact <c>dossier/1</c> object (<see cref="DossierJson"/>) per stored document, newest
-/// published first, each line ended by '\n'. Documents are read and written one at a time; one that cannot be read is
-/// left out and named in <see cref="ExportResult.Skipped"/>.</summary>
+/// published first, each line ended by '\n', with the events of at least <see cref="ExportOptions.MinConfidence"/> (as
+/// <c>dossier analyze --format jsonl</c> prints them). Documents are read and written one at a time; one that cannot be
+/// read is left out and named in <see cref="ExportResult.Skipped"/>.</summary>
 public sealed class JsonlExporter : TextExporter
 {
     public override string Format => "jsonl";
@@ -15,12 +16,15 @@ public sealed class JsonlExporter : TextExporter
 
     public override string RecordName => "documents";
 
-    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
+    protected override async Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, ExportOptions options, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken)
     {
         long count = 0;
         await foreach (var document in StorePages.DocumentsAsync(store, skipped, cancellationToken).ConfigureAwait(false))
         {
-            await output.WriteAsync(DossierJson.Serialize(document).AsMemory(), cancellationToken).ConfigureAwait(false);
+            var written = options.MinConfidence > 0 && document.Events.Any(e => e.Confidence < options.MinConfidence)
+                ? document with { Events = [.. document.Events.Where(e => e.Confidence >= options.MinConfidence)] }
+                : document;
+            await output.WriteAsync(DossierJson.Serialize(written).AsMemory(), cancellationToken).ConfigureAwait(false);
             await output.WriteAsync('\n').ConfigureAwait(false);
             count++;
         }

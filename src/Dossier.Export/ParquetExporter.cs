@@ -88,7 +88,7 @@ public sealed class ParquetExporter : IExporter
     /// <summary>Writes <see cref="EventsFile"/> and <see cref="EntitiesFile"/> into the folder <see cref="ExportTarget.Path"/>
     /// (created when missing; each file is written beside its name first and moved into place when complete).</summary>
     /// <returns><see cref="ExportResult.Records"/>: the number of events.</returns>
-    public async Task<ExportResult> ExportAsync(IDocumentStore store, ICorpusQueries corpus, ExportTarget target, CancellationToken cancellationToken = default)
+    public async Task<ExportResult> ExportAsync(IDocumentStore store, ICorpusQueries corpus, ExportTarget target, ExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(corpus);
@@ -102,19 +102,20 @@ public sealed class ParquetExporter : IExporter
         Directory.CreateDirectory(folder);
         var eventsPath = Path.Combine(folder, EventsFile);
         var entitiesPath = Path.Combine(folder, EntitiesFile);
-        var events = await WriteFileAsync(eventsPath, s => WriteEventsAsync(corpus, s, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var events = await WriteFileAsync(eventsPath, s => WriteEventsAsync(corpus, s, options, cancellationToken), cancellationToken).ConfigureAwait(false);
         await WriteFileAsync(entitiesPath, s => WriteEntitiesAsync(corpus, s, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new ExportResult(Format, events, [eventsPath, entitiesPath]);
     }
 
     /// <summary>Writes the events file to a stream (left open).</summary>
+    /// <param name="options">Which events; null for all.</param>
     /// <returns>How many events were written.</returns>
-    public async Task<long> WriteEventsAsync(ICorpusQueries corpus, Stream output, CancellationToken cancellationToken = default)
+    public async Task<long> WriteEventsAsync(ICorpusQueries corpus, Stream output, ExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(output);
         await using var writer = await ParquetWriter.CreateAsync(EventFields.Schema, output, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await WriteRowGroupsAsync(writer, StorePages.EventsAsync(corpus, cancellationToken), WriteEventGroupAsync, cancellationToken).ConfigureAwait(false);
+        return await WriteRowGroupsAsync(writer, StorePages.EventsAsync(corpus, (options ?? ExportOptions.All).MinConfidence, cancellationToken), WriteEventGroupAsync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the entities file to a stream (left open).</summary>

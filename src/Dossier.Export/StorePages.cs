@@ -50,11 +50,12 @@ internal static class StorePages
         }
     }
 
-    /// <summary>Every corpus event with its actors and evidence, latest first, whatever its domain (sport and
-    /// entertainment events included, flagged by <see cref="CorpusEventSummary.Domain"/>).</summary>
-    public static async IAsyncEnumerable<CorpusEventSummary> EventsAsync(ICorpusQueries corpus, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every corpus event with a report of at least <paramref name="minConfidence"/> (0 for all), with its actors
+    /// and evidence, latest first, whatever its domain (sport and entertainment events included, flagged by
+    /// <see cref="CorpusEventSummary.Domain"/>).</summary>
+    public static async IAsyncEnumerable<CorpusEventSummary> EventsAsync(ICorpusQueries corpus, double minConfidence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var all = new CorpusEventFilter(Domain: Dossier.Core.Labels.DomainFilters.All);
+        var all = new CorpusEventFilter(Domain: Dossier.Core.Labels.DomainFilters.All) { MinConfidence = minConfidence };
         var seen = new HashSet<long>();
         for (var offset = 0; ; offset += CorpusPage)
         {

@@ -18,15 +18,16 @@ public abstract class TextExporter : IExporter
 
     public bool WritesFolder => false;
 
-    public async Task<ExportResult> ExportAsync(IDocumentStore store, ICorpusQueries corpus, ExportTarget target, CancellationToken cancellationToken = default)
+    public async Task<ExportResult> ExportAsync(IDocumentStore store, ICorpusQueries corpus, ExportTarget target, ExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(target);
+        options ??= ExportOptions.All;
         var skipped = new List<string>();
         if (target.Writer is { } writer)
         {
-            var count = await WriteAsync(store, corpus, writer, skipped, cancellationToken).ConfigureAwait(false);
+            var count = await WriteAsync(store, corpus, options, writer, skipped, cancellationToken).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             return new ExportResult(Format, count, []) { Skipped = skipped };
         }
@@ -34,7 +35,7 @@ public abstract class TextExporter : IExporter
         if (target.Stream is { } stream)
         {
             await using var streamWriter = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true);
-            var count = await WriteAsync(store, corpus, streamWriter, skipped, cancellationToken).ConfigureAwait(false);
+            var count = await WriteAsync(store, corpus, options, streamWriter, skipped, cancellationToken).ConfigureAwait(false);
             await streamWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
             return new ExportResult(Format, count, []) { Skipped = skipped };
         }
@@ -52,7 +53,7 @@ public abstract class TextExporter : IExporter
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             await using (var fileWriter = new StreamWriter(file, Utf8, bufferSize: 1 << 16))
             {
-                count = await WriteAsync(store, corpus, fileWriter, skipped, cancellationToken).ConfigureAwait(false);
+                count = await WriteAsync(store, corpus, options, fileWriter, skipped, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(partial, path, overwrite: true);
@@ -68,7 +69,7 @@ public abstract class TextExporter : IExporter
     /// <summary>Writes the export.</summary>
     /// <returns>How many records were written.</returns>
     /// <param name="skipped">Receives one message for each stored record that could not be read and was left out.</param>
-    protected abstract Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken);
+    protected abstract Task<long> WriteAsync(IDocumentStore store, ICorpusQueries corpus, ExportOptions options, TextWriter output, ICollection<string> skipped, CancellationToken cancellationToken);
 
     internal static void TryDelete(string path)
     {

@@ -46,6 +46,9 @@ internal sealed class ExportSamples : IAsyncDisposable
     /// <summary>The number of corpus events the three documents make.</summary>
     public const int EventCount = 5;
 
+    /// <summary>The confidence of the one unsure event (AP's threat by Russia); every other event has 0.9.</summary>
+    public const double LowConfidence = 0.2;
+
     public static async Task<ExportSamples> CreateAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "dossier-export-tests", Guid.NewGuid().ToString("N"));
@@ -68,7 +71,7 @@ internal sealed class ExportSamples : IAsyncDisposable
             [
                 Event("v1", "CONSULT", "040", 1, 1.0, "e1", "e2", "2025-10-16", "President Trump hosted Volodymyr Zelensky at the White House."),
                 Event("v2", "COOPERATE", "061", 2, 6.4, "e1", "e2", "2025-10-16", "The two agreed to work together."),
-                Event("v3", "THREATEN", "138", 3, -7.0, "e3", "IGOUNO", null, "Russia threatened the United Nations."),
+                Event("v3", "THREATEN", "138", 3, -7.0, "e3", "IGOUNO", null, "Russia threatened the United Nations.", LowConfidence),
             ]);
         var french = new Document("Le président a rencontré son homologue à Paris.", new DocumentMetadata("Rencontre", "samples/fr.txt", new DateOnly(2025, 10, 15)), "fr");
 
@@ -115,14 +118,14 @@ internal sealed class ExportSamples : IAsyncDisposable
     };
 
     /// <summary>An event whose source and target are each a document entity id ("e1") or, otherwise, an actor code.</summary>
-    private static Event Event(string id, string type, string cameo, int quad, double goldstein, string source, string target, string? date, string evidence) =>
+    private static Event Event(string id, string type, string cameo, int quad, double goldstein, string source, string target, string? date, string evidence, double confidence = 0.9) =>
         new(id, type, cameo, quad, goldstein, "occurred", new EventSpan("met", 0, 3), 0)
         {
             Source = [Actor(source)],
             Target = [Actor(target)],
             Date = date is null ? null : new EventDate(date, date),
             Evidence = evidence,
-            Confidence = 0.9,
+            Confidence = confidence,
         };
 
     private static EventActor Actor(string idOrCode) => idOrCode.StartsWith('e')

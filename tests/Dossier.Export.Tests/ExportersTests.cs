@@ -45,7 +45,7 @@ public sealed class ExportersTests : SamplesTest
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new JsonlExporter().ExportAsync(Samples.Store, Samples.Store, ExportTarget.ToPath(path), cancellation.Token));
+            new JsonlExporter().ExportAsync(Samples.Store, Samples.Store, ExportTarget.ToPath(path), cancellationToken: cancellation.Token));
 
         Assert.Empty(Directory.GetFiles(Samples.Folder, "cancelled*"));
     }

@@ -84,7 +84,8 @@ public sealed class ParquetExporterTests : SamplesTest
         var targets = (await ReadColumnAsync(events, "target_entity_id", Nullable<long>())).Values;
         Assert.Null(targets[threaten]);
         Assert.Equal(stored.Single(e => e.Type == "CONSULT").Target[0].EntityId, targets[consult]);
-        Assert.All((await ReadColumnAsync(events, "confidence", Values<double>())).Values, c => Assert.Equal(0.9, c));
+        var confidence = (await ReadColumnAsync(events, "confidence", Values<double>())).Values;
+        Assert.Equal((0.9, ExportSamples.LowConfidence), (confidence[consult], confidence[threaten]));
     }
 
     [Fact]

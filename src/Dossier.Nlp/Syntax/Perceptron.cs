@@ -37,11 +37,7 @@ internal sealed class PerceptronTrainer
         _classes = classes;
         var capacity = 1 << 10;
         while (capacity < initialCapacity * 2) capacity <<= 1;
-        _keys = new ulong[capacity];
-        _rowStart = new int[capacity];
-        _rowCount = new int[capacity];
-        _rowCapacity = new int[capacity];
-        _mask = capacity - 1;
+        AllocateTable(capacity);
         _cls = new ushort[initialCapacity * 4];
         _w = new float[initialCapacity * 4];
         _total = new double[initialCapacity * 4];
@@ -174,18 +170,24 @@ internal sealed class PerceptronTrainer
         return slot;
     }
 
+    /// <summary>An empty open-addressing table of <paramref name="size"/> slots (a power of two).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_keys), nameof(_rowStart), nameof(_rowCount), nameof(_rowCapacity))]
+    private void AllocateTable(int size)
+    {
+        _keys = new ulong[size];
+        _rowStart = new int[size];
+        _rowCount = new int[size];
+        _rowCapacity = new int[size];
+        _mask = size - 1;
+    }
+
     private void GrowTable()
     {
         var oldKeys = _keys;
         var oldStart = _rowStart;
         var oldCount = _rowCount;
         var oldCapacity = _rowCapacity;
-        var size = oldKeys.Length * 2;
-        _keys = new ulong[size];
-        _rowStart = new int[size];
-        _rowCount = new int[size];
-        _rowCapacity = new int[size];
-        _mask = size - 1;
+        AllocateTable(oldKeys.Length * 2);
         for (var i = 0; i < oldKeys.Length; i++)
         {
             var k = oldKeys[i];

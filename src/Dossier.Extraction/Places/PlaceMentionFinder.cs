@@ -367,7 +367,7 @@ internal sealed class PlaceMentionFinder
                 if (first < 0 || last < first) continue;
                 for (var end = Math.Min(last + 2, tokens.Length - 1); end > last; end--)
                 {
-                    if (Enumerable.Range(last + 1, end - last).Any(x => anyCovered[x] || tokens[x].Sentence != tokens[first].Sentence || IsCapitalised(document, x))) continue;
+                    if (Enumerable.Range(last + 1, end - last).Any(x => anyCovered[x] || tokens[x].Sentence != tokens[first].Sentence || !IsLowerWord(document, x))) continue;
                     var text = Text(document, first, end);
                     if (!known.TryGetValue(PlaceGazetteer.Key(text), out var j) || j == i) continue;
                     var mention = new Mention(m.Start, tokens[end].End, text, m.Sentence);
@@ -990,6 +990,8 @@ internal sealed class PlaceMentionFinder
     private static bool IsProperWord(Document d, int t) => IsCapitalised(d, t) && d.Tokens[t].Upos is null or "PROPN";
 
     /// <summary>A word that begins with a capital letter (inside a name the syntax's tag is no evidence: "United" in a country's name).</summary>
+    private static bool IsLowerWord(Document d, int t) => d.Tokens[t].End > d.Tokens[t].Start && char.IsLower(d.Text[d.Tokens[t].Start]);
+
     private static bool IsCapitalised(Document d, int t) => d.Tokens[t].End > d.Tokens[t].Start && char.IsUpper(d.Text[d.Tokens[t].Start]);
 
     /// <summary>

@@ -521,4 +521,13 @@ public sealed class PlaceMentionFinderTests
         Assert.Contains(strip.Mentions, m => m.Text == "Gaza strip");
         Assert.Single(found.Entities.Single(e => e.Name == "Gaza").Mentions);
     }
+    [Fact]
+    public void Find_PlaceFollowedByPunctuationAndALowerCaseWord_DoesNotJoinTheLongerPlace()
+    {
+        const string text = "Rockets fell on the Gaza Strip on Sunday. In Gaza, strip searches at the crossing resumed.";
+        var (found, rules) = Finder.Find(With(text, ("Gaza Strip", EntityTypes.Gpe), ("Gaza", EntityTypes.Gpe)));
+
+        Assert.DoesNotContain("extended-known", rules);
+        Assert.Single(found.Entities.Single(e => e.Name == "Gaza").Mentions);
+    }
 }

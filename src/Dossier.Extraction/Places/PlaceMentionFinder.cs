@@ -131,18 +131,20 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <item><c>nested-title</c>: a PERSON's name as the name finder cut it that opens with a place, a title head (the name
 /// finder's <c>models/ner/title-heads.tsv</c>) and a capitalised word ("X Senator A B"): the place is a place of the document
 /// or of a country it speaks of;</item>
+/// <item><c>nested-person</c>: a PERSON's name as the name finder cut it that ends in a place of two or more words which the
+/// document names as a place elsewhere ("A B New X"): that place;</item>
 /// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
 /// link word ("the University of NSW"), of a division of a country the document speaks of: that division;</item>
 /// <item><c>initials</c>: a word of two to four capitals, bare or dotted ("LA", "L.A."), that are the initials of a place
 /// of two to four capitalised words the document named before (one place only with those initials, the word itself no
 /// gazetteer name), alone or inside another name ("LA Weekly"): a mention of that place.</item>
 /// </list>
-/// A person's name holds no other place ("X Hilton"), nor does a place the gazetteer already has ("X City" keeps its name).
+/// Else a person's name holds no place ("X Hilton", "Jack X"), nor does a place the gazetteer already has ("X City" keeps its name).
 /// </summary>
 internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
-    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-unit", "retyped-context", "extended-known", "nested-known", "nested-name", "nested-capital", "nested-common", "common-pair", "nested-title", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code", "initials"];
+    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-unit", "retyped-context", "extended-known", "nested-known", "nested-name", "nested-capital", "nested-common", "common-pair", "nested-title", "nested-person", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code", "initials"];
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -460,6 +462,21 @@ internal sealed class PlaceMentionFinder
                     var text = Text(document, first, placeLast);
                     if (Known(text) is { } k) Found("nested-title", first, placeLast, k);
                     else if (InContext(text).Count > 0) Found("nested-title", first, placeLast, null);
+                }
+
+                // A person's name as the name finder cut it that ends in a place of two or more words the document names as a
+                // place elsewhere ("A B New X"): a person's own names are seldom a place of several words.
+                foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+                {
+                    var first = TokenAt(tokens, m.Start);
+                    var last = TokenAt(tokens, m.End - 1);
+                    if (first < 0 || last < first + 2) continue;
+                    for (var k = first + 1; k < last; k++)
+                    {
+                        if (!IsCapitalised(document, k) || Known(Text(document, k, last)) is not { } j || j == i) continue;
+                        Found("nested-person", k, last, j);
+                        break;
+                    }
                 }
 
                 continue;

@@ -530,4 +530,22 @@ public sealed class PlaceMentionFinderTests
         Assert.DoesNotContain("extended-known", rules);
         Assert.Single(found.Entities.Single(e => e.Name == "Gaza").Mentions);
     }
+    [Fact]
+    public void Find_PersonsNameEndingInAPlaceOfTwoWordsTheDocumentNames_HoldsThatPlace()
+    {
+        const string text = "She grew up in New Orleans. Fans met her at Madame Lacroix New Orleans last spring.";
+        var (found, rules) = Finder.Find(With(text, ("Madame Lacroix New Orleans", EntityTypes.Person), ("New Orleans", EntityTypes.Gpe)));
+
+        Assert.Contains("nested-person", rules);
+        Assert.Equal(2, found.Entities.Single(e => e.Name == "New Orleans").Mentions.Length);
+    }
+
+    [Fact]
+    public void Find_PersonsNameEndingInAOneWordPlace_HoldsNoPlace()
+    {
+        const string text = "She grew up in Orleans. Fans met Jack Orleans last spring.";
+        var (_, rules) = Finder.Find(With(text, ("Jack Orleans", EntityTypes.Person), ("Orleans", EntityTypes.Gpe)));
+
+        Assert.DoesNotContain("nested-person", rules);
+    }
 }

@@ -13,12 +13,14 @@ namespace Dossier.Extraction.Places;
 /// usually written inside a sentence (<see cref="UsualCase"/>), learned from unlabelled text by the name finder's word clusters
 /// (<c>models/ner/word-clusters.tsv.gz</c>, read only).
 /// </summary>
-internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units, FrozenDictionary<string, int>? UsualCases = null)
+internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units, FrozenDictionary<string, int>? UsualCases = null,
+    FrozenSet<string>? Titles = null)
 {
     public const string LocativeFileName = "locative-prepositions.tsv";
     public const string LinksFileName = "name-place-links.tsv";
     public const string UnitsFileName = "unit-words.tsv";
     public const string ClustersFileName = "word-clusters.tsv.gz";
+    public const string TitlesFileName = "title-heads.tsv";
 
     /// <summary>The case class of <see cref="UsualCase"/> for a word written capitalised almost always (90% or more).</summary>
     public const int AlmostAlwaysCapitalised = 4;
@@ -27,8 +29,12 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
     {
         var folder = ModelDirectory.LocateFolder("places", LocativeFileName);
         return new PlaceWords(TsvFile.ReadWords(Path.Combine(folder, LocativeFileName)), TsvFile.ReadWords(Path.Combine(folder, LinksFileName)),
-            TsvFile.ReadWords(Path.Combine(folder, UnitsFileName)), ReadUsualCases(Path.Combine(ModelDirectory.LocateFolder("ner", ClustersFileName), ClustersFileName)));
+            TsvFile.ReadWords(Path.Combine(folder, UnitsFileName)), ReadUsualCases(Path.Combine(ModelDirectory.LocateFolder("ner", ClustersFileName), ClustersFileName)),
+            TsvFile.ReadWords(Path.Combine(ModelDirectory.LocateFolder("ner", TitlesFileName), TitlesFileName)));
     });
+
+    /// <summary>Whether <paramref name="word"/> heads a person's title ("Senator", "Governor"; the name finder's <c>models/ner/title-heads.tsv</c>, exact case).</summary>
+    public bool IsTitle(string word) => Titles is { } titles && titles.Contains(word);
 
     /// <summary>The shipped lists, loaded once per process.</summary>
     public static PlaceWords Default => Shared.Value;
@@ -94,6 +100,12 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
 /// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
 /// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
+/// <item><c>retyped-unit</c>: an ORG entity named "the State of X", "the Municipality of Y" (a unit word of <c>unit-words.tsv</c>
+/// and "of"), X a place of a country the document speaks of or whose places of note lie in one country: a government named by
+/// its place, retyped GPE as OntoNotes types it;</item>
+/// <item><c>extended-known</c>: a place's name mention followed by one or two lower-case words no entity covers with which it is,
+/// written otherwise, the name of another place entity of the document ("the Gaza Strip" … "the Gaza strip"): a mention of that
+/// place;</item>
 /// <item><c>nested-known</c> / <c>nested-name</c>: a place inside another entity's name, after a link word ("the
 /// University of X", "the festival in X"), as its first words ("X Census Bureau"; a landmark's only when they name a
 /// capital: "X Bay"), or a place the document names anywhere inside it ("the Metro X Convention Centre"); it joins the
@@ -113,15 +125,26 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// words, at its start or end, are common words written capitalised (case class 1: "Try X", "X Consultant"), the place's own
 /// words being names: a place of the document or of a country it speaks of (a name whose namesakes all lie in one country is
 /// not enough: company names such as "X Motors" are named after towns too);</item>
+/// <item><c>common-pair</c>: two different names of one sentence that <c>nested-common</c> finds beside common words, of no
+/// country the document speaks of, whose places of note all lie in one country, the same for both ("for X Location, not
+/// for Y Location"): each vouches for the other;</item>
+/// <item><c>nested-title</c>: a PERSON's name as the name finder cut it that opens with a place, a title head (the name
+/// finder's <c>models/ner/title-heads.tsv</c>) and a capitalised word ("X Senator A B"): the place is a place of the document
+/// or of a country it speaks of;</item>
+/// <item><c>nested-person</c>: a PERSON's name as the name finder cut it that ends in a place of two or more words which the
+/// document names as a place elsewhere ("A B New X"): that place;</item>
 /// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
-/// link word ("the University of NSW"), of a division of a country the document speaks of: that division.</item>
+/// link word ("the University of NSW"), of a division of a country the document speaks of: that division;</item>
+/// <item><c>initials</c>: a word of two to four capitals, bare or dotted ("LA", "L.A."), that are the initials of a place
+/// of two to four capitalised words the document named before (one place only with those initials, the word itself no
+/// gazetteer name), alone or inside another name ("LA Weekly"): a mention of that place.</item>
 /// </list>
-/// A person's name never holds a place ("X Hilton"), nor does a place the gazetteer already has ("X City" keeps its name).
+/// Else a person's name holds no place ("X Hilton", "Jack X"), nor does a place the gazetteer already has ("X City" keeps its name).
 /// </summary>
 internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
-    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-context", "nested-known", "nested-name", "nested-capital", "nested-common", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code"];
+    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-unit", "retyped-context", "extended-known", "nested-known", "nested-name", "nested-capital", "nested-common", "common-pair", "nested-title", "nested-person", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code", "initials"];
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -279,6 +302,16 @@ internal sealed class PlaceMentionFinder
                 continue;
             }
 
+            // "The State of X", "the City of Y" (a unit word of unit-words.tsv, "of" and a place of a country the document speaks
+            // of) typed ORG: a government named by its place is a GPE, as OntoNotes types it; the geocoder reads the place.
+            if (e.Type == EntityTypes.Organization && !personal && UnitOf(e.Name) is { } unitPlace && (InContext(unitPlace).Count > 0 || OneCountry(unitPlace))
+                && e.Mentions.Where(m => m.Kind == MentionKinds.Name).All(m => UnitOf(WithoutPossessive(m.Text)) is { } x && PlaceGazetteer.Key(x) == PlaceGazetteer.Key(unitPlace)))
+            {
+                entities[i] = e with { Type = EntityTypes.Gpe };
+                decided.Add("retyped-unit");
+                continue;
+            }
+
             var candidates = InContext(e.Name);
             if (candidates.Count == 0) continue;
             var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
@@ -323,6 +356,32 @@ internal sealed class PlaceMentionFinder
             return null;
         }
 
+        // 1b. A place's name mention followed by lower-case words no entity covers with which it is, in another case, the name of
+        // another place entity of the document ("the Gaza Strip" … "the Gaza strip"): a mention of that place.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (!Geocoder.IsPlace(e)) continue;
+            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList())
+            {
+                var first = TokenAt(tokens, m.Start);
+                var last = TokenAt(tokens, m.End - 1);
+                if (first < 0 || last < first) continue;
+                for (var end = Math.Min(last + 2, tokens.Length - 1); end > last; end--)
+                {
+                    if (Enumerable.Range(last + 1, end - last).Any(x => anyCovered[x] || tokens[x].Sentence != tokens[first].Sentence || !IsLowerWord(document, x))) continue;
+                    var text = Text(document, first, end);
+                    if (!known.TryGetValue(PlaceGazetteer.Key(text), out var j) || j == i) continue;
+                    var mention = new Mention(m.Start, tokens[end].End, text, m.Sentence);
+                    entities[j] = entities[j] with { Mentions = [.. entities[j].Mentions.Append(mention).OrderBy(x => x.Start).ThenBy(x => x.End)] };
+                    if (entities[i].Mentions.Length > 1) entities[i] = entities[i] with { Mentions = [.. entities[i].Mentions.Where(x => x != m)] };
+                    Cover(tokens, anyCovered, mention.Start, mention.End);
+                    decided.Add("extended-known");
+                    break;
+                }
+            }
+        }
+
         var covered = new bool[tokens.Length];
         foreach (var e in entities)
         {
@@ -354,6 +413,7 @@ internal sealed class PlaceMentionFinder
             decided.Add(rule);
         }
 
+        var pairs = new List<(int First, int Last, string Country, string Key)>(); // see 3a
         // A place whose name, as the name finder cut it, has words before or after it that are common words written
         // capitalised (usually lower case in the unlabelled text: "Try X", "X Consultant", "Fantastic X"): a place of the document,
         // or one of a country the document speaks of.
@@ -364,7 +424,11 @@ internal sealed class PlaceMentionFinder
             (placeFirst, placeLast) = span;
             var text = Text(document, span.First, span.Last);
             if (Known(text) is { } k) return k;
-            return InContext(text).Count > 0 ? -1 : null;
+            if (InContext(text).Count > 0) return -1;
+
+            // Of no country the document speaks of: kept for a second name of the same sentence and country (below).
+            if (Strong(text) is { Count: > 0 } strong && strong.All(p => p.Country == strong[0].Country)) pairs.Add((span.First, span.Last, strong[0].Country, PlaceGazetteer.Key(text)));
+            return null;
         }
 
         // 2. Nested in another entity's name.
@@ -386,7 +450,38 @@ internal sealed class PlaceMentionFinder
                 if (any) continue;
             }
 
-            if (e.Type == EntityTypes.Person) continue;
+            if (e.Type == EntityTypes.Person)
+            {
+                // A person's name as the name finder cut it that opens with a place and a title before the name ("X Senator A B"):
+                // the place the title belongs to.
+                foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+                {
+                    var first = TokenAt(tokens, m.Start);
+                    var last = TokenAt(tokens, m.End - 1);
+                    if (first < 0 || last < first + 2 || PlaceBeforeTitle(document, first, last) is not { } placeLast) continue;
+                    var text = Text(document, first, placeLast);
+                    if (Known(text) is { } k) Found("nested-title", first, placeLast, k);
+                    else if (InContext(text).Count > 0) Found("nested-title", first, placeLast, null);
+                }
+
+                // A person's name as the name finder cut it that ends in a place of two or more words the document names as a
+                // place elsewhere ("A B New X"): a person's own names are seldom a place of several words.
+                foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+                {
+                    var first = TokenAt(tokens, m.Start);
+                    var last = TokenAt(tokens, m.End - 1);
+                    if (first < 0 || last < first + 2) continue;
+                    for (var k = first + 1; k < last; k++)
+                    {
+                        if (!IsCapitalised(document, k) || Known(Text(document, k, last)) is not { } j || j == i) continue;
+                        Found("nested-person", k, last, j);
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
             if (Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0) continue; // a place itself: "X City" is not X
             foreach (var m in e.Mentions)
             {
@@ -485,6 +580,14 @@ internal sealed class PlaceMentionFinder
             t = last;
         }
 
+        // 3a. Two different names of one sentence with common words beside them, each naming places of one country only, the
+        // same for both ("for X Location, not for Y Location"): each vouches for the other.
+        foreach (var group in pairs.GroupBy(p => (tokens[p.First].Sentence, p.Country)))
+        {
+            if (group.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count() < 2) continue;
+            foreach (var p in group) Found("common-pair", p.First, p.Last, null);
+        }
+
         // 3b. Lower-case words no entity covers that are usually written capitalised (or too rare to say) and name a place of a
         // country the document speaks of, with evidence from the text: a locative preposition, a coordinated place, the
         // document's place of that name, its division or country after it ("miramar florida", "brittany france"), or a place
@@ -558,6 +661,39 @@ internal sealed class PlaceMentionFinder
 
             Found("division-code", t, t, null);
             createdNames[PlaceGazetteer.Key(Text(document, t, t))] = division.Name;
+        }
+
+        // 5. Initials of a place the document named before in words of their own ("Los Angeles" … "LA", "L.A."), whether no
+        // entity covers them or they open or sit inside another name ("LA Weekly"): a mention of that place.
+        var initials = new Dictionary<string, (int Entity, int Start)>(StringComparer.Ordinal);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (!Geocoder.IsPlace(entities[i]) || _gazetteer.Find(entities[i].Name).Count == 0) continue;
+            foreach (var m in entities[i].Mentions.Where(m => m.Kind == MentionKinds.Name))
+            {
+                if (Initials(m.Text) is not { } letters) continue;
+                if (initials.TryGetValue(letters, out var had) && had.Entity != i) { initials[letters] = (-1, 0); continue; } // two places: no initials
+                if (!initials.ContainsKey(letters) || m.Start < had.Start) initials[letters] = (i, m.Start);
+            }
+        }
+
+        var placeMention = new bool[tokens.Length];
+        foreach (var e in entities.Where(e => Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0))
+        {
+            foreach (var m in e.Mentions) Cover(tokens, placeMention, m.Start, m.End);
+        }
+
+        foreach (var list in added.Values.Concat(created.Values))
+        {
+            foreach (var m in list) Cover(tokens, placeMention, m.Start, m.End);
+        }
+
+        for (var t = 0; t < tokens.Length && initials.Count > 0; t++)
+        {
+            if (placeMention[t] || InitialsWord(Text(document, t, t)) is not { } letters) continue;
+            if (!initials.TryGetValue(letters, out var place) || place.Entity < 0 || place.Start >= tokens[t].Start) continue;
+            if (_gazetteer.Find(Text(document, t, t)).Count > 0) continue; // a name of its own ("UK", "US")
+            Found("initials", t, t, place.Entity);
         }
 
         foreach (var (j, division) in renamed)
@@ -677,6 +813,62 @@ internal sealed class PlaceMentionFinder
     internal static string WithoutPossessive(string text) =>
         text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal) ? text[..^2]
         : text.Length > 1 && text[^1] is '\'' or '’' ? text[..^1] : text;
+
+    /// <summary>
+    /// The last token of the place that opens the name [<paramref name="first"/>, <paramref name="last"/>] when a title head
+    /// follows it and a capitalised word follows the title ("X Senator A B", "New X Governor A B"), or null. The place is the
+    /// longest run of one to three words the gazetteer holds as a country, a division or a city of note.
+    /// </summary>
+    private int? PlaceBeforeTitle(Document d, int first, int last)
+    {
+        for (var k = Math.Min(first + 2, last - 2); k >= first; k--)
+        {
+            if (!IsCapitalised(d, k + 1) || !_words.IsTitle(Text(d, k + 1, k + 1)) || !IsCapitalised(d, k + 2)) continue;
+            if (Enumerable.Range(first, k - first + 1).Any(x => !IsCapitalised(d, x))) continue;
+            if (Strong(Text(d, first, k)).Count > 0) return k;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the name's places of note (<see cref="Strong"/>) all lie in one country.</summary>
+    private bool OneCountry(string name) => Strong(name) is { Count: > 0 } strong && strong.All(p => p.Country == strong[0].Country);
+
+    /// <summary>The place of a name "[the] Unit of X" whose unit word (capitalised) is one of <c>unit-words.tsv</c> ("the State of X" → X), or null.</summary>
+    private string? UnitOf(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = words.Length > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (words.Length < at + 3 || words[at + 1] != "of" || !char.IsUpper(words[at][0]) || !_words.Units.Contains(words[at].ToLowerInvariant())) return null;
+        return string.Join(' ', words.Skip(at + 2));
+    }
+
+    /// <summary>
+    /// The initials of a place's name of two to four words, each capitalised ("Los Angeles" → "LA"), or null. Hyphens part words.
+    /// </summary>
+    internal static string? Initials(string name)
+    {
+        var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 4 || words.Any(w => !char.IsUpper(w[0]))) return null;
+        return string.Concat(words.Select(w => char.ToUpperInvariant(w[0])));
+    }
+
+    /// <summary>
+    /// The letters of a word written as initials: two to four capitals, bare ("LA") or each followed by a dot ("L.A."), or null.
+    /// </summary>
+    internal static string? InitialsWord(string word)
+    {
+        if (word.Length is >= 2 and <= 4 && word.All(c => c is >= 'A' and <= 'Z')) return word;
+        if (word.Length is < 4 or > 8 || word.Length % 2 != 0) return null;
+        var letters = new char[word.Length / 2];
+        for (var i = 0; i < word.Length; i += 2)
+        {
+            if (word[i] is not (>= 'A' and <= 'Z') || word[i + 1] != '.') return null;
+            letters[i / 2] = word[i];
+        }
+
+        return new string(letters);
+    }
 
     /// <summary>The gazetteer's places of a name that count as evidence: countries, divisions and cities of <see cref="MinPopulation"/> people.</summary>
     private List<GazetteerPlace> Strong(string name) =>
@@ -815,6 +1007,8 @@ internal sealed class PlaceMentionFinder
     private static bool IsProperWord(Document d, int t) => IsCapitalised(d, t) && d.Tokens[t].Upos is null or "PROPN";
 
     /// <summary>A word that begins with a capital letter (inside a name the syntax's tag is no evidence: "United" in a country's name).</summary>
+    private static bool IsLowerWord(Document d, int t) => d.Tokens[t].End > d.Tokens[t].Start && char.IsLower(d.Text[d.Tokens[t].Start]);
+
     private static bool IsCapitalised(Document d, int t) => d.Tokens[t].End > d.Tokens[t].Start && char.IsUpper(d.Text[d.Tokens[t].Start]);
 
     /// <summary>

@@ -393,4 +393,159 @@ public sealed class PlaceMentionFinderTests
         Assert.Equal("US", portland.Place!.CountryCode);
         Assert.Equal(PlaceClasses.City, portland.Place.FeatureClass);
     }
+    [Fact]
+    public void Stage_InitialsOfAPlaceNamedBefore_AreAMentionOfThatPlace()
+    {
+        const string text = "Teachers in Buenos Aires went on strike on Monday. The BA Herald said that schools in B.A. stayed shut.";
+        var doc = new PlaceStage().Process(With(text, ("Buenos Aires", EntityTypes.Gpe), ("BA Herald", EntityTypes.Organization)));
+
+        var city = Assert.Single(doc.Entities, e => e.Name == "Buenos Aires");
+        Assert.Equal(3, city.Mentions.Length);
+        Assert.Equal("AR", city.Place!.CountryCode);
+        Assert.Same(city, PlaceCovering(doc, text, "B.A."));
+        Assert.Contains(doc.Entities, e => e.Name == "BA Herald" && e.Type == EntityTypes.Organization && e.Place is null);
+    }
+
+    [Fact]
+    public void Find_InitialsBeforeThePlaceIsNamed_AreNoPlace()
+    {
+        const string text = "The BA Herald said on Monday that teachers in Buenos Aires went on strike.";
+        var (_, rules) = Finder.Find(With(text, ("BA Herald", EntityTypes.Organization), ("Buenos Aires", EntityTypes.Gpe)));
+
+        Assert.DoesNotContain("initials", rules);
+    }
+
+    [Fact]
+    public void Find_InitialsThatTwoPlacesOfTheDocumentShare_AreNoPlace()
+    {
+        const string text = "Farmers from South Dakota met buyers in San Diego. The SD Farm Bureau called the trip a success.";
+        var (_, rules) = Finder.Find(With(text, ("South Dakota", EntityTypes.Gpe), ("San Diego", EntityTypes.Gpe), ("SD Farm Bureau", EntityTypes.Organization)));
+
+        Assert.DoesNotContain("initials", rules);
+    }
+
+    [Theory]
+    [InlineData("Los Angeles", "LA")]
+    [InlineData("Stoke-On-Trent", "SOT")]
+    [InlineData("Rio de Janeiro", null)]
+    [InlineData("Paris", null)]
+    [InlineData("Saint Kitts And Nevis Island", null)]
+    public void Initials_OfAPlaceName_AreTheFirstLettersOfTwoToFourCapitalisedWords(string name, string? expected) =>
+        Assert.Equal(expected, PlaceMentionFinder.Initials(name));
+
+    [Theory]
+    [InlineData("LA", "LA")]
+    [InlineData("L.A.", "LA")]
+    [InlineData("NYC", "NYC")]
+    [InlineData("La", null)]
+    [InlineData("L.A", null)]
+    [InlineData("A", null)]
+    [InlineData("ABCDE", null)]
+    public void InitialsWord_CapitalsBareOrEachDotted_AreInitials(string word, string? expected) =>
+        Assert.Equal(expected, PlaceMentionFinder.InitialsWord(word));
+
+    [Fact]
+    public void Stage_PlaceBeforeATitleInAPersonsName_IsAPlace()
+    {
+        const string text = "The bill reached Washington on Monday. Ohio Senator Jane Doe said she would vote against it.";
+        var doc = new PlaceStage().Process(With(text, ("Washington", EntityTypes.Gpe), ("Ohio Senator Jane Doe", EntityTypes.Person)));
+
+        var place = PlaceCovering(doc, text, "Ohio");
+        Assert.NotNull(place);
+        Assert.Equal("US", place!.Place!.CountryCode);
+        Assert.Equal(PlaceClasses.Admin1, place.Place.FeatureClass);
+        Assert.Contains(doc.Entities, e => e.Name == "Ohio Senator Jane Doe" && e.Type == EntityTypes.Person && e.Place is null);
+    }
+
+    [Fact]
+    public void Find_PlaceInAPersonsNameWithATitleLastOrNoTitle_IsNoPlace()
+    {
+        const string text = "Actors in Australia cheered when Victoria Justice and Georgia Blake Hall arrived.";
+        var (_, rules) = Finder.Find(With(text, ("Australia", EntityTypes.Gpe), ("Victoria Justice", EntityTypes.Person), ("Georgia Blake Hall", EntityTypes.Person)));
+
+        Assert.DoesNotContain("nested-title", rules);
+    }
+    [Fact]
+    public void Stage_StateOfADivisionTypedOrganisation_IsRetypedAPlaceInThatDivision()
+    {
+        const string text = "Lawyers for the State of Vermont asked the court to dismiss the claim.";
+        var doc = new PlaceStage().Process(With(text, ("State of Vermont", EntityTypes.Organization)));
+
+        var state = Assert.Single(doc.Entities, e => e.Name == "State of Vermont");
+        Assert.Equal(EntityTypes.Gpe, state.Type);
+        Assert.Equal("US", state.Place!.CountryCode);
+        Assert.Equal(PlaceClasses.Admin1, state.Place.FeatureClass);
+    }
+
+    [Fact]
+    public void Find_OrganisationWithAUnitWordButNoPlaceAfterIt_StaysAnOrganisation()
+    {
+        const string text = "The Department of Justice opened an inquiry in Ohio.";
+        var (doc, rules) = Finder.Find(With(text, ("Department of Justice", EntityTypes.Organization), ("Ohio", EntityTypes.Gpe)));
+
+        Assert.Equal(EntityTypes.Organization, doc.Entities.Single(e => e.Name == "Department of Justice").Type);
+        Assert.DoesNotContain("retyped-unit", rules);
+    }
+
+    [Fact]
+    public void Find_TwoTownsOfOneCountryBesideCommonWordsInOneSentence_AreBothPlaces()
+    {
+        // No country is named: each town vouches for the other (both lie in India only).
+        const string text = "The parcel went to Noida Store instead of Gurgaon Store.";
+        var (doc, rules) = Finder.Find(With(text, ("Noida Store", EntityTypes.Organization), ("Gurgaon Store", EntityTypes.Organization)));
+
+        Assert.Equal(2, rules.Count(r => r == "common-pair"));
+        Assert.Contains(doc.Entities, e => e.Name == "Noida" && e.Type == EntityTypes.Gpe);
+        Assert.Contains(doc.Entities, e => e.Name == "Gurgaon" && e.Type == EntityTypes.Gpe);
+    }
+
+    [Fact]
+    public void Find_OneTownBesideCommonWordsInADocumentNamingNoCountry_IsNoPlace()
+    {
+        const string text = "The parcel went to Noida Store on Monday.";
+        var (_, rules) = Finder.Find(With(text, ("Noida Store", EntityTypes.Organization)));
+
+        Assert.DoesNotContain("common-pair", rules);
+        Assert.DoesNotContain("nested-common", rules);
+    }
+
+    [Fact]
+    public void Find_PlaceNameWrittenInLowerCaseAfterAShorterPlace_JoinsThePlaceOfTheLongerName()
+    {
+        const string text = "Rockets were fired from the Gaza Strip on Sunday. Militants want to turn the Gaza strip into a battlefield, and Gaza is tense.";
+        var doc = With(text, ("Gaza Strip", EntityTypes.Gpe), ("Gaza", EntityTypes.Gpe));
+        var (found, rules) = Finder.Find(doc);
+
+        Assert.Equal(["extended-known"], rules);
+        var strip = found.Entities.Single(e => e.Name == "Gaza Strip");
+        Assert.Contains(strip.Mentions, m => m.Text == "Gaza strip");
+        Assert.Single(found.Entities.Single(e => e.Name == "Gaza").Mentions);
+    }
+    [Fact]
+    public void Find_PlaceFollowedByPunctuationAndALowerCaseWord_DoesNotJoinTheLongerPlace()
+    {
+        const string text = "Rockets fell on the Gaza Strip on Sunday. In Gaza, strip searches at the crossing resumed.";
+        var (found, rules) = Finder.Find(With(text, ("Gaza Strip", EntityTypes.Gpe), ("Gaza", EntityTypes.Gpe)));
+
+        Assert.DoesNotContain("extended-known", rules);
+        Assert.Single(found.Entities.Single(e => e.Name == "Gaza").Mentions);
+    }
+    [Fact]
+    public void Find_PersonsNameEndingInAPlaceOfTwoWordsTheDocumentNames_HoldsThatPlace()
+    {
+        const string text = "She grew up in New Orleans. Fans met her at Madame Lacroix New Orleans last spring.";
+        var (found, rules) = Finder.Find(With(text, ("Madame Lacroix New Orleans", EntityTypes.Person), ("New Orleans", EntityTypes.Gpe)));
+
+        Assert.Contains("nested-person", rules);
+        Assert.Equal(2, found.Entities.Single(e => e.Name == "New Orleans").Mentions.Length);
+    }
+
+    [Fact]
+    public void Find_PersonsNameEndingInAOneWordPlace_HoldsNoPlace()
+    {
+        const string text = "She grew up in Orleans. Fans met Jack Orleans last spring.";
+        var (_, rules) = Finder.Find(With(text, ("Jack Orleans", EntityTypes.Person), ("Orleans", EntityTypes.Gpe)));
+
+        Assert.DoesNotContain("nested-person", rules);
+    }
 }

@@ -14,10 +14,11 @@ corpus=${1:-../shared/corpora/bbc}
 runs=${2:-2}
 dossier=${DOSSIER_BIN:-src/Dossier.Cli/bin/Release/net10.0/dossier}
 bench=(dotnet bench/Dossier.Bench/bin/Release/net10.0/Dossier.Bench.dll)
-# The server as `dossier serve` runs it: Dossier.Cli.csproj turns tiered compilation off (full optimisation on first
-# compile); the bench hosts the same app in its own process, so it runs the same way. With tiers on, a loaded machine
-# was still re-compiling 40 s into a run and the .NET CPU per request was 2-3x (docs/evaluation.md, branch pg4).
-export DOTNET_TieredCompilation=0
+# The server as `dossier serve` runs it (src/Dossier.Cli/ServerCodeGeneration.cs): tiered compilation on, no quick tier-0
+# code, no instrumented tier, so that hot precompiled (ReadyToRun) code is recompiled fully optimised; the bench hosts the
+# same app in its own process, so it runs the same way. (With the default tiers, a loaded machine was still re-compiling
+# 40 s into a run, branch pg4; with tiers off, the precompiled code was never optimised further, branch pg6.)
+export DOTNET_TieredCompilation=1 DOTNET_TC_QuickJit=0 DOTNET_TieredPGO=0
 [ -x "$dossier" ] || { echo "build first: dotnet build -c Release" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "$corpus: no such directory" >&2; exit 1; }
 . .ci/servers/postgres.sh

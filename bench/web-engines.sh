@@ -34,9 +34,9 @@ echo "corpus $corpus, $(nproc) cores, $(date -u +%FT%TZ)"
 "$dossier" ingest "$corpus" --store "$pg" >/dev/null 2>&1 || { echo "PostgreSQL ingest failed" >&2; exit 1; }
 for i in $(seq "$runs"); do
   echo "== SQLite, run $i, load $(load)"
-  "${bench[@]}" web "$db" --clients 50 --seconds 20 --warmup 3 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
+  "${bench[@]}" web "$db" --clients 50 --seconds 20 --warmup 10 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
   echo "== PostgreSQL, run $i, load $(load)"
-  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
+  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 10 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
 done
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 "$dossier" serve --store "$pg" --no-cache --urls "http://127.0.0.1:$port" "${threshold[@]}" >/dev/null 2>&1 &
@@ -45,7 +45,7 @@ trap 'kill $server 2>/dev/null; dossier_pg_stop; rm -f "$db" "$db-wal" "$db-shm"
 for _ in $(seq 60); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/events?limit=1" && break; sleep 1; done
 for i in $(seq "$runs"); do
   echo "== PostgreSQL, dossier serve in its own process (pid $server), run $i, load $(load)"
-  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --server "http://127.0.0.1:$port" --server-pid "$server" "${threshold[@]}" \
+  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 10 --server "http://127.0.0.1:$port" --server-pid "$server" "${threshold[@]}" \
     | grep -E '^(scenario|entity|event filter /api/events\?…)'
 done
 echo "== PostgreSQL, 1 client, load $(load)"

@@ -14,10 +14,11 @@ corpus=${1:-../shared/corpora/bbc}
 runs=${2:-2}
 dossier=${DOSSIER_BIN:-src/Dossier.Cli/bin/Release/net10.0/dossier}
 bench=(dotnet bench/Dossier.Bench/bin/Release/net10.0/Dossier.Bench.dll)
-# The server as `dossier serve` runs it: Dossier.Cli.csproj turns tiered compilation off (full optimisation on first
-# compile); the bench hosts the same app in its own process, so it runs the same way. With tiers on, a loaded machine
-# was still re-compiling 40 s into a run and the .NET CPU per request was 2-3x (docs/evaluation.md, branch pg4).
-export DOTNET_TieredCompilation=0
+# The server as `dossier serve` runs it (src/Dossier.Cli/ServerCodeGeneration.cs): tiered compilation on, no quick tier-0
+# code, no instrumented tier, so that hot precompiled (ReadyToRun) code is recompiled fully optimised; the bench hosts the
+# same app in its own process, so it runs the same way. (With the default tiers, a loaded machine was still re-compiling
+# 40 s into a run, branch pg4; with tiers off, the precompiled code was never optimised further, branch pg6.)
+export DOTNET_TieredCompilation=1 DOTNET_TC_QuickJit=0 DOTNET_TieredPGO=0
 [ -x "$dossier" ] || { echo "build first: dotnet build -c Release" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "$corpus: no such directory" >&2; exit 1; }
 . .ci/servers/postgres.sh
@@ -33,9 +34,9 @@ echo "corpus $corpus, $(nproc) cores, $(date -u +%FT%TZ)"
 "$dossier" ingest "$corpus" --store "$pg" >/dev/null 2>&1 || { echo "PostgreSQL ingest failed" >&2; exit 1; }
 for i in $(seq "$runs"); do
   echo "== SQLite, run $i, load $(load)"
-  "${bench[@]}" web "$db" --clients 50 --seconds 20 --warmup 3 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
+  "${bench[@]}" web "$db" --clients 50 --seconds 20 --warmup 10 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
   echo "== PostgreSQL, run $i, load $(load)"
-  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
+  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 10 --no-cache "${threshold[@]}" | grep -E '^(scenario|entity|event filter /api/events\?…)'
 done
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 "$dossier" serve --store "$pg" --no-cache --urls "http://127.0.0.1:$port" "${threshold[@]}" >/dev/null 2>&1 &
@@ -44,7 +45,7 @@ trap 'kill $server 2>/dev/null; dossier_pg_stop; rm -f "$db" "$db-wal" "$db-shm"
 for _ in $(seq 60); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/events?limit=1" && break; sleep 1; done
 for i in $(seq "$runs"); do
   echo "== PostgreSQL, dossier serve in its own process (pid $server), run $i, load $(load)"
-  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 3 --server "http://127.0.0.1:$port" --server-pid "$server" "${threshold[@]}" \
+  "${bench[@]}" web "$pg" --clients 50 --seconds 20 --warmup 10 --server "http://127.0.0.1:$port" --server-pid "$server" "${threshold[@]}" \
     | grep -E '^(scenario|entity|event filter /api/events\?…)'
 done
 echo "== PostgreSQL, 1 client, load $(load)"

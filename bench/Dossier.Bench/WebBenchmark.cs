@@ -532,14 +532,18 @@ internal static class WebBenchmark
         }
     }
 
-    /// <summary>How this process compiles: <c>dossier serve</c> runs with tiered compilation off (Dossier.Cli.csproj);
-    /// the bench hosts the same app, so <c>DOTNET_TieredCompilation=0</c> makes it run the same way.</summary>
+    /// <summary>How this process compiles: <c>dossier serve</c> runs with tiered compilation on, no quick tier-0 code and
+    /// no instrumented tier (src/Dossier.Cli/ServerCodeGeneration.cs); the bench hosts the same app, so those three
+    /// settings (as bench/web-engines.sh exports them) make it run the same way.</summary>
     private static string JitMode()
     {
-        var setting = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? Environment.GetEnvironmentVariable("COMPlus_TieredCompilation");
-        return setting == "0"
-            ? "tiered compilation off (as dossier serve runs)"
-            : "tiered compilation on (dossier serve runs with it off; DOTNET_TieredCompilation=0 runs as it does)";
+        static string? Setting(string name) => Environment.GetEnvironmentVariable("DOTNET_" + name) ?? Environment.GetEnvironmentVariable("COMPlus_" + name);
+        return (Setting("TieredCompilation"), Setting("TC_QuickJit"), Setting("TieredPGO")) switch
+        {
+            ("1", "0", "0") => "tiered compilation on, no quick JIT, no PGO (as dossier serve runs)",
+            ("0", _, _) => "tiered compilation off (as dossier serve ran before branch pg6)",
+            _ => "the runtime's default tiers (dossier serve: DOTNET_TieredCompilation=1 DOTNET_TC_QuickJit=0 DOTNET_TieredPGO=0)",
+        };
     }
 
     /// <summary>When wrk is on the PATH: the same load against a <c>dossier serve</c> instance, with Lua scripts for the round-robin paths.</summary>

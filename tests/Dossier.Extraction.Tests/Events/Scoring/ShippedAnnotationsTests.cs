@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Dossier.Extraction.Coreference;
+using Dossier.Testing;
+
+namespace Dossier.Extraction.Tests.Events.Scoring;
+
+/// <summary>
+/// Integrity of the committed event annotations (<c>data/annotations/events/**/*.jsonl</c>, the sentences kept aside in
+/// <c>extra/</c> and the second annotator's in <c>agreement/</c> included): a document's split is the same in every file,
+/// so that no sentence of a dev or heldout document is ever trained on through another file.
+/// </summary>
+public sealed class ShippedAnnotationsTests
+{
+    private static readonly string Folder = Path.Combine(SharedData.RepositoryRoot, "data", "annotations", "events");
+
+    private static IEnumerable<(string File, string Corpus, string Doc, string Split)> Records() =>
+        Directory.GetFiles(Folder, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).SelectMany(f => File.ReadLines(f)
+            .Where(l => l.Length > 0)
+            .Select(l =>
+            {
+                using var json = JsonDocument.Parse(l);
+                var r = json.RootElement;
+                return (Path.GetRelativePath(Folder, f).Replace('\\', '/'), r.GetProperty("corpus").GetString()!, r.GetProperty("doc").GetString()!, r.GetProperty("split").GetString()!);
+            }).ToList());
+
+    [Fact]
+    public void ShippedAnnotations_DocumentAnnotatedInSeveralFiles_HasOneSplitInAll()
+    {
+        var mixed = Records()
+            .GroupBy(r => (r.Corpus, r.Doc))
+            .Where(g => g.Select(r => r.Split).Distinct().Count() > 1)
+            .Select(g => $"{g.Key.Corpus} {g.Key.Doc}: " + string.Join(", ", g.Select(r => $"{r.File}={r.Split}").Distinct()))
+            .ToList();
+        Assert.True(mixed.Count == 0, "documents with more than one split: " + string.Join("; ", mixed));
+    }
+
+    [Fact]
+    public void ShippedAnnotations_More3File_HoldsOnlyTrainDocumentsThatNoOtherFileAnnotatesOutsideGumsOwnDevSet()
+    {
+        var records = Records().ToList();
+        var more3 = records.Where(r => r.File == "more3.jsonl").ToList();
+        var elsewhere = records.Where(r => r.File != "more3.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        Assert.DoesNotContain(more3, r => elsewhere.Contains((r.Corpus, r.Doc)));
+        Assert.NotEmpty(more3);
+        Assert.All(more3, r => Assert.Equal("train", r.Split));
+        var gumDev = CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(more3, r => r.Corpus == "gum" && gumDev.Contains(r.Doc));
+    }
+
+    [SkippableFact]
+    public void ShippedAnnotations_More3File_EwtDocumentsAreDocumentsOfEwtsTrainFile()
+    {
+        var train = SharedData.Require("data/ud-ewt/en_ewt-ud-train.conllu");
+        var trainDocs = File.ReadLines(train).Where(l => l.StartsWith("# newdoc id = ", StringComparison.Ordinal))
+            .Select(l => l["# newdoc id = ".Length..].Trim()).ToHashSet(StringComparer.Ordinal);
+        var ewt = Records().Where(r => r.File == "more3.jsonl" && r.Corpus == "ewt").Select(r => r.Doc).Distinct().ToList();
+        Assert.NotEmpty(ewt);
+        Assert.All(ewt, d => Assert.Contains(d, trainDocs));
+    }
+}

@@ -59,7 +59,8 @@ return mode switch
         Number("--window", 1_000),
         Number("--sources", 400),
         options.GetValueOrDefault("--db"),
-        flags.Contains("--side-by-side"))),
+        flags.Contains("--side-by-side"),
+        flags.Contains("--profile"))),
     "syntax" => SyntaxBenchmark.Run(input ?? Path.Combine("..", "shared", "data", "ud-ewt", "en_ewt-ud-test.conllu"), runs),
     "web" => await WebBenchmark.RunAsync(new WebBenchmark.Settings(
         input,
@@ -94,7 +95,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
     Console.Error.WriteLine("       Dossier.Bench startup");
-    Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH] [--side-by-side]");
+    Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH] [--side-by-side [--profile]]");
     Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load] [--distributed]");
     Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache] [--only entity-page|events-api|entity-api] [--by-path] [--server URL [--server-pid PID]] [--min-confidence X] [--scenarios-from DB2]");
     return 1;

@@ -166,16 +166,6 @@ internal static class CorpusGrowthBenchmark
             }
 
             Console.WriteLine($"side by side: a store of {count:N0} documents ({Size(path) / 1e6:F0} MB) and one of {settings.Window:N0}, {settings.Window:N0} more documents each, alternately; uptime: {AnalyticsBenchmark.Uptime()}");
-            if (Environment.GetEnvironmentVariable("SPEED6_CACHE") is { } pragma)
-            {
-                foreach (var c in new[] { little, large })
-                {
-                    using var command = c.WriterConnection.CreateCommand();
-                    command.CommandText = pragma;
-                    command.ExecuteNonQuery();
-                }
-            }
-
             var smallSteps = new Steps(little, settings.Profile);
             var largeSteps = new Steps(large, settings.Profile);
             double atSmall = 0, atLarge = 0, cpuSmall = 0, cpuLarge = 0;

@@ -8,7 +8,9 @@ using Dossier.Bench;
 //   dotnet run -c Release --project bench/Dossier.Bench -- corpus [CORPUS] [--documents 50000] [--window 1000] [--sources 400] [--db PATH]
 //       ingest cost as the corpus grows: synthetic documents built from analysed BBC ones, stored through the SQLite
 //       store and corpus merge; ms per document (and in the merge) per window, the store's size; --side-by-side: with the
-//       store an earlier run grew (--db), the cost there and at one window, alternately in the same minutes
+//       store an earlier run grew (--db), the cost there and at one window, alternately in the same minutes, per step
+//       (document and annotations, corpus merge, commit) and in the storing thread's CPU time; --profile: SQLite's own
+//       time per statement at both sizes, the 25 that grow most
 //   bench/compare-compromise.sh [DIR]                                                     dossier analyze vs compromise, side by side
 //   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache] [--only KEY] [--by-path]
 //       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;

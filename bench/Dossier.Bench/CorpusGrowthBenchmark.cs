@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Dossier.Core.Documents;
 using Dossier.Engine;
 using Dossier.Ingest;
@@ -28,7 +29,7 @@ namespace Dossier.Bench;
 /// </remarks>
 internal static class CorpusGrowthBenchmark
 {
-    public sealed record Settings(string Corpus, int Documents, int Window, int Sources, string? DbPath, bool Side = false);
+    public sealed record Settings(string Corpus, int Documents, int Window, int Sources, string? DbPath, bool Side = false, bool Profile = false);
 
     public static async Task<int> RunAsync(Settings settings)
     {
@@ -165,28 +166,128 @@ internal static class CorpusGrowthBenchmark
             }
 
             Console.WriteLine($"side by side: a store of {count:N0} documents ({Size(path) / 1e6:F0} MB) and one of {settings.Window:N0}, {settings.Window:N0} more documents each, alternately; uptime: {AnalyticsBenchmark.Uptime()}");
-            double atSmall = 0, atLarge = 0;
+            var smallSteps = new Steps(little, settings.Profile);
+            var largeSteps = new Steps(large, settings.Profile);
+            double atSmall = 0, atLarge = 0, cpuSmall = 0, cpuLarge = 0;
+            var moved = 0;
             for (var j = 0; j < settings.Window; j++)
             {
                 var i = settings.Window + j;
                 var forSmall = Synthetic(sources[i % sources.Length], i / sources.Length, i);
                 var n = count + j;
                 var forLarge = Synthetic(sources[n % sources.Length], n / sources.Length, n);
+                var thread = Environment.CurrentManagedThreadId;
+                var cpu0 = ThreadCpu.Milliseconds();
                 var start = Stopwatch.GetTimestamp();
+                smallSteps.Start(start);
                 await little.AddAsync(forSmall);
                 var middle = Stopwatch.GetTimestamp();
+                var cpu1 = ThreadCpu.Milliseconds();
+                smallSteps.End(middle);
+                largeSteps.Start(middle);
                 await large.AddAsync(forLarge);
+                largeSteps.End(Stopwatch.GetTimestamp());
+                var cpu2 = ThreadCpu.Milliseconds();
+                moved += thread == Environment.CurrentManagedThreadId ? 0 : 1;
+                cpuSmall += cpu1 - cpu0;
+                cpuLarge += cpu2 - cpu1;
                 atSmall += Stopwatch.GetElapsedTime(start, middle).TotalMilliseconds;
                 atLarge += Stopwatch.GetElapsedTime(middle).TotalMilliseconds;
             }
 
             Console.WriteLine(FormattableString.Invariant(
                 $"ms per document: {atSmall / settings.Window:F2} at {settings.Window:N0}, {atLarge / settings.Window:F2} at {count:N0}; ratio {atLarge / atSmall:F2} (bar: within 20%, ≤ 1.20); uptime: {AnalyticsBenchmark.Uptime()}"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"CPU ms per document (the storing thread's): {cpuSmall / settings.Window:F2} at {settings.Window:N0}, {cpuLarge / settings.Window:F2} at {count:N0}; ratio {cpuLarge / cpuSmall:F2}{(moved > 0 ? $" ({moved} documents resumed on another thread: CPU figures unreliable)" : "")}"));
+            Console.WriteLine("ms per document by step   at " + settings.Window.ToString("N0", CultureInfo.InvariantCulture) + "   at " + count.ToString("N0", CultureInfo.InvariantCulture));
+            foreach (var step in new[] { "document+annotations", "corpus", "commit" })
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  {step,-22} {smallSteps.Stage(step) / settings.Window,8:F2} {largeSteps.Stage(step) / settings.Window,8:F2}"));
+            }
+
+            if (settings.Profile)
+            {
+                Console.WriteLine("statements (SQLite's own time, ms per document; the 25 that grow most), at " + settings.Window.ToString("N0", CultureInfo.InvariantCulture) + ", at " + count.ToString("N0", CultureInfo.InvariantCulture) + ", calls per document at each");
+                foreach (var sql in smallSteps.Statements.Keys.Union(largeSteps.Statements.Keys)
+                    .OrderByDescending(q => largeSteps.Statements.GetValueOrDefault(q).Ns - smallSteps.Statements.GetValueOrDefault(q).Ns).Take(25))
+                {
+                    var (a, b) = (smallSteps.Statements.GetValueOrDefault(sql), largeSteps.Statements.GetValueOrDefault(sql));
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"  {a.Ns / 1e6 / settings.Window,7:F3} {b.Ns / 1e6 / settings.Window,7:F3}  {a.Calls / (double)settings.Window,6:F1} {b.Calls / (double)settings.Window,6:F1}  {sql}"));
+                }
+            }
+
             return 0;
         }
         finally
         {
             Delete(small);
+        }
+    }
+
+    /// <summary>The calling thread's CPU time (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>): a document's cost that other
+    /// processes on a loaded machine do not add to, as they do to wall time.</summary>
+    private static class ThreadCpu
+    {
+        [StructLayout(LayoutKind.Sequential)]
+        private struct TimeSpec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
+
+        [DllImport("libc", EntryPoint = "clock_gettime")]
+        private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+        public static double Milliseconds() =>
+            OperatingSystem.IsLinux() && ClockGetTime(3, out var t) == 0 ? (t.Seconds * 1e3) + (t.Nanoseconds / 1e6) : 0;
+    }
+
+    /// <summary>One store's time per step of <see cref="SqliteDocumentStore.AddAsync"/> (the document and annotation writes,
+    /// the corpus merge, the commit) and, with a profile, SQLite's own time per statement text.</summary>
+    private sealed class Steps
+    {
+        private readonly Dictionary<string, double> _stages = new(StringComparer.Ordinal);
+        private long _mark;
+
+        public Steps(SqliteDocumentStore store, bool profile)
+        {
+            store.AfterStage = stage =>
+            {
+                var now = Stopwatch.GetTimestamp();
+                Add(stage == "corpus" ? "corpus" : "document+annotations", now);
+            };
+            if (profile)
+            {
+                SQLitePCL.raw.sqlite3_profile(store.WriterConnection.Handle, (_, statement, ns) =>
+                {
+                    var key = Normalise(statement);
+                    var (total, calls) = Statements.GetValueOrDefault(key);
+                    Statements[key] = (total + ns, calls + 1);
+                }, null);
+            }
+        }
+
+        public Dictionary<string, (long Ns, long Calls)> Statements { get; } = new(StringComparer.Ordinal);
+
+        public double Stage(string stage) => _stages.GetValueOrDefault(stage);
+
+        public void Start(long now) => _mark = now;
+
+        public void End(long now) => Add("commit", now);
+
+        private void Add(string stage, long now)
+        {
+            _stages[stage] = _stages.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds;
+            _mark = now;
+        }
+
+        /// <summary>A statement's text on one line, its numbered parameters folded ($k0, $k1 → $k), at most 150 characters.</summary>
+        private static string Normalise(string sql)
+        {
+            var line = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " "), @"\$k\d+(, \$k\d+)*", "$k..").Trim();
+            return line.Length <= 150 ? line : line[..150];
         }
     }
 

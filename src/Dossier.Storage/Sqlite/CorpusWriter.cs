@@ -423,12 +423,16 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         }
         else if (mention.DateValue is null && mention.Published is { } published)
         {
+            // The key's corpus events reported in the window (first and last publication dates span their reports':
+            // an index range on the key and the last), then their reports published in it; reading every report of
+            // every key published in the window cost more as the store and its pages grew.
             command = Command(transaction, $"""
                 SELECT c.corpus_event_id, e.date_value, e.status, d.published
-                FROM documents AS d
-                CROSS JOIN events AS e ON e.doc_key = d.doc_key
-                CROSS JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
-                WHERE d.published BETWEEN $low AND $high AND {OfKey}{changesOfPlan}
+                FROM corpus_events AS c
+                CROSS JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
+                JOIN documents AS d ON d.doc_key = e.doc_key
+                WHERE {OfKey} AND c.last_published >= $low AND c.first_published <= $high
+                  AND d.published BETWEEN $low AND $high{changesOfPlan}
                 """,
                 [.. keyParameters, ("$low", Day(published.AddDays(-EventMerger.UndatedWindowDays))), ("$high", Day(published.AddDays(EventMerger.UndatedWindowDays)))]);
         }

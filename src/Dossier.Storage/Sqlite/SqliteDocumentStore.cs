@@ -78,6 +78,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// ("document", "entities", "times", "values", "events", "corpus") is written.</summary>
     internal Action<string>? AfterStage { get; set; }
 
+    /// <summary>The writer's connection, for a benchmark that profiles the statements it runs.</summary>
+    internal SqliteConnection WriterConnection => _connection;
+
     /// <summary>Opens the store at <paramref name="path"/>, creating the file if needed and bringing its schema
     /// to <see cref="SqliteSchema.LatestVersion"/>.</summary>
     /// <param name="path">The database file; its directory must exist.</param>

@@ -58,6 +58,9 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// <c>follows</c> (saved queries with a cursor over <c>documents.doc_key</c> and the last alert seen),
 /// <c>follow_alerts</c> (one per follow and matching document event: a new event, a new report, or a status change) and
 /// <c>follow_outbox</c> (one webhook delivery per alert, retried with back-off until delivered).
+/// Version 9 adds <c>corpus_event_dates</c> and <c>events_changes_of_plan</c> (the corpus merge's lookups by a date that
+/// is not a day and of changes of plan). Version 10 extends <c>corpus_events_by_key</c> with <c>last_published</c>, so
+/// that an undated mention finds the corpus events of its key reported in its window with one index range.
 /// </remarks>
 public static class SqliteSchema
 {
@@ -456,6 +459,13 @@ public static class SqliteSchema
                        AND (length(e.date_value) = 10 OR substr(e.date_value, 11, 1) = 'T')
                        AND date(substr(e.date_value, 1, 10)) = substr(e.date_value, 1, 10));
             CREATE INDEX events_changes_of_plan ON events (corpus_event_id) WHERE status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}');
+            """),
+        // The corpus events of a key by the last day they were reported: an undated new mention agrees only with undated
+        // mentions published a few days from it, so it reads the key's corpus events still reported in that window
+        // (CorpusWriter.AgreeableMembers) instead of every report of every key published in it.
+        new(10, "the corpus events of a key by their last publication date", """
+            DROP INDEX corpus_events_by_key;
+            CREATE INDEX corpus_events_by_key ON corpus_events (type, source_key, target_key, status_class, last_published);
             """),
     ];
 

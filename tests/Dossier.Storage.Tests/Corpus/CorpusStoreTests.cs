@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dossier.Core.Documents;
 using Dossier.Storage.Corpus;
 using Dossier.Storage.Sqlite;
@@ -159,6 +160,33 @@ public abstract class CorpusStoreContract(StoreKind kind) : IDisposable
         Assert.Equal([1L, 2L], events.Select(e => e.NumArticles).Order());
         Assert.All(events, e => Assert.True(e.Approximate));
         Assert.Equal("RUSMIL", events[0].Source.Single().Code);
+    }
+
+    [SkippableFact]
+    public async Task Add_UndatedReportsInAChain_JoinTheEventWhoseLatestReportIsWithinThreeDays()
+    {
+        await using var store = _db.Open();
+        var n = 0;
+        async Task Report(int day) => await store.AddAsync(Build("r" + (++n).ToString(CultureInfo.InvariantCulture),
+            "Navy ships blocked the strait again.", new DateOnly(2025, 10, day), $"https://r{n}.example/1", [],
+            [Event("v1", "COERCE", "IRNMIL", "USAMIL", null, goldstein: -5)]));
+        async Task<long[]> Articles() => [.. (await store.ListEventsAsync(new CorpusEventFilter(), 10)).Select(e => (long)e.NumArticles).Order()];
+
+        // A chain of reports three days apart: the fourth is nine days after the first, but three after the latest.
+        foreach (var day in new[] { 1, 4, 7, 10 })
+        {
+            await Report(day);
+        }
+
+        await Report(20);
+        Assert.Equal(new long[] { 1, 4 }, await Articles());
+        await Report(13);
+        Assert.Equal(new long[] { 1, 5 }, await Articles());
+        await Report(17);
+        Assert.Equal(new long[] { 2, 5 }, await Articles());
+        // Three days after the 13th, one before the 17th: both events are one.
+        await Report(16);
+        Assert.Equal(new long[] { 8 }, await Articles());
     }
 
     [SkippableFact]

@@ -21,10 +21,7 @@ public sealed class JsonlExporter : TextExporter
         long count = 0;
         await foreach (var document in StorePages.DocumentsAsync(store, skipped, cancellationToken).ConfigureAwait(false))
         {
-            var written = options.MinConfidence > 0 && document.Events.Any(e => e.Confidence < options.MinConfidence)
-                ? document with { Events = [.. document.Events.Where(e => e.Confidence >= options.MinConfidence)] }
-                : document;
-            await output.WriteAsync(DossierJson.Serialize(written).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(DossierJson.Serialize(document.WithEventsFrom(options.MinConfidence)).AsMemory(), cancellationToken).ConfigureAwait(false);
             await output.WriteAsync('\n').ConfigureAwait(false);
             count++;
         }

@@ -53,9 +53,9 @@ internal sealed class DocumentOutput
     /// <summary>Writes one document (for <c>json</c>, the first is held until it is known whether an array is needed).</summary>
     public async Task WriteAsync(Document document, CancellationToken cancellationToken)
     {
-        if (_format != "text" && _minConfidence > 0 && document.Events.Any(e => e.Confidence < _minConfidence))
+        if (_format != "text")
         {
-            document = document with { Events = [.. document.Events.Where(e => e.Confidence >= _minConfidence)] };
+            document = document.WithEventsFrom(_minConfidence);
         }
 
         switch (_format)

@@ -95,4 +95,10 @@ public sealed record Document
     /// <param name="sentence">A sentence of this document.</param>
     /// <exception cref="ArgumentOutOfRangeException">The sentence's token range is not within <see cref="Tokens"/>.</exception>
     public ReadOnlySpan<Token> TokensOf(Sentence sentence) => Tokens.AsSpan().Slice(sentence.FirstToken, sentence.TokenCount);
+
+    /// <summary>This document with only the events of at least <paramref name="minConfidence"/> (itself when none is below).</summary>
+    public Document WithEventsFrom(double minConfidence) =>
+        minConfidence > 0 && Events.Any(e => e.Confidence < minConfidence)
+            ? this with { Events = [.. Events.Where(e => e.Confidence >= minConfidence)] }
+            : this;
 }

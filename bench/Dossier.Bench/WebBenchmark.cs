@@ -39,8 +39,11 @@ internal static class WebBenchmark
     /// the events shown at this threshold. With <paramref name="Server"/>, give the threshold that server runs with.</param>
     /// <param name="ScenariosFrom">Another store with the same content (a copy) to choose the paths from, e.g. when DB is
     /// at a schema this build would migrate (an A/B against an older server); DB is then only the one whose backends are measured.</param>
+    /// <param name="MaxConcurrentRequests">The in-process server's admission limit (<see cref="DossierWebOptions.MaxConcurrentRequests"/>;
+    /// 0: none); null: <c>dossier serve</c>'s default. Not used with <paramref name="Server"/>.</param>
     public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true, string? Only = null,
-        bool ByPath = false, string? Server = null, int? ServerPid = null, double? MinConfidence = null, string? ScenariosFrom = null);
+        bool ByPath = false, string? Server = null, int? ServerPid = null, double? MinConfidence = null, string? ScenariosFrom = null,
+        int? MaxConcurrentRequests = null);
 
     private sealed record Scenario(string Name, string Key, IReadOnlyList<string> Paths);
 
@@ -96,6 +99,7 @@ internal static class WebBenchmark
                 CacheResponses = settings.Cache,
                 MinConfidence = threshold,
                 StoreUrl = postgres ? db : null,
+                MaxConcurrentRequests = settings.MaxConcurrentRequests ?? DossierWebOptions.DefaultMaxConcurrentRequests,
             })
             : null;
         var scenarioStore = settings.ScenariosFrom ?? db!;
@@ -121,7 +125,7 @@ internal static class WebBenchmark
         }
 
         Console.WriteLine(app is not null
-            ? $"server   {address} (in process, response cache {(settings.Cache ? "on" : "off")})"
+            ? $"server   {address} (in process, response cache {(settings.Cache ? "on" : "off")}, {((settings.MaxConcurrentRequests ?? DossierWebOptions.DefaultMaxConcurrentRequests) is > 0 and var n ? $"at most {n} requests at once" : "no admission limit")})"
             : $"server   {address} (a separate process{(settings.ServerPid is { } spid ? $", pid {spid}" : "")}; its response cache as it was started)");
         Console.WriteLine(Invariant($"events   confidence threshold {threshold} (dossier serve's default is {DefaultPipeline.DefaultMinConfidence}); filters chosen among the events shown at it"));
         var scenarios = await ScenariosAsync(ownStore is not null ? (ICorpusQueries)ownStore : app!.Services.GetRequiredService<ICorpusQueries>(), threshold);

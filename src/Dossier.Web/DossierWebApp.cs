@@ -55,6 +55,8 @@ public sealed class DossierWebApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxConcurrentRequests, nameof(options.MaxConcurrentRequests));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RequestQueueLimit, nameof(options.RequestQueueLimit));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -90,6 +92,11 @@ public sealed class DossierWebApp
                 : (ICorpusQueries)sp.GetRequiredService<IDocumentStore>());
             services.AddSingleton(options);
             services.AddSingleton(new WriteAccess(options.ApiToken));
+            if (options.MaxConcurrentRequests > 0)
+            {
+                services.AddSingleton(_ => new RequestAdmission(options.MaxConcurrentRequests, options.RequestQueueLimit));
+            }
+
             // Follows and the status history they keep, in the store's own tables (SQLite or PostgreSQL).
             services.AddSingleton<IFollowStore>(_ => StoreFactory.OpenWatch(store));
 
@@ -146,6 +153,13 @@ public sealed class DossierWebApp
             app.UseOutputCache();
         }
 
+        // Admission control (after the cache, so that a cached answer never waits): a few requests run at once, the
+        // rest wait oldest first, and a full queue is answered 503 with Retry-After.
+        if (app.Services.GetService<RequestAdmission>() is { } admission)
+        {
+            app.Use(admission.InvokeAsync);
+        }
+
         app.MapOpenApi();
         app.MapDocumentsApi();
         app.MapEntitiesApi();
@@ -196,6 +210,12 @@ public sealed class DossierWebApp
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request cannot be read."),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "Something went wrong on the server; see its log."),
         };
+        await WriteErrorAsync(context, status, title, detail);
+    }
+
+    /// <summary>An error answer as the app writes them: a problem (JSON) under <c>/api</c>, a page elsewhere.</summary>
+    internal static async Task WriteErrorAsync(HttpContext context, int status, string title, string detail)
+    {
         context.Response.StatusCode = status;
         if (IsApi(context))
         {

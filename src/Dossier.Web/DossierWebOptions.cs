@@ -17,6 +17,13 @@ public sealed record DossierWebOptions
     /// <summary>The largest request body accepted (5 MiB); larger ones get 413.</summary>
     public const long DefaultMaxRequestBodyBytes = 5L * 1024 * 1024;
 
+    /// <summary>Requests that wait for a place when <see cref="MaxConcurrentRequests"/> run (see <see cref="RequestQueueLimit"/>).</summary>
+    public const int DefaultRequestQueueLimit = 1000;
+
+    /// <summary>How many requests to the API and the pages run at once unless told otherwise: twice the processors this
+    /// process may use, at least 4. Measured on 2 cores with the store on the same machine (docs/evaluation.md, branch pg7).</summary>
+    public static int DefaultMaxConcurrentRequests => Math.Max(4, 2 * Environment.ProcessorCount);
+
     /// <param name="dbPath">The SQLite store; created when missing (its directory must exist).</param>
     public DossierWebOptions(string dbPath)
     {
@@ -61,6 +68,14 @@ public sealed record DossierWebOptions
     /// <summary>Whether successful GET responses are kept in memory and served again while the store has not changed
     /// (see <see cref="DossierWebApp"/>); on by default.</summary>
     public bool CacheResponses { get; init; } = true;
+
+    /// <summary>Admission control: at most this many requests to the API and the pages run at once, the others wait their
+    /// turn, oldest first (see <see cref="RequestAdmission"/>; static assets are never held back); 0 lets every request
+    /// run at once, as before branch pg7.</summary>
+    public int MaxConcurrentRequests { get; init; } = DefaultMaxConcurrentRequests;
+
+    /// <summary>How many requests may wait for a place; one more is answered 503 with <c>Retry-After</c>.</summary>
+    public int RequestQueueLimit { get; init; } = DefaultRequestQueueLimit;
 
     /// <summary>The options for <paramref name="dbPath"/> with <see cref="ApiToken"/> read from <see cref="ApiTokenVariable"/>.</summary>
     public static DossierWebOptions FromEnvironment(string dbPath, IReadOnlyList<string>? urls = null)

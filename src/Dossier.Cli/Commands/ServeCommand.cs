@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary><c>dossier serve [--db PATH] [--urls URLS] [--allow-fetch-from CIDR…]</c>: the HTTP API and web UI over the store until Ctrl-C.</summary>
+/// <summary><c>dossier serve [--db PATH] [--urls URLS] [--allow-fetch-from CIDR…] [--max-concurrent-requests N]</c>: the HTTP API and web UI over the store until Ctrl-C.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -28,6 +28,13 @@ internal static class ServeCommand
         var minConfidence = Output.CorpusCli.MinConfidence();
         var noCache = new Option<bool>("--no-cache") { Description = "Do not keep responses in memory (every request reads the store)" };
         var analytics = Output.CorpusCli.Analytics();
+        var maxConcurrent = new Option<int?>("--max-concurrent-requests")
+        {
+            Description = "Requests to the API and pages that run at once; the rest wait their turn, oldest first, and a full queue "
+                + $"({DossierWebOptions.DefaultRequestQueueLimit}) is answered 503 with Retry-After. 0: no limit "
+                + $"(default: twice the processors, at least 4; {DossierWebOptions.DefaultMaxConcurrentRequests} here)",
+            HelpName = "N",
+        };
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")
         {
             database,
@@ -36,14 +43,15 @@ internal static class ServeCommand
             minConfidence,
             noCache,
             analytics,
+            maxConcurrent,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, analytics, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, database, urls, allowFetchFrom, minConfidence, analytics, maxConcurrent, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         ParseResult parse, Option<string?> database, Option<string?> urlsOption, Option<string[]> allowOption, Option<double?> minConfidenceOption,
-        Option<string?> analyticsOption, CancellationToken cancellationToken)
+        Option<string?> analyticsOption, Option<int?> maxConcurrentOption, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -68,6 +76,13 @@ internal static class ServeCommand
             }
 
             allowed.Add(network);
+        }
+
+        var maxConcurrent = parse.GetValue(maxConcurrentOption) ?? DossierWebOptions.DefaultMaxConcurrentRequests;
+        if (maxConcurrent < 0)
+        {
+            await error.WriteLineAsync($"dossier: --max-concurrent-requests: {maxConcurrent} is negative (give a number of requests, or 0 for no limit)");
+            return ExitCodes.Usage;
         }
 
         double minConfidence;
@@ -104,6 +119,7 @@ internal static class ServeCommand
             MinConfidence = minConfidence,
             StoreUrl = choice.IsPostgres ? choice.Target : null,
             CacheResponses = !parse.GetValue<bool>("--no-cache"),
+            MaxConcurrentRequests = maxConcurrent,
             CorpusQueries = cluster is null ? null : store => new Analytics.AnalyticsCorpusQueries(store, cluster),
         };
         try
@@ -115,6 +131,9 @@ internal static class ServeCommand
                 await output.WriteLineAsync($"Dossier is serving {choice.Display} on {address}");
             }
 
+            await output.WriteLineAsync(options.MaxConcurrentRequests > 0
+                ? $"At most {options.MaxConcurrentRequests} requests run at once; up to {options.RequestQueueLimit} more wait their turn, oldest first."
+                : "Every request runs at once (no --max-concurrent-requests limit).");
             if (cluster is not null)
             {
                 await output.WriteLineAsync($"The network, timelines and event counts (/counts, /api/counts) come from the analytics cluster {cluster.Address}.");

@@ -164,10 +164,10 @@ public class AdmissionControlTests(WebAppFixture fixture)
     }
 
     [Fact]
-    public void DefaultOptions_LimitRequests_TwiceTheProcessorsAndAtLeastFour()
+    public void DefaultOptions_LimitRequests_EightAProcessor()
     {
         var options = new DossierWebOptions(fixture.DbPath);
-        Assert.Equal(Math.Max(4, 2 * Environment.ProcessorCount), options.MaxConcurrentRequests);
+        Assert.Equal(8 * Environment.ProcessorCount, options.MaxConcurrentRequests);
         Assert.Equal(DossierWebOptions.DefaultRequestQueueLimit, options.RequestQueueLimit);
     }
 

@@ -32,7 +32,7 @@ internal static class ServeCommand
         {
             Description = "Requests to the API and pages that run at once; the rest wait their turn, oldest first, and a full queue "
                 + $"({DossierWebOptions.DefaultRequestQueueLimit}) is answered 503 with Retry-After. 0: no limit "
-                + $"(default: twice the processors, at least 4; {DossierWebOptions.DefaultMaxConcurrentRequests} here)",
+                + $"(default: 8 a processor, {DossierWebOptions.DefaultMaxConcurrentRequests} here)",
             HelpName = "N",
         };
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")

@@ -32,7 +32,8 @@ internal sealed record GazetteerPlace(string Id, string Class, string Code, stri
 
 /// <summary>
 /// The places gazetteer (<c>models/places/gazetteer.tsv.gz</c>, built by <c>tools/places/build.mjs</c> from GeoNames data):
-/// countries, first-level divisions and cities, looked up by any of their names folded by <see cref="Key"/>.
+/// countries, first-level divisions and cities, looked up by any of their names folded by <see cref="Key"/>, and cities
+/// also by their alternate names (<see cref="FindAlternate"/>, a separate look-up that never overrides a name).
 /// Immutable and thread-safe after load.
 /// </summary>
 internal sealed class PlaceGazetteer
@@ -56,19 +57,20 @@ internal sealed class PlaceGazetteer
     private IReadOnlyDictionary<string, GazetteerPlace[]> _byNameWithoutArticle = FrozenDictionary<string, GazetteerPlace[]>.Empty;
 
     private readonly Dictionary<string, GazetteerPlace[]> _byName; // a plain dictionary: a frozen one of ~48,000 names costs more to build than its lookups save
+    private readonly Lazy<Dictionary<string, GazetteerPlace[]>> _byAlternateName; // built on the first look-up: most documents need none
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso3;
     private readonly FrozenDictionary<string, GazetteerPlace> _capitalByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _divisionById;
 
-    private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names)> places)
+    private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names, string Alternates)> places)
     {
         var byName = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
         var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
-        foreach (var (p, names) in places)
+        foreach (var (p, names, _) in places)
         {
             if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
             foreach (var key in names.Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
@@ -94,6 +96,24 @@ internal sealed class PlaceGazetteer
         _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
         _divisionById = divisions.ToFrozenDictionary(StringComparer.Ordinal);
         Count = places.Count;
+        var withAlternates = places.Where(p => p.Alternates.Length > 0).Select(p => (p.Place, p.Alternates)).ToList();
+        _byAlternateName = new(() => AlternateIndex(withAlternates), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The places by the keys of their alternate names, leaving out every key that is some place's name or other name.</summary>
+    private Dictionary<string, GazetteerPlace[]> AlternateIndex(List<(GazetteerPlace Place, string Alternates)> places)
+    {
+        var byKey = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
+        foreach (var (p, alternates) in places)
+        {
+            foreach (var key in alternates.Split('|').Select(Key).Where(k => k.Length > 0 && !_byName.ContainsKey(k)).Distinct(StringComparer.Ordinal))
+            {
+                if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+                list.Add(p);
+            }
+        }
+
+        return byKey.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The shipped gazetteer, loaded once per process.</summary>
@@ -129,6 +149,14 @@ internal sealed class PlaceGazetteer
 
         return more ?? (IReadOnlyList<GazetteerPlace>)found;
     }
+
+    /// <summary>
+    /// Every place one of whose alternate names (GeoNames' other and historical names of a city: "Bombay", "Trivandrum")
+    /// folds to the key of <paramref name="name"/>; never a name that <see cref="Find"/> knows, which always wins. For a name
+    /// <see cref="Find"/> finds nothing for.
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> FindAlternate(string name) =>
+        _byAlternateName.Value.TryGetValue(Key(name), out var list) ? list : [];
 
     private GazetteerPlace[] WithOrWithoutArticle(string key)
     {
@@ -225,7 +253,7 @@ internal sealed class PlaceGazetteer
     private static PlaceGazetteer LoadPlaces(string path)
     {
         if (!File.Exists(path)) throw new DataFileException(path, "the places gazetteer is missing; build it with `node tools/places/build.mjs`");
-        var places = new List<(GazetteerPlace, string[])>();
+        var places = new List<(GazetteerPlace, string[], string)>();
         var ended = false;
         try
         {
@@ -243,12 +271,12 @@ internal sealed class PlaceGazetteer
                     || !double.TryParse(c[7], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
                     || !long.TryParse(c[8], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop))
                 {
-                    throw new DataFileException(path, n, "expected id, class, code, country, admin1 code and name, latitude, longitude, population, name, other names");
+                    throw new DataFileException(path, n, "expected id, class, code, country, admin1 code and name, latitude, longitude, population, name, other names, alternate names");
                 }
 
                 var p = new GazetteerPlace(c[0], c[1], c[2], c[3], c[4], c[5], lat, lon, pop, c[9]);
                 string[] names = c.Length > 10 && c[10].Length > 0 ? [c[9], .. c[10].Split('|')] : [c[9]];
-                places.Add((p, names));
+                places.Add((p, names, c.Length > 11 ? c[11] : ""));
             }
         }
         catch (InvalidDataException e)

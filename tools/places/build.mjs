@@ -23,7 +23,8 @@
 //
 // Output: UTF-8 TSV, gzip, one place a line:
 //   id  class  code  country(ISO2)  admin1code  admin1name  lat  lon  population  name  other names (|-separated)
-//   alternate names (|-separated; cities only, may be empty: read only for a name no place bears as a name or other name)
+//   alternate names (|-separated look-up keys, "bombay"; cities only, may be empty: read only for a name no place bears as a
+//   name or other name)
 // class: country | admin1 | city; code: the ISO 3166-1 alpha-3 code of a country, the GeoNames feature code of a city (PPLC capital, PPLA seat of a division, PPL…), else empty. id: the GeoNames id for cities, the ISO 3166 code for countries ("UA") and
 // first-level divisions ("US-MD"). A division's position is the mean of its towns' (GeoNames towns of >= 1,000);
 // a country's is the centroid of its largest polygon. Lines are sorted, so the same inputs give the same bytes.
@@ -209,6 +210,12 @@ for (const c of cities) {
 // Cities that share an alternate name ("Tuz": Tuz Khurmatu, Iraq, and Tuzi, Montenegro) are told apart by the geocoder's
 // evidence, as namesakes are.
 // The geocoder reads them only for a place entity whose names find nothing else ("Trivandrum", "Tuz", "Bombay").
+// Alternate names are written as the look-up keys of PlaceGazetteer.Key (C#), so that loading them costs no folding:
+// NFKD, no combining marks, no . ' ’ ʻ ʼ, lower case, every other run of non-letters and non-digits one space, no leading "the".
+const lookupKey = s => {
+  const k = s.normalize('NFKD').replace(/\p{Mn}/gu, '').replace(/[.'’ʻʼ]/g, '').replace(/[^\p{L}\p{Nd}]+/gu, ' ').trim().toLowerCase();
+  return k.startsWith('the ') ? k.slice(4) : k;
+};
 const PARTICLES = new Set(['al', 'el', 'de', 'la', 'le', 'les', 'di', 'da', 'du', 'des', 'do', 'dos', 'das', 'del', 'van', 'von', 'der', 'den', 'ad', 'as', 'at', 'an', 'on', 'upon', 'am', 'im', 'sur', 'en', 'y', 'i']);
 const alternateName = n => /^\p{Lu}[\p{Script=Latin}'’ .-]*$/u.test(n) && /\p{Ll}/u.test(n) && n.length > 2
   && n.split(/[ -]+/).length <= 4 && n.split(/[ -]+/).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w));
@@ -236,7 +243,7 @@ function alternateNames() {
   }
   let n = 0;
   for (const [id, names] of found) {
-    const kept = names.sort();
+    const kept = [...new Set(names.map(lookupKey))].filter(k => k && !taken.has(k)).sort();
     byId.get(id)[11] = kept.join('|');
     n += kept.length;
   }

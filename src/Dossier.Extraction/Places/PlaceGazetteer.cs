@@ -100,20 +100,26 @@ internal sealed class PlaceGazetteer
         _byAlternateName = new(() => AlternateIndex(withAlternates), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The places by the keys of their alternate names, leaving out every key that is some place's name or other name.</summary>
+    /// <summary>
+    /// The places by their alternate names, leaving out every key that is some place's name or other name. The file holds
+    /// the names as their keys (<see cref="Key"/>, folded by <c>tools/places/build.mjs</c>), so only a name that is not a key
+    /// of its own (a hand-edited file) is folded here: the ~67,000 names of the shipped file cost no normalisation.
+    /// </summary>
     private Dictionary<string, GazetteerPlace[]> AlternateIndex(List<(GazetteerPlace Place, string Alternates)> places)
     {
-        var byKey = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, GazetteerPlace[]>(places.Count * 3, StringComparer.Ordinal);
         foreach (var (p, alternates) in places)
         {
-            foreach (var key in alternates.Split('|').Select(Key).Where(k => k.Length > 0 && !_byName.ContainsKey(k)).Distinct(StringComparer.Ordinal))
+            foreach (var name in alternates.Split('|'))
             {
-                if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
-                list.Add(p);
+                var key = IsKey(name) ? name : Key(name);
+                if (key.Length == 0 || _byName.ContainsKey(key)) continue;
+                if (!byKey.TryGetValue(key, out var list)) byKey[key] = [p];
+                else if (!list.Contains(p)) byKey[key] = [.. list, p]; // few keys are shared
             }
         }
 
-        return byKey.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        return byKey;
     }
 
     /// <summary>The shipped gazetteer, loaded once per process.</summary>
@@ -206,6 +212,21 @@ internal sealed class PlaceGazetteer
 
         var key = sb.ToString();
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+    }
+
+    /// <summary>Whether <paramref name="s"/> is already a key: lower-case ASCII letters and digits, single spaces between them, no leading "the".</summary>
+    internal static bool IsKey(string s)
+    {
+        if (s.Length == 0 || s[0] == ' ' || s[^1] == ' ' || s.StartsWith("the ", StringComparison.Ordinal)) return false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var ch = s[i];
+            if (ch is (>= 'a' and <= 'z') or (>= '0' and <= '9')) continue;
+            if (ch == ' ' && s[i - 1] != ' ') continue;
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reads a gazetteer file and, when given, the abbreviations of place names and the articles that begin them.</summary>

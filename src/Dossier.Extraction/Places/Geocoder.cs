@@ -30,7 +30,9 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// when the name has one candidate; "division-city" when it had two, a division and a city inside it that bears its name
 /// ("Hamburg", "Kiev"), and the city was taken; "coded-country" when the gazetteer lacks a GPE's name and the actors'
 /// knowledge base codes it as a country ("America"), which it then is; "alternate-name" when no place bears any of a GPE's or
-/// LOC's names and the cities that bear one as an alternate name were ranked instead ("Trivandrum": Thiruvananthapuram). The document's places are resolved twice: the second pass reads the countries and
+/// LOC's names and the cities that bear one as an alternate name were ranked instead ("Trivandrum": Thiruvananthapuram), or
+/// when none of its places lies in the country the actors' knowledge base gives it and a city there bears the name as an
+/// alternate name ("Antioch" coded Turkish: Antakya). The document's places are resolved twice: the second pass reads the countries and
 /// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
 /// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
 /// its name ("Tulsa International Airport"), else in the city its sentence names. A location (LOC) the gazetteer lacks whose
@@ -251,6 +253,17 @@ internal sealed class Geocoder
             if (within.Count > 0) candidates = within;
         }
 
+        // A name whose places all lie outside the country the actors' knowledge base gives the entity, while a city of that
+        // country bears it as an alternate name ("Antioch", coded Turkish: Antakya, not Antioch, California): that city.
+        var byAlternate = false;
+        if (candidates.Count > 0 && actorCountry is not null && e.Type is EntityTypes.Gpe or EntityTypes.Location
+            && !candidates.Any(c => c.Country == actorCountry)
+            && AlternateCandidates(e, p => p.Country == actorCountry, any: true) is { Count: > 0 } inActorCountry)
+        {
+            candidates = inActorCountry;
+            byAlternate = true;
+        }
+
         // A place the gazetteer lacks that the actors' knowledge base codes as a country, not a part of its government: that country.
         if (candidates.Count == 0 && e.Type == EntityTypes.Gpe && e.Sector is null && actorCountry is not null && _gazetteer.CountryByIso2(actorCountry) is { } coded)
         {
@@ -263,17 +276,9 @@ internal sealed class Geocoder
         // nicknames or shortenings that mean something else in another text: "Acropolis" is one of Little Rock's, and a report
         // on Athens may well name the US), ranked by the same evidence. Never a facility: a facility the gazetteer lacks is a
         // landmark (below).
-        var byAlternate = false;
         if (candidates.Count == 0 && e.Type is EntityTypes.Gpe or EntityTypes.Location)
         {
-            foreach (var name in Names(e).Where(n => n.Length > 0 && char.IsUpper(n[0])))
-            {
-                foreach (var p in _gazetteer.FindAlternate(name))
-                {
-                    if (!candidates.Contains(p) && (p.Country == actorCountry || IsMainCountry(countries, p.Country))) candidates.Add(p);
-                }
-            }
-
+            candidates = AlternateCandidates(e, p => p.Country == actorCountry || IsMainCountry(countries, p.Country));
             byAlternate = candidates.Count > 0;
         }
 
@@ -317,6 +322,24 @@ internal sealed class Geocoder
         }
 
         return new(e, winner, _gazetteer.ToPlace(winner!), byAlternate ? "alternate-name" : rule, candidates.Count);
+    }
+
+    /// <summary>The cities that bear one of the entity's names, written capitalised, as an alternate name and pass <paramref name="keep"/>.</summary>
+    /// <param name="e">The entity.</param>
+    /// <param name="keep">Which cities to keep.</param>
+    /// <param name="any">Also an alternate name that another place bears as its own (<see cref="PlaceGazetteer.FindAlternateAny"/>).</param>
+    private List<GazetteerPlace> AlternateCandidates(Entity e, Func<GazetteerPlace, bool> keep, bool any = false)
+    {
+        var found = new List<GazetteerPlace>();
+        foreach (var name in Names(e).Where(n => n.Length > 0 && char.IsUpper(n[0])))
+        {
+            foreach (var p in any ? _gazetteer.FindAlternateAny(name) : _gazetteer.FindAlternate(name))
+            {
+                if (!found.Contains(p) && keep(p)) found.Add(p);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Whether <paramref name="country"/> is named at least once and no less often than any other country of <paramref name="countries"/>.</summary>

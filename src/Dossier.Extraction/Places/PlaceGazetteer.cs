@@ -101,7 +101,8 @@ internal sealed class PlaceGazetteer
     }
 
     /// <summary>
-    /// The places by their alternate names, leaving out every key that is some place's name or other name. The file holds
+    /// The places by their alternate names (also keys that some place bears as a name: <see cref="FindAlternate"/> leaves
+    /// those out, <see cref="FindAlternateAny"/> does not). The file holds
     /// the names as their keys (<see cref="Key"/>, folded by <c>tools/places/build.mjs</c>), so only a name that is not a key
     /// of its own (a hand-edited file) is folded here: the ~67,000 names of the shipped file cost no normalisation.
     /// </summary>
@@ -113,7 +114,7 @@ internal sealed class PlaceGazetteer
             foreach (var name in alternates.Split('|'))
             {
                 var key = IsKey(name) ? name : Key(name);
-                if (key.Length == 0 || _byName.ContainsKey(key)) continue;
+                if (key.Length == 0) continue;
                 if (!byKey.TryGetValue(key, out var list)) byKey[key] = [p];
                 else if (!list.Contains(p)) byKey[key] = [.. list, p]; // few keys are shared
             }
@@ -161,7 +162,17 @@ internal sealed class PlaceGazetteer
     /// folds to the key of <paramref name="name"/>; never a name that <see cref="Find"/> knows, which always wins. For a name
     /// <see cref="Find"/> finds nothing for.
     /// </summary>
-    public IReadOnlyList<GazetteerPlace> FindAlternate(string name) =>
+    public IReadOnlyList<GazetteerPlace> FindAlternate(string name)
+    {
+        var key = Key(name);
+        return !_byName.ContainsKey(key) && _byAlternateName.Value.TryGetValue(key, out var list) ? list : [];
+    }
+
+    /// <summary>
+    /// Every place one of whose alternate names folds to the key of <paramref name="name"/>, also when another place bears
+    /// that name as its own ("Antioch": Antakya, whose name Antioch, California bears). For a rule with other evidence.
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> FindAlternateAny(string name) =>
         _byAlternateName.Value.TryGetValue(Key(name), out var list) ? list : [];
 
     private GazetteerPlace[] WithOrWithoutArticle(string key)

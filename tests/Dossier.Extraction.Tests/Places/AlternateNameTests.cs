@@ -8,7 +8,8 @@ namespace Dossier.Extraction.Tests.Places;
 
 /// <summary>
 /// Cities' alternate names (GeoNames' other and historical names, column 11 of the gazetteer): a separate look-up that the
-/// geocoder reads only for a GPE or LOC none of whose names the gazetteer knows, in the document's main country.
+/// geocoder reads only for a GPE or LOC none of whose names the gazetteer knows, in the document's main country, or whose
+/// places all lie outside the country the knowledge base gives it.
 /// </summary>
 public sealed class AlternateNameTests
 {
@@ -95,6 +96,23 @@ public sealed class AlternateNameTests
     }
 
     [Fact]
+    public void Resolve_NameWhosePlacesAllLieOutsideTheActorsCountry_TakesTheCityOfThatCountryThatBearsItAsAnAlternateName()
+    {
+        // The knowledge base codes this Antioch Turkish: Antakya, not the Californian town that bears the name.
+        var d = Decision(With(Place("e1", "Antioch", country: "TUR")), "e1");
+        Assert.Equal("alternate-name", d.Rule);
+        Assert.Equal("Antakya", d.Result?.Name);
+        Assert.Equal("TR", d.Result!.CountryCode);
+    }
+
+    [Fact]
+    public void FindAlternateAny_NameAnotherPlaceBears_FindsTheCityWhichFindAlternateDoesNot()
+    {
+        Assert.Empty(PlaceGazetteer.Default.FindAlternate("Antioch"));
+        Assert.Contains(PlaceGazetteer.Default.FindAlternateAny("Antioch"), p => p.Name == "Antakya");
+    }
+
+    [Fact]
     public void Load_FileWithAndWithoutAlternateNames_ReadsTheAlternatesAndLeavesNamesToTheirPlaces()
     {
         var path = Path.Combine(Path.GetTempPath(), "dossier-alt-" + Guid.NewGuid().ToString("N") + ".tsv.gz");
@@ -115,6 +133,7 @@ public sealed class AlternateNameTests
             Assert.Equal("Oldtown", Assert.Single(gazetteer.FindAlternate("newtown")).Name);
             Assert.Equal("Elsewhere", Assert.Single(gazetteer.Find("Elsewhere")).Name);
             Assert.Empty(gazetteer.FindAlternate("Elsewhere"));
+            Assert.Equal("Oldtown", Assert.Single(gazetteer.FindAlternateAny("Elsewhere")).Name);
         }
         finally
         {

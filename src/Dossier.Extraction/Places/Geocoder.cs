@@ -29,17 +29,21 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// The rule that decides is the last one whose evidence changed the winner (<see cref="PlaceDecision.Rule"/>): "unique"
 /// when the name has one candidate; "division-city" when it had two, a division and a city inside it that bears its name
 /// ("Hamburg", "Kiev"), and the city was taken; "coded-country" when the gazetteer lacks a GPE's name and the actors'
-/// knowledge base codes it as a country ("America"), which it then is. The document's places are resolved twice: the second pass reads the countries and
+/// knowledge base codes it as a country ("America"), which it then is; "alternate-name" when no place bears any of a GPE's or
+/// LOC's names and the cities that bear one as an alternate name were ranked instead ("Trivandrum": Thiruvananthapuram), or
+/// when none of its places lies in the country the actors' knowledge base gives it and a city there bears the name as an
+/// alternate name ("Antioch" coded Turkish: Antakya). The document's places are resolved twice: the second pass reads the countries and
 /// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
 /// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
-/// its name ("Tulsa International Airport"), else in the city its sentence names. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
+/// its name ("Tulsa International Airport"), else in the city its sentence names. A location (LOC) the gazetteer lacks whose
+/// name begins with a city that the document names as a place of its own ("X Bay" in a report naming X) is a landmark there. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
 /// changes the events' actor, not where the place is.
 /// </summary>
 internal sealed class Geocoder
 {
     /// <summary>The rules, in the order the evidence is added; then the rules of landmarks and "none".</summary>
     public static readonly ImmutableArray<string> Rules =
-        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "coded-country", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
+        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "coded-country", "alternate-name", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
 
     // Weights chosen on the dev part of data/annotations/places (see docs/evaluation.md).
     private const double CountryPrior = 4.0;
@@ -122,6 +126,16 @@ internal sealed class Geocoder
         {
             if (result[i].Place is not null || result[i].Entity.Type != EntityTypes.Facility) continue;
             result[i] = Landmark(result[i].Entity, result, document);
+        }
+
+        // A location the gazetteer lacks whose name begins with the name of a city the document names as a place of its own
+        // ("X Castle", "X Bay" in a report that names X): a landmark in that city. Only capitalised names of two or more words,
+        // and only the document's own cities: "Victoria Falls" is in no Victoria, "Hudson River" in no town called Hudson.
+        var cities = result.Where(d => d.Place is { Class: PlaceClasses.City } && d.Entity.Type != EntityTypes.Facility).Select(d => d.Place!).ToHashSet();
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i].Place is not null || result[i].Entity.Type != EntityTypes.Location) continue;
+            if (LocationInCity(result[i].Entity, cities) is { } located) result[i] = located;
         }
 
         return result;
@@ -239,10 +253,33 @@ internal sealed class Geocoder
             if (within.Count > 0) candidates = within;
         }
 
+        // A name whose places all lie outside the country the actors' knowledge base gives the entity, while a city of that
+        // country bears it as an alternate name ("Antioch", coded Turkish: Antakya, not Antioch, California): that city.
+        var byAlternate = false;
+        if (candidates.Count > 0 && actorCountry is not null && e.Type is EntityTypes.Gpe or EntityTypes.Location
+            && !candidates.Any(c => c.Country == actorCountry)
+            && AlternateCandidates(e, p => p.Country == actorCountry, any: true) is { Count: > 0 } inActorCountry)
+        {
+            candidates = inActorCountry;
+            byAlternate = true;
+        }
+
         // A place the gazetteer lacks that the actors' knowledge base codes as a country, not a part of its government: that country.
         if (candidates.Count == 0 && e.Type == EntityTypes.Gpe && e.Sector is null && actorCountry is not null && _gazetteer.CountryByIso2(actorCountry) is { } coded)
         {
             return new(e, coded, _gazetteer.ToPlace(coded), "coded-country", 0);
+        }
+
+        // A GPE or LOC none of whose names the gazetteer knows: the cities that bear one of them, written capitalised, as an
+        // alternate name (GeoNames' other and historical names: "Trivandrum", "Bombay"), in the country the document speaks of
+        // most or the one the actors' knowledge base gives the entity (GeoNames' alternate names carry no language and many are
+        // nicknames or shortenings that mean something else in another text: "Acropolis" is one of Little Rock's, and a report
+        // on Athens may well name the US), ranked by the same evidence. Never a facility: a facility the gazetteer lacks is a
+        // landmark (below).
+        if (candidates.Count == 0 && e.Type is EntityTypes.Gpe or EntityTypes.Location)
+        {
+            candidates = AlternateCandidates(e, p => p.Country == actorCountry || IsMainCountry(countries, p.Country));
+            byAlternate = candidates.Count > 0;
         }
 
         if (candidates.Count == 0) return new(e, null, null, "none", 0);
@@ -262,7 +299,7 @@ internal sealed class Geocoder
             if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "division-city", 1);
         }
 
-        if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), "unique", 1);
+        if (candidates.Count == 1) return new(e, candidates[0], _gazetteer.ToPlace(candidates[0]), byAlternate ? "alternate-name" : "unique", 1);
 
         var scores = new double[candidates.Count];
         GazetteerPlace? winner = null;
@@ -284,7 +321,32 @@ internal sealed class Geocoder
             winner = candidates[best];
         }
 
-        return new(e, winner, _gazetteer.ToPlace(winner!), rule, candidates.Count);
+        return new(e, winner, _gazetteer.ToPlace(winner!), byAlternate ? "alternate-name" : rule, candidates.Count);
+    }
+
+    /// <summary>The cities that bear one of the entity's names, written capitalised, as an alternate name and pass <paramref name="keep"/>.</summary>
+    /// <param name="e">The entity.</param>
+    /// <param name="keep">Which cities to keep.</param>
+    /// <param name="any">Also an alternate name that another place bears as its own (<see cref="PlaceGazetteer.FindAlternateAny"/>).</param>
+    private List<GazetteerPlace> AlternateCandidates(Entity e, Func<GazetteerPlace, bool> keep, bool any = false)
+    {
+        var found = new List<GazetteerPlace>();
+        foreach (var name in Names(e).Where(n => n.Length > 0 && char.IsUpper(n[0])))
+        {
+            foreach (var p in any ? _gazetteer.FindAlternateAny(name) : _gazetteer.FindAlternate(name))
+            {
+                if (!found.Contains(p) && keep(p)) found.Add(p);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="country"/> is named at least once and no less often than any other country of <paramref name="countries"/>.</summary>
+    private static bool IsMainCountry(Dictionary<string, int> countries, string country)
+    {
+        var n = countries.GetValueOrDefault(country);
+        return n > 0 && countries.Values.All(m => m <= n);
     }
 
     /// <summary>Whether place <paramref name="outer"/> (a country or division) holds <paramref name="inner"/>.</summary>
@@ -413,6 +475,23 @@ internal sealed class Geocoder
         }
 
         return new(e, null, null, "none", 0);
+    }
+
+    /// <summary>The landmark decision for a location whose name's first words name one of <paramref name="cities"/>, or null.</summary>
+    private PlaceDecision? LocationInCity(Entity e, HashSet<GazetteerPlace> cities)
+    {
+        if (cities.Count == 0) return null;
+        var words = e.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !words.All(w => char.IsUpper(w[0]))) return null;
+        for (var n = words.Length - 1; n >= 1; n--)
+        {
+            var named = _gazetteer.Find(string.Join(' ', words[..n]));
+            if (named.Count == 0) continue;
+            var city = named.Where(cities.Contains).OrderByDescending(p => p.Population).FirstOrDefault();
+            return city is null ? null : new(e, city, At(e, city), "landmark-name", named.Count);
+        }
+
+        return null;
     }
 
     private Place At(Entity e, GazetteerPlace p) => _gazetteer.ToPlace(p) with

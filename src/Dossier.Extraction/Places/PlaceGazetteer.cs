@@ -32,7 +32,8 @@ internal sealed record GazetteerPlace(string Id, string Class, string Code, stri
 
 /// <summary>
 /// The places gazetteer (<c>models/places/gazetteer.tsv.gz</c>, built by <c>tools/places/build.mjs</c> from GeoNames data):
-/// countries, first-level divisions and cities, looked up by any of their names folded by <see cref="Key"/>.
+/// countries, first-level divisions and cities, looked up by any of their names folded by <see cref="Key"/>, and cities
+/// also by their alternate names (<see cref="FindAlternate"/>, a separate look-up that never overrides a name).
 /// Immutable and thread-safe after load.
 /// </summary>
 internal sealed class PlaceGazetteer
@@ -56,19 +57,20 @@ internal sealed class PlaceGazetteer
     private IReadOnlyDictionary<string, GazetteerPlace[]> _byNameWithoutArticle = FrozenDictionary<string, GazetteerPlace[]>.Empty;
 
     private readonly Dictionary<string, GazetteerPlace[]> _byName; // a plain dictionary: a frozen one of ~48,000 names costs more to build than its lookups save
+    private readonly Lazy<Dictionary<string, GazetteerPlace[]>> _byAlternateName; // built on the first look-up: most documents need none
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso3;
     private readonly FrozenDictionary<string, GazetteerPlace> _capitalByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _divisionById;
 
-    private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names)> places)
+    private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names, string Alternates)> places)
     {
         var byName = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
         var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
-        foreach (var (p, names) in places)
+        foreach (var (p, names, _) in places)
         {
             if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
             foreach (var key in names.Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
@@ -94,6 +96,31 @@ internal sealed class PlaceGazetteer
         _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
         _divisionById = divisions.ToFrozenDictionary(StringComparer.Ordinal);
         Count = places.Count;
+        var withAlternates = places.Where(p => p.Alternates.Length > 0).Select(p => (p.Place, p.Alternates)).ToList();
+        _byAlternateName = new(() => AlternateIndex(withAlternates), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// The places by their alternate names (also keys that some place bears as a name: <see cref="FindAlternate"/> leaves
+    /// those out, <see cref="FindAlternateAny"/> does not). The file holds
+    /// the names as their keys (<see cref="Key"/>, folded by <c>tools/places/build.mjs</c>), so only a name that is not a key
+    /// of its own (a hand-edited file) is folded here: the ~67,000 names of the shipped file cost no normalisation.
+    /// </summary>
+    private Dictionary<string, GazetteerPlace[]> AlternateIndex(List<(GazetteerPlace Place, string Alternates)> places)
+    {
+        var byKey = new Dictionary<string, GazetteerPlace[]>(places.Count * 3, StringComparer.Ordinal);
+        foreach (var (p, alternates) in places)
+        {
+            foreach (var name in alternates.Split('|'))
+            {
+                var key = IsKey(name) ? name : Key(name);
+                if (key.Length == 0) continue;
+                if (!byKey.TryGetValue(key, out var list)) byKey[key] = [p];
+                else if (!list.Contains(p)) byKey[key] = [.. list, p]; // few keys are shared
+            }
+        }
+
+        return byKey;
     }
 
     /// <summary>The shipped gazetteer, loaded once per process.</summary>
@@ -129,6 +156,24 @@ internal sealed class PlaceGazetteer
 
         return more ?? (IReadOnlyList<GazetteerPlace>)found;
     }
+
+    /// <summary>
+    /// Every place one of whose alternate names (GeoNames' other and historical names of a city: "Bombay", "Trivandrum")
+    /// folds to the key of <paramref name="name"/>; never a name that <see cref="Find"/> knows, which always wins. For a name
+    /// <see cref="Find"/> finds nothing for.
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> FindAlternate(string name)
+    {
+        var key = Key(name);
+        return !_byName.ContainsKey(key) && _byAlternateName.Value.TryGetValue(key, out var list) ? list : [];
+    }
+
+    /// <summary>
+    /// Every place one of whose alternate names folds to the key of <paramref name="name"/>, also when another place bears
+    /// that name as its own ("Antioch": Antakya, whose name Antioch, California bears). For a rule with other evidence.
+    /// </summary>
+    public IReadOnlyList<GazetteerPlace> FindAlternateAny(string name) =>
+        _byAlternateName.Value.TryGetValue(Key(name), out var list) ? list : [];
 
     private GazetteerPlace[] WithOrWithoutArticle(string key)
     {
@@ -180,6 +225,21 @@ internal sealed class PlaceGazetteer
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
     }
 
+    /// <summary>Whether <paramref name="s"/> is already a key: lower-case ASCII letters and digits, single spaces between them, no leading "the".</summary>
+    internal static bool IsKey(string s)
+    {
+        if (s.Length == 0 || s[0] == ' ' || s[^1] == ' ' || s.StartsWith("the ", StringComparison.Ordinal)) return false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var ch = s[i];
+            if (ch is (>= 'a' and <= 'z') or (>= '0' and <= '9')) continue;
+            if (ch == ' ' && s[i - 1] != ' ') continue;
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Reads a gazetteer file and, when given, the abbreviations of place names and the articles that begin them.</summary>
     /// <exception cref="DataFileException">When a file is missing, not gzip, truncated or has a malformed row.</exception>
     public static PlaceGazetteer Load(string path, string? abbreviationsPath = null, string? articlesPath = null)
@@ -225,7 +285,7 @@ internal sealed class PlaceGazetteer
     private static PlaceGazetteer LoadPlaces(string path)
     {
         if (!File.Exists(path)) throw new DataFileException(path, "the places gazetteer is missing; build it with `node tools/places/build.mjs`");
-        var places = new List<(GazetteerPlace, string[])>();
+        var places = new List<(GazetteerPlace, string[], string)>();
         var ended = false;
         try
         {
@@ -243,12 +303,12 @@ internal sealed class PlaceGazetteer
                     || !double.TryParse(c[7], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
                     || !long.TryParse(c[8], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop))
                 {
-                    throw new DataFileException(path, n, "expected id, class, code, country, admin1 code and name, latitude, longitude, population, name, other names");
+                    throw new DataFileException(path, n, "expected id, class, code, country, admin1 code and name, latitude, longitude, population, name, other names, alternate names");
                 }
 
                 var p = new GazetteerPlace(c[0], c[1], c[2], c[3], c[4], c[5], lat, lon, pop, c[9]);
                 string[] names = c.Length > 10 && c[10].Length > 0 ? [c[9], .. c[10].Split('|')] : [c[9]];
-                places.Add((p, names));
+                places.Add((p, names, c.Length > 11 ? c[11] : ""));
             }
         }
         catch (InvalidDataException e)

@@ -31,6 +31,11 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             document_count = document_count + excluded.document_count
         """;
 
+    /// <summary>The <c>corpus_event_dates</c> value that marks a corpus event holding a report that a plan was postponed
+    /// or cancelled (no mention's date value is empty): a mention reads its key's changes of plan from one index range.
+    /// Kept with the other rows of that table by <see cref="MergeEvent"/> and <see cref="RekeyEvent"/>.</summary>
+    internal const string ChangeOfPlanMark = "";
+
     public void Link(long docKey, Document document, SqliteTransaction transaction)
     {
         var published = document.Metadata.Published;
@@ -365,6 +370,15 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                     ("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass),
                     ("$date", dateValue), ("$id", id));
             }
+            else if (EventStatuses.IsChangeOfPlan(e.Status))
+            {
+                Execute(transaction, """
+                    INSERT OR IGNORE INTO corpus_event_dates (type, source_key, target_key, status_class, date_value, corpus_event_id)
+                    VALUES ($type, $source, $target, $class, $date, $id)
+                    """,
+                    ("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass),
+                    ("$date", ChangeOfPlanMark), ("$id", id));
+            }
 
             RefreshEvent(id, transaction);
         }
@@ -405,12 +419,14 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         // such a mention reads the key's group, and every mention also reads the group's changes of plan (few: a partial
         // index, events_changes_of_plan, finds them per corpus event without reading its other reports).
         if (EventStatuses.IsChangeOfPlan(mention.Status)) return ([], GroupMembers(key, transaction));
+        // The key's corpus events that hold one are marked in corpus_event_dates (ChangeOfPlanMark), so neither the key's
+        // corpus events nor every change of plan of the store are read.
         var changesOfPlanOnly = $"""
             SELECT c.corpus_event_id, e.date_value, e.status, d.published
-            FROM corpus_events AS c
-            JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
+            FROM corpus_event_dates AS c
+            CROSS JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
             JOIN documents AS d ON d.doc_key = e.doc_key
-            WHERE {OfKey} AND e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}')
+            WHERE {OfKey} AND c.date_value = '{ChangeOfPlanMark}' AND e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}')
             """;
         var changesOfPlan = "\nUNION ALL\n" + changesOfPlanOnly;
         SqliteCommand command;

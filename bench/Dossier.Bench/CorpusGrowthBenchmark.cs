@@ -29,7 +29,7 @@ namespace Dossier.Bench;
 /// </remarks>
 internal static class CorpusGrowthBenchmark
 {
-    public sealed record Settings(string Corpus, int Documents, int Window, int Sources, string? DbPath, bool Side = false, bool Profile = false);
+    public sealed record Settings(string Corpus, int Documents, int Window, int Sources, string? DbPath, bool Side = false, bool Profile = false, bool Resume = false);
 
     public static async Task<int> RunAsync(Settings settings)
     {
@@ -78,7 +78,24 @@ internal static class CorpusGrowthBenchmark
             return await SideBySideAsync(settings, sources, path);
         }
 
-        Delete(path);
+        var from = 0;
+        if (settings.Resume)
+        {
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"{path}: no store to resume; grow one first with --db {path}");
+                return 1;
+            }
+
+            await using var grown = SqliteDocumentStore.Open(path);
+            from = (int)(await grown.GetStatisticsAsync()).Documents;
+            Console.WriteLine($"resuming {path} at {from:N0} documents");
+        }
+        else
+        {
+            Delete(path);
+        }
+
         var stages = new Dictionary<string, double>(StringComparer.Ordinal);
         long mark = 0;
         var windows = new List<(int Documents, double Total, double Corpus, double Cpu)>();
@@ -95,7 +112,8 @@ internal static class CorpusGrowthBenchmark
                 mark = now;
             };
             double total = 0, commit = 0;
-            for (var i = 0; i < settings.Documents; i++)
+            var n = 0;
+            for (var i = from; i < settings.Documents; i++)
             {
                 var document = Synthetic(sources[i % sources.Length], i / sources.Length, i);
                 var start = Stopwatch.GetTimestamp();
@@ -104,9 +122,9 @@ internal static class CorpusGrowthBenchmark
                 var end = Stopwatch.GetTimestamp();
                 total += Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
                 commit += Stopwatch.GetElapsedTime(mark, end).TotalMilliseconds;
+                n++;
                 if ((i + 1) % settings.Window == 0 || i + 1 == settings.Documents)
                 {
-                    var n = (i % settings.Window) + 1;
                     var corpus = stages.GetValueOrDefault("corpus") / n;
                     process.Refresh();
                     var used = (process.TotalProcessorTime - cpu).TotalMilliseconds / n;
@@ -115,13 +133,15 @@ internal static class CorpusGrowthBenchmark
                         $"{i + 1,9:N0}  {total / n,6:F2}  {corpus,6:F2}  {stages.GetValueOrDefault("write") / n,20:F2}  {commit / n,6:F2}  {used,10:F2}  {Size(path) / 1e6,8:F0}  {AnalyticsBenchmark.Uptime()}"));
                     windows.Add((i + 1, total / n, corpus, used));
                     total = commit = 0;
+                    n = 0;
                     stages.Clear();
                 }
             }
         }
 
-        var first = windows[0];
-        foreach (var at in new[] { 10_000, 50_000 })
+        // The ratios compare with the first window of 1,000: a resumed run has none.
+        var first = windows.FirstOrDefault();
+        foreach (var at in from == 0 ? new[] { 10_000, 50_000 } : [])
         {
             if (windows.FirstOrDefault(w => w.Documents == at) is { Documents: > 0 } later && later.Documents != first.Documents)
             {

@@ -10,7 +10,8 @@ using Dossier.Bench;
 //       store and corpus merge; ms per document (and in the merge) per window, the store's size; --side-by-side: with the
 //       store an earlier run grew (--db), the cost there and at one window, alternately in the same minutes, per step
 //       (document and annotations, corpus merge, commit) and in the storing thread's CPU time; --profile: SQLite's own
-//       time per statement at both sizes, the 25 that grow most
+//       time per statement at both sizes, the 25 that grow most; --resume: grow the store at --db further, from the
+//       documents it holds to --documents (the same synthetic documents a single run would have added)
 //   bench/compare-compromise.sh [DIR]                                                     dossier analyze vs compromise, side by side
 //   dotnet run -c Release --project bench/Dossier.Bench -- web [DB] [--clients 50] [--seconds 20] [--warmup 3] [--max-requests 200000] [--corpus DIR] [--no-cache] [--only KEY] [--by-path]
 //       HTTP load on the in-process server (127.0.0.1 only); DB is built from the corpus first when not given or missing;
@@ -63,7 +64,8 @@ return mode switch
         Number("--sources", 400),
         options.GetValueOrDefault("--db"),
         flags.Contains("--side-by-side"),
-        flags.Contains("--profile"))),
+        flags.Contains("--profile"),
+        flags.Contains("--resume"))),
     "syntax" => SyntaxBenchmark.Run(input ?? Path.Combine("..", "shared", "data", "ud-ewt", "en_ewt-ud-test.conllu"), runs),
     "web" => await WebBenchmark.RunAsync(new WebBenchmark.Settings(
         input,
@@ -99,7 +101,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Dossier.Bench pipeline|syntax [INPUT] [--runs N]");
     Console.Error.WriteLine("       Dossier.Bench startup");
-    Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH] [--side-by-side [--profile]]");
+    Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH [--resume]] [--side-by-side [--profile]]");
     Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load] [--distributed]");
     Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache] [--only entity-page|events-api|entity-api] [--by-path] [--server URL [--server-pid PID]] [--min-confidence X] [--scenarios-from DB2] [--max-concurrent-requests N]");
     return 1;

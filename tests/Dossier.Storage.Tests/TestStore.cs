@@ -74,6 +74,24 @@ public sealed class TestStore : IDisposable
 
     public long Count(string table) => Scalar($"SELECT count(*) FROM {table}");
 
+    /// <summary>Runs statements (several, separated by semicolons) on the store's database, outside any store.</summary>
+    public void Execute(string sql)
+    {
+        if (Kind == StoreKind.Sqlite)
+        {
+            using var sqlite = _sqlite!.Connect();
+            using var statements = sqlite.CreateCommand();
+            statements.CommandText = sql;
+            statements.ExecuteNonQuery();
+            return;
+        }
+
+        using var connection = new NpgsqlConnection(Storage.Postgres.PostgresUrl.Parse(PostgresUrl).ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Every row of <paramref name="sql"/> as one line of text (fields joined by " | ", NULL as "null"), sorted.</summary>
     public List<string> Lines(string sql)
     {

@@ -71,16 +71,21 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
             .ToList();
         var day = Pg.Day(published);
 
-        // One round trip: the corpus entities any of the document's keys finds, and ids for the new ones.
-        var documentKeys = ordered.SelectMany(p => p.Keys.Keys).Distinct(StringComparer.Ordinal).ToArray();
+        // One round trip: the corpus entities any of the document's lookups (key, type, bareness) finds, and ids for the
+        // new ones. Each name row carries its entity's type and bareness, so only the rows of entities a lookup may join
+        // are read.
+        var lookups = ordered.SelectMany(p => p.Keys.Keys.Select(k => (Norm: k, p.Entity.Type, p.Keys.Bare))).Distinct().ToArray();
         var reads = new List<PgRead>();
-        if (documentKeys.Length > 0)
+        if (lookups.Length > 0)
         {
             reads.Add(new PgRead("""
                 SELECT DISTINCT a.corpus_id, a.norm, c.name, c.type
-                FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-                WHERE a.norm = ANY(@keys) AND a.kind IN ('name', 'alias')
-                """, [("@keys", documentKeys)], r =>
+                FROM unnest(@norms, @types, @bares) AS k (norm, type, bare)
+                JOIN corpus_entity_aliases AS a ON a.norm = k.norm AND a.type = k.type AND a.bare = k.bare
+                JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+                WHERE a.kind IN ('name', 'alias')
+                """, [("@norms", lookups.Select(l => l.Norm).ToArray()), ("@types", lookups.Select(l => l.Type).ToArray()),
+                    ("@bares", lookups.Select(l => l.Bare).ToArray())], r =>
                 {
                     var id = r.GetInt64(0);
                     _keys.Add((id, r.GetString(1)));
@@ -216,6 +221,13 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
     private void Absorb(long id, string name, string? country, string? sector, string? code, string? day)
     {
         var fuller = EntityMatcher.FullerName(_names[id], name);
+        if (EntityMatcher.IsBarePerson(_types[id], fuller) != EntityMatcher.IsBarePerson(_types[id], _names[id]))
+        {
+            // Not seen: an entity is found only by keys of its own bareness, whose names keep it. Kept true all the same.
+            _batch.Queue("UPDATE corpus_entity_aliases SET bare = @bare WHERE corpus_id = @id",
+                ("@id", id), ("@bare", EntityMatcher.IsBarePerson(_types[id], fuller)));
+        }
+
         _names[id] = fuller;
         _batch.Queue("""
             UPDATE corpus_entities SET name = @name, country = LEAST(country, @country)
@@ -251,10 +263,10 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
         var (sharedDocuments, sharedRoles) = await SharedDocumentsAsync(from, into).ConfigureAwait(false);
         _batch.Queue("UPDATE entities SET corpus_id = @into WHERE corpus_id = @from", ("@into", into), ("@from", from));
         _batch.Queue("""
-            INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias)
-            SELECT @into, norm, kind, alias FROM corpus_entity_aliases WHERE corpus_id = @from
+            INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias, type, bare)
+            SELECT @into, norm, kind, alias, @type, @bare FROM corpus_entity_aliases WHERE corpus_id = @from
             ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = LEAST(a.alias, excluded.alias)
-            """, ("@into", into), ("@from", from));
+            """, ("@into", into), ("@from", from), ("@type", _types[into]), ("@bare", EntityMatcher.IsBarePerson(_types[into], _names[into])));
         _batch.Queue("""
             UPDATE corpus_entities SET
                 mention_count = mention_count + @mentions,
@@ -566,10 +578,12 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
         }
     }
 
+    /// <summary>Adds a name row to corpus entity <paramref name="id"/>, with the entity's type and bareness (which the
+    /// lookup by key reads from the row).</summary>
     private void AddKey(long id, string key, string kind, string display) =>
         _batch.Queue("""
-            INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias) VALUES (@id, @norm, @kind, @alias)
+            INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias, type, bare) VALUES (@id, @norm, @kind, @alias, @type, @bare)
             ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = LEAST(a.alias, excluded.alias)
             """,
-            ("@id", id), ("@norm", key), ("@kind", kind), ("@alias", display));
+            ("@id", id), ("@norm", key), ("@kind", kind), ("@alias", display), ("@type", _types[id]), ("@bare", EntityMatcher.IsBarePerson(_types[id], _names[id])));
 }

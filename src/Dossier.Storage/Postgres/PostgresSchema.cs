@@ -423,6 +423,21 @@ public static class PostgresSchema
                 INCLUDE (confidence, domain, date_day, first_published);
             ANALYZE corpus_events;
             """),
+        // Each name, alias and surname row carries its corpus entity's type and whether that entity is a bare person (its
+        // canonical name one word: EntityMatcher.IsBarePerson), so that the corpus merge's lookup by key reads only the rows
+        // of the entities it may join (PostgresCorpusWriter): a bare surname's key ("clark") otherwise matches the one-word
+        // alias rows of every full-name person of that surname. Filled as SQLite's migration 11 fills them: a corpus
+        // entity's canonical name has as many words as the longest of its 'name' rows.
+        new(10, "each corpus entity name row carries the entity's type and bareness, indexed with the name", $"""
+            ALTER TABLE corpus_entity_aliases ADD COLUMN type {T} NOT NULL DEFAULT '';
+            ALTER TABLE corpus_entity_aliases ADD COLUMN bare BOOLEAN NOT NULL DEFAULT false;
+            UPDATE corpus_entity_aliases AS a SET type = c.type, bare = c.type = '{Dossier.Core.Labels.EntityTypes.Person}'
+                AND NOT EXISTS (SELECT 1 FROM corpus_entity_aliases AS n WHERE n.corpus_id = c.corpus_id AND n.kind = 'name' AND position(' ' IN n.norm) > 0)
+            FROM corpus_entities AS c WHERE c.corpus_id = a.corpus_id;
+            DROP INDEX corpus_entity_aliases_by_norm;
+            CREATE INDEX corpus_entity_aliases_by_norm ON corpus_entity_aliases (norm, type, bare);
+            ANALYZE corpus_entity_aliases;
+            """),
     ];
 
     /// <summary>The version a database has once every migration has run.</summary>

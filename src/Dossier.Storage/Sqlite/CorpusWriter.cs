@@ -31,6 +31,11 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             document_count = document_count + excluded.document_count
         """;
 
+    /// <summary>The <c>corpus_event_dates</c> value that marks a corpus event holding a report that a plan was postponed
+    /// or cancelled (no mention's date value is empty): a mention reads its key's changes of plan from one index range.
+    /// Kept with the other rows of that table by <see cref="MergeEvent"/> and <see cref="RekeyEvent"/>.</summary>
+    internal const string ChangeOfPlanMark = "";
+
     public void Link(long docKey, Document document, SqliteTransaction transaction)
     {
         var published = document.Metadata.Published;
@@ -58,8 +63,10 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             var display = EntityMatcher.DisplayName(entity);
             var found = FindEntities(keys, entity.Type, transaction);
             long id;
+            bool bare;
             if (found.Count == 0)
             {
+                bare = EntityMatcher.IsBarePerson(entity.Type, display);
                 id = Insert(transaction, """
                     INSERT INTO corpus_entities (name, type, country, sector, code, code_published)
                     VALUES ($name, $type, $country, $sector, $code, CASE WHEN $sector IS NULL AND $code IS NULL THEN NULL ELSE $day END)
@@ -86,21 +93,22 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                     }
                 }
 
-                Absorb(id, display, entity.Country, entity.Sector, entity.Code, day, transaction);
+                bare = Absorb(id, display, entity.Country, entity.Sector, entity.Code, day, transaction);
             }
 
-            AddName(id, display, "name", transaction);
-            AddName(id, entity.Name, "alias", transaction);
+            var owner = (id, entity.Type, bare);
+            AddName(owner, display, "name", transaction);
+            AddName(owner, entity.Name, "alias", transaction);
             foreach (var alias in entity.Aliases.IsDefault ? [] : entity.Aliases)
             {
-                AddName(id, alias, "alias", transaction);
+                AddName(owner, alias, "alias", transaction);
             }
 
             if (entity.Type == EntityTypes.Person && !keys.Bare)
             {
                 foreach (var key in keys.Keys)
                 {
-                    AddKey(id, NameKey.LastWord(key), "surname", display, transaction);
+                    AddKey(owner, NameKey.LastWord(key), "surname", display, transaction);
                 }
             }
 
@@ -140,7 +148,9 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         string.Join('|', NameKey.Normalise(title), NameKey.Normalise(organization), (country ?? "").ToUpperInvariant(), status);
 
     /// <summary>The corpus entities of <paramref name="type"/> that carry one of the keys, lowest id first: bare people
-    /// for a bare key, everything but bare people otherwise.</summary>
+    /// for a bare key, everything but bare people otherwise. Each name row carries its entity's type and bareness
+    /// (kept so by <see cref="AddKey"/> and <see cref="Absorb"/>), so the index on (norm, type, bare) reads only the rows
+    /// of the entities the key may join.</summary>
     private List<long> FindEntities(EntityLinkKeys keys, string type, SqliteTransaction transaction)
     {
         if (keys.Keys.Count == 0)
@@ -150,37 +160,51 @@ internal sealed class CorpusWriter(SqliteConnection connection)
 
         var parameters = keys.Keys.Select((k, i) => ("$k" + i.ToString(CultureInfo.InvariantCulture), (object?)k)).ToList();
         parameters.Add(("$type", type));
+        parameters.Add(("$bare", keys.Bare ? 1 : 0));
         using var command = Command(transaction, $"""
-            SELECT DISTINCT c.corpus_id, c.name FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
-            WHERE a.norm IN ({string.Join(", ", parameters.Take(keys.Keys.Count).Select(p => p.Item1))})
-              AND a.kind IN ('name', 'alias') AND c.type = $type
-            ORDER BY c.corpus_id
+            SELECT DISTINCT corpus_id FROM corpus_entity_aliases
+            WHERE norm IN ({string.Join(", ", parameters.Take(keys.Keys.Count).Select(p => p.Item1))})
+              AND type = $type AND bare = $bare AND kind IN ('name', 'alias')
+            ORDER BY corpus_id
             """, [.. parameters]);
         using var reader = command.ExecuteReader();
         var ids = new List<long>();
         while (reader.Read())
         {
-            if (EntityMatcher.IsBarePerson(type, reader.GetString(1)) == keys.Bare && (ids.Count == 0 || ids[^1] != reader.GetInt64(0)))
-            {
-                ids.Add(reader.GetInt64(0));
-            }
+            ids.Add(reader.GetInt64(0));
         }
 
         return ids;
     }
 
     /// <summary>Folds one member's name, country, sector and code into a corpus entity: the fuller name, the first
-    /// country in ordinal order, the sector and code of the latest dated member (ties by code, then sector).</summary>
-    private void Absorb(long id, string name, string? country, string? sector, string? code, string? day, SqliteTransaction transaction)
+    /// country in ordinal order, the sector and code of the latest dated member (ties by code, then sector). Returns
+    /// whether the entity is a bare person with its new name.</summary>
+    private bool Absorb(long id, string name, string? country, string? sector, string? code, string? day, SqliteTransaction transaction)
     {
-        var current = Scalar<string>(transaction, "SELECT name FROM corpus_entities WHERE corpus_id = $id", ("$id", id))!;
+        string current, type;
+        using (var command = Command(transaction, "SELECT name, type FROM corpus_entities WHERE corpus_id = $id", ("$id", id)))
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            (current, type) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        var fuller = EntityMatcher.FullerName(current, name);
         Execute(transaction, """
             UPDATE corpus_entities SET
                 name = $name,
                 country = coalesce(min(country, $country), country, $country)
             WHERE corpus_id = $id
             """,
-            ("$id", id), ("$name", EntityMatcher.FullerName(current, name)), ("$country", country));
+            ("$id", id), ("$name", fuller), ("$country", country));
+        var bare = EntityMatcher.IsBarePerson(type, fuller);
+        if (bare != EntityMatcher.IsBarePerson(type, current))
+        {
+            // Not seen: an entity is found only by keys of its own bareness, whose names keep it. Kept true all the same.
+            Execute(transaction, "UPDATE corpus_entity_aliases SET bare = $bare WHERE corpus_id = $id", ("$id", id), ("$bare", bare ? 1 : 0));
+        }
+
         Execute(transaction, """
             UPDATE corpus_entities SET sector = $sector, code = $code, code_published = $day
             WHERE corpus_id = $id AND ($sector IS NOT NULL OR $code IS NOT NULL)
@@ -188,6 +212,7 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                    OR (coalesce($day, ''), coalesce($code, ''), coalesce($sector, '')) > (coalesce(code_published, ''), coalesce(code, ''), coalesce(sector, '')))
             """,
             ("$id", id), ("$sector", sector), ("$code", code), ("$day", day));
+        return bare;
     }
 
     /// <summary>Merges corpus entity <paramref name="from"/> into <paramref name="into"/>: a document has shown they are
@@ -213,14 +238,15 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             mentions = reader.GetInt64(7);
         }
 
-        Absorb(into, name, country, sector, code, codePublished, transaction);
+        var bare = Absorb(into, name, country, sector, code, codePublished, transaction);
         var (sharedDocuments, sharedRoles) = SharedDocuments(from, into, transaction);
         Execute(transaction, "UPDATE entities SET corpus_id = $into WHERE corpus_id = $from", ("$into", into), ("$from", from));
         Execute(transaction, """
-            INSERT INTO corpus_entity_aliases (corpus_id, norm, kind, alias)
-            SELECT $into, norm, kind, alias FROM corpus_entity_aliases WHERE corpus_id = $from
+            INSERT INTO corpus_entity_aliases (corpus_id, norm, kind, alias, type, bare)
+            SELECT $into, norm, kind, alias, (SELECT type FROM corpus_entities WHERE corpus_id = $into), $bare
+            FROM corpus_entity_aliases WHERE corpus_id = $from
             ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = min(alias, excluded.alias)
-            """, ("$into", into), ("$from", from));
+            """, ("$into", into), ("$from", from), ("$bare", bare ? 1 : 0));
         Execute(transaction, """
             UPDATE corpus_entities SET
                 mention_count = mention_count + $mentions,
@@ -344,6 +370,15 @@ internal sealed class CorpusWriter(SqliteConnection connection)
                     ("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass),
                     ("$date", dateValue), ("$id", id));
             }
+            else if (EventStatuses.IsChangeOfPlan(e.Status))
+            {
+                Execute(transaction, """
+                    INSERT OR IGNORE INTO corpus_event_dates (type, source_key, target_key, status_class, date_value, corpus_event_id)
+                    VALUES ($type, $source, $target, $class, $date, $id)
+                    """,
+                    ("$type", key.Type), ("$source", key.SourceKey), ("$target", key.TargetKey), ("$class", key.StatusClass),
+                    ("$date", ChangeOfPlanMark), ("$id", id));
+            }
 
             RefreshEvent(id, transaction);
         }
@@ -384,12 +419,14 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         // such a mention reads the key's group, and every mention also reads the group's changes of plan (few: a partial
         // index, events_changes_of_plan, finds them per corpus event without reading its other reports).
         if (EventStatuses.IsChangeOfPlan(mention.Status)) return ([], GroupMembers(key, transaction));
+        // The key's corpus events that hold one are marked in corpus_event_dates (ChangeOfPlanMark), so neither the key's
+        // corpus events nor every change of plan of the store are read.
         var changesOfPlanOnly = $"""
             SELECT c.corpus_event_id, e.date_value, e.status, d.published
-            FROM corpus_events AS c
-            JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
+            FROM corpus_event_dates AS c
+            CROSS JOIN events AS e ON e.corpus_event_id = c.corpus_event_id
             JOIN documents AS d ON d.doc_key = e.doc_key
-            WHERE {OfKey} AND e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}')
+            WHERE {OfKey} AND c.date_value = '{ChangeOfPlanMark}' AND e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}')
             """;
         var changesOfPlan = "\nUNION ALL\n" + changesOfPlanOnly;
         SqliteCommand command;
@@ -633,21 +670,23 @@ internal sealed class CorpusWriter(SqliteConnection connection)
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private void AddName(long id, string name, string kind, SqliteTransaction transaction)
+    private void AddName((long Id, string Type, bool Bare) owner, string name, string kind, SqliteTransaction transaction)
     {
         var key = NameKey.Normalise(name);
         if (key.Length > 0)
         {
-            AddKey(id, key, kind, name, transaction);
+            AddKey(owner, key, kind, name, transaction);
         }
     }
 
-    private void AddKey(long id, string key, string kind, string display, SqliteTransaction transaction) =>
+    /// <summary>Adds a name row to corpus entity <paramref name="owner"/>, with the entity's type and bareness (which
+    /// <see cref="FindEntities"/> reads from the row).</summary>
+    private void AddKey((long Id, string Type, bool Bare) owner, string key, string kind, string display, SqliteTransaction transaction) =>
         Execute(transaction, """
-            INSERT INTO corpus_entity_aliases (corpus_id, norm, kind, alias) VALUES ($id, $norm, $kind, $alias)
+            INSERT INTO corpus_entity_aliases (corpus_id, norm, kind, alias, type, bare) VALUES ($id, $norm, $kind, $alias, $type, $bare)
             ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = min(alias, excluded.alias)
             """,
-            ("$id", id), ("$norm", key), ("$kind", kind), ("$alias", display));
+            ("$id", owner.Id), ("$norm", key), ("$kind", kind), ("$alias", display), ("$type", owner.Type), ("$bare", owner.Bare ? 1 : 0));
 
     internal static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

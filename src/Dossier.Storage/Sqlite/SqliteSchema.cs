@@ -61,6 +61,10 @@ public sealed record SqliteMigration(int Version, string Description, string Sql
 /// Version 9 adds <c>corpus_event_dates</c> and <c>events_changes_of_plan</c> (the corpus merge's lookups by a date that
 /// is not a day and of changes of plan). Version 10 extends <c>corpus_events_by_key</c> with <c>last_published</c>, so
 /// that an undated mention finds the corpus events of its key reported in its window with one index range.
+/// Version 11 adds to <c>corpus_entity_aliases</c> its corpus entity's <c>type</c> and <c>bare</c> (1 for a person
+/// whose canonical name is one word), kept by the corpus writer and indexed after <c>norm</c>, so that the corpus merge
+/// finds the entities a key may join without reading every entity that carries the key; and it marks in
+/// <c>corpus_event_dates</c> (by an empty date value) the corpus events that hold a report of a change of plan.
 /// </remarks>
 public static class SqliteSchema
 {
@@ -466,6 +470,29 @@ public static class SqliteSchema
         new(10, "the corpus events of a key by their last publication date", """
             DROP INDEX corpus_events_by_key;
             CREATE INDEX corpus_events_by_key ON corpus_events (type, source_key, target_key, status_class, last_published);
+            """),
+        // Each name, alias and surname row carries its corpus entity's type and whether that entity is a bare person (its
+        // canonical name one word: EntityMatcher.IsBarePerson), so that the corpus merge's lookup by key reads only the rows
+        // of the entities it may join (CorpusWriter.FindEntities): a bare surname's key ("clark") otherwise matches the
+        // one-word alias rows of every full-name person of that surname, each read and dropped. Filled here from the rows
+        // themselves: a corpus entity's canonical name has as many words as the longest of its 'name' rows (each name it
+        // took is one of them), so a person is bare when none of its 'name' rows has two words.
+        // And the corpus events of a key that hold a report of a change of plan, marked in corpus_event_dates by an empty
+        // date value (CorpusWriter.ChangeOfPlanMark), which every new mention of the key reads: found through the partial
+        // index of such reports, the planner read every change of plan of the store, a number that grows with the corpus.
+        new(11, "each corpus entity name row carries the entity's type and bareness, indexed with the name; the corpus events of a key that hold a change of plan", $"""
+            ALTER TABLE corpus_entity_aliases ADD COLUMN type TEXT NOT NULL DEFAULT '';
+            ALTER TABLE corpus_entity_aliases ADD COLUMN bare INTEGER NOT NULL DEFAULT 0;
+            UPDATE corpus_entity_aliases SET type = (SELECT c.type FROM corpus_entities AS c WHERE c.corpus_id = corpus_entity_aliases.corpus_id);
+            UPDATE corpus_entity_aliases SET bare = 1
+            WHERE type = '{EntityTypes.Person}'
+              AND corpus_id NOT IN (SELECT corpus_id FROM corpus_entity_aliases WHERE kind = 'name' AND instr(norm, ' ') > 0);
+            DROP INDEX corpus_entity_aliases_by_norm;
+            CREATE INDEX corpus_entity_aliases_by_norm ON corpus_entity_aliases (norm, type, bare);
+            INSERT OR IGNORE INTO corpus_event_dates (type, source_key, target_key, status_class, date_value, corpus_event_id)
+            SELECT c.type, c.source_key, c.target_key, c.status_class, '', c.corpus_event_id
+            FROM events AS e JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
+            WHERE e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}');
             """),
     ];
 

@@ -461,6 +461,111 @@ public abstract class CorpusStoreContract(StoreKind kind) : IDisposable
         }
     }
 
+    /// <summary>People and organisations with surnames and one-word aliases in common, a bare surname resolved by its
+    /// document's full name, and two people merged by a document that names both.</summary>
+    private static List<Document> SharedNames() =>
+    [
+        Build("a", "Ann Clark spoke. Clark left.", Oct16, "https://a.example/1", [Person("e1", "Ann Clark", "GBR", "Clark")]),
+        Build("b", "Bob Clark spoke. Clark stayed.", Oct16, "https://b.example/1", [Person("e1", "Bob Clark", "GBR", "Clark")]),
+        Build("c", "Clark spoke; the visit to Britain was postponed.", Oct17, "https://c.example/1", [Person("e1", "Clark", "GBR")],
+            [Event("v1", "CONSULT", "e1", "GBR", null, status: "postponed")]),
+        Build("d", "Clark wrote to Clark.", Oct17, "https://d.example/1", [Person("e1", "Clark"), Org("e2", "Clark")]),
+        Build("e", "Cara Clark spoke; Clark was there.", Oct17, "https://e.example/1",
+            [Person("e1", "Cara Clark", null, "Clark"), Person("e2", "Clark")]),
+        Build("f", "Anthony Blair spoke.", Oct16, "https://f.example/1", [Person("e1", "Anthony Blair")]),
+        Build("g", "Tony Blair spoke.", Oct16, "https://g.example/1", [Person("e1", "Tony Blair", null, "Blair")]),
+        Build("h", "Anthony Blair, Tony Blair to friends, spoke.", Oct17, "https://h.example/1",
+            [Person("e1", "Anthony Blair", null, "Tony Blair")]),
+    ];
+
+    [SkippableFact]
+    public async Task Add_BareSurnameThatFullNamePeopleCarryAsAnAlias_JoinsOnlyTheBarePerson()
+    {
+        await using var store = _db.Open();
+        foreach (var document in SharedNames())
+        {
+            await store.AddAsync(document);
+        }
+
+        var people = await store.ListEntitiesAsync("PERSON", null, 20);
+        Assert.Equal(["Ann Clark", "Anthony Blair", "Bob Clark", "Cara Clark", "Clark"], people.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(2, people.Single(p => p.Name == "Clark").Documents);
+        Assert.Equal(1, people.Single(p => p.Name == "Cara Clark").Documents);
+        Assert.Equal(3, people.Single(p => p.Name == "Anthony Blair").Documents);
+        Assert.Equal("Clark", Assert.Single(await store.ListEntitiesAsync("ORG", null, 20)).Name);
+    }
+
+    [SkippableFact]
+    public async Task Add_NamesOfPeopleAndOrganisations_EachNameRowCarriesItsEntitysTypeAndBareness()
+    {
+        await using (var store = _db.Open())
+        {
+            foreach (var document in SharedNames())
+            {
+                await store.AddAsync(document);
+            }
+        }
+
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id WHERE a.type <> c.type"));
+        Assert.Equal(["Clark"], _db.Lines("SELECT DISTINCT c.name FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id WHERE a.bare"));
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM corpus_entity_aliases AS a JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id WHERE c.name = 'Clark' AND c.type = 'PERSON' AND NOT a.bare"));
+    }
+
+    [SkippableFact]
+    public async Task Add_DatedPlanAfterTheReportOfItsPostponement_JoinsItsCorpusEvent()
+    {
+        await using var store = _db.Open();
+        Entity[] people = [Person("e1", "Ann Clark", "GBR"), Person("e2", "Bob Clark", "GBR")];
+        await store.AddAsync(Build("a", "The talks of Ann Clark and Bob Clark were postponed.", Oct16, "https://a.example/1", people,
+            [Event("v1", "CONSULT", "e1", "e2", null, status: "postponed")]));
+        await store.AddAsync(Build("b", "Ann Clark will meet Bob Clark on 20 October.", Oct17, "https://b.example/1", people,
+            [Event("v1", "CONSULT", "e1", "e2", "2025-10-20", status: "planned")]));
+
+        Assert.Equal(1, _db.Count("corpus_events"));
+        Assert.Equal(2, _db.Scalar("SELECT mention_count FROM corpus_events"));
+    }
+
+    [SkippableFact]
+    public async Task Migrate_NameRowsWithoutTypeAndBareness_FillsThemAsTheWriterDoes()
+    {
+        await using (var store = _db.Open())
+        {
+            foreach (var document in SharedNames())
+            {
+                await store.AddAsync(document);
+            }
+        }
+
+        const string Rows = "SELECT corpus_id, norm, kind, alias, type, CASE WHEN bare THEN 1 ELSE 0 END FROM corpus_entity_aliases";
+        var written = _db.Lines(Rows);
+        Assert.Contains(written, r => r.EndsWith("| PERSON | 1", StringComparison.Ordinal));
+        if (kind == StoreKind.Sqlite)
+        {
+            // And the marks of the corpus events that hold a change of plan (CorpusWriter.ChangeOfPlanMark).
+            const string Marks = "SELECT type, source_key, target_key, status_class, corpus_event_id FROM corpus_event_dates WHERE date_value = ''";
+            var marks = _db.Lines(Marks);
+            Assert.Single(marks);
+            _db.Execute("""
+                DELETE FROM corpus_event_dates;
+                DROP INDEX corpus_entity_aliases_by_norm;
+                ALTER TABLE corpus_entity_aliases DROP COLUMN type;
+                ALTER TABLE corpus_entity_aliases DROP COLUMN bare;
+                CREATE INDEX corpus_entity_aliases_by_norm ON corpus_entity_aliases (norm);
+                """ + SqliteSchema.Migrations.Single(m => m.Version == 11).Sql);
+            Assert.Equal(marks, _db.Lines(Marks));
+        }
+        else
+        {
+            _db.Execute("""
+                ALTER TABLE corpus_entity_aliases DROP COLUMN type;
+                ALTER TABLE corpus_entity_aliases DROP COLUMN bare;
+                CREATE INDEX corpus_entity_aliases_by_norm ON corpus_entity_aliases (norm);
+                """ + Storage.Postgres.PostgresSchema.Migrations.Single(m => m.Version == 10).Sql);
+        }
+
+        Assert.Equal(written, _db.Lines(Rows));
+    }
+
 }
 
 /// <summary>The corpus contract on SQLite.</summary>
@@ -532,8 +637,9 @@ public sealed class SqliteCorpusFileTests : IDisposable
             return rows;
         }
 
-        var written = Rows();
-        Assert.Equal(["2025", "2025-10", "2025-W42", "PAST_REF"], written.Select(w => w.Split('|')[4]).Order(StringComparer.Ordinal));
+        // The postponement is marked by an empty value (CorpusWriter.ChangeOfPlanMark, migration 11), not filled by migration 9.
+        var written = Rows().Where(w => w.Split('|')[4].Length > 0).ToList();
+        Assert.Equal(["", "2025", "2025-10", "2025-W42", "PAST_REF"], Rows().Select(w => w.Split('|')[4]).Order(StringComparer.Ordinal));
         using (var connection = _db.Connect())
         using (var command = connection.CreateCommand())
         {

@@ -20,11 +20,12 @@ public sealed record DossierWebOptions
     /// <summary>Requests that wait for a place when <see cref="MaxConcurrentRequests"/> run (see <see cref="RequestQueueLimit"/>).</summary>
     public const int DefaultRequestQueueLimit = 1000;
 
-    /// <summary>How many requests to the API and the pages run at once unless told otherwise: eight for each processor this
-    /// process may use. Chosen on 2 cores with PostgreSQL on the same machine (docs/evaluation.md, branch pg7): 16 gave the
-    /// lowest p95 and the most requests a second of 2, 4, 8, 16, 24, 32 and no limit; fewer running at once shares the
-    /// waiting out more evenly but costs more CPU a request (each answer wakes the server, the store and the client alone).</summary>
-    public static int DefaultMaxConcurrentRequests => 8 * Environment.ProcessorCount;
+    /// <summary>How many requests to the API and the pages run at once unless told otherwise: four for each processor this
+    /// process may use. Chosen on 2 cores with PostgreSQL on the same machine (docs/evaluation.md, branch pg7 and the lead's
+    /// merged build of 2026-12-07, late morning): on a quiet machine 8 gave a lower p95 than 16 and no limit in each of three
+    /// rounds (under heavy outside load 16 did better); far fewer running at once costs more CPU a request (each answer
+    /// wakes the server, the store and the client alone).</summary>
+    public static int DefaultMaxConcurrentRequests => 4 * Environment.ProcessorCount;
 
     /// <param name="dbPath">The SQLite store; created when missing (its directory must exist).</param>
     public DossierWebOptions(string dbPath)

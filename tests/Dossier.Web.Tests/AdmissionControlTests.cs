@@ -164,10 +164,11 @@ public class AdmissionControlTests(WebAppFixture fixture)
     }
 
     [Fact]
-    public void DefaultOptions_LimitRequests_EightAProcessor()
+    public void DefaultOptions_AdmissionOn_WithTheDocumentedDefaultLimit()
     {
         var options = new DossierWebOptions(fixture.DbPath);
-        Assert.Equal(8 * Environment.ProcessorCount, options.MaxConcurrentRequests);
+        Assert.True(options.MaxConcurrentRequests >= 1, "admission control is on by default");
+        Assert.Equal(DossierWebOptions.DefaultMaxConcurrentRequests, options.MaxConcurrentRequests);
         Assert.Equal(DossierWebOptions.DefaultRequestQueueLimit, options.RequestQueueLimit);
     }
 

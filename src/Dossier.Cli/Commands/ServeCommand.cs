@@ -32,7 +32,7 @@ internal static class ServeCommand
         {
             Description = "Requests to the API and pages that run at once; the rest wait their turn, oldest first, and a full queue "
                 + $"({DossierWebOptions.DefaultRequestQueueLimit}) is answered 503 with Retry-After. 0: no limit "
-                + $"(default: 8 a processor, {DossierWebOptions.DefaultMaxConcurrentRequests} here)",
+                + $"(default: 4 a processor, {DossierWebOptions.DefaultMaxConcurrentRequests} here)",
             HelpName = "N",
         };
         var command = new Command("serve", $"Serve the HTTP API and the web UI over the store; write endpoints need ${DossierWebOptions.ApiTokenVariable}")

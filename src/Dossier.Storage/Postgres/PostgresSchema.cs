@@ -1,8 +1,9 @@
 namespace Dossier.Storage.Postgres;
 
-/// <summary>One step of the PostgreSQL schema, numbered as the SQLite step that makes the same tables
-/// (<see cref="Sqlite.SqliteSchema"/>), applied once in a transaction and recorded in <c>dossier_schema</c>.</summary>
-/// <param name="Version">The schema version after this step (the same number as SQLite's step).</param>
+/// <summary>One step of the PostgreSQL schema, applied once in a transaction and recorded in <c>dossier_schema</c>. Steps 1–8
+/// are numbered as the SQLite steps that make the same tables (<see cref="Sqlite.SqliteSchema"/>); from 9 on each engine
+/// numbers its own steps (PostgreSQL's 10 is SQLite's 11).</summary>
+/// <param name="Version">The schema version after this step.</param>
 /// <param name="Description">What the step does, for error messages.</param>
 /// <param name="Sql">The statements of the step.</param>
 public sealed record PostgresMigration(int Version, string Description, string Sql);

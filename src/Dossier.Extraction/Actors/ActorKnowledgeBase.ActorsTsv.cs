@@ -149,7 +149,9 @@ public sealed partial class ActorKnowledgeBase
         return result;
     }
 
-    private static DateOnly? ParseIso(string text)
+    private static DateOnly? ParseIso(string text) => ParseIso(text.AsSpan());
+
+    private static DateOnly? ParseIso(ReadOnlySpan<char> text)
     {
         // The common form (ten characters, digits where the pattern has them, a real date) without the culture-aware parser.
         if (text.Length == 10 && text[4] == '-' && text[7] == '-'
@@ -162,7 +164,7 @@ public sealed partial class ActorKnowledgeBase
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
-    private static bool TryDigits(string text, int start, int count, out int value)
+    private static bool TryDigits(ReadOnlySpan<char> text, int start, int count, out int value)
     {
         value = 0;
         for (var i = start; i < start + count; i++)

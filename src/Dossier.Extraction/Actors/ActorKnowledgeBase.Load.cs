@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using Dossier.Core.Data;
 
@@ -25,27 +26,47 @@ public sealed partial class ActorKnowledgeBase
 
         var compiled = Path.Combine(directory, CompiledFileName);
         if (!File.Exists(compiled)) throw new ActorKnowledgeBaseLoadException(compiled, "the file is missing");
-        string[] lines;
+        string text;
         try
         {
-            using var file = File.OpenRead(compiled);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip, new UTF8Encoding(false, true));
-            lines = reader.ReadToEnd().Split('\n');
+            text = ReadGzipText(compiled);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or DecoderFallbackException)
         {
             throw new ActorKnowledgeBaseLoadException(compiled, "the file is not a readable gzip TSV (" + e.Message + ")", e);
         }
 
-        if (lines.Length == 0 || lines[0] != CompiledHeader) throw new ActorKnowledgeBaseLoadException(compiled, $"the header is not \"{CompiledHeader.Replace('\t', ' ')}\"");
+        // One string for the whole file, cut into lines and columns as spans: the ~27,000 actor lines make only the
+        // strings and arrays the knowledge base keeps (start-up cost: docs/evaluation.md, "Issue 15: cold start", speed8).
+        var rest = text.AsSpan();
+        var headerEnd = rest.IndexOf('\n');
+        if (!rest[..(headerEnd < 0 ? rest.Length : headerEnd)].SequenceEqual(CompiledHeader)) throw new ActorKnowledgeBaseLoadException(compiled, $"the header is not \"{CompiledHeader.Replace('\t', ' ')}\"");
         var pendingDemonyms = new List<(string Iso, string[] Words)>();
         var pendingPlaces = new List<(string Iso, string[] Words)>();
-        for (var i = 1; i < lines.Length; i++)
+        var phoenixKeys = new List<string>();
+        var lineNumber = 1;
+        for (var more = headerEnd >= 0; more;)
         {
-            var line = lines[i];
-            if (line.Length == 0) continue;
-            var cols = line.Split('\t');
+            rest = rest[(rest.IndexOf('\n') + 1)..];
+            lineNumber++;
+            var end = rest.IndexOf('\n');
+            more = end >= 0;
+            var lineSpan = more ? rest[..end] : rest;
+            if (lineSpan.Length == 0) continue;
+            if (lineSpan.StartsWith("A\t", StringComparison.Ordinal))
+            {
+                if (!TryParseCompiledActor(lineSpan, out var phoenix, out var wellFormed))
+                {
+                    if (!wellFormed) throw new ActorKnowledgeBaseLoadException(compiled, $"line {lineNumber} is not a knowledge-base record");
+                    continue;
+                }
+
+                phoenixActors.Add(phoenix!);
+                phoenixKeys.Add(ActorText.Normalize(phoenix!.Name));
+                continue;
+            }
+
+            var cols = lineSpan.ToString().Split('\t');
             switch (cols[0])
             {
                 case "C" when cols.Length >= 5:
@@ -60,18 +81,11 @@ public sealed partial class ActorKnowledgeBase
                 case "P" when cols.Length >= 3:
                     pendingPlaces.Add((cols[1], cols[2].Split('|', StringSplitOptions.RemoveEmptyEntries)));
                     break;
-                case "A" when cols.Length >= 5:
-                    var kind = cols[1] == "P" ? ActorKind.Person : ActorKind.Unknown;
-                    var codes = ParseCompiledCodes(cols[4]);
-                    if (codes.IsDefaultOrEmpty) break;
-                    var aliases = cols[3].Split('|', StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
-                    phoenixActors.Add(new KnownActor(cols[2], kind, aliases, codes));
-                    break;
                 case "G" when cols.Length >= 3:
                     foreach (var noun in cols[2].Split('|', StringSplitOptions.RemoveEmptyEntries)) groups.TryAdd(noun, cols[1]);
                     break;
                 default:
-                    throw new ActorKnowledgeBaseLoadException(compiled, $"line {i + 1} is not a knowledge-base record");
+                    throw new ActorKnowledgeBaseLoadException(compiled, $"line {lineNumber} is not a knowledge-base record");
             }
         }
 
@@ -146,7 +160,7 @@ public sealed partial class ActorKnowledgeBase
             List<KnownActor> older = [];
             if (actor.Kind == ActorKind.Person)
             {
-                phoenixPeople ??= PeopleByName(phoenixActors);
+                phoenixPeople ??= PeopleByName(phoenixActors, phoenixKeys);
                 older = phoenixPeople.GetValueOrDefault(ActorText.Normalize(actor.Name)) ?? [];
             }
 
@@ -158,7 +172,7 @@ public sealed partial class ActorKnowledgeBase
             AddActor(actors, merged);
         }
 
-        foreach (var actor in phoenixActors) AddActor(actors, actor);
+        for (var a = 0; a < phoenixActors.Count; a++) AddActor(actors, phoenixActors[a], phoenixKeys[a]);
         foreach (var name in countries.Keys.ToList())
         {
             // A demonym is never also a country name ("Afghan" is both in Phoenix): keep it a demonym.
@@ -177,13 +191,15 @@ public sealed partial class ActorKnowledgeBase
     }
 
     /// <summary>The people of <paramref name="actors"/> by normalized name, each list in the order of <paramref name="actors"/>.</summary>
-    private static Dictionary<string, List<KnownActor>> PeopleByName(List<KnownActor> actors)
+    /// <param name="keys">The normalized name of each actor (<see cref="ActorText.Normalize"/>), computed once at the load.</param>
+    private static Dictionary<string, List<KnownActor>> PeopleByName(List<KnownActor> actors, List<string> keys)
     {
         var people = new Dictionary<string, List<KnownActor>>(StringComparer.Ordinal);
-        foreach (var actor in actors)
+        for (var a = 0; a < actors.Count; a++)
         {
+            var actor = actors[a];
             if (actor.Kind != ActorKind.Person) continue;
-            var key = ActorText.Normalize(actor.Name);
+            var key = keys[a];
             if (!people.TryGetValue(key, out var list)) people[key] = list = [];
             list.Add(actor);
         }
@@ -191,23 +207,104 @@ public sealed partial class ActorKnowledgeBase
         return people;
     }
 
-    private static ImmutableArray<DatedCode> ParseCompiledCodes(string text)
+    /// <summary>The gzip file <paramref name="path"/> as strict UTF-8 text (a leading byte-order mark dropped, as a reader would).</summary>
+    private static string ReadGzipText(string path)
     {
-        var builder = ImmutableArray.CreateBuilder<DatedCode>();
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var buffer = new MemoryStream((int)Math.Min(int.MaxValue / 2, Math.Max(4096, file.Length * 4)));
+        gzip.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        return StrictUtf8.GetString(bytes);
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>
+    /// An actor line of the compiled file, <c>A KIND NAME ALIASES CODES</c> (tab-separated; at least five columns):
+    /// false with <paramref name="wellFormed"/> true for an actor without codes (skipped), false with it false for a line
+    /// of fewer than five columns. The same actor as splitting the line into strings would give.
+    /// </summary>
+    internal static bool TryParseCompiledActor(ReadOnlySpan<char> line, out KnownActor? actor, out bool wellFormed)
+    {
+        actor = null;
+        Span<Range> columns = stackalloc Range[6];
+        wellFormed = line.Split(columns, '\t') >= 5;
+        if (!wellFormed) return false;
+        var codes = ParseCompiledCodes(line[columns[4]]);
+        if (codes.IsDefaultOrEmpty) return false;
+        var kind = line[columns[1]].SequenceEqual("P") ? ActorKind.Person : ActorKind.Unknown;
+        actor = new KnownActor(line[columns[2]].ToString(), kind, SplitNonEmpty(line[columns[3]], '|'), codes);
+        return true;
+    }
+
+    /// <summary>The non-empty parts of <paramref name="text"/> between <paramref name="separator"/>s, as <c>Split</c> with <c>RemoveEmptyEntries</c> gives them.</summary>
+    private static ImmutableArray<string> SplitNonEmpty(ReadOnlySpan<char> text, char separator)
+    {
+        if (text.IsEmpty) return [];
+        var parts = new string[CountNonEmpty(text, separator)];
+        var count = 0;
+        for (var rest = text; !rest.IsEmpty;)
         {
-            var at = part.IndexOf('@', StringComparison.Ordinal);
+            var part = NextPart(ref rest, separator);
+            if (!part.IsEmpty) parts[count++] = part.ToString();
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(parts);
+    }
+
+    private static int CountNonEmpty(ReadOnlySpan<char> text, char separator)
+    {
+        var count = 0;
+        for (var rest = text; !rest.IsEmpty;)
+        {
+            if (!NextPart(ref rest, separator).IsEmpty) count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The text of <paramref name="rest"/> up to the first <paramref name="separator"/>; <paramref name="rest"/> moves past it.</summary>
+    private static ReadOnlySpan<char> NextPart(ref ReadOnlySpan<char> rest, char separator)
+    {
+        var at = rest.IndexOf(separator);
+        var part = at < 0 ? rest : rest[..at];
+        rest = at < 0 ? [] : rest[(at + 1)..];
+        return part;
+    }
+
+    /// <summary>The codes of a compiled actor: <c>CODE[@FROM[~TO]]</c> separated by <c>;</c> (empty parts skipped; a date
+    /// that is not <c>yyyy-mm-dd</c> is null; past a second <c>~</c>, text is ignored).</summary>
+    private static ImmutableArray<DatedCode> ParseCompiledCodes(ReadOnlySpan<char> text)
+    {
+        var codes = new DatedCode[CountNonEmpty(text, ';')];
+        var count = 0;
+        for (var rest = text; !rest.IsEmpty;)
+        {
+            var part = NextPart(ref rest, ';');
+            if (part.IsEmpty) continue;
+            var at = part.IndexOf('@');
             if (at < 0)
             {
-                builder.Add(new DatedCode(part, null, null));
+                codes[count++] = new DatedCode(part.ToString(), null, null);
                 continue;
             }
 
-            var range = part[(at + 1)..].Split('~');
-            builder.Add(new DatedCode(part[..at], ParseIso(range[0]), range.Length > 1 ? ParseIso(range[1]) : null));
+            var dates = part[(at + 1)..];
+            var tilde = dates.IndexOf('~');
+            DateOnly? from = ParseIso(tilde < 0 ? dates : dates[..tilde]), to = null;
+            if (tilde >= 0)
+            {
+                var second = dates[(tilde + 1)..];
+                var next = second.IndexOf('~');
+                to = ParseIso(next < 0 ? second : second[..next]);
+            }
+
+            codes[count++] = new DatedCode(part[..at].ToString(), from, to);
         }
 
-        return builder.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(codes);
     }
 
     /// <summary>The rows of a hand-written lexicon; a missing file or a short row is an <see cref="ActorKnowledgeBaseLoadException"/> naming FILE:LINE.</summary>

@@ -137,12 +137,15 @@ public sealed partial class ActorKnowledgeBase
         return map.GetValueOrDefault(key) ?? map.GetValueOrDefault(ActorText.Fold(key));
     }
 
-    private static void AddActor(Dictionary<string, List<KnownActor>> map, KnownActor actor)
+    /// <param name="nameKey">The normalized <see cref="KnownActor.Name"/> when already known (else computed here).</param>
+    private static void AddActor(Dictionary<string, List<KnownActor>> map, KnownActor actor, string? nameKey = null)
     {
-        foreach (var name in actor.Aliases.Prepend(actor.Name))
+        Add(map, actor, nameKey ?? ActorText.Normalize(actor.Name));
+        foreach (var alias in actor.Aliases) Add(map, actor, ActorText.Normalize(alias));
+
+        static void Add(Dictionary<string, List<KnownActor>> map, KnownActor actor, string key)
         {
-            var key = ActorText.Normalize(name);
-            if (key.Length == 0) continue;
+            if (key.Length == 0) return;
             if (!map.TryGetValue(key, out var list)) map[key] = list = [];
             if (!list.Contains(actor)) list.Add(actor);
         }

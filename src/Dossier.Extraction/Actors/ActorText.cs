@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,9 +15,15 @@ public static class ActorText
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var builder = new StringBuilder(name.Length);
+        var source = name.Normalize(NormalizationForm.FormC);
+
+        // The result is never longer than the source: written into a stack buffer, one string at the end (the name itself
+        // when nothing changed); called for every name of the knowledge base at start-up and for every look-up.
+        char[]? rented = null;
+        Span<char> buffer = source.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(source.Length));
+        var length = 0;
         var space = false;
-        foreach (var raw in name.Normalize(NormalizationForm.FormC))
+        foreach (var raw in source)
         {
             var c = raw switch
             {
@@ -27,22 +34,24 @@ public static class ActorText
             if (c == '.') continue;
             if (c == '_' || char.IsWhiteSpace(c))
             {
-                space = builder.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             if (space)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 space = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            buffer[length++] = char.ToLowerInvariant(c);
         }
 
-        var result = builder.ToString();
+        ReadOnlySpan<char> result = buffer[..length];
         if (result.StartsWith("the ", StringComparison.Ordinal)) result = result[4..];
-        return result;
+        var text = result.SequenceEqual(name) ? name : result.ToString();
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        return text;
     }
 
     /// <summary>The key with diacritics removed ("elysée" → "elysee"), for a second look-up.</summary>

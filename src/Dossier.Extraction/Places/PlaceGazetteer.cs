@@ -70,11 +70,18 @@ internal sealed class PlaceGazetteer
         var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var keys = new List<string>();
         foreach (var (p, names, _) in places)
         {
             if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
-            foreach (var key in names.Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
+
+            // Each distinct non-empty key of the place's names once, in the order of its first name.
+            keys.Clear();
+            foreach (var name in names)
             {
+                var key = Key(name);
+                if (key.Length == 0 || keys.IndexOf(key) >= 0) continue; // string equality: ordinal
+                keys.Add(key);
                 if (!byName.TryGetValue(key, out var list)) byName[key] = list = [];
                 list.Add(p);
             }
@@ -202,7 +209,12 @@ internal sealed class PlaceGazetteer
     public static string Key(string name)
     {
         var d = System.Text.Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormKD); // ASCII is its own NFKD form
-        var sb = new StringBuilder(d.Length);
+
+        // Never longer than the decomposed name: built in a stack buffer when short, one string at the end (the name
+        // itself when it is its own key); called for every name of the gazetteer at start-up.
+        char[]? rented = null;
+        Span<char> buffer = d.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(d.Length));
+        var length = 0;
         var pendingSpace = false;
         foreach (var ch in d)
         {
@@ -211,9 +223,9 @@ internal sealed class PlaceGazetteer
             if (ch is '.' or '\'' or '’' or 'ʻ' or 'ʼ') continue; // "U.S." -> "us", "Côte d'Ivoire" -> "cote divoire", the ʻokina of "Hawaiʻi"
             if (char.IsLetterOrDigit(ch))
             {
-                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                if (pendingSpace && length > 0) buffer[length++] = ' ';
                 pendingSpace = false;
-                sb.Append(char.ToLowerInvariant(ch));
+                buffer[length++] = char.ToLowerInvariant(ch);
             }
             else
             {
@@ -221,8 +233,11 @@ internal sealed class PlaceGazetteer
             }
         }
 
-        var key = sb.ToString();
-        return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+        ReadOnlySpan<char> key = buffer[..length];
+        if (key.StartsWith("the ", StringComparison.Ordinal)) key = key[4..];
+        var result = key.SequenceEqual(name) ? name : key.ToString();
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     /// <summary>Whether <paramref name="s"/> is already a key: lower-case ASCII letters and digits, single spaces between them, no leading "the".</summary>
@@ -287,36 +302,94 @@ internal sealed class PlaceGazetteer
         if (!File.Exists(path)) throw new DataFileException(path, "the places gazetteer is missing; build it with `node tools/places/build.mjs`");
         var places = new List<(GazetteerPlace, string[], string)>();
         var ended = false;
+        string text;
         try
         {
             using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var n = 0;
-            while (reader.ReadLine() is { } line)
-            {
-                n++;
-                if (line.StartsWith("# end ", StringComparison.Ordinal)) { ended = true; continue; }
-                if (line.Length == 0 || line[0] == '#') continue;
-                var c = line.Split('\t');
-                if (c.Length < 10
-                    || !double.TryParse(c[6], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-                    || !double.TryParse(c[7], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
-                    || !long.TryParse(c[8], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop))
-                {
-                    throw new DataFileException(path, n, "expected id, class, code, country, admin1 code and name, latitude, longitude, population, name, other names, alternate names");
-                }
-
-                var p = new GazetteerPlace(c[0], c[1], c[2], c[3], c[4], c[5], lat, lon, pop, c[9]);
-                string[] names = c.Length > 10 && c[10].Length > 0 ? [c[9], .. c[10].Split('|')] : [c[9]];
-                places.Add((p, names, c.Length > 11 ? c[11] : ""));
-            }
+            using var buffer = new MemoryStream(1 << 22);
+            stream.CopyTo(buffer);
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+            text = Encoding.UTF8.GetString(bytes);
         }
         catch (InvalidDataException e)
         {
             throw new DataFileException(path, "not a gzip file: " + e.Message);
         }
 
+        // The whole file as one string, cut into lines (as a reader cuts them: \n, \r or \r\n) and columns as spans; the
+        // short columns that repeat (class, code, country, division code) are shared strings (start-up cost:
+        // docs/evaluation.md, "Issue 15: cold start", speed8).
+        var shared = new SpanInterner();
+        Span<Range> c = stackalloc Range[13];
+        var n = 0;
+        for (var rest = text.AsSpan(); !rest.IsEmpty;)
+        {
+            var end = rest.IndexOfAny('\r', '\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
+            n++;
+            if (line.StartsWith("# end ", StringComparison.Ordinal)) { ended = true; continue; }
+            if (line.Length == 0 || line[0] == '#') continue;
+            var columns = line.Split(c, '\t');
+            if (columns < 10
+                || !double.TryParse(line[c[6]], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                || !double.TryParse(line[c[7]], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                || !long.TryParse(line[c[8]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop))
+            {
+                throw new DataFileException(path, n, "expected id, class, code, country, admin1 code and name, latitude, longitude, population, name, other names, alternate names");
+            }
+
+            var name = line[c[9]].ToString();
+            var p = new GazetteerPlace(line[c[0]].ToString(), shared.Get(line[c[1]]), shared.Get(line[c[2]]), shared.Get(line[c[3]]), shared.Get(line[c[4]]),
+                line[c[5]].ToString(), lat, lon, pop, name);
+            string[] names = columns > 10 && !line[c[10]].IsEmpty ? Names(name, line[c[10]]) : [name];
+            places.Add((p, names, columns > 11 ? line[c[11]].ToString() : ""));
+        }
+
         if (!ended) throw new DataFileException(path, "the file is truncated (no '# end' line)");
         return new PlaceGazetteer(places);
+    }
+    /// <summary>The name, then the other names split at <c>|</c> (empty ones kept, as <c>Split</c> keeps them).</summary>
+    private static string[] Names(string name, ReadOnlySpan<char> others)
+    {
+        var count = 2;
+        foreach (var ch in others)
+        {
+            if (ch == '|') count++;
+        }
+
+        var names = new string[count];
+        names[0] = name;
+        for (var i = 1; i < count; i++)
+        {
+            var bar = others.IndexOf('|');
+            names[i] = (bar < 0 ? others : others[..bar]).ToString();
+            others = bar < 0 ? [] : others[(bar + 1)..];
+        }
+
+        return names;
+    }
+
+    /// <summary>Equal short texts as one string: a small open-addressing table (a text past its capacity is a new string).</summary>
+    private sealed class SpanInterner
+    {
+        private readonly string?[] _slots = new string?[4096];
+        private int _count;
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            if (text.IsEmpty) return "";
+            if (text.Length > 16 || _count >= _slots.Length / 2) return text.ToString();
+            var slot = (int)((uint)string.GetHashCode(text) % (uint)_slots.Length);
+            while (_slots[slot] is { } existing)
+            {
+                if (text.SequenceEqual(existing)) return existing;
+                slot = (slot + 1) % _slots.Length;
+            }
+
+            _count++;
+            return _slots[slot] = text.ToString();
+        }
     }
 }

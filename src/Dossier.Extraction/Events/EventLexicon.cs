@@ -244,7 +244,7 @@ public sealed class EventLexicon
 
         if (n.EndsWith("ition", StringComparison.Ordinal))
         {
-            yield return n[..^5] + "ose";
+            yield return n[..^5] + "e";
             yield return n[..^5] + "ish";
         }
 

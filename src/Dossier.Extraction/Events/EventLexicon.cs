@@ -198,6 +198,88 @@ public sealed class EventLexicon
     public string? Noun(string lemma) => Lookup(_nouns, lemma);
 
     /// <summary>
+    /// The CAMEO code of the verb a noun is derived from by a regular English suffix ("hijacking" ← hijack, "harassment"
+    /// ← harass, "repatriation" ← repatriate, "imposition" ← impose, "execution" ← execute, "invasion" ← invade,
+    /// "withdrawal" ← withdraw, "seizure" ← seize, "assistance" ← assist), or of the particle verb a compound noun
+    /// spells ("pullout" ← pull out, "crackdown" ← crack down); null when no such verb has a code. The noun's own form
+    /// as a verb (zero derivation: "support", "attack") is <see cref="Verb(string, string?)"/> of the lemma, not this.
+    /// Morphology, not a word list: the trigger model reads the code's type as a feature of nouns the event nouns lack.
+    /// </summary>
+    public string? DeverbalCode(string noun)
+    {
+        ArgumentNullException.ThrowIfNull(noun);
+        foreach (var verb in DeverbalStems(noun))
+        {
+            if (verb.Length >= 3 && verb != noun && Verb(verb) is { } code) return code;
+        }
+
+        foreach (var particle in Words.PhrasalParticles)
+        {
+            if (noun.Length > particle.Length + 2 && noun.EndsWith(particle, StringComparison.Ordinal) && Verb(noun[..^particle.Length], particle) is { } phrasal) return phrasal;
+        }
+
+        return null;
+    }
+
+    /// <summary>The verbs a noun may come from by a regular suffix, most likely first.</summary>
+    private static IEnumerable<string> DeverbalStems(string n)
+    {
+        static string Undouble(string s) => s.Length > 3 && s[^1] == s[^2] && "bdgklmnprt".Contains(s[^1], StringComparison.Ordinal) ? s[..^1] : s;
+        if (n.EndsWith("ing", StringComparison.Ordinal) && n.Length > 5)
+        {
+            var s = n[..^3];
+            yield return s;
+            yield return s + "e";
+            yield return Undouble(s);
+        }
+
+        if (n.EndsWith("ment", StringComparison.Ordinal)) yield return n[..^4];
+        if (n.EndsWith("ication", StringComparison.Ordinal)) yield return n[..^7] + "y";
+        if (n.EndsWith("ation", StringComparison.Ordinal))
+        {
+            yield return n[..^5] + "ate";
+            yield return n[..^5] + "e";
+            yield return n[..^5];
+        }
+
+        if (n.EndsWith("ition", StringComparison.Ordinal))
+        {
+            yield return n[..^5] + "e";
+            yield return n[..^5] + "ish";
+        }
+
+        if (n.EndsWith("tion", StringComparison.Ordinal))
+        {
+            yield return n[..^3];
+            yield return n[..^4] + "te";
+            yield return n[..^4] + "e";
+        }
+
+        if (n.EndsWith("mission", StringComparison.Ordinal)) yield return n[..^4] + "t";
+        if (n.EndsWith("ssion", StringComparison.Ordinal)) yield return n[..^3];
+        if (n.EndsWith("sion", StringComparison.Ordinal))
+        {
+            yield return n[..^4] + "de";
+            yield return n[..^4] + "d";
+        }
+
+        if (n.EndsWith("al", StringComparison.Ordinal))
+        {
+            yield return n[..^2];
+            yield return n[..^2] + "e";
+        }
+
+        if (n.EndsWith("ure", StringComparison.Ordinal)) yield return n[..^3] + "e";
+        if (n.EndsWith("ance", StringComparison.Ordinal) || n.EndsWith("ence", StringComparison.Ordinal))
+        {
+            yield return n[..^4];
+            yield return n[..^4] + "e";
+        }
+
+        if (n.EndsWith("ery", StringComparison.Ordinal)) yield return n[..^1];
+    }
+
+    /// <summary>
     /// Code of a light-verb construction ("hold" + "talk"): the specific pair's code, else the noun's code when the
     /// verb is a generic light verb; null when the verb is not a light verb or the noun not an event noun.
     /// </summary>

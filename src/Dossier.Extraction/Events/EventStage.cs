@@ -144,7 +144,7 @@ public sealed class EventStage : IStage
 
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
-                if (Scoring.TriggerFeatures.IsCandidate(tree, i)) result.Add((i, Scoring.TriggerFeatures.Of(context, _lexicon, i, ruleTypes)));
+                if (Scoring.TriggerFeatures.IsCandidate(tree, i)) result.Add((i, Scoring.TriggerFeatures.Of(context, _lexicon, i, ruleTypes, analyser.Dropped)));
             }
         }
 

@@ -46,6 +46,7 @@ internal sealed class SentenceAnalyser
     {
         var found = new List<Event>();
         var seen = new HashSet<(int, string)>();
+        var dropped = new Dictionary<int, List<string>>();
         var candidates = _triggers.Find();
         var changers = PlanChangers(candidates);
         foreach (var c in candidates.OrderBy(c => c.Trigger))
@@ -55,9 +56,34 @@ internal sealed class SentenceAnalyser
             if (!seen.Add((c.Trigger, c.Code))) continue;
             var e = Build(c);
             if (e is not null) found.Add(e);
+            else if (_s.Lexicon.Code(c.Code)?.Plover is { } type)
+            {
+                if (!dropped.TryGetValue(c.Trigger, out var types)) dropped[c.Trigger] = types = [];
+                if (!types.Contains(type)) types.Add(type);
+            }
         }
 
+        Dropped = dropped;
         return found;
+    }
+
+    /// <summary>
+    /// After <see cref="Run"/>: the PLOVER types of the rule candidates that yielded no event (no actor named, or their
+    /// arguments report no interaction), by trigger token; the trigger model reads them as a feature ("three people were
+    /// killed": the lexicon's act, with no party named).
+    /// </summary>
+    public IReadOnlyDictionary<int, List<string>> Dropped { get; private set; } = new Dictionary<int, List<string>>();
+
+    /// <summary>For the trainer's diagnosis: the rule coder's candidates, each with whether it yields an event.</summary>
+    internal List<(EventCandidate Candidate, bool Built)> Diagnose() =>
+        [.. _triggers.Find().Select(c => (c, _s.Lexicon.Code(c.Code)?.Plover is not null && Build(c) is not null))];
+
+    /// <summary>For the trainer's diagnosis: the PLOVER type the lexicon gives token <paramref name="t"/> (verb code or noun entry), or null.</summary>
+    internal string? LexiconType(int t)
+    {
+        var tree = _s.Tree;
+        if (tree.IsVerb(t)) return _codes.VerbCode(t) is { } v ? _s.Lexicon.Code(v.Code)?.Plover : null;
+        return EventCodeChooser.Split(_codes.NounEntry(t).Entry) is { } n ? _s.Lexicon.Code(n.Code)?.Plover : null;
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ internal static class TriggerDecisions
         var probabilities = new Dictionary<int, double[]>();
         for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
-            if (TriggerFeatures.IsCandidate(tree, i)) probabilities[i] = model.Probabilities(TriggerFeatures.Of(context, lexicon, i, ruleTypes));
+            if (TriggerFeatures.IsCandidate(tree, i)) probabilities[i] = model.Probabilities(TriggerFeatures.Of(context, lexicon, i, ruleTypes, analyser.Dropped));
         }
 
         var calls = new List<TriggerCall>();

@@ -22,7 +22,8 @@ internal static class TriggerFeatures
     /// <param name="lexicon">The event lexicon (the PLOVER types of the lemma's entries).</param>
     /// <param name="t">A document-level token index.</param>
     /// <param name="ruleTypes">The types of the rule coder's events by trigger token.</param>
-    public static List<string> Of(DocumentContext context, EventLexicon lexicon, int t, IReadOnlyDictionary<int, List<string>> ruleTypes)
+    /// <param name="dropped">The types of the rule candidates that yielded no event, by trigger token (<see cref="SentenceAnalyser.Dropped"/>), or null.</param>
+    public static List<string> Of(DocumentContext context, EventLexicon lexicon, int t, IReadOnlyDictionary<int, List<string>> ruleTypes, IReadOnlyDictionary<int, List<string>>? dropped = null)
     {
         var tree = context.Tree;
         var document = context.Document;
@@ -111,7 +112,13 @@ internal static class TriggerFeatures
         }
         else
         {
-            f.Add("lexn=" + Plover(lexicon, lexicon.Noun(lemma)));
+            var noun = lexicon.Noun(lemma);
+            f.Add("lexn=" + Plover(lexicon, noun));
+
+            // A noun the event nouns lack, derived from a verb with a code ("hijacking", "harassment", "pullout"), or
+            // the same word as such a verb ("support"): the verb's type, as a weaker cue the model weighs.
+            if (noun is null && lexicon.DeverbalCode(lemma) is { } derived) f.Add("lexdv=" + Plover(lexicon, derived));
+            else if (noun is null && lexicon.Verb(lemma) is { } same) f.Add("lexz=" + Plover(lexicon, same));
             if (lexicon.IsActorNoun(lemma)) f.Add("actor-noun");
         }
 
@@ -135,6 +142,11 @@ internal static class TriggerFeatures
         }
 
         if (!any) f.Add("rule=none");
+        if (dropped is not null && dropped.TryGetValue(t, out var lost))
+        {
+            foreach (var type in lost) f.Add("dropped=" + type);
+        }
+
         if (Quoted(document, token.Start, token.Sentence)) f.Add("quoted");
         if (document.Topic is { } topic) f.Add("topic=" + topic);
         return f;

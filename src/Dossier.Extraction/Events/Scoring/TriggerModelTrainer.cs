@@ -131,6 +131,13 @@ public static class TriggerModelTrainer
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"chosen L2 {bestL2}, dev token log-loss {bestLoss:0.0000}; veto {chosen.Veto:0.00}, veto-event {chosen.VetoEvent:0.00}, propose {chosen.Propose:0.00} ({how}): dev P {chosen.S.Precision:0.000} R {chosen.S.Recall:0.000} F1 {chosen.S.F1:0.000}; rules alone P {rules.S.Precision:0.000} R {rules.S.Recall:0.000} F1 {rules.S.F1:0.000}");
         log.WriteLine(summary);
+        var casesPath = Environment.GetEnvironmentVariable("DOSSIER_CANDIDATE_CASES");
+        using (var cases = string.IsNullOrEmpty(casesPath) ? null : new StreamWriter(casesPath))
+        {
+            log.WriteLine("dev gold events by candidate (before the event scorer):");
+            foreach (var (reason, n) in CandidateDiagnosis.Run(lexicon, model, dev, cases).OrderByDescending(p => p.Value)) log.WriteLine($"  {n,4} {reason}");
+        }
+
         model.Save(outPath,
         [
             "Trigger model: multinomial logistic regression over TriggerFeatures of each verb and common noun (classes: NONE and the PLOVER types). Built by `dossier train event-trigger`; do not edit.",

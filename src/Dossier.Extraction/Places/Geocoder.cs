@@ -382,7 +382,7 @@ internal sealed class Geocoder
         foreach (var e in places)
         {
             if (e.Mentions.IsDefault) continue;
-            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name && m.Start >= 0 && m.Start <= m.End && m.End <= text.Length))
             {
                 // The word before: a locative preposition, or the link to a place before.
                 var k = m.Start - 1;

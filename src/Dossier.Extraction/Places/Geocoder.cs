@@ -43,7 +43,7 @@ internal sealed class Geocoder
 {
     /// <summary>The rules, in the order the evidence is added; then the rules of landmarks and "none".</summary>
     public static readonly ImmutableArray<string> Rules =
-        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "coded-country", "alternate-name", "landmark-seat", "landmark-name", "landmark-sentence", "none"];
+        ["unique", "population", "feature-class", "actor-country", "document-countries", "document-divisions", "division-city", "coded-country", "alternate-name", "landmark-seat", "landmark-name", "landmark-qualified", "landmark-sentence", "none"];
 
     // Weights chosen on the dev part of data/annotations/places (see docs/evaluation.md).
     private const double CountryPrior = 4.0;
@@ -57,15 +57,18 @@ internal sealed class Geocoder
     private readonly PlaceGazetteer _gazetteer;
     private readonly FrozenSet<string> _units;
 
+    private readonly FrozenSet<string> _locative;
+
     public Geocoder(PlaceGazetteer gazetteer)
-        : this(gazetteer, PlaceWords.Default.Units)
+        : this(gazetteer, PlaceWords.Default.Units, PlaceWords.Default.Locative)
     {
     }
 
-    public Geocoder(PlaceGazetteer gazetteer, FrozenSet<string> units)
+    public Geocoder(PlaceGazetteer gazetteer, FrozenSet<string> units, FrozenSet<string>? locative = null)
     {
         _gazetteer = gazetteer;
         _units = units;
+        _locative = locative ?? FrozenSet<string>.Empty;
     }
 
     /// <summary>The decisions for the document's place entities, in entity order.</summary>
@@ -86,8 +89,9 @@ internal sealed class Geocoder
         }
 
         var qualifiers = Qualifiers(document, places);
+        var placeLike = PlaceLike(document, places);
         var noDivisions = new HashSet<string>(StringComparer.Ordinal);
-        var first = places.Select(e => Decide(e, ownCountry.GetValueOrDefault(e.Id), Without(countries, ownCountry.GetValueOrDefault(e.Id), e), noDivisions, qualifiers)).ToList();
+        var first = places.Select(e => Decide(e, ownCountry.GetValueOrDefault(e.Id), Without(countries, ownCountry.GetValueOrDefault(e.Id), e), noDivisions, qualifiers, placeLike)).ToList();
 
         // Pass 2: the countries and divisions the first pass resolved.
         var resolvedCountries = new Dictionary<string, int>(countries, StringComparer.Ordinal);
@@ -118,7 +122,7 @@ internal sealed class Geocoder
             var others = Without(resolvedCountries, mine?.Country, e);
             var ownDivision = DivisionOf(mine);
             var otherDivisions = divisionCounts.Where(kv => kv.Value > (kv.Key == ownDivision ? 1 : 0)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-            result.Add(Decide(e, ownCountry.GetValueOrDefault(e.Id), others, otherDivisions, qualifiers));
+            result.Add(Decide(e, ownCountry.GetValueOrDefault(e.Id), others, otherDivisions, qualifiers, placeLike));
         }
 
         // Landmarks the gazetteer lacks.
@@ -130,12 +134,17 @@ internal sealed class Geocoder
 
         // A location the gazetteer lacks whose name begins with the name of a city the document names as a place of its own
         // ("X Castle", "X Bay" in a report that names X): a landmark in that city. Only capitalised names of two or more words,
-        // and only the document's own cities: "Victoria Falls" is in no Victoria, "Hudson River" in no town called Hudson.
-        var cities = result.Where(d => d.Place is { Class: PlaceClasses.City } && d.Entity.Type != EntityTypes.Facility).Select(d => d.Place!).ToHashSet();
+        // and only the document's own cities: "Victoria Falls" is in no Victoria, "Hudson River" in no town called Hudson. A city
+        // the document names only inside the location's own name (or inside other names) is no evidence: "Oxford" found inside
+        // "Oxford English Dictionary" was resolved by the document's countries alone, a namesake in the US.
+        var cities = result.Where(d => d.Place is { Class: PlaceClasses.City } && d.Entity.Type != EntityTypes.Facility).ToList();
+        var everyName = entities.ToList();
         for (var i = 0; i < result.Count; i++)
         {
             if (result[i].Place is not null || result[i].Entity.Type != EntityTypes.Location) continue;
-            if (LocationInCity(result[i].Entity, cities) is { } located) result[i] = located;
+            var own = cities.Where(d => NamedOnItsOwn(d.Entity, everyName)).Select(d => d.Place!).ToHashSet();
+            if (LocationInCity(result[i].Entity, own) is { } located) result[i] = located;
+            else if (QualifiedLocation(result[i].Entity, result, document) is { } qualified) result[i] = qualified;
         }
 
         return result;
@@ -228,7 +237,8 @@ internal sealed class Geocoder
         }
     }
 
-    private PlaceDecision Decide(Entity e, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions, (Dictionary<string, List<Entity>> Of, HashSet<string> Only) qualifiers)
+    private PlaceDecision Decide(Entity e, string? actorCountry, Dictionary<string, int> countries, HashSet<string> divisions, (Dictionary<string, List<Entity>> Of, HashSet<string> Only) qualifiers,
+        HashSet<string> placeLike)
     {
         var candidates = new List<GazetteerPlace>();
         foreach (var name in Names(e))
@@ -276,9 +286,14 @@ internal sealed class Geocoder
         // nicknames or shortenings that mean something else in another text: "Acropolis" is one of Little Rock's, and a report
         // on Athens may well name the US), ranked by the same evidence. Never a facility: a facility the gazetteer lacks is a
         // landmark (below).
+        // A location (LOC) in the main country only when the text uses it as a place (after a locative preposition, or in a
+        // list or pair with another place: "in X, Y and Z"): the name finder types people and firms as locations more often
+        // than as GPEs ("Turner" in a rugby line-up, the photographer "Rankin" among other photographers), and a surname is
+        // often some town's other name.
         if (candidates.Count == 0 && e.Type is EntityTypes.Gpe or EntityTypes.Location)
         {
-            candidates = AlternateCandidates(e, p => p.Country == actorCountry || IsMainCountry(countries, p.Country));
+            var mainCountry = e.Type == EntityTypes.Gpe || placeLike.Contains(e.Id);
+            candidates = AlternateCandidates(e, p => p.Country == actorCountry || (mainCountry && IsMainCountry(countries, p.Country)));
             byAlternate = candidates.Count > 0;
         }
 
@@ -340,6 +355,69 @@ internal sealed class Geocoder
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The ids of the place entities one of whose name mentions the text uses as a place: right after a locative preposition
+    /// (<c>models/places/locative-prepositions.tsv</c>: "in X"), or next to the mention of another place entity whose name the
+    /// gazetteer knows (as a name or an alternate name) with only a comma and/or "and"/"or" between ("Mosul, Baiji, and X").
+    /// </summary>
+    private HashSet<string> PlaceLike(Document document, List<Entity> places)
+    {
+        var text = document.Text;
+        var starts = new HashSet<int>();
+        var ends = new HashSet<int>();
+        foreach (var p in places)
+        {
+            // A place the gazetteer knows, by a name or by an alternate name ("Mosul, Baiji, and X").
+            if (p.Mentions.IsDefault || Names(p).All(n => _gazetteer.Find(n).Count == 0 && _gazetteer.FindAlternate(n).Count == 0)) continue;
+            foreach (var m in p.Mentions.Where(m => m.Kind == MentionKinds.Name))
+            {
+                starts.Add(m.Start);
+                ends.Add(m.End);
+            }
+        }
+
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in places)
+        {
+            if (e.Mentions.IsDefault) continue;
+            foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name && m.Start >= 0 && m.Start <= m.End && m.End <= text.Length))
+            {
+                // The word before: a locative preposition, or the link to a place before.
+                var k = m.Start - 1;
+                while (k >= 0 && text[k] == ' ') k--;
+                var wordEnd = k + 1;
+                while (k >= 0 && char.IsLetter(text[k])) k--;
+                var before = text[(k + 1)..wordEnd];
+                if (before.Length > 0 && _locative.Contains(before.ToLowerInvariant()) && (k < 0 || !char.IsLetterOrDigit(text[k])))
+                {
+                    result.Add(e.Id);
+                    break;
+                }
+
+                if (Linked(text, m.End, forward: true, starts) || Linked(text, m.Start, forward: false, ends))
+                {
+                    result.Add(e.Id);
+                    break;
+                }
+            }
+        }
+
+        return result;
+
+        // Whether only ", " and/or "and"/"or" lie between offset <paramref name="at"/> and one of <paramref name="targets"/>.
+        static bool Linked(string text, int at, bool forward, HashSet<int> targets)
+        {
+            var span = forward ? text[at..Math.Min(text.Length, at + 8)] : text[Math.Max(0, at - 8)..at];
+            foreach (var link in (string[])[", ", ", and ", " and ", ", or ", " or "])
+            {
+                if (forward ? span.StartsWith(link, StringComparison.Ordinal) && targets.Contains(at + link.Length)
+                    : span.EndsWith(link, StringComparison.Ordinal) && targets.Contains(at - link.Length)) return true;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Whether <paramref name="country"/> is named at least once and no less often than any other country of <paramref name="countries"/>.</summary>
@@ -475,6 +553,62 @@ internal sealed class Geocoder
         }
 
         return new(e, null, null, "none", 0);
+    }
+
+    /// <summary>
+    /// Whether the place entity <paramref name="city"/> has a name mention that no longer mention of another entity of
+    /// <paramref name="names"/> holds: the document names it in its own right, not only inside other names.
+    /// </summary>
+    internal static bool NamedOnItsOwn(Entity city, IReadOnlyList<Entity> names)
+    {
+        if (city.Mentions.IsDefaultOrEmpty) return false;
+        foreach (var m in city.Mentions)
+        {
+            if (m.Kind != MentionKinds.Name) continue;
+            var inside = false;
+            foreach (var other in names)
+            {
+                if (ReferenceEquals(other, city) || other.Mentions.IsDefault) continue;
+                foreach (var o in other.Mentions)
+                {
+                    if (o.Start <= m.Start && o.End >= m.End && o.End - o.Start > m.End - m.Start)
+                    {
+                        inside = true;
+                        break;
+                    }
+                }
+
+                if (inside) break;
+            }
+
+            if (!inside) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The landmark decision for a location the gazetteer lacks, written capitalised, one of whose name mentions is followed by
+    /// a comma and a mention of a place entity resolved to a city ("X Market, London"): a landmark in that city; or null.
+    /// </summary>
+    private PlaceDecision? QualifiedLocation(Entity e, List<PlaceDecision> decisions, Document document)
+    {
+        if (e.Mentions.IsDefaultOrEmpty || !e.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]))) return null;
+        var text = document.Text;
+        foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name))
+        {
+            if (m.End >= text.Length || text[m.End] != ',') continue;
+            var next = m.End + 1;
+            while (next < text.Length && text[next] == ' ') next++;
+            if (next == m.End + 1) continue;
+            foreach (var d in decisions)
+            {
+                if (d.Place is not { Class: PlaceClasses.City } city || d.Entity.Type == EntityTypes.Facility || ReferenceEquals(d.Entity, e) || d.Entity.Mentions.IsDefault) continue;
+                if (d.Entity.Mentions.Any(q => q.Start == next && q.Kind == MentionKinds.Name)) return new(e, city, At(e, city), "landmark-qualified", 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The landmark decision for a location whose name's first words name one of <paramref name="cities"/>, or null.</summary>

@@ -86,7 +86,9 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// Place mentions the name finder missed or mistyped, found with the gazetteer as typed evidence before the geocoder runs
 /// (issue 18). Every rule needs both a name the gazetteer holds as a country, a first-level division or a city of at least
 /// <see cref="MinPopulation"/> people, written as a proper name (capitalised, a proper noun where the syntax says), and
-/// evidence that the words name a place:
+/// evidence that the words name a place. "A place of a country the document speaks of" below is, in a document that speaks of
+/// no country at all (a review, an e-mail), a first-level division whose places of note all lie in one country ("Fantastic X
+/// Cottage"), and for <c>retyped-context</c> also such a city of <see cref="NoCountryEvidence"/> people ("shops around X"):
 /// <list type="bullet">
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
 /// the capitalised words before them when the longer name is a place; <c>extended-after</c>: one whose every name mention,
@@ -149,6 +151,13 @@ internal sealed class PlaceMentionFinder
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
 
+    /// <summary>
+    /// The fewest people a city needs to be vouched for by its name alone in a document that speaks of no country, when all its
+    /// namesakes of note lie in one country and the text uses the name as a place (<c>retyped-context</c>; chosen on dev, dev2 and
+    /// dev3 together: 15,000 and 100,000 placed the same mentions there).
+    /// </summary>
+    public const long NoCountryEvidence = 100_000;
+
     private readonly PlaceGazetteer _gazetteer;
     private readonly PlaceWords _words;
 
@@ -186,8 +195,25 @@ internal sealed class PlaceMentionFinder
         }
 
         // Evidence enough for a place the name finder did not type: a country, else a division or city of a country the document speaks of.
+        // A document that speaks of no country at all (a review, an e-mail) vouches for a first-level division whose places of
+        // note all lie in one country ("Fantastic X Cottage"); a city so needs more (LoneCity): company names are named after towns.
         List<GazetteerPlace> InContext(string name) =>
-            [.. Strong(name).Where(p => p.Class == PlaceClasses.Country || countries.Contains(p.Country))];
+            countries.Count > 0
+                ? [.. Strong(name).Where(p => p.Class == PlaceClasses.Country || countries.Contains(p.Country))]
+                : Strong(name) is { Count: > 0 } strong && strong.All(p => p.Country == strong[0].Country)
+                    ? [.. strong.Where(p => p.Class is PlaceClasses.Country or PlaceClasses.Admin1)]
+                    : [];
+
+        // In a document that speaks of no country, for a name the text uses as a place (retyped-context): also a city of
+        // NoCountryEvidence people whose places of note all lie in one country ("flower shops around X" in a shop's review).
+        List<GazetteerPlace> InContextOrLoneCity(string name)
+        {
+            var found = InContext(name);
+            if (found.Count > 0 || countries.Count > 0) return found;
+            return Strong(name) is { Count: > 0 } strong && strong.All(p => p.Country == strong[0].Country)
+                ? [.. strong.Where(p => p.Population >= NoCountryEvidence)]
+                : [];
+        }
 
         // 0. A place mention cut short by the name finder ("the United | Kingdom"): a GPE or LOC entity the gazetteer does not
         // know whose every name mention, with the capitalised words just before it, names a place it knows; or one it knows
@@ -312,7 +338,7 @@ internal sealed class PlaceMentionFinder
                 continue;
             }
 
-            var candidates = InContext(e.Name);
+            var candidates = InContextOrLoneCity(e.Name);
             if (candidates.Count == 0) continue;
             var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
             if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(WithoutPossessive(m.Text)) != key)) continue;

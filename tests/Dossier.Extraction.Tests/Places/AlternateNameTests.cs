@@ -156,7 +156,12 @@ public sealed class LocationLandmarkTests
     [Fact]
     public void Resolve_LocationNamedAfterACityTheDocumentNames_IsALandmarkInThatCity()
     {
-        var d = Decision("e2", Place("e1", "Lisbon"), Place("e2", "Lisbon Harbour Walk", EntityTypes.Location));
+        // The city's mention stands on its own, not inside the location's name.
+        const string text = "Lisbon Harbour Walk is busy. Lisbon is warm.";
+        var d = Geocoder.Resolve(new Document(text, new DocumentMetadata(null, "test", null))
+        {
+            Entities = [Place("e1", "Lisbon") with { Mentions = [new Mention(29, 35, "Lisbon", 1)] }, Place("e2", "Lisbon Harbour Walk", EntityTypes.Location)],
+        }).Single(x => x.Entity.Id == "e2");
         Assert.Equal("landmark-name", d.Rule);
         Assert.Equal(PlaceClasses.Landmark, d.Result?.FeatureClass);
         Assert.Equal("Lisbon Harbour Walk", d.Result!.Name);

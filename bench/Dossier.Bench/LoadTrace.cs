@@ -7,9 +7,9 @@ namespace Dossier.Bench;
 /// <summary>
 /// Where a web run's tail comes from (<c>Dossier.Bench web … --trace PREFIX</c>): every request's start and latency, and a
 /// time line sampled every 50 ms of what might make requests slow at that moment — this process's garbage collections,
-/// pause time, heap and bytes allocated and its thread pool (with an in-process server, the server's too), and the CPU ticks of this process, of the
-/// separate server process (<c>--server-pid</c>), of the PostgreSQL backends and of the whole machine (what other processes
-/// took). Written as two CSV files when the measured load ends; <c>bench/web-tail.py</c> reads them.
+/// pause time, heap, bytes allocated and thread pool (with an in-process server, the server's too), and the CPU ticks of
+/// this process, of the separate server process (<c>--server-pid</c>), of the PostgreSQL backends and of the whole
+/// machine (what other processes took). Written as two CSV files when the measured load ends; <c>bench/web-tail.py</c> reads them.
 /// </summary>
 internal sealed class LoadTrace
 {

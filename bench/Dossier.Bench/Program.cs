@@ -23,7 +23,9 @@ using Dossier.Bench;
 //       process's CPU is the load generator's alone; --server-pid PID measures that server's CPU too; --min-confidence X:
 //       the server's event threshold (default: dossier serve's), the event filters are chosen among the events it shows;
 //       --scenarios-from DB2: choose the paths from a copy of DB (an A/B against a server whose schema this build would migrate);
-//       --max-concurrent-requests N: the in-process server's admission limit (0: none; default: dossier serve's)
+//       --max-concurrent-requests N: the in-process server's admission limit (0: none; default: dossier serve's);
+//       --trace PREFIX: per measured scenario, every request's start and latency (PREFIX.KEY.requests.csv) and a 50 ms
+//       time line of GC, thread pool and CPU by process (PREFIX.KEY.samples.csv); bench/web-tail.py reads them
 //   dotnet run -c Release --project bench/Dossier.Bench -- analytics clickhouse://… [--rows 10000000] [--runs 20] [--sqlite PATH] [--skip-load] [--distributed] [--block-rows N]
 //       synthetic GDELT-like event mentions straight into the cluster (drops and recreates its tables), load rate, p95 of
 //       the three aggregate queries; with --sqlite the same rows and queries in SQLite beside them; --distributed loads
@@ -31,7 +33,7 @@ using Dossier.Bench;
 //       rows per server block of the load (default 2,097,152)
 var mode = args.FirstOrDefault() ?? "pipeline";
 var rest = args.Skip(1).ToArray();
-string[] valued = ["--block-rows", "--documents", "--window", "--sources", "--db", "--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus", "--rows", "--sqlite", "--seed", "--only", "--server", "--server-pid", "--min-confidence", "--scenarios-from", "--max-concurrent-requests"];
+string[] valued = ["--block-rows", "--documents", "--window", "--sources", "--db", "--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus", "--rows", "--sqlite", "--seed", "--only", "--server", "--server-pid", "--min-confidence", "--scenarios-from", "--max-concurrent-requests", "--trace"];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
 var positional = new List<string>();
@@ -81,7 +83,8 @@ return mode switch
         ServerPid: options.TryGetValue("--server-pid", out var serverPid) ? int.Parse(serverPid, CultureInfo.InvariantCulture) : null,
         MinConfidence: options.TryGetValue("--min-confidence", out var minConfidence) ? double.Parse(minConfidence, CultureInfo.InvariantCulture) : null,
         ScenariosFrom: options.GetValueOrDefault("--scenarios-from"),
-        MaxConcurrentRequests: options.ContainsKey("--max-concurrent-requests") ? Number("--max-concurrent-requests", 0) : null)),
+        MaxConcurrentRequests: options.ContainsKey("--max-concurrent-requests") ? Number("--max-concurrent-requests", 0) : null,
+        Trace: options.GetValueOrDefault("--trace"))),
     "analytics" when input is not null => await AnalyticsBenchmark.RunAsync(new AnalyticsBenchmark.Settings(
         input,
         options.TryGetValue("--rows", out var rows) ? long.Parse(rows, CultureInfo.InvariantCulture) : 10_000_000,
@@ -103,6 +106,6 @@ static int Usage()
     Console.Error.WriteLine("       Dossier.Bench startup");
     Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH [--resume]] [--side-by-side [--profile]]");
     Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load] [--distributed]");
-    Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache] [--only entity-page|events-api|entity-api] [--by-path] [--server URL [--server-pid PID]] [--min-confidence X] [--scenarios-from DB2] [--max-concurrent-requests N]");
+    Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache] [--only entity-page|events-api|entity-api] [--by-path] [--server URL [--server-pid PID]] [--min-confidence X] [--scenarios-from DB2] [--max-concurrent-requests N] [--trace PREFIX]");
     return 1;
 }

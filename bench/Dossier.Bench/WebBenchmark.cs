@@ -39,11 +39,15 @@ internal static class WebBenchmark
     /// the events shown at this threshold. With <paramref name="Server"/>, give the threshold that server runs with.</param>
     /// <param name="ScenariosFrom">Another store with the same content (a copy) to choose the paths from, e.g. when DB is
     /// at a schema this build would migrate (an A/B against an older server); DB is then only the one whose backends are measured.</param>
+    /// <param name="Trace">A file prefix: each measured scenario writes <c>PREFIX.KEY.requests.csv</c> (every request's start
+    /// and latency) and <c>PREFIX.KEY.samples.csv</c> (every 50 ms: this process's GC counts and pause time, its thread
+    /// pool, the CPU ticks of this process, the server process and the PostgreSQL backends, and the machine's busy and
+    /// total ticks), to see whether the slow requests cluster in time and what happened then.</param>
     /// <param name="MaxConcurrentRequests">The in-process server's admission limit (<see cref="DossierWebOptions.MaxConcurrentRequests"/>;
     /// 0: none); null: <c>dossier serve</c>'s default. Not used with <paramref name="Server"/>.</param>
     public sealed record Settings(string? Db, string Corpus, int Clients, int Seconds, int Warmup, int MaxRequests, bool Cache = true, string? Only = null,
         bool ByPath = false, string? Server = null, int? ServerPid = null, double? MinConfidence = null, string? ScenariosFrom = null,
-        int? MaxConcurrentRequests = null);
+        int? MaxConcurrentRequests = null, string? Trace = null);
 
     private sealed record Scenario(string Name, string Key, IReadOnlyList<string> Paths);
 
@@ -68,7 +72,7 @@ internal static class WebBenchmark
         }
 
         Console.WriteLine(Invariant(
-            $"{Environment.ProcessorCount} cores (shared by server, load generator and anything else on the machine: figures are lower bounds), .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {JitMode()}"));
+            $"{Environment.ProcessorCount} cores (shared by server, load generator and anything else on the machine: figures are lower bounds), .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC (generation 0: {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "the runtime's size; dossier serve's is DOTNET_GCgen0size=0x4000000"}), {JitMode()}"));
         var db = settings.Db;
         var postgres = Storage.Postgres.PostgresUrl.IsPostgres(db);
         if (postgres)
@@ -178,7 +182,12 @@ internal static class WebBenchmark
             var cpu = ProcessCpu();
             var web = settings.ServerPid is { } pid ? ProcessTicks(pid) : null;
             var server = backends is null ? null : await backends.ReadAsync();
-            var result = await LoadAsync(client, scenario, settings.Clients, settings.Seconds, settings.MaxRequests);
+            var tracer = settings.Trace is { } prefix ? LoadTrace.Start(prefix + "." + scenario.Key, settings.ServerPid, server) : null;
+            var result = await LoadAsync(client, scenario, settings.Clients, settings.Seconds, settings.MaxRequests, tracer);
+            if (tracer is not null)
+            {
+                await tracer.StopAsync();
+            }
             result = result with
             {
                 ClientCpu = ProcessCpu() - cpu,
@@ -356,7 +365,7 @@ internal static class WebBenchmark
 
     /// <summary>N workers, each sending its next request when the last one's body is read, paths round-robin,
     /// until <paramref name="seconds"/> have passed or <paramref name="maxRequests"/> have been sent.</summary>
-    private static async Task<Result> LoadAsync(HttpClient client, Scenario scenario, int clients, int seconds, int maxRequests)
+    private static async Task<Result> LoadAsync(HttpClient client, Scenario scenario, int clients, int seconds, int maxRequests, LoadTrace? trace = null)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var issued = -1L;
@@ -399,6 +408,7 @@ internal static class WebBenchmark
                     mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     Interlocked.Add(ref bytes, size);
                     var status = (int)response.StatusCode;
+                    trace?.Request(worker, start, mine[^1], index, status);
                     if (status is < 200 or > 299)
                     {
                         Interlocked.Increment(ref errors);
@@ -409,6 +419,7 @@ internal static class WebBenchmark
                 {
                     mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     Interlocked.Increment(ref failures);
+                    trace?.Request(worker, start, mine[^1], index, 0);
                 }
             }
         }

@@ -29,6 +29,22 @@ public class ServerCodeGenerationTests
         Assert.Equal("DOTNET_TieredPGO=0", Assert.Single(entries, e => e.StartsWith("DOTNET_TieredPGO=", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void RestartEnvironment_NoGen0SizeGiven_AddsTheServersGen0Size()
+    {
+        var entries = ServerCodeGeneration.RestartEnvironment(new Hashtable { ["HOME"] = "/root" });
+        Assert.Equal("DOTNET_GCgen0size=0x4000000", Assert.Single(entries, e => e.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("DOTNET_GCgen0size")]
+    [InlineData("COMPlus_GCgen0size")]
+    public void RestartEnvironment_CallerGaveGen0Size_KeepsTheCallersAndAddsNone(string variable)
+    {
+        var entries = ServerCodeGeneration.RestartEnvironment(new Hashtable { [variable] = "0x1000000" });
+        Assert.Equal($"{variable}=0x1000000", Assert.Single(entries, e => e.Contains("GCgen0size=", StringComparison.Ordinal)));
+    }
+
     [SkippableFact]
     public async Task Serve_WithoutTieringSetting_RestartsInTheSameProcessWithTheServerSettings()
     {
@@ -38,6 +54,7 @@ public class ServerCodeGenerationTests
         Assert.Contains("DOTNET_TieredCompilation=1", environment);
         Assert.Contains("DOTNET_TC_QuickJit=0", environment);
         Assert.Contains("DOTNET_TieredPGO=0", environment);
+        Assert.Contains("DOTNET_GCgen0size=0x4000000", environment);
     }
 
     [SkippableFact]
@@ -48,6 +65,7 @@ public class ServerCodeGenerationTests
         var environment = await ServeEnvironmentAsync(run, "0");
         Assert.Contains("DOTNET_TieredCompilation=0", environment);
         Assert.DoesNotContain("DOTNET_TC_QuickJit=0", environment);
+        Assert.DoesNotContain(environment, e => e.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal));
     }
 
     /// <summary>Starts <c>dossier serve</c> (with <c>DOTNET_TieredCompilation</c> = <paramref name="tiering"/>, or without
@@ -66,6 +84,8 @@ public class ServerCodeGenerationTests
             start.ArgumentList.Add(arg);
         }
 
+        start.Environment.Remove("DOTNET_GCgen0size");
+        start.Environment.Remove("COMPlus_GCgen0size");
         start.Environment.Remove("DOTNET_TieredCompilation");
         start.Environment.Remove("COMPlus_TieredCompilation");
         if (tiering is not null)

@@ -88,7 +88,7 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <see cref="MinPopulation"/> people, written as a proper name (capitalised, a proper noun where the syntax says), and
 /// evidence that the words name a place. "A place of a country the document speaks of" below is, in a document that speaks of
 /// no country at all (a review, an e-mail), a first-level division whose places of note all lie in one country ("Fantastic X
-/// Cottage"), and for <c>retyped-context</c> also such a city of <see cref="NoCountryEvidence"/> people ("shops around X"):
+/// Cottage"), and for <c>retyped-context</c> of a PERSON-typed name also such a city of <see cref="NoCountryEvidence"/> people ("shops around X"):
 /// <list type="bullet">
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
 /// the capitalised words before them when the longer name is a place; <c>extended-after</c>: one whose every name mention,
@@ -338,7 +338,9 @@ internal sealed class PlaceMentionFinder
                 continue;
             }
 
-            var candidates = InContextOrLoneCity(e.Name);
+            // A lone city vouches only for a name typed PERSON: a city's name typed ORG in a document that names no country is
+            // as often a club or a firm named after it ("join X", "at home to X" in a football report), found on the BBC sample.
+            var candidates = e.Type == EntityTypes.Person ? InContextOrLoneCity(e.Name) : InContext(e.Name);
             if (candidates.Count == 0) continue;
             var names = e.Mentions.Where(m => m.Kind == MentionKinds.Name).ToList();
             if (names.Count == 0 || names.Any(m => PlaceGazetteer.Key(WithoutPossessive(m.Text)) != key)) continue;

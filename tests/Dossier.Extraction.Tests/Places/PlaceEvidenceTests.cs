@@ -133,6 +133,15 @@ public sealed class PlaceEvidenceTests
     }
 
     [Fact]
+    public void Find_OrganisationTypedBigCityAfterALocativePrepositionInADocumentNamingNoCountry_StaysAnOrganisation()
+    {
+        // A club named after its city: "a trial at X" is locative, but an ORG needs a country the document names.
+        var (doc, rules) = Finder.Find(With("The midfielder will sign next week after a month on trial at Rennes.", ("Rennes", EntityTypes.Organization)));
+        Assert.Equal(EntityTypes.Organization, doc.Entities.Single(e => e.Name == "Rennes").Type);
+        Assert.Empty(rules);
+    }
+
+    [Fact]
     public void Find_PersonTypedBigCityOfACountryTheDocumentDoesNotName_StaysAPerson()
     {
         // A document that names a country vouches only for that country's places, as before.

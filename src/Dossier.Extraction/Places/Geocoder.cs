@@ -604,11 +604,31 @@ internal sealed class Geocoder
             foreach (var d in decisions)
             {
                 if (d.Place is not { Class: PlaceClasses.City } city || d.Entity.Type == EntityTypes.Facility || ReferenceEquals(d.Entity, e) || d.Entity.Mentions.IsDefault) continue;
-                if (d.Entity.Mentions.Any(q => q.Start == next && q.Kind == MentionKinds.Name)) return new(e, city, At(e, city), "landmark-qualified", 1);
+                if (d.Entity.Mentions.Any(q => q.Start == next && q.Kind == MentionKinds.Name && !ListGoesOn(text, q.End))) return new(e, city, At(e, city), "landmark-qualified", 1);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the text after <paramref name="end"/> carries on a list ("Europe, Asia, South America and Canada"; "Zooropa, Pop
+    /// and their tours"): another capitalised item after a comma, or "and"/"or". Then the comma before the city coordinates
+    /// names and does not qualify the location by its city.
+    /// </summary>
+    private static bool ListGoesOn(string text, int end)
+    {
+        var i = end;
+        while (i < text.Length && text[i] == ' ') i++;
+        if (i < text.Length && text[i] == ',')
+        {
+            i++;
+            while (i < text.Length && text[i] == ' ') i++;
+            return i < text.Length && char.IsUpper(text[i]);
+        }
+
+        var rest = text.AsSpan(i);
+        return rest.StartsWith("and ", StringComparison.Ordinal) || rest.StartsWith("or ", StringComparison.Ordinal);
     }
 
     /// <summary>The landmark decision for a location whose name's first words name one of <paramref name="cities"/>, or null.</summary>

@@ -107,6 +107,14 @@ public sealed class PlaceEvidenceTests
     }
 
     [Fact]
+    public void Resolve_LocationFirstInAListOfPlaces_GetsNoPlace()
+    {
+        // "X, London and Paris" coordinates three places: the comma does not qualify X by its city.
+        Assert.Null(Decision(With("The band has played Portobello Market, London and Paris this year.", ("Portobello Market", EntityTypes.Location), ("London", EntityTypes.Gpe), ("Paris", EntityTypes.Gpe)), "Portobello Market").Result);
+        Assert.Null(Decision(With("The band has played Portobello Market, London, Paris and Rome this year.", ("Portobello Market", EntityTypes.Location), ("London", EntityTypes.Gpe), ("Paris", EntityTypes.Gpe), ("Rome", EntityTypes.Gpe)), "Portobello Market").Result);
+    }
+
+    [Fact]
     public void Resolve_LocationBesideACityWithoutAComma_GetsNoPlace()
     {
         Assert.Null(Decision(With("He sells records at Portobello Market and in London every Saturday.", ("Portobello Market", EntityTypes.Location), ("London", EntityTypes.Gpe)), "Portobello Market").Result);

@@ -137,13 +137,13 @@ internal sealed class Geocoder
         // and only the document's own cities: "Victoria Falls" is in no Victoria, "Hudson River" in no town called Hudson. A city
         // the document names only inside the location's own name (or inside other names) is no evidence: "Oxford" found inside
         // "Oxford English Dictionary" was resolved by the document's countries alone, a namesake in the US.
-        var cities = result.Where(d => d.Place is { Class: PlaceClasses.City } && d.Entity.Type != EntityTypes.Facility).ToList();
-        var everyName = entities.ToList();
+        // The cities are those the decisions above resolved: found once, before this loop changes a decision.
+        HashSet<GazetteerPlace>? ownCities = null;
         for (var i = 0; i < result.Count; i++)
         {
             if (result[i].Place is not null || result[i].Entity.Type != EntityTypes.Location) continue;
-            var own = cities.Where(d => NamedOnItsOwn(d.Entity, everyName)).Select(d => d.Place!).ToHashSet();
-            if (LocationInCity(result[i].Entity, own) is { } located) result[i] = located;
+            ownCities ??= OwnCities(result, entities);
+            if (LocationInCity(result[i].Entity, ownCities) is { } located) result[i] = located;
             else if (QualifiedLocation(result[i].Entity, result, document) is { } qualified) result[i] = qualified;
         }
 
@@ -554,6 +554,11 @@ internal sealed class Geocoder
 
         return new(e, null, null, "none", 0);
     }
+
+    /// <summary>The cities of <paramref name="decisions"/> (not facilities) whose entity the document names on its own.</summary>
+    private static HashSet<GazetteerPlace> OwnCities(List<PlaceDecision> decisions, IReadOnlyList<Entity> names) =>
+        decisions.Where(d => d.Place is { Class: PlaceClasses.City } && d.Entity.Type != EntityTypes.Facility && NamedOnItsOwn(d.Entity, names))
+            .Select(d => d.Place!).ToHashSet();
 
     /// <summary>
     /// Whether the place entity <paramref name="city"/> has a name mention that no longer mention of another entity of

@@ -130,6 +130,18 @@ internal sealed class NewsServer : IDisposable
         var path = context.Request.Url!.AbsolutePath;
         var ifNoneMatch = context.Request.Headers["If-None-Match"];
         var status = 404;
+        var logged = false;
+
+        // Logged before the answer is sent, never after: a client that has its answer may count the requests at once.
+        void Record()
+        {
+            if (!logged)
+            {
+                logged = true;
+                Log.Enqueue((path, status, ifNoneMatch));
+            }
+        }
+
         try
         {
             Feed? feed;
@@ -162,6 +174,7 @@ internal sealed class NewsServer : IDisposable
                     Accepted.Enqueue((context.Request.Headers["X-Dossier-Delivery"] ?? "", context.Request.Headers["X-Dossier-Signature"], body.ToArray()));
                 }
 
+                Record();
                 response.StatusCode = status;
                 response.Close();
                 return;
@@ -173,12 +186,14 @@ internal sealed class NewsServer : IDisposable
                 if (ifNoneMatch == etag)
                 {
                     status = 304;
+                    Record();
                     response.StatusCode = status;
                     response.Close();
                     return;
                 }
 
                 status = 200;
+                Record();
                 await WriteAsync(response, status, "application/rss+xml; charset=utf-8", Encoding.UTF8.GetBytes(feedXml));
                 return;
             }
@@ -196,10 +211,12 @@ internal sealed class NewsServer : IDisposable
                     response.RedirectLocation = route.Location;
                 }
 
+                Record();
                 await WriteAsync(response, status, route.ContentType, route.Body);
                 return;
             }
 
+            Record();
             response.StatusCode = 404;
             response.Close();
         }
@@ -209,7 +226,7 @@ internal sealed class NewsServer : IDisposable
         }
         finally
         {
-            Log.Enqueue((path, status, ifNoneMatch));
+            Record();
         }
     }
 

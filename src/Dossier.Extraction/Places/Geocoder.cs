@@ -359,7 +359,7 @@ internal sealed class Geocoder
 
     /// <summary>
     /// The ids of the place entities one of whose name mentions the text uses as a place: right after a locative preposition
-    /// (<c>models/places/locative-prepositions.tsv</c>: "in X"), or next to the mention of another place entity whose name the
+    /// (<c>models/places/locative-prepositions.tsv</c>: "in X", "in the X") or before "-based" (<see cref="PlaceWords.UsedAsPlace"/>), or next to the mention of another place entity whose name the
     /// gazetteer knows (as a name or an alternate name) with only a comma and/or "and"/"or" between ("Mosul, Baiji, and X").
     /// </summary>
     private HashSet<string> PlaceLike(Document document, List<Entity> places)
@@ -384,13 +384,8 @@ internal sealed class Geocoder
             if (e.Mentions.IsDefault) continue;
             foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name && m.Start >= 0 && m.Start <= m.End && m.End <= text.Length))
             {
-                // The word before: a locative preposition, or the link to a place before.
-                var k = m.Start - 1;
-                while (k >= 0 && text[k] == ' ') k--;
-                var wordEnd = k + 1;
-                while (k >= 0 && char.IsLetter(text[k])) k--;
-                var before = text[(k + 1)..wordEnd];
-                if (before.Length > 0 && _locative.Contains(before.ToLowerInvariant()) && (k < 0 || !char.IsLetterOrDigit(text[k])))
+                // The words around it (a locative preposition before, "-based" after: the finder's one test), or the link to a place.
+                if (PlaceWords.UsedAsPlace(document, PlaceMentionFinder.TokenAt(document.Tokens, m.Start), PlaceMentionFinder.TokenAt(document.Tokens, m.End - 1), _locative))
                 {
                     result.Add(e.Id);
                     break;
@@ -610,6 +605,30 @@ internal sealed class Geocoder
             {
                 if (d.Place is not { Class: PlaceClasses.City } city || d.Entity.Type == EntityTypes.Facility || ReferenceEquals(d.Entity, e) || d.Entity.Mentions.IsDefault) continue;
                 if (d.Entity.Mentions.Any(q => q.Start == next && q.Kind == MentionKinds.Name && !ListGoesOn(text, q.End))) return new(e, city, At(e, city), "landmark-qualified", 1);
+            }
+        }
+
+        // "the X Opera House in China", "X Castle, Kent": a mention followed by ", " or " in " and the mention of a place entity
+        // resolved to a country or a division that holds a city of note the location's first words name: a landmark in that city.
+        var words = e.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2) return null;
+        foreach (var m in e.Mentions.Where(m => m.Kind == MentionKinds.Name && m.End <= text.Length))
+        {
+            var next = m.End;
+            if (text.AsSpan(next).StartsWith(", ", StringComparison.Ordinal)) next += 2;
+            else if (text.AsSpan(next).StartsWith(" in ", StringComparison.Ordinal)) next += 4;
+            else continue;
+            foreach (var d in decisions)
+            {
+                if (d.Place is not { Class: PlaceClasses.Country or PlaceClasses.Admin1 } outer || d.Entity.Type == EntityTypes.Facility || ReferenceEquals(d.Entity, e) || d.Entity.Mentions.IsDefault) continue;
+                if (!d.Entity.Mentions.Any(q => q.Start == next && q.Kind == MentionKinds.Name && !ListGoesOn(text, q.End))) continue;
+                for (var n = words.Length - 1; n >= 1; n--)
+                {
+                    var city = _gazetteer.Find(string.Join(' ', words[..n]))
+                        .Where(p => p.Class == PlaceClasses.City && p.Population >= PlaceMentionFinder.MinPopulation && Holds(outer, p))
+                        .OrderByDescending(p => p.Population).FirstOrDefault();
+                    if (city is not null) return new(e, city, At(e, city), "landmark-qualified", 1);
+                }
             }
         }
 

@@ -33,6 +33,28 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
             TsvFile.ReadWords(Path.Combine(ModelDirectory.LocateFolder("ner", TitlesFileName), TitlesFileName)));
     });
 
+    /// <summary>
+    /// Whether the words [<paramref name="first"/>, <paramref name="last"/>] of <paramref name="d"/> are used as a place by the
+    /// words around them: right after a locative preposition of <paramref name="locative"/> in their sentence, "the" allowed
+    /// between ("in X", "from the X"), or right before "-based" written without spaces ("X-based firm"). The one locative test
+    /// of the places stage: <see cref="PlaceMentionFinder"/> and <see cref="Geocoder"/> both read it.
+    /// </summary>
+    internal static bool UsedAsPlace(Document d, int first, int last, FrozenSet<string> locative)
+    {
+        var tokens = d.Tokens;
+        if (tokens.IsDefaultOrEmpty || first < 0 || last < first || last >= tokens.Length) return false;
+        string Word(int t) => d.Text[tokens[t].Start..tokens[t].End];
+        if (first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence)
+        {
+            var before = first - 1;
+            if (Word(before) is "the" or "The" && before > 0 && tokens[before - 1].Sentence == tokens[first].Sentence) before--;
+            if (locative.Contains(Word(before).ToLowerInvariant())) return true;
+        }
+
+        return last + 2 < tokens.Length && tokens[last + 1].Start == tokens[last].End && tokens[last + 2].Start == tokens[last + 1].End
+            && Word(last + 1) == "-" && Word(last + 2).Equals("based", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Whether <paramref name="word"/> heads a person's title ("Senator", "Governor"; the name finder's <c>models/ner/title-heads.tsv</c>, exact case).</summary>
     public bool IsTitle(string word) => Titles is { } titles && titles.Contains(word);
 
@@ -146,7 +168,7 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 internal sealed class PlaceMentionFinder
 {
     /// <summary>The rules, in the order they run.</summary>
-    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-unit", "retyped-context", "extended-known", "nested-known", "nested-name", "nested-capital", "nested-common", "common-pair", "nested-title", "nested-person", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code", "initials"];
+    public static readonly ImmutableArray<string> Rules = ["extended", "extended-after", "retyped-country", "retyped-known", "retyped-unit", "retyped-context", "extended-known", "nested-known", "nested-name", "nested-capital", "nested-common", "common-pair", "nested-title", "nested-person", "nested-based", "unlabelled-known", "unlabelled-country", "unlabelled-context", "unlabelled-heading", "unlabelled-lower", "division-code", "initials"];
 
     /// <summary>The fewest people a city needs to be taken from words the name finder did not type as a place (chosen on dev).</summary>
     public const long MinPopulation = 15_000;
@@ -321,7 +343,7 @@ internal sealed class PlaceMentionFinder
             if (e.Type == EntityTypes.Organization && typedPlaces.TryGetValue(key, out var placeFirst)
                 && e.Mentions.Where(m => m.Kind == MentionKinds.Name && PlaceGazetteer.Key(WithoutPossessive(m.Text)) == key).ToList() is { Count: > 0 } same
                 && same.Count * 2 > e.Mentions.Count(m => m.Kind == MentionKinds.Name)
-                && (placeFirst < same.Min(m => m.Start) || same.Any(m => IsLocative(document, TokenAt(tokens, m.Start)))))
+                && (placeFirst < same.Min(m => m.Start) || same.Any(m => IsLocative(document, TokenAt(tokens, m.Start), TokenAt(tokens, m.End - 1)))))
             {
                 entities[i] = e with { Type = EntityTypes.Gpe };
                 decided.Add("retyped-known");
@@ -355,7 +377,7 @@ internal sealed class PlaceMentionFinder
             }
 
             // One piece of evidence; two on one mention when coreference gave the entity a pronoun ("from X and Y", Y a place).
-            if (!names.Any(m => (pronoun ? 0 : 1) + (IsLocative(document, TokenAt(tokens, m.Start)) ? 1 : 0) + (Qualified(document, TokenAt(tokens, m.End - 1), candidates) ? 1 : 0)
+            if (!names.Any(m => (pronoun ? 0 : 1) + (IsLocative(document, TokenAt(tokens, m.Start), TokenAt(tokens, m.End - 1)) ? 1 : 0) + (Qualified(document, TokenAt(tokens, m.End - 1), candidates) ? 1 : 0)
                 + (CoordinatedWithPlace(document, TokenAt(tokens, m.Start), TokenAt(tokens, m.End - 1), placeTokens) ? 1 : 0) >= 2)) continue;
             entities[i] = e with { Type = EntityTypes.Gpe };
             decided.Add("retyped-context");
@@ -435,6 +457,7 @@ internal sealed class PlaceMentionFinder
             {
                 var key = PlaceGazetteer.Key(mention.Text);
                 if (!created.TryGetValue(key, out var list)) created[key] = list = [];
+                if (list.Any(m => m.Start == start && m.End == end)) return; // found by two rules
                 list.Add(mention);
             }
 
@@ -476,6 +499,21 @@ internal sealed class PlaceMentionFinder
                 }
 
                 if (any) continue;
+            }
+
+            // A place that the name finder took into a longer name, right before "-based" ("London-based Levy", "the San
+            // Francisco-based firm"): a place of the document, or one of a country the document speaks of.
+            if (!(Geocoder.IsPlace(e) && _gazetteer.Find(e.Name).Count > 0))
+            {
+                foreach (var m in e.Mentions.Where(m => m.Kind != MentionKinds.Pronoun))
+                {
+                    var first = TokenAt(tokens, m.Start);
+                    var last = TokenAt(tokens, m.End - 1);
+                    if (first < 0 || last < first + 2 || BasedInside(document, first, last) is not { } span) continue;
+                    var text = Text(document, span.First, span.Last);
+                    if (Known(text) is { } k) { if (k != i) Found("nested-based", span.First, span.Last, k); }
+                    else if (InContext(text).Count > 0) Found("nested-based", span.First, span.Last, null);
+                }
             }
 
             if (e.Type == EntityTypes.Person)
@@ -580,7 +618,7 @@ internal sealed class PlaceMentionFinder
             {
                 // A country's name is a place without more; a city's needs a locative preposition, its division or a place beside it.
                 if (candidates.Any(p => p.Class == PlaceClasses.Country)) Found("unlabelled-country", t, last, null);
-                else if (!IsSentenceStart(tokens, t) && (IsLocative(document, t) || Qualified(document, last, candidates) || CoordinatedWithPlace(document, t, last, placeTokens)))
+                else if (!IsSentenceStart(tokens, t) && (IsLocative(document, t, last) || Qualified(document, last, candidates) || CoordinatedWithPlace(document, t, last, placeTokens)))
                 {
                     Found("unlabelled-context", t, last, null);
                 }
@@ -638,7 +676,7 @@ internal sealed class PlaceMentionFinder
             var holds = t > 0 && tokens[t - 1].Sentence == tokens[t].Sentence && entities.FirstOrDefault(x => x.Type is EntityTypes.Gpe or EntityTypes.Location
                 && x.Mentions.Any(m => m.Kind == MentionKinds.Name && m.End == tokens[t - 1].End)) is { } before
                 && _gazetteer.Find(before.Name).Any(inner => candidates.Any(outer => Geocoder.Holds(outer, inner)));
-            if (Known(text) is null && !IsLocative(document, t) && !CoordinatedWithPlace(document, t, last, placeTokens) && !Qualified(document, last, candidates)
+            if (Known(text) is null && !IsLocative(document, t, last) && !CoordinatedWithPlace(document, t, last, placeTokens) && !Qualified(document, last, candidates)
                 && holder is null && !holds)
             {
                 t = last;
@@ -859,6 +897,24 @@ internal sealed class PlaceMentionFinder
         return null;
     }
 
+    /// <summary>
+    /// The place right before "-based" inside the name [<paramref name="first"/>, <paramref name="last"/>] ("London-based Levy"):
+    /// the longest run of one to three capitalised words ending before the hyphen that the gazetteer holds as a place of note, or null.
+    /// </summary>
+    private (int First, int Last)? BasedInside(Document d, int first, int last)
+    {
+        for (var k = first; k + 2 <= last; k++)
+        {
+            if (!PlaceWords.UsedAsPlace(d, k, k, FrozenSet<string>.Empty)) continue;
+            for (var start = Math.Max(first, k - 2); start <= k; start++)
+            {
+                if (Enumerable.Range(start, k - start + 1).All(t => IsCapitalised(d, t)) && Strong(Text(d, start, k)).Count > 0) return (start, k);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the name's places of note (<see cref="Strong"/>) all lie in one country.</summary>
     private bool OneCountry(string name) => Strong(name) is { Count: > 0 } strong && strong.All(p => p.Country == strong[0].Country);
 
@@ -1011,14 +1067,8 @@ internal sealed class PlaceMentionFinder
         return found;
     }
 
-    /// <summary>Whether the word before token <paramref name="t"/> (in its sentence) is a locative preposition.</summary>
-    private bool IsLocative(Document d, int t)
-    {
-        if (t <= 0 || d.Tokens[t - 1].Sentence != d.Tokens[t].Sentence) return false;
-        var before = t - 1;
-        if (Text(d, before, before) is "the" or "The" && before > 0 && d.Tokens[before - 1].Sentence == d.Tokens[t].Sentence) before--;
-        return _words.Locative.Contains(Text(d, before, before).ToLowerInvariant());
-    }
+    /// <summary>Whether the words [<paramref name="first"/>, <paramref name="last"/>] are used as a place (<see cref="PlaceWords.UsedAsPlace"/>).</summary>
+    private bool IsLocative(Document d, int first, int last) => PlaceWords.UsedAsPlace(d, first, last, _words.Locative);
 
     /// <summary>Whether the name ending at token <paramref name="last"/> is followed by ", " and its division or country ("X, NJ").</summary>
     private bool Qualified(Document d, int last, List<GazetteerPlace> candidates)
@@ -1084,8 +1134,9 @@ internal sealed class PlaceMentionFinder
     private static string Text(Document d, int first, int last) => d.Text[d.Tokens[first].Start..d.Tokens[last].End];
 
     /// <summary>The index of the token that holds offset <paramref name="offset"/>, or -1.</summary>
-    private static int TokenAt(ImmutableArray<Token> tokens, int offset)
+    internal static int TokenAt(ImmutableArray<Token> tokens, int offset)
     {
+        if (tokens.IsDefaultOrEmpty) return -1;
         int lo = 0, hi = tokens.Length - 1;
         while (lo <= hi)
         {

@@ -193,9 +193,10 @@ internal sealed class PlaceMentionFinder
     public (Document Document, List<string> Rules) Find(Document document)
     {
         var decided = new List<string>();
-        if (document.Entities.IsDefaultOrEmpty || document.Tokens.IsDefaultOrEmpty) return (document, decided);
+        // A document in which the name finder found no entity at all can still name a place ("a driving school in x").
+        if (document.Tokens.IsDefaultOrEmpty) return (document, decided);
         var tokens = document.Tokens;
-        var entities = document.Entities.Select(e => e.Mentions.IsDefault ? e with { Mentions = [] } : e).ToList();
+        var entities = document.Entities.IsDefault ? [] : document.Entities.Select(e => e.Mentions.IsDefault ? e with { Mentions = [] } : e).ToList();
 
         // The countries the document speaks of: the actors' and places' countries, and the countries its places name.
         var countries = new HashSet<string>(StringComparer.Ordinal);
@@ -629,6 +630,13 @@ internal sealed class PlaceMentionFinder
                     Found("unlabelled-heading", t, last, null);
                 }
             }
+
+            // In a document that names no country (a review, a question), a city of NoCountryEvidence people whose places of note
+            // lie in one country, used as a place ("a driving school in X"), as retyped-context takes a PERSON-typed one.
+            else if (countries.Count == 0 && !IsSentenceStart(tokens, t) && IsLocative(document, t, last) && InContextOrLoneCity(text).Count > 0)
+            {
+                Found("unlabelled-context", t, last, null);
+            }
             else if (last > t && Inner(document, t, last, span => Known(Text(document, span.First, span.Last)) is not null
                 || InContext(Text(document, span.First, span.Last)).Any(p => p.Class == PlaceClasses.Country)) is { } inner)
             {
@@ -668,6 +676,9 @@ internal sealed class PlaceMentionFinder
             for (var k = end; k >= t && last < 0; k--)
             {
                 if (InContext(Text(document, t, k)) is { Count: > 0 } c) (last, candidates) = (k, c);
+
+                // In a document that names no country, a lone big city after a locative preposition ("a driving school in x").
+                else if (countries.Count == 0 && IsLocative(document, t, k) && InContextOrLoneCity(Text(document, t, k)) is { Count: > 0 } lone) (last, candidates) = (k, lone);
             }
 
             if (last < 0) continue;
@@ -1070,15 +1081,30 @@ internal sealed class PlaceMentionFinder
     /// <summary>Whether the words [<paramref name="first"/>, <paramref name="last"/>] are used as a place (<see cref="PlaceWords.UsedAsPlace"/>).</summary>
     private bool IsLocative(Document d, int first, int last) => PlaceWords.UsedAsPlace(d, first, last, _words.Locative);
 
-    /// <summary>Whether the name ending at token <paramref name="last"/> is followed by ", " and its division or country ("X, NJ").</summary>
+    /// <summary>
+    /// Whether the name ending at token <paramref name="last"/> is followed by ", " and its division or country ("X, NJ"), or by
+    /// "in" and the division or country that holds it ("X in Brazil").
+    /// </summary>
     private bool Qualified(Document d, int last, List<GazetteerPlace> candidates)
     {
-        if (last < 0 || last + 2 >= d.Tokens.Length || Text(d, last + 1, last + 1) != ",") return false;
+        if (last < 0 || last + 2 >= d.Tokens.Length || d.Tokens[last + 2].Sentence != d.Tokens[last].Sentence) return false;
+        var link = Text(d, last + 1, last + 1);
+        if (link != "," && link != "in") return false;
         var next = Text(d, last + 2, last + 2);
         var key = PlaceGazetteer.Key(next);
-        return candidates.Any(p => p.Class == PlaceClasses.City && (string.Equals(p.Admin1Code, next, StringComparison.Ordinal) && next.Length > 1
+        if (candidates.Any(p => p.Class == PlaceClasses.City && (link == "," && string.Equals(p.Admin1Code, next, StringComparison.Ordinal) && next.Length > 1
             || PlaceGazetteer.Key(p.Admin1Name) == key
-            || (_gazetteer.CountryByIso2(p.Country) is { } c && PlaceGazetteer.Key(c.Name) == key)));
+            || (_gazetteer.CountryByIso2(p.Country) is { } c && PlaceGazetteer.Key(c.Name) == key)))) return true;
+
+        // "X in Y": Y, capitalised, one or two words, a division or country that holds X ("in Brazil", "in South Korea").
+        if (link != "in" || !IsCapitalised(d, last + 2)) return false;
+        for (var end = Math.Min(last + 3, d.Tokens.Length - 1); end >= last + 2; end--)
+        {
+            if (d.Tokens[end].Sentence != d.Tokens[last].Sentence || !IsCapitalised(d, end)) continue;
+            if (_gazetteer.Find(Text(d, last + 2, end)).Any(outer => outer.Class is PlaceClasses.Country or PlaceClasses.Admin1 && candidates.Any(inner => Geocoder.Holds(outer, inner)))) return true;
+        }
+
+        return false;
     }
 
     /// <summary>A capitalised word that the syntax, when present, tags a proper noun.</summary>

@@ -128,4 +128,44 @@ public sealed class LocativeSyntaxTests
             .Single(x => x.Entity.Name == "Dalian Opera House");
         Assert.Null(d.Result);
     }
+
+    [Fact]
+    public void Find_PersonTypedCityFollowedByInAndItsCountry_IsRetypedAPlace()
+    {
+        var (doc, rules) = Finder.Find(With("Crowds cheered Curitiba in Brazil on Sunday.", ("Curitiba", EntityTypes.Person), ("Brazil", EntityTypes.Gpe)));
+        Assert.Equal(EntityTypes.Gpe, doc.Entities.Single(e => e.Name == "Curitiba").Type);
+        Assert.Contains("retyped-context", rules);
+    }
+
+    [Theory]
+    [InlineData("Crowds cheered Curitiba on Sunday, and Brazil too.")]
+    [InlineData("Crowds cheered Curitiba in Chile on Sunday, and Brazil too.")]
+    public void Find_PersonTypedCityNotPlacedInItsCountry_StaysAPerson(string text)
+    {
+        // No "in" after the name, or "in" a country that does not hold the city: no evidence of a place.
+        var (doc, rules) = Finder.Find(With(text, ("Curitiba", EntityTypes.Person), ("Chile", EntityTypes.Gpe), ("Brazil", EntityTypes.Gpe)));
+        Assert.Equal(EntityTypes.Person, doc.Entities.Single(e => e.Name == "Curitiba").Type);
+        Assert.DoesNotContain("retyped-context", rules);
+    }
+
+    [Fact]
+    public void Find_LowerCaseBigCityAfterALocativePrepositionInADocumentWithoutEntities_IsAPlace()
+    {
+        // A review that names no country and in which the name finder found nothing: a city of one country with 100,000 people or more.
+        var (doc, rules) = Finder.Find(With("We booked lessons with a driving school in winnipeg last spring."));
+        Assert.Contains("unlabelled-lower", rules);
+        var city = doc.Entities.Single();
+        Assert.Equal("winnipeg", city.Name);
+        Assert.Equal("CA", Geocoder.Resolve(doc).Single().Result?.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("We booked lessons with a driving school in quimper last spring.")] // some 60,000 people: too few to vouch for itself
+    [InlineData("We booked lessons with a driving school, and winnipeg was cold.")] // no locative word before it
+    public void Find_LowerCaseCityWithoutEnoughEvidenceInADocumentWithoutEntities_IsNoPlace(string text)
+    {
+        var (doc, rules) = Finder.Find(With(text));
+        Assert.Empty(rules);
+        Assert.Empty(doc.Entities.IsDefault ? [] : doc.Entities);
+    }
 }

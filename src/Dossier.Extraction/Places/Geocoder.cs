@@ -36,7 +36,9 @@ internal sealed record PlaceDecision(Entity Entity, GazetteerPlace? Place, Place
 /// divisions the first one found. A facility the gazetteer lacks is a landmark: a seat of government (a facility the
 /// actors knowledge base codes as a country's government) stands in that country's capital; another in the city that begins
 /// its name ("Tulsa International Airport"), else in the city its sentence names. A location (LOC) the gazetteer lacks whose
-/// name begins with a city that the document names as a place of its own ("X Bay" in a report naming X) is a landmark there. A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
+/// name begins with a city that the document names as a place of its own ("X Bay" in a report naming X) is a landmark there;
+/// so is one followed by ", " and a city ("X Market, London"), or by ", " or " in " and a country or division that holds a city
+/// of note its first words name ("the X Opera House in China"). A place named as an actor ("Washington said") keeps its actor code and gets its place too: metonymy
 /// changes the events' actor, not where the place is.
 /// </summary>
 internal sealed class Geocoder

@@ -110,7 +110,8 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <see cref="MinPopulation"/> people, written as a proper name (capitalised, a proper noun where the syntax says), and
 /// evidence that the words name a place. "A place of a country the document speaks of" below is, in a document that speaks of
 /// no country at all (a review, an e-mail), a first-level division whose places of note all lie in one country ("Fantastic X
-/// Cottage"), and for <c>retyped-context</c> of a PERSON-typed name also such a city of <see cref="NoCountryEvidence"/> people ("shops around X"):
+/// Cottage"), and for <c>retyped-context</c> of a PERSON-typed name, and for unlabelled words after a locative preposition, also such a city of
+/// <see cref="NoCountryEvidence"/> people ("shops around X", "a driving school in x"); a document in which the name finder found no entity is read too:
 /// <list type="bullet">
 /// <item><c>extended</c>: a GPE or LOC entity cut short by the name finder ("the United | Kingdom"): its mentions take
 /// the capitalised words before them when the longer name is a place; <c>extended-after</c>: one whose every name mention,
@@ -122,8 +123,9 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// <item><c>retyped-country</c>: an ORG entity named like a country, no pronoun of a person referring to it ("it" and "they"
 /// may): retyped GPE;</item>
 /// <item><c>retyped-context</c>: an ORG or PERSON entity (no title) whose name is such a place and one of
-/// whose mentions follows a locative preposition ("flew from X"), is qualified by its place's division or country
-/// ("X, NJ") or is coordinated with a place (two of these when coreference gave it a pronoun): retyped GPE;</item>
+/// whose mentions is used as a place (<see cref="PlaceWords.UsedAsPlace"/>: after a locative preposition, "flew from X",
+/// or before "-based"), is qualified by its place's division or country ("X, NJ", "X in Brazil") or is coordinated with a
+/// place (two of these when coreference gave it a pronoun): retyped GPE;</item>
 /// <item><c>retyped-unit</c>: an ORG entity named "the State of X", "the Municipality of Y" (a unit word of <c>unit-words.tsv</c>
 /// and "of"), X a place of a country the document speaks of or whose places of note lie in one country: a government named by
 /// its place, retyped GPE as OntoNotes types it;</item>
@@ -157,6 +159,8 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 /// or of a country it speaks of;</item>
 /// <item><c>nested-person</c>: a PERSON's name as the name finder cut it that ends in a place of two or more words which the
 /// document names as a place elsewhere ("A B New X"): that place;</item>
+/// <item><c>nested-based</c>: a place right before "-based" inside a longer name ("X-based Levy", "the X-based firm"): a
+/// place of the document, or one of a country it speaks of;</item>
 /// <item><c>division-code</c>: an ISO 3166-2 code in capitals after "Town," or ending an organisation's name after its
 /// link word ("the University of NSW"), of a division of a country the document speaks of: that division;</item>
 /// <item><c>initials</c>: a word of two to four capitals, bare or dotted ("LA", "L.A."), that are the initials of a place

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Usage: bench/sqlite-event-list-ab.py [N]   (branch pg9; main's store in /tmp/pg9-sqlite-base.db, the branch's in /tmp/pg9-sqlite-new.db,
 # each written by `dossier ingest ../shared/corpora/bbc --db FILE` of its own build)
-# CPU per page of the SQLite event list's two follow-up queries (actors, reports) for the page of type=CONSULT at 0.25:
+# CPU per page of the SQLite event list's two follow-up queries (actors, reports) for the page of type=CONSULT (general domain; SQLite's corpus_events has no confidence column):
 # main's SQL on main's store vs the branch's SQL on the branch's store, interleaved in one process.
 import sqlite3, time, sys
 def page(c):

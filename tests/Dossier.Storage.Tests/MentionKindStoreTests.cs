@@ -105,13 +105,14 @@ public sealed class SqliteMentionKindMigrationTests : IDisposable
 
 /// <summary>Writes documents the way a store of schema version 4 or older did: without the columns later migrations add
 /// (version 5: <c>mentions.kind</c>; version 6: <c>documents.topic</c>, <c>events.domain</c>; version 7: the place columns of
-/// <c>entities</c> and <c>events</c>). The writer fills them, so they are there for the write and dropped after it.</summary>
+/// <c>entities</c> and <c>events</c>; version 12: the document columns of <c>events</c>). The writer fills them, so they are
+/// there for the write and dropped after it.</summary>
 internal static class OldStore
 {
     public static void Write(Microsoft.Data.Sqlite.SqliteConnection connection, params Document[] documents)
     {
         Exec(connection, "ALTER TABLE mentions ADD COLUMN kind TEXT; ALTER TABLE documents ADD COLUMN topic TEXT; ALTER TABLE events ADD COLUMN domain TEXT;"
-            + string.Concat(PlaceColumns.Select(c => $"ALTER TABLE {c.Replace(" ", " ADD COLUMN ", StringComparison.Ordinal)} TEXT;")));
+            + string.Concat(LaterColumns.Select(c => $"ALTER TABLE {c.Replace(" ", " ADD COLUMN ", StringComparison.Ordinal)} TEXT;")));
         using (var writer = new DocumentWriter(connection))
         {
             foreach (var document in documents)
@@ -125,14 +126,15 @@ internal static class OldStore
         }
 
         Exec(connection, "ALTER TABLE mentions DROP COLUMN kind; ALTER TABLE documents DROP COLUMN topic; ALTER TABLE events DROP COLUMN domain;"
-            + string.Concat(PlaceColumns.Select(c => $"ALTER TABLE {c.Replace(" ", " DROP COLUMN ", StringComparison.Ordinal)};")));
+            + string.Concat(LaterColumns.Select(c => $"ALTER TABLE {c.Replace(" ", " DROP COLUMN ", StringComparison.Ordinal)};")));
     }
 
-    /// <summary>"table column" of each column that migration 7 adds to the tables the writer fills.</summary>
-    private static readonly string[] PlaceColumns =
+    /// <summary>"table column" of each column that migrations 7 and 12 add to the tables the writer fills.</summary>
+    private static readonly string[] LaterColumns =
     [
         "entities place", "entities latitude", "entities longitude", "events location_place", "events location_country_code",
         "events location_latitude", "events location_longitude", "events location_scope",
+        "events document_id", "events document_title", "events document_published", "events document_source", "events document_url",
     ];
 
     private static void Exec(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)

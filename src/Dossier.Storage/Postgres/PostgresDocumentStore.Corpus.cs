@@ -506,24 +506,25 @@ public sealed partial class PostgresDocumentStore : ICorpusQueries
     /// result set whose rows are the events (part 0, the <see cref="EventColumns"/> in the query's order), then their
     /// actors (part 1: id, side, name, code, and the entity id in column 11; by event, side and ordinal), then their
     /// reports (part 2: id, document id, title, published, -, confidence, source, url, event id, trigger, status, -,
-    /// -, -, evidence; by event, date, document and ordinal). Each branch of the <c>UNION ALL</c> is sorted and
+    /// -, -, evidence; by event, date, document and ordinal). The actors' names and codes and the reports' document
+    /// columns are the copies on their own rows (migration 11), so neither <c>corpus_entities</c> nor <c>documents</c> is read. Each branch of the <c>UNION ALL</c> is sorted and
     /// PostgreSQL appends them in order; the events query (a materialised CTE) runs once. The same text for the same
     /// filter, so a connection prepares it once (auto-prepare).</summary>
     private static string EventRowsSql(string eventsSql) => $"""
         WITH ev AS MATERIALIZED ({eventsSql})
         (SELECT ev.*, 0 AS part FROM ev)
         UNION ALL
-        (SELECT a.corpus_event_id, a.side, coalesce(c.name, a.text), coalesce(c.code, a.code), NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        (SELECT a.corpus_event_id, a.side, coalesce(a.entity_name, a.text), coalesce(a.entity_code, a.code), NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                 a.corpus_id, NULL, NULL, NULL, NULL, NULL, 1
-         FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+         FROM corpus_event_actors AS a
          WHERE a.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM ev))
          ORDER BY a.corpus_event_id, a.side, a.ordinal)
         UNION ALL
-        (SELECT e.corpus_event_id, d.id, d.title, d.published, NULL, e.confidence, d.source, d.url, e.event_id, e.trigger_text, e.status,
-                NULL, NULL, NULL, e.evidence, NULL, NULL, 2
-         FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+        (SELECT e.corpus_event_id, e.document_id, e.document_title, e.document_published, NULL, e.confidence, e.document_source, e.document_url,
+                e.event_id, e.trigger_text, e.status, NULL, NULL, NULL, e.evidence, NULL, NULL, 2
+         FROM events AS e
          WHERE e.corpus_event_id = ANY(ARRAY(SELECT corpus_event_id FROM ev))
-         ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal)
+         ORDER BY e.corpus_event_id, e.document_published NULLS LAST, e.document_id, e.ordinal)
         """;
 
     /// <summary>One corpus event row of <see cref="EventRowsSql"/>, before its actors and reports are attached.</summary>

@@ -298,7 +298,8 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         InsertRows(batch, """
             events (doc_key, event_id, ordinal, type, cameo, quad_class, goldstein, status, mode, trigger_text, trigger_start, trigger_end, sentence,
                     location_text, location_entity, location_country, date_text, date_value, evidence, confidence, domain,
-                    location_place, location_country_code, location_latitude, location_longitude, location_scope)
+                    location_place, location_country_code, location_latitude, location_longitude, location_scope,
+                    document_id, document_title, document_published, document_source, document_url)
             """,
             events.Select((e, i) => new object?[]
             {
@@ -306,11 +307,13 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
                 e.Location?.Text, e.Location?.Entity, e.Location?.Country, e.Date?.Text, e.Date?.Value, e.Evidence, e.Confidence, e.Domain,
                 Sqlite.PlaceJson.Serialize(e.Location?.Place), e.Location?.Place?.CountryCode, e.Location?.Place?.Latitude, e.Location?.Place?.Longitude,
                 e.Location?.Place is null ? null : e.Location.Scope,
+                d.Id, d.Metadata.Title, Pg.Day(d.Metadata.Published), d.Metadata.Source, d.Metadata.Url,
             }),
             [NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Double,
              NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
              NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Text,
-             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Text]);
+             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Text,
+             NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text]);
         InsertRows(batch, "event_actors (doc_key, event_id, side, ordinal, text, entity, country, sector, code)",
             events.SelectMany(e => OrEmpty(e.Source).Select((a, i) => (e, a, i, side: "source"))
                     .Concat(OrEmpty(e.Target).Select((a, i) => (e, a, i, side: "target"))))

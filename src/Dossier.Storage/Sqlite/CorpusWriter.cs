@@ -269,7 +269,12 @@ internal sealed class CorpusWriter(SqliteConnection connection)
         }
 
         var events = Ids(transaction, "SELECT DISTINCT corpus_event_id FROM corpus_event_actors WHERE corpus_id = $from ORDER BY 1", ("$from", from));
-        Execute(transaction, "UPDATE corpus_event_actors SET corpus_id = $into WHERE corpus_id = $from", ("$into", into), ("$from", from));
+        // The actor rows take the entity's name and code with its id (the copies the event lists read; migration 12).
+        Execute(transaction, """
+            UPDATE corpus_event_actors SET corpus_id = $into, (entity_name, entity_code) =
+                (SELECT name, code FROM corpus_entities WHERE corpus_id = $into)
+            WHERE corpus_id = $from
+            """, ("$into", into), ("$from", from));
         Execute(transaction, "DELETE FROM corpus_entities WHERE corpus_id = $from", ("$from", from));
         foreach (var eventId in events)
         {
@@ -648,9 +653,10 @@ internal sealed class CorpusWriter(SqliteConnection connection)
             """, ("$id", id));
         Execute(transaction, "DELETE FROM corpus_event_actors WHERE corpus_event_id = $id", ("$id", id));
         Execute(transaction, """
-            INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text)
-            SELECT $id, a.side, row_number() OVER (PARTITION BY a.side ORDER BY a.ordinal) - 1, n.corpus_id, a.code, a.text
+            INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text, entity_name, entity_code)
+            SELECT $id, a.side, row_number() OVER (PARTITION BY a.side ORDER BY a.ordinal) - 1, n.corpus_id, a.code, a.text, c.name, c.code
             FROM event_actors AS a LEFT JOIN entities AS n ON n.doc_key = a.doc_key AND n.entity_id = a.entity
+            LEFT JOIN corpus_entities AS c ON c.corpus_id = n.corpus_id
             WHERE a.doc_key = $doc AND a.event_id = $event
             """, ("$id", id), ("$doc", first.Doc), ("$event", first.Event));
     }

@@ -62,10 +62,11 @@ internal sealed class DocumentWriter : IDisposable
                                 trigger_text, trigger_start, trigger_end, sentence,
                                 location_text, location_entity, location_country, date_text, date_value,
                                 evidence, confidence, domain,
-                                location_place, location_country_code, location_latitude, location_longitude, location_scope)
+                                location_place, location_country_code, location_latitude, location_longitude, location_scope,
+                                document_id, document_title, document_published, document_source, document_url)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                    $22, $23, $24, $25, $26)
-            """, 26);
+                    $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)
+            """, 31);
         _actor = Create(connection, """
             INSERT INTO event_actors (doc_key, event_id, side, ordinal, text, entity, country, sector, code)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -159,6 +160,7 @@ internal sealed class DocumentWriter : IDisposable
 
         afterStage("values");
         ordinal = 0;
+        var published = d.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var e in OrEmpty(d.Events))
         {
             Run(_event, scalar: false, key, e.Id, ordinal++, e.Type, e.Cameo, e.QuadClass, e.Goldstein, e.Status, e.Mode,
@@ -167,7 +169,9 @@ internal sealed class DocumentWriter : IDisposable
                 e.Date?.Text, e.Date?.Value,
                 e.Evidence, e.Confidence, e.Domain,
                 PlaceJson.Serialize(e.Location?.Place), e.Location?.Place?.CountryCode, e.Location?.Place?.Latitude, e.Location?.Place?.Longitude,
-                e.Location?.Place is null ? null : e.Location.Scope);
+                e.Location?.Place is null ? null : e.Location.Scope,
+                // The document's columns an event list shows with each report (migration 12).
+                d.Id, d.Metadata.Title, published, d.Metadata.Source, d.Metadata.Url);
             InsertActors(key, e.Id, "source", e.Source);
             InsertActors(key, e.Id, "target", e.Target);
             foreach (var (name, value) in e.Attributes ?? ImmutableDictionary<string, string>.Empty)

@@ -423,7 +423,8 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
         return ReadAll(command, ReadEntity).FirstOrDefault();
     }
 
-    /// <summary>Reads a page of corpus events, then their actors and evidence in two more queries.</summary>
+    /// <summary>Reads a page of corpus events, then their actors and evidence in two more queries: the actors' entity names
+    /// and codes and the reports' document columns are the copies on their own rows (migration 12).</summary>
     private static List<CorpusEventSummary> ReadEvents(ReadSession session, SqliteCommand command)
     {
         var events = ReadAll(command, r => (
@@ -445,8 +446,8 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             .ToArray();
         var list = string.Join(", ", ids.Select(p => p.Item1));
         var actorCommand = session.Command($"""
-            SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(c.name, a.text), coalesce(c.code, a.code)
-            FROM corpus_event_actors AS a LEFT JOIN corpus_entities AS c ON c.corpus_id = a.corpus_id
+            SELECT a.corpus_event_id, a.side, a.corpus_id, coalesce(a.entity_name, a.text), coalesce(a.entity_code, a.code)
+            FROM corpus_event_actors AS a
             WHERE a.corpus_event_id IN ({list})
             ORDER BY a.corpus_event_id, a.side, a.ordinal
             """, ids);
@@ -455,10 +456,11 @@ public sealed partial class SqliteDocumentStore : ICorpusQueries
             .ToLookup(a => (a.Event, a.Side), a => a.Actor);
 
         var evidenceCommand = session.Command($"""
-            SELECT e.corpus_event_id, d.id, d.title, d.published, d.source, d.url, e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
-            FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
+            SELECT e.corpus_event_id, e.document_id, e.document_title, e.document_published, e.document_source, e.document_url,
+                   e.event_id, e.trigger_text, e.status, e.evidence, e.confidence
+            FROM events AS e
             WHERE e.corpus_event_id IN ({list})
-            ORDER BY e.corpus_event_id, d.published NULLS LAST, d.id, e.ordinal
+            ORDER BY e.corpus_event_id, e.document_published NULLS LAST, e.document_id, e.ordinal
             """, ids);
         var evidenceRows = ReadAll(evidenceCommand, r =>
             {

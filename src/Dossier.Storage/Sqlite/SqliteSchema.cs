@@ -494,6 +494,39 @@ public static class SqliteSchema
             FROM events AS e JOIN corpus_events AS c ON c.corpus_event_id = e.corpus_event_id
             WHERE e.status IN ('{EventStatuses.Postponed}', '{EventStatuses.Cancelled}');
             """),
+        // What a page of events shows of its actors' corpus entities and of its reports' documents, carried on the rows
+        // the page reads already, so that the list reads neither corpus_entities nor documents (PostgreSQL's migration 11
+        // is the twin, where the saving was measured; branch pg9). A change of an entity's name or code, or of a
+        // document's id, title, source, address or date, is copied by a trigger; CorpusWriter fills the actors' copies
+        // when it writes or repoints an actor row, DocumentWriter the reports' when it writes an event.
+        new(12, "event actors carry their corpus entity's name and code, reports their document's id, title, date, source and address", """
+            ALTER TABLE corpus_event_actors ADD COLUMN entity_name TEXT;
+            ALTER TABLE corpus_event_actors ADD COLUMN entity_code TEXT;
+            UPDATE corpus_event_actors SET (entity_name, entity_code) =
+                (SELECT c.name, c.code FROM corpus_entities AS c WHERE c.corpus_id = corpus_event_actors.corpus_id)
+            WHERE corpus_id IS NOT NULL;
+            CREATE TRIGGER corpus_entities_copy AFTER UPDATE OF name, code ON corpus_entities
+            WHEN OLD.name IS NOT NEW.name OR OLD.code IS NOT NEW.code
+            BEGIN
+                UPDATE corpus_event_actors SET entity_name = NEW.name, entity_code = NEW.code WHERE corpus_id = NEW.corpus_id;
+            END;
+
+            ALTER TABLE events ADD COLUMN document_id TEXT;
+            ALTER TABLE events ADD COLUMN document_title TEXT;
+            ALTER TABLE events ADD COLUMN document_published TEXT;
+            ALTER TABLE events ADD COLUMN document_source TEXT;
+            ALTER TABLE events ADD COLUMN document_url TEXT;
+            UPDATE events SET (document_id, document_title, document_published, document_source, document_url) =
+                (SELECT d.id, d.title, d.published, d.source, d.url FROM documents AS d WHERE d.doc_key = events.doc_key);
+            CREATE TRIGGER documents_copy AFTER UPDATE OF id, title, published, source, url ON documents
+            WHEN OLD.id IS NOT NEW.id OR OLD.title IS NOT NEW.title OR OLD.published IS NOT NEW.published
+                 OR OLD.source IS NOT NEW.source OR OLD.url IS NOT NEW.url
+            BEGIN
+                UPDATE events SET document_id = NEW.id, document_title = NEW.title, document_published = NEW.published,
+                    document_source = NEW.source, document_url = NEW.url
+                WHERE doc_key = NEW.doc_key;
+            END;
+            """),
     ];
 
     /// <summary>The version a database has once every migration has run.</summary>

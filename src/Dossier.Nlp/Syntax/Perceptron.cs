@@ -296,6 +296,13 @@ internal sealed class LinearModel
     private float[]? _w; // null when loaded from a file until asked for: then decoded from _halfWeights
     private readonly ushort[]? _halfWeights; // the weights as read from a file (half floats), else null
 
+    // A model read from its cached layout (ReadLayout) has the table, pool and dense rows only: its rows (keys, lengths,
+    // classes, weights), which only Write, SameAs, Pruned and Quantised read, come from the model file on first use.
+    private readonly Func<LinearModel>? _source;
+    private LinearModel? _text;
+    private readonly int _featureCount;
+    private readonly int _weightCount;
+
     private struct Slot
     {
         public uint Key; // 0: empty
@@ -460,9 +467,26 @@ internal sealed class LinearModel
     /// <summary><see cref="Classes"/> rounded up to a multiple of 16: a scores buffer this long is scored without a copy.</summary>
     public int Stride { get; }
 
-    public int FeatureCount => _rowKeys.Length;
+    public int FeatureCount => _source is null ? _rowKeys.Length : _featureCount;
 
-    public int WeightCount => _halfWeights?.Length ?? _w!.Length;
+    public int WeightCount => _source is null ? _halfWeights?.Length ?? _w!.Length : _weightCount;
+
+    /// <summary>This model with its rows: itself, or for a model read from its cached layout the model of its file.</summary>
+    private LinearModel Text
+    {
+        get
+        {
+            if (_source is null) return this;
+            if (_text is { } text) return text;
+            text = _source();
+            if (text._source is not null || text.Classes != Classes || text.FeatureCount != _featureCount || text.WeightCount != _weightCount)
+            {
+                throw new InvalidDataException("the model file no longer matches its cached layout");
+            }
+
+            return _text = text;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Key(ulong feature)
@@ -651,6 +675,12 @@ internal sealed class LinearModel
 
     public void Write(BinaryWriter writer)
     {
+        if (_source is not null)
+        {
+            Text.Write(writer);
+            return;
+        }
+
         writer.Write(Classes);
         writer.Write(_rowKeys.Length);
         writer.Write(WeightCount);
@@ -793,9 +823,88 @@ internal sealed class LinearModel
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="WriteLayout"/> can write this model: the layout of a model read from a file (packed sparse rows,
+    /// half-float dense rows), not that of a model under training.
+    /// </summary>
+    public bool HasFileLayout => _packed && _dense.Length == 0 && _wide.Length == 0;
+
+    /// <summary>
+    /// Writes the in-memory layout as it is, for <see cref="SyntaxModelCache"/>: the sizes into <paramref name="header"/>,
+    /// the table, the sparse pool and the dense rows (raw little-endian arrays) through <paramref name="block"/>.
+    /// </summary>
+    public void WriteLayout(BinaryWriter header, Action<ReadOnlySpan<byte>> block)
+    {
+        if (!HasFileLayout) throw new InvalidOperationException("only the layout of a model read from a file is cached");
+        header.Write(Classes);
+        header.Write(Stride);
+        header.Write(_capacity);
+        header.Write(FeatureCount);
+        header.Write(WeightCount);
+        header.Write(_table.Length);
+        header.Write(_pool.Length);
+        header.Write(_halves.Length);
+        block(MemoryMarshal.AsBytes(_table.AsSpan()));
+        block(MemoryMarshal.AsBytes(_pool.AsSpan()));
+        block(MemoryMarshal.AsBytes(_halves.AsSpan()));
+    }
+
+    /// <summary>
+    /// The model <see cref="WriteLayout"/> wrote: the sizes from <paramref name="header"/> (checked against each other and
+    /// against the <paramref name="available"/> bytes before anything is allocated),
+    /// each array filled by <paramref name="block"/>. Its rows, for <see cref="Write"/>, <see cref="SameAs"/>,
+    /// <see cref="Pruned"/> and <see cref="Quantised"/>, are <paramref name="source"/>'s, loaded on first use.
+    /// </summary>
+    public static LinearModel ReadLayout(BinaryReader header, Action<Span<byte>> block, long available, Func<LinearModel> source)
+    {
+        var classes = header.ReadInt32();
+        var stride = header.ReadInt32();
+        var capacity = header.ReadUInt64();
+        var features = header.ReadInt32();
+        var weights = header.ReadInt32();
+        var tableLength = header.ReadInt32();
+        var poolLength = header.ReadInt32();
+        var halvesLength = header.ReadInt32();
+        if (classes <= 0 || classes > (int)ClassMask || stride != ((classes + 15) & ~15) || features < 0 || weights < 0
+            || capacity < 16 || capacity > int.MaxValue / 2 || tableLength < (long)capacity + Pad || poolLength < 0 || halvesLength < 0
+            || halvesLength % stride != 0 || 8L * tableLength + 4L * poolLength + 2L * halvesLength > available)
+        {
+            throw new InvalidDataException("bad cached layout sizes");
+        }
+
+        var table = GC.AllocateUninitializedArray<Slot>(tableLength);
+        var pool = GC.AllocateUninitializedArray<uint>(poolLength);
+        var halves = GC.AllocateUninitializedArray<ushort>(halvesLength);
+        block(MemoryMarshal.AsBytes(table.AsSpan()));
+        block(MemoryMarshal.AsBytes(pool.AsSpan()));
+        block(MemoryMarshal.AsBytes(halves.AsSpan()));
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("the cached layout is little-endian");
+        return new LinearModel(classes, capacity, table, pool, halves, features, weights, source);
+    }
+
+    private LinearModel(int classes, ulong capacity, Slot[] table, uint[] pool, ushort[] halves, int features, int weights, Func<LinearModel> source)
+    {
+        Classes = classes;
+        Stride = (classes + 15) & ~15;
+        _capacity = capacity;
+        _table = table;
+        _pool = pool;
+        _halves = halves;
+        _packed = true;
+        _dense = [];
+        _wide = [];
+        _rowKeys = [];
+        _rowStart = [0];
+        _cls = [];
+        _featureCount = features;
+        _weightCount = weights;
+        _source = source;
+    }
+
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
     public LinearModel Pruned(float threshold)
     {
+        if (_source is not null) return Text.Pruned(threshold);
         var keys = new List<uint>();
         var starts = new List<int> { 0 };
         var cls = new List<ushort>();
@@ -823,6 +932,7 @@ internal sealed class LinearModel
     /// <summary>Rounds weights through half precision, as a saved and reloaded model has them.</summary>
     public LinearModel Quantised()
     {
+        if (_source is not null) return Text.Quantised();
         var weights = Weights;
         var w = new float[weights.Length];
         for (var i = 0; i < w.Length; i++) w[i] = (float)(Half)weights[i];
@@ -830,6 +940,7 @@ internal sealed class LinearModel
     }
 
     public bool SameAs(LinearModel other) =>
+        _source is not null || other._source is not null ? Text.SameAs(other.Text) :
         Classes == other.Classes && _rowKeys.AsSpan().SequenceEqual(other._rowKeys) && _rowStart.AsSpan().SequenceEqual(other._rowStart)
         && _cls.AsSpan().SequenceEqual(other._cls) && Weights.AsSpan().SequenceEqual(other.Weights);
 }

@@ -300,6 +300,12 @@ internal sealed class LinearModel
     // classes, weights), which only Write, SameAs, Pruned and Quantised read, come from the model file on first use.
     private readonly Func<LinearModel>? _source;
     private LinearModel? _text;
+
+    // A model read from its cached layout has no arrays of its own: its table, pool and dense rows are read-only blocks of
+    // the memory-mapped cache file (addresses and lengths here), kept mapped by _owner (the file's view) while it lives.
+    private readonly nint _tableAt, _poolAt, _halvesAt;
+    private readonly int _tableLength, _poolLength, _halvesLength;
+    private readonly object? _owner;
     private readonly int _featureCount;
     private readonly int _weightCount;
 
@@ -471,6 +477,14 @@ internal sealed class LinearModel
 
     public int WeightCount => _source is null ? _halfWeights?.Length ?? _w!.Length : _weightCount;
 
+    private ReadOnlySpan<Slot> Table => _tableAt == 0 ? _table : Mapped<Slot>(_tableAt, _tableLength);
+
+    private ReadOnlySpan<uint> Pool => _poolAt == 0 ? _pool : Mapped<uint>(_poolAt, _poolLength);
+
+    private ReadOnlySpan<ushort> Halves => _halvesAt == 0 ? _halves : Mapped<ushort>(_halvesAt, _halvesLength);
+
+    private static unsafe ReadOnlySpan<T> Mapped<T>(nint address, int length) where T : unmanaged => new((void*)address, length);
+
     /// <summary>This model with its rows: itself, or for a model read from its cached layout the model of its file.</summary>
     private LinearModel Text
     {
@@ -547,7 +561,7 @@ internal sealed class LinearModel
             return;
         }
 
-        var table = _table;
+        var table = Table;
         var capacity = _capacity;
         var n = features.Length;
         Span<int> rows = n <= 256 ? stackalloc int[n] : new int[n];
@@ -564,9 +578,9 @@ internal sealed class LinearModel
         }
 
         // 2. Probe; keep the rows found, in feature order, and touch their first entries.
-        var pool = _packed ? _pool : [];
+        var pool = _packed ? Pool : [];
         var dense = _dense;
-        var halves = _halves;
+        var halves = Halves;
         var half = halves.Length > 0;
         var m = 0;
         for (var j = 0; j < n; j++)
@@ -599,7 +613,7 @@ internal sealed class LinearModel
             var row = rows[j];
             if (row < 0)
             {
-                if (half) AddDense(scores[..Stride], halves.AsSpan(~row, Stride));
+                if (half) AddDense(scores[..Stride], halves.Slice(~row, Stride));
                 else AddDense(scores[..Stride], dense.AsSpan(~row, Stride));
             }
             else if (_packed)
@@ -617,6 +631,8 @@ internal sealed class LinearModel
                 for (var e = row + 1; e < end; e++) scores[_wide[e].Class] += _wide[e].Weight;
             }
         }
+
+        GC.KeepAlive(_owner); // the mapped blocks stay mapped until the last read
     }
 
     private static uint _sink;
@@ -841,21 +857,22 @@ internal sealed class LinearModel
         header.Write(_capacity);
         header.Write(FeatureCount);
         header.Write(WeightCount);
-        header.Write(_table.Length);
-        header.Write(_pool.Length);
-        header.Write(_halves.Length);
-        block(MemoryMarshal.AsBytes(_table.AsSpan()));
-        block(MemoryMarshal.AsBytes(_pool.AsSpan()));
-        block(MemoryMarshal.AsBytes(_halves.AsSpan()));
+        header.Write(Table.Length);
+        header.Write(Pool.Length);
+        header.Write(Halves.Length);
+        block(MemoryMarshal.AsBytes(Table));
+        block(MemoryMarshal.AsBytes(Pool));
+        block(MemoryMarshal.AsBytes(Halves));
+        GC.KeepAlive(_owner);
     }
 
     /// <summary>
-    /// The model <see cref="WriteLayout"/> wrote: the sizes from <paramref name="header"/> (checked against each other and
-    /// against the <paramref name="available"/> bytes before anything is allocated),
-    /// each array filled by <paramref name="block"/>. Its rows, for <see cref="Write"/>, <see cref="SameAs"/>,
-    /// <see cref="Pruned"/> and <see cref="Quantised"/>, are <paramref name="source"/>'s, loaded on first use.
+    /// The model <see cref="WriteLayout"/> wrote: the sizes from <paramref name="header"/> (checked against each other),
+    /// each array a read-only block of mapped memory that <paramref name="block"/> gives for its byte length (it checks
+    /// that the block lies inside the mapping), kept mapped by <paramref name="owner"/>. Its rows, for <see cref="Write"/>,
+    /// <see cref="SameAs"/>, <see cref="Pruned"/> and <see cref="Quantised"/>, are <paramref name="source"/>'s, loaded on first use.
     /// </summary>
-    public static LinearModel ReadLayout(BinaryReader header, Action<Span<byte>> block, long available, Func<LinearModel> source)
+    public static LinearModel ReadLayout(BinaryReader header, Func<long, nint> block, object owner, Func<LinearModel> source)
     {
         var classes = header.ReadInt32();
         var stride = header.ReadInt32();
@@ -867,29 +884,33 @@ internal sealed class LinearModel
         var halvesLength = header.ReadInt32();
         if (classes <= 0 || classes > (int)ClassMask || stride != ((classes + 15) & ~15) || features < 0 || weights < 0
             || capacity < 16 || capacity > int.MaxValue / 2 || tableLength < (long)capacity + Pad || poolLength < 0 || halvesLength < 0
-            || halvesLength % stride != 0 || 8L * tableLength + 4L * poolLength + 2L * halvesLength > available)
+            || halvesLength % stride != 0)
         {
             throw new InvalidDataException("bad cached layout sizes");
         }
 
-        var table = GC.AllocateUninitializedArray<Slot>(tableLength);
-        var pool = GC.AllocateUninitializedArray<uint>(poolLength);
-        var halves = GC.AllocateUninitializedArray<ushort>(halvesLength);
-        block(MemoryMarshal.AsBytes(table.AsSpan()));
-        block(MemoryMarshal.AsBytes(pool.AsSpan()));
-        block(MemoryMarshal.AsBytes(halves.AsSpan()));
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("the cached layout is little-endian");
-        return new LinearModel(classes, capacity, table, pool, halves, features, weights, source);
+        var table = block(8L * tableLength);
+        var pool = block(4L * poolLength);
+        var halves = block(2L * halvesLength);
+        return new LinearModel(classes, capacity, (table, tableLength), (pool, poolLength), (halves, halvesLength), features, weights, owner, source);
     }
 
-    private LinearModel(int classes, ulong capacity, Slot[] table, uint[] pool, ushort[] halves, int features, int weights, Func<LinearModel> source)
+    private LinearModel(
+        int classes, ulong capacity, (nint At, int Length) table, (nint At, int Length) pool, (nint At, int Length) halves,
+        int features, int weights, object owner, Func<LinearModel> source)
     {
+        if (table.At == 0 || pool.At == 0 || halves.At == 0) throw new ArgumentException("a mapped block has no address");
         Classes = classes;
         Stride = (classes + 15) & ~15;
         _capacity = capacity;
-        _table = table;
-        _pool = pool;
-        _halves = halves;
+        (_tableAt, _tableLength) = table;
+        (_poolAt, _poolLength) = pool;
+        (_halvesAt, _halvesLength) = halves;
+        _owner = owner;
+        _table = [];
+        _pool = [];
+        _halves = [];
         _packed = true;
         _dense = [];
         _wide = [];

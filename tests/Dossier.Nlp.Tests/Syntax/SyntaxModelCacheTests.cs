@@ -165,6 +165,38 @@ public sealed class SyntaxModelCacheTests
         }
     }
 
+    [Fact]
+    public void Checksum_SameBytesCutDifferently_IsTheSame_AndChangesWithAnyFlippedBitOrLength()
+    {
+        var bytes = new byte[1000];
+        new Random(5).NextBytes(bytes);
+        static ulong Of(byte[] data, params int[] cuts)
+        {
+            var checksum = new SyntaxModelCache.Checksum();
+            var at = 0;
+            foreach (var cut in cuts.Append(data.Length))
+            {
+                checksum.Add(data.AsSpan(at, cut - at));
+                at = cut;
+            }
+
+            return checksum.Value;
+        }
+
+        var whole = Of(bytes);
+        Assert.Equal(whole, Of(bytes, 1, 33, 64, 65, 999));
+        Assert.Equal(whole, Of(bytes, 500, 500, 531));
+        foreach (var bit in new[] { 0, 7, 8 * 31, 8 * 32 + 3, 8 * 999 + 7 })
+        {
+            var flipped = (byte[])bytes.Clone();
+            flipped[bit / 8] ^= (byte)(1 << (bit % 8));
+            Assert.NotEqual(whole, Of(flipped));
+        }
+
+        Assert.NotEqual(whole, Of([.. bytes, 0]));
+        Assert.NotEqual(whole, Of(bytes[..^1]));
+    }
+
     [SkippableFact]
     public void Load_ShippedModelsFromCache_SameTagsLemmasAndHeadsAsFromModelFiles()
     {

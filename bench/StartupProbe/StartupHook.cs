@@ -9,7 +9,8 @@ using System.Reflection;
 /// ReadyToRun did not precompile). With <c>PROBE_LOADS=1</c> it first loads the largest models one after another, each
 /// timed alone (CPU, wall, bytes allocated, methods compiled), through the public loaders: the pipeline then finds the
 /// actors, places and trigger model loaded but loads the syntax, names and time models again (it holds its own), so the
-/// totals of such a run are not those of a cold start.
+/// totals of such a run are not those of a cold start. The syntax model is loaded as the pipeline loads it: through the
+/// layout cache in a build that has one (the first run of such a build writes the cache).
 /// </summary>
 internal static class StartupHook
 {
@@ -35,7 +36,17 @@ internal static class StartupHook
         var nlp = Assembly.LoadFrom(Path.Combine(directory, "Dossier.Nlp.dll"));
         var extraction = Assembly.LoadFrom(Path.Combine(directory, "Dossier.Extraction.dll"));
         var models = Path.Combine(directory, "models");
-        Time("syntax", () => Call(nlp, "Dossier.Nlp.Syntax.SyntaxModel", "Load", models));
+        // A build with the syntax layout cache loads as the pipeline does (SyntaxModel.Load(directory, cache folder)), else from the model files.
+        if (nlp.GetType("Dossier.Nlp.Syntax.SyntaxModelCache") is { } cache)
+        {
+            var folder = cache.GetProperty("DefaultDirectory", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetValue(null);
+            Time("syntax (cache)", () => Call(nlp, "Dossier.Nlp.Syntax.SyntaxModel", "Load", models, folder));
+        }
+        else
+        {
+            Time("syntax", () => Call(nlp, "Dossier.Nlp.Syntax.SyntaxModel", "Load", models));
+        }
+
         Time("names (NER)", () => Call(nlp, "Dossier.Nlp.Entities.NerModel", "Load", models));
         Time("time lexicon", () => Call(nlp, "Dossier.Nlp.Time.TimeLexicon", "LoadDefault"));
         Time("actors", () => Property(extraction, "Dossier.Extraction.Actors.ActorKnowledgeBase", "Default"));
@@ -56,7 +67,7 @@ internal static class StartupHook
             $"probe load {what,-15} cpu {(process.TotalProcessorTime - cpu).TotalSeconds:0.000} s, wall {clock.Elapsed.TotalSeconds:0.000} s, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0.0} MB, compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - compiled} methods"));
     }
 
-    private static void Call(Assembly assembly, string type, string method, params object[] arguments) =>
+    private static void Call(Assembly assembly, string type, string method, params object?[] arguments) =>
         assembly.GetType(type, throwOnError: true)!.GetMethods()
             .First(m => m.Name == method && m.IsStatic && m.GetParameters().Length == arguments.Length)
             .Invoke(null, arguments);

@@ -296,6 +296,19 @@ internal sealed class LinearModel
     private float[]? _w; // null when loaded from a file until asked for: then decoded from _halfWeights
     private readonly ushort[]? _halfWeights; // the weights as read from a file (half floats), else null
 
+    // A model read from its cached layout (ReadLayout) has the table, pool and dense rows only: its rows (keys, lengths,
+    // classes, weights), which only Write, SameAs, Pruned and Quantised read, come from the model file on first use.
+    private readonly Func<LinearModel>? _source;
+    private LinearModel? _text;
+
+    // A model read from its cached layout has no arrays of its own: its table, pool and dense rows are read-only blocks of
+    // the memory-mapped cache file (addresses and lengths here), kept mapped by _owner (the file's view) while it lives.
+    private readonly nint _tableAt, _poolAt, _halvesAt;
+    private readonly int _tableLength, _poolLength, _halvesLength;
+    private readonly object? _owner;
+    private readonly int _featureCount;
+    private readonly int _weightCount;
+
     private struct Slot
     {
         public uint Key; // 0: empty
@@ -460,9 +473,34 @@ internal sealed class LinearModel
     /// <summary><see cref="Classes"/> rounded up to a multiple of 16: a scores buffer this long is scored without a copy.</summary>
     public int Stride { get; }
 
-    public int FeatureCount => _rowKeys.Length;
+    public int FeatureCount => _source is null ? _rowKeys.Length : _featureCount;
 
-    public int WeightCount => _halfWeights?.Length ?? _w!.Length;
+    public int WeightCount => _source is null ? _halfWeights?.Length ?? _w!.Length : _weightCount;
+
+    private ReadOnlySpan<Slot> Table => _tableAt == 0 ? _table : Mapped<Slot>(_tableAt, _tableLength);
+
+    private ReadOnlySpan<uint> Pool => _poolAt == 0 ? _pool : Mapped<uint>(_poolAt, _poolLength);
+
+    private ReadOnlySpan<ushort> Halves => _halvesAt == 0 ? _halves : Mapped<ushort>(_halvesAt, _halvesLength);
+
+    private static unsafe ReadOnlySpan<T> Mapped<T>(nint address, int length) where T : unmanaged => new((void*)address, length);
+
+    /// <summary>This model with its rows: itself, or for a model read from its cached layout the model of its file.</summary>
+    private LinearModel Text
+    {
+        get
+        {
+            if (_source is null) return this;
+            if (_text is { } text) return text;
+            text = _source();
+            if (text._source is not null || text.Classes != Classes || text.FeatureCount != _featureCount || text.WeightCount != _weightCount)
+            {
+                throw new InvalidDataException("the model file no longer matches its cached layout");
+            }
+
+            return _text = text;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Key(ulong feature)
@@ -523,7 +561,7 @@ internal sealed class LinearModel
             return;
         }
 
-        var table = _table;
+        var table = Table;
         var capacity = _capacity;
         var n = features.Length;
         Span<int> rows = n <= 256 ? stackalloc int[n] : new int[n];
@@ -540,9 +578,9 @@ internal sealed class LinearModel
         }
 
         // 2. Probe; keep the rows found, in feature order, and touch their first entries.
-        var pool = _packed ? _pool : [];
+        var pool = _packed ? Pool : [];
         var dense = _dense;
-        var halves = _halves;
+        var halves = Halves;
         var half = halves.Length > 0;
         var m = 0;
         for (var j = 0; j < n; j++)
@@ -575,7 +613,7 @@ internal sealed class LinearModel
             var row = rows[j];
             if (row < 0)
             {
-                if (half) AddDense(scores[..Stride], halves.AsSpan(~row, Stride));
+                if (half) AddDense(scores[..Stride], halves.Slice(~row, Stride));
                 else AddDense(scores[..Stride], dense.AsSpan(~row, Stride));
             }
             else if (_packed)
@@ -593,6 +631,8 @@ internal sealed class LinearModel
                 for (var e = row + 1; e < end; e++) scores[_wide[e].Class] += _wide[e].Weight;
             }
         }
+
+        GC.KeepAlive(_owner); // the mapped blocks stay mapped until the last read
     }
 
     private static uint _sink;
@@ -651,6 +691,12 @@ internal sealed class LinearModel
 
     public void Write(BinaryWriter writer)
     {
+        if (_source is not null)
+        {
+            Text.Write(writer);
+            return;
+        }
+
         writer.Write(Classes);
         writer.Write(_rowKeys.Length);
         writer.Write(WeightCount);
@@ -793,9 +839,93 @@ internal sealed class LinearModel
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="WriteLayout"/> can write this model: the layout of a model read from a file (packed sparse rows,
+    /// half-float dense rows), not that of a model under training.
+    /// </summary>
+    public bool HasFileLayout => _packed && _dense.Length == 0 && _wide.Length == 0;
+
+    /// <summary>
+    /// Writes the in-memory layout as it is, for <see cref="SyntaxModelCache"/>: the sizes into <paramref name="header"/>,
+    /// the table, the sparse pool and the dense rows (raw little-endian arrays) through <paramref name="block"/>.
+    /// </summary>
+    public void WriteLayout(BinaryWriter header, Action<ReadOnlySpan<byte>> block)
+    {
+        if (!HasFileLayout) throw new InvalidOperationException("only the layout of a model read from a file is cached");
+        header.Write(Classes);
+        header.Write(Stride);
+        header.Write(_capacity);
+        header.Write(FeatureCount);
+        header.Write(WeightCount);
+        header.Write(Table.Length);
+        header.Write(Pool.Length);
+        header.Write(Halves.Length);
+        block(MemoryMarshal.AsBytes(Table));
+        block(MemoryMarshal.AsBytes(Pool));
+        block(MemoryMarshal.AsBytes(Halves));
+        GC.KeepAlive(_owner);
+    }
+
+    /// <summary>
+    /// The model <see cref="WriteLayout"/> wrote: the sizes from <paramref name="header"/> (checked against each other),
+    /// each array a read-only block of mapped memory that <paramref name="block"/> gives for its byte length (it checks
+    /// that the block lies inside the mapping), kept mapped by <paramref name="owner"/>. Its rows, for <see cref="Write"/>,
+    /// <see cref="SameAs"/>, <see cref="Pruned"/> and <see cref="Quantised"/>, are <paramref name="source"/>'s, loaded on first use.
+    /// </summary>
+    public static LinearModel ReadLayout(BinaryReader header, Func<long, nint> block, object owner, Func<LinearModel> source)
+    {
+        var classes = header.ReadInt32();
+        var stride = header.ReadInt32();
+        var capacity = header.ReadUInt64();
+        var features = header.ReadInt32();
+        var weights = header.ReadInt32();
+        var tableLength = header.ReadInt32();
+        var poolLength = header.ReadInt32();
+        var halvesLength = header.ReadInt32();
+        if (classes <= 0 || classes > (int)ClassMask || stride != ((classes + 15) & ~15) || features < 0 || weights < 0
+            || capacity < 16 || capacity > int.MaxValue / 2 || tableLength < (long)capacity + Pad || poolLength < 0 || halvesLength < 0
+            || halvesLength % stride != 0)
+        {
+            throw new InvalidDataException("bad cached layout sizes");
+        }
+
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("the cached layout is little-endian");
+        var table = block(8L * tableLength);
+        var pool = block(4L * poolLength);
+        var halves = block(2L * halvesLength);
+        return new LinearModel(classes, capacity, (table, tableLength), (pool, poolLength), (halves, halvesLength), features, weights, owner, source);
+    }
+
+    private LinearModel(
+        int classes, ulong capacity, (nint At, int Length) table, (nint At, int Length) pool, (nint At, int Length) halves,
+        int features, int weights, object owner, Func<LinearModel> source)
+    {
+        if (table.At == 0 || pool.At == 0 || halves.At == 0) throw new ArgumentException("a mapped block has no address");
+        Classes = classes;
+        Stride = (classes + 15) & ~15;
+        _capacity = capacity;
+        (_tableAt, _tableLength) = table;
+        (_poolAt, _poolLength) = pool;
+        (_halvesAt, _halvesLength) = halves;
+        _owner = owner;
+        _table = [];
+        _pool = [];
+        _halves = [];
+        _packed = true;
+        _dense = [];
+        _wide = [];
+        _rowKeys = [];
+        _rowStart = [0];
+        _cls = [];
+        _featureCount = features;
+        _weightCount = weights;
+        _source = source;
+    }
+
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
     public LinearModel Pruned(float threshold)
     {
+        if (_source is not null) return Text.Pruned(threshold);
         var keys = new List<uint>();
         var starts = new List<int> { 0 };
         var cls = new List<ushort>();
@@ -823,6 +953,7 @@ internal sealed class LinearModel
     /// <summary>Rounds weights through half precision, as a saved and reloaded model has them.</summary>
     public LinearModel Quantised()
     {
+        if (_source is not null) return Text.Quantised();
         var weights = Weights;
         var w = new float[weights.Length];
         for (var i = 0; i < w.Length; i++) w[i] = (float)(Half)weights[i];
@@ -830,6 +961,7 @@ internal sealed class LinearModel
     }
 
     public bool SameAs(LinearModel other) =>
+        _source is not null || other._source is not null ? Text.SameAs(other.Text) :
         Classes == other.Classes && _rowKeys.AsSpan().SequenceEqual(other._rowKeys) && _rowStart.AsSpan().SequenceEqual(other._rowStart)
         && _cls.AsSpan().SequenceEqual(other._cls) && Weights.AsSpan().SequenceEqual(other.Weights);
 }

@@ -43,8 +43,25 @@ public sealed class SyntaxModel
     /// </summary>
     public static string DefaultDirectory => Core.Data.ModelDirectory.Locate(TaggerFileName);
 
-    /// <summary>Loads the models from <see cref="DefaultDirectory"/>.</summary>
-    public static SyntaxModel Load() => Load(DefaultDirectory);
+    /// <summary>
+    /// Loads the models from <see cref="DefaultDirectory"/>, the tagger's and parser's in-memory layout from the user's
+    /// cache folder when it holds one for these files (built there on the first run; see <see cref="Load(string, string?)"/>).
+    /// </summary>
+    public static SyntaxModel Load() => Load(DefaultDirectory, SyntaxModelCache.DefaultDirectory);
+
+    /// <summary>
+    /// Loads the three model files from <paramref name="directory"/>, the tagger's and parser's in-memory layout read from
+    /// <paramref name="cacheDirectory"/> when a file there was built from these same model files (same SHA-256, same
+    /// layout version), else built from the model files and written there for the next start. A missing, stale or corrupt
+    /// cache file is rebuilt; a folder that cannot be written is no error (the layout is then built in memory each time).
+    /// A null <paramref name="cacheDirectory"/> is <see cref="Load(string)"/>. The model is the same either way.
+    /// </summary>
+    /// <exception cref="ModelLoadException">A file is missing, corrupt or of another format version; the message names it.</exception>
+    public static SyntaxModel Load(string directory, string? cacheDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return cacheDirectory is null ? Load(directory) : SyntaxModelCache.Load(directory, cacheDirectory);
+    }
 
     /// <summary>Loads the three model files from <paramref name="directory"/>.</summary>
     /// <exception cref="ModelLoadException">A file is missing, corrupt or of another format version; the message names it.</exception>

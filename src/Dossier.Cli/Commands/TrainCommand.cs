@@ -127,7 +127,7 @@ internal static class TrainCommand
     {
         var data = DataOption();
         var output = OutOption();
-        var command = new Command("events", "Event lexicon (OUT/events/cameo-codes.tsv, cameo-verbs.tsv, cameo-verb-blocks.tsv) from DATA/cameo and DATA/plover-gsr; general.tsv is hand-written and kept") { data, output };
+        var command = new Command("events", "Event lexicon (OUT/events/cameo-codes.tsv, cameo-verbs.tsv) from DATA/cameo and DATA/plover-gsr; general.tsv is hand-written and kept") { data, output };
         command.SetAction(parse =>
         {
             var dataDirectory = parse.GetValue(data)!.FullName;
@@ -142,7 +142,7 @@ internal static class TrainCommand
                 return ExitCodes.Usage;
             }
 
-            parse.InvocationConfiguration.Output.WriteLine($"wrote {Path.Combine(target, EventLexicon.CodesFileName)}, {EventLexicon.VerbsFileName} and {EventLexicon.BlocksFileName}");
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {Path.Combine(target, EventLexicon.CodesFileName)} and {EventLexicon.VerbsFileName}");
             return ExitCodes.Success;
         });
         return command;

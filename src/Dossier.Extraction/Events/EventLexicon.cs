@@ -18,7 +18,6 @@ public sealed class EventLexicon
     public const string CodesFileName = "cameo-codes.tsv";
     public const string VerbsFileName = "cameo-verbs.tsv";
     public const string GeneralFileName = "general.tsv";
-    public const string BlocksFileName = "cameo-verb-blocks.tsv";
 
     /// <summary>The value in a verb or noun entry that removes it ("not an event").</summary>
     public const string None = "-";
@@ -132,20 +131,8 @@ public sealed class EventLexicon
             }
         }
 
-        var blocks = new Dictionary<string, (string Block, string Objects)>(StringComparer.Ordinal);
-        if (File.Exists(Path.Combine(directory, BlocksFileName)))
-        {
-            foreach (var (fields, _) in Rows(Path.Combine(directory, BlocksFileName), 3)) blocks[fields[0]] = (fields[1], fields[2]);
-        }
-
-        return new EventLexicon(codes, verbs, nouns, light, status, speech, actors, intent, frames, EventWordLists.Load(directory), EventCodeOverrides.Load(directory))
-        {
-            Blocks = new CameoVerbBlocks(blocks),
-        };
+        return new EventLexicon(codes, verbs, nouns, light, status, speech, actors, intent, frames, EventWordLists.Load(directory), EventCodeOverrides.Load(directory));
     }
-
-    /// <summary>The verb blocks of the CAMEO verb file (<c>cameo-verb-blocks.tsv</c>; empty when the file is absent): weak cues of the trigger model.</summary>
-    internal CameoVerbBlocks Blocks { get; init; } = CameoVerbBlocks.Empty;
 
     private static IEnumerable<(string[] Fields, string Where)> Rows(string path, int minFields)
     {
@@ -229,22 +216,6 @@ public sealed class EventLexicon
         foreach (var particle in Words.PhrasalParticles)
         {
             if (noun.Length > particle.Length + 2 && noun.EndsWith(particle, StringComparison.Ordinal) && Verb(noun[..^particle.Length], particle) is { } phrasal) return phrasal;
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The verb a noun derives from by a regular English suffix (as <see cref="DeverbalCode"/>), when that verb has a code
-    /// or a CAMEO verb block ("hastening" ← hasten); the noun itself when it is such a verb ("support"); else null.
-    /// </summary>
-    internal string? BaseVerb(string noun)
-    {
-        ArgumentNullException.ThrowIfNull(noun);
-        if (Verb(noun) is not null || Blocks.Block(noun) is not null) return noun;
-        foreach (var verb in DeverbalStems(noun))
-        {
-            if (verb.Length >= 3 && verb != noun && (Verb(verb) is not null || Blocks.Block(verb) is not null)) return verb;
         }
 
         return null;

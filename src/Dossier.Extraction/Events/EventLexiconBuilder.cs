@@ -12,10 +12,6 @@ namespace Dossier.Extraction.Events;
 /// <item><c>cameo-verbs.tsv</c>: verb lemma (+ particle or preposition) → CAMEO code (from the verb blocks
 /// of <c>CAMEO.2.0.txt</c>: the verb's own code, else its block's code, else its unconstrained pattern,
 /// else its most frequent pattern code, else the x0 code of its most frequent root).</item>
-/// <item><c>cameo-verb-blocks.tsv</c>: verb lemma → the head word of its first verb block (the block's verbs are a
-/// synonym set, mostly from WordNet) and the direct objects its patterns name with their codes (<c>- * AID [070]</c>:
-/// "aid" → 070; a <c>&amp;SET</c> object stands for each single word of the set): weak cues of the trigger model
-/// for verbs the verb file gives no code or a code only with some objects.</item>
 /// </list>
 /// The hand-written <c>general.tsv</c> (event nouns, light verbs, status and speech verbs, overrides)
 /// sits beside them and is not generated. Same inputs, byte-identical outputs.
@@ -33,7 +29,7 @@ public static class EventLexiconBuilder
         "against", "into", "at", "from", "about", "by",
     };
 
-    /// <summary>Builds <c>cameo-codes.tsv</c>, <c>cameo-verbs.tsv</c> and <c>cameo-verb-blocks.tsv</c> into <paramref name="outputDirectory"/>.</summary>
+    /// <summary>Builds <c>cameo-codes.tsv</c> and <c>cameo-verbs.tsv</c> into <paramref name="outputDirectory"/>.</summary>
     /// <exception cref="FileNotFoundException">A source file is missing.</exception>
     public static void Build(string cameoDirectory, string ploverDirectory, string outputDirectory)
     {
@@ -48,104 +44,6 @@ public static class EventLexiconBuilder
         Directory.CreateDirectory(outputDirectory);
         File.WriteAllText(Path.Combine(outputDirectory, EventLexicon.CodesFileName), BuildCodes(codefile, goldstein, plover), new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(outputDirectory, EventLexicon.VerbsFileName), BuildVerbs(verbs), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(outputDirectory, EventLexicon.BlocksFileName), BuildBlocks(verbs), new UTF8Encoding(false));
-    }
-
-    /// <summary>
-    /// <c>cameo-verb-blocks.tsv</c>: for each single-word verb of a verb block (its first block in file order), the
-    /// block's head word and the objects of its patterns: a pattern attributed to the verb (<c># VERB</c>), or with no
-    /// attribution, to every verb of the block, whose body is <c>* OBJECT …</c>; the object is a word, the last word of a
-    /// <c>{…}</c> phrase, or each single word of a <c>&amp;SET</c>. The first code of each object is kept.
-    /// </summary>
-    private static string BuildBlocks(string verbFile)
-    {
-        var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var blockOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var objects = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-        var inPatterns = false;
-        List<string>? set = null;
-        string? block = null;
-        var blockVerbs = new List<string>();
-        foreach (var raw in File.ReadLines(verbFile))
-        {
-            var line = raw.TrimEnd();
-            if (raw.StartsWith("####### VERB PATTERNS", StringComparison.Ordinal))
-            {
-                inPatterns = true;
-                continue;
-            }
-
-            if (!inPatterns)
-            {
-                if (line.StartsWith('&'))
-                {
-                    set = [];
-                    sets[line.Split(' ', '\t')[0]] = set;
-                }
-                else if (line.StartsWith('+') && set is not null)
-                {
-                    var w = line[1..].Split('#')[0].Trim().TrimEnd('_');
-                    if (w.Length > 0 && !w.Contains('_', StringComparison.Ordinal) && w.All(char.IsAsciiLetterUpper)) set.Add(w.ToLowerInvariant());
-                }
-                else if (line.Length == 0)
-                {
-                    set = null;
-                }
-
-                continue;
-            }
-
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (line.StartsWith("---", StringComparison.Ordinal))
-            {
-                var header = HeaderLine.Match(line);
-                block = header.Success ? header.Groups[1].Value.Trim('_').ToLowerInvariant() : null;
-                blockVerbs.Clear();
-                continue;
-            }
-
-            if (line.StartsWith('-'))
-            {
-                var p = PatternLine.Match(line);
-                if (!p.Success || FirstCode(p.Groups[2].Value) is not { } code) continue;
-                var body = Regex.Match(p.Groups[1].Value.Trim(), @"^\*\s+(\{[^}]*\}|&[A-Z_]+|[A-Z][A-Z'\-]*)", RegexOptions.CultureInvariant);
-                if (!body.Success) continue;
-                var obj = body.Groups[1].Value;
-                IEnumerable<string> words = obj.StartsWith('{') ? [obj.Trim('{', '}', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].ToLowerInvariant()]
-                    : obj.StartsWith('&') ? sets.GetValueOrDefault(obj) ?? []
-                    : [obj.ToLowerInvariant()];
-                var verb = p.Groups[3].Success ? p.Groups[3].Value.ToLowerInvariant() : null;
-                IEnumerable<string> owners = verb is null ? blockVerbs : blockVerbs.Contains(verb) ? [verb] : [];
-                foreach (var owner in owners)
-                {
-                    if (!objects.TryGetValue(owner, out var map)) objects[owner] = map = new SortedDictionary<string, string>(StringComparer.Ordinal);
-                    foreach (var w in words)
-                    {
-                        if (!w.StartsWith('&')) map.TryAdd(w, code); // a set inside a phrase ({RETURN &AIRCRAFT}) is not expanded
-                    }
-                }
-
-                continue;
-            }
-
-            var v = VerbLine.Match(line);
-            if (!v.Success || v.Groups[1].Value == "+" || block is null) continue;
-            var lemma = v.Groups[2].Value.Trim('_').ToLowerInvariant();
-            if (lemma.Length == 0 || lemma.Contains('_', StringComparison.Ordinal)) continue;
-            blockVerbs.Add(lemma);
-            blockOf.TryAdd(lemma, block);
-        }
-
-        var sb = new StringBuilder();
-        sb.Append("# Generated by EventLexiconBuilder from CAMEO.2.0.txt (MIT, Open Event Data Alliance). Do not edit.\n");
-        sb.Append("# lemma\tblock (head word of its first verb block)\tobjects of its patterns (word:code, comma-separated; - none)\n");
-        foreach (var (lemma, head) in blockOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            var objs = objects.TryGetValue(lemma, out var map) && map.Count > 0 ? string.Join(",", map.Select(kv => kv.Key + ":" + kv.Value)) : "-";
-            sb.Append(lemma).Append('\t').Append(head).Append('\t').Append(objs).Append('\n');
-        }
-
-        return sb.ToString();
     }
 
     private static string Require(string path) =>

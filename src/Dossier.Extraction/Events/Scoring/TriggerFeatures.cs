@@ -106,18 +106,6 @@ internal static class TriggerFeatures
             var prt = tree.Child(t, "compound:prt");
             var code = prt >= 0 ? lexicon.Verb(lemma, tree.Lemma(prt)) ?? lexicon.Verb(lemma) : lexicon.Verb(lemma);
             f.Add("lexv=" + Plover(lexicon, code));
-            VerbBlockCues(f, lexicon, lemma, code);
-
-            // A direct object that names an act ("carried out strikes", "held talks"), and the code a CAMEO pattern of
-            // the verb gives that object ("rush aid" 070): the light verb's object and the pattern as cues.
-            foreach (var c in tree.Children(t))
-            {
-                if (tree.BaseRelation(c) != "obj" || !tree.IsNoun(c)) continue;
-                var objLemma = tree.Lemma(c);
-                if (lexicon.Blocks.ObjectCode(lemma, tree.Text(c).ToLowerInvariant(), objLemma) is { } pattern) f.Add("cpat=" + Plover(lexicon, pattern));
-                if ((lexicon.Noun(objLemma) ?? lexicon.DeverbalCode(objLemma)) is { } act) f.Add("objn=" + Plover(lexicon, act));
-            }
-
             if (lexicon.IsSpeechVerb(lemma)) f.Add("speech");
             if (lexicon.IsLightVerb(lemma)) f.Add("light");
             if (lexicon.Words.MentalVerbs.Contains(lemma)) f.Add("mental");
@@ -132,7 +120,6 @@ internal static class TriggerFeatures
             if (noun is null && lexicon.DeverbalCode(lemma) is { } derived) f.Add("lexdv=" + Plover(lexicon, derived));
             else if (noun is null && lexicon.Verb(lemma) is { } same) f.Add("lexz=" + Plover(lexicon, same));
             if (lexicon.IsActorNoun(lemma)) f.Add("actor-noun");
-            if (noun is null && lexicon.BaseVerb(lemma) is { } verb) VerbBlockCues(f, lexicon, verb, lexicon.Verb(verb));
         }
 
         // The rule coder's events on the token and its neighbours.
@@ -163,19 +150,6 @@ internal static class TriggerFeatures
         if (Quoted(document, token.Start, token.Sentence)) f.Add("quoted");
         if (document.Topic is { } topic) f.Add("topic=" + topic);
         return f;
-    }
-
-    /// <summary>
-    /// The verb's lemma as a cue shared with the nouns derived from it (<c>bl=</c>), its CAMEO verb block (<c>blk=</c>: a
-    /// synonym set, so one trained example speaks for its synonyms), and, when the verb has no code of its own, the type
-    /// most verbs of its block have (<c>blkv=</c>).
-    /// </summary>
-    private static void VerbBlockCues(List<string> f, EventLexicon lexicon, string verb, string? code)
-    {
-        f.Add("bl=" + verb);
-        if (lexicon.Blocks.Block(verb) is not { } block) return;
-        f.Add("blk=" + block);
-        if (code is null && lexicon.VerbEntry(verb) is null && lexicon.Blocks.BlockType(verb, lexicon) is { } type) f.Add("blkv=" + type);
     }
 
     /// <summary>Whether an odd number of quotation marks precede the position in its sentence.</summary>

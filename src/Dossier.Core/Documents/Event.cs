@@ -58,20 +58,7 @@ public sealed record Event(string Id, string Type, string Cameo, int QuadClass, 
     /// <see cref="Labels.DocumentTopics.DomainOf"/>); null for every other event.
     /// </summary>
     public string? Domain { get; init; }
-
-    /// <summary>
-    /// What the trigger model said of the event's trigger, for the event scorer only: set by the event stage when the
-    /// trigger model reads the trigger, cleared by the scorer (so null on the events of the default pipeline); never written out.
-    /// </summary>
-    [JsonIgnore]
-    public TriggerEvidence? TriggerEvidence { get; init; }
 }
-
-/// <summary>The trigger model's reading of an event's trigger token.</summary>
-/// <param name="FromRules">Found by the rule coder (else proposed by the model).</param>
-/// <param name="TypeIsBest">The event's type is the model's most probable type (not NONE) on the token.</param>
-/// <param name="Eventful">The model's probability that the token reports an event of any type (1 − P(NONE)).</param>
-public sealed record TriggerEvidence(bool FromRules, bool TypeIsBest, double Eventful);
 
 /// <summary>A stretch of the text that states an event: its trigger.</summary>
 /// <param name="Text">The text of the span, equal to <c>Document.Slice(Start, End)</c>.</param>

@@ -10,8 +10,7 @@ namespace Dossier.Extraction.Events;
 /// <param name="Probability">The model's probability of the event's type on its trigger (NaN when <paramref name="Token"/> is -1).</param>
 /// <param name="FromRules">Found by the rule coder (else proposed by the model).</param>
 /// <param name="Eventful">The model's probability that the trigger reports an event of any type (1 − P(NONE); NaN as above).</param>
-/// <param name="TypeIsBest">The event's type is the model's most probable type other than NONE on the token.</param>
-internal sealed record TriggerCall(Event Event, int Token, int Head, double Probability, bool FromRules, double Eventful = double.NaN, bool TypeIsBest = false);
+internal sealed record TriggerCall(Event Event, int Token, int Head, double Probability, bool FromRules, double Eventful = double.NaN);
 
 /// <summary>
 /// How the rule coder and the trigger model are combined for one sentence: the model reads every candidate token
@@ -60,8 +59,7 @@ internal static class TriggerDecisions
             var t = tokenOf[e];
             var k = IndexOf(model.Classes, e.Type);
             var p = t >= 0 && k >= 0 && probabilities.TryGetValue(t, out var ps) ? ps[k] : double.NaN;
-            var isBest = !double.IsNaN(p) && Enumerable.Range(1, probabilities[t].Length - 1).All(j => probabilities[t][j] <= p);
-            calls.Add(new TriggerCall(e, double.IsNaN(p) ? -1 : t, t >= 0 ? tree.Head(t) : -1, p, true, double.IsNaN(p) ? double.NaN : 1 - probabilities[t][0], isBest));
+            calls.Add(new TriggerCall(e, double.IsNaN(p) ? -1 : t, t >= 0 ? tree.Head(t) : -1, p, true, double.IsNaN(p) ? double.NaN : 1 - probabilities[t][0]));
         }
 
         foreach (var (t, ps) in probabilities)
@@ -86,7 +84,7 @@ internal static class TriggerDecisions
             if (there is not null && tree.Relation(t) == "obj" && tree.Head(t) is var ender && ender >= 0 && lexicon.Words.EndingVerbs.Contains(tree.Lemma(ender))) continue;
             var fallback = lexicon.GeneralCode(type);
             if (fallback is null) continue;
-            if (analyser.Propose(t, type, fallback) is { } proposed) calls.Add(new TriggerCall(proposed, t, tree.Head(t), ps[best], false, 1 - ps[0], true));
+            if (analyser.Propose(t, type, fallback) is { } proposed) calls.Add(new TriggerCall(proposed, t, tree.Head(t), ps[best], false, 1 - ps[0]));
         }
 
         return calls;
@@ -110,11 +108,7 @@ internal static class TriggerDecisions
         }
 
         // The model's probability becomes the event's first confidence (the event scorer reads it and replaces it).
-        return [.. kept.Select(k => double.IsNaN(k.Probability) ? k.Event : k.Event with
-            {
-                Confidence = Math.Round(k.Probability, 3),
-                TriggerEvidence = new TriggerEvidence(k.FromRules, k.TypeIsBest, k.Eventful),
-            })
+        return [.. kept.Select(k => double.IsNaN(k.Probability) ? k.Event : k.Event with { Confidence = Math.Round(k.Probability, 3) })
             .OrderBy(e => e.Trigger.Start).ThenBy(e => e.Type, StringComparer.Ordinal)];
     }
 

@@ -7,8 +7,7 @@ namespace Dossier.Extraction.Events.Scoring;
 /// The features the event scorer reads off one event the rule coder produced: the trigger's lemma, part of speech and
 /// place in the dependency tree, the clause's auxiliaries and marks (negation, modals, conditions), the code and type,
 /// whether a source and a target were found, their entity types, actor codes and relations to the trigger, the
-/// status, the sentence's length, whether the trigger stands inside quotation marks, and the trigger model's reading of
-/// the trigger (<see cref="Event.TriggerEvidence"/>: rules or model, best type or not, the probability of any event, in fifths). Read only from the event and
+/// status, the sentence's length and whether the trigger stands inside quotation marks. Read only from the event and
 /// the document's layers, so it does not depend on how the rule classes found the event.
 /// </summary>
 public static class EventFeatures
@@ -75,16 +74,6 @@ public static class EventFeatures
         features.Add("date=" + (e.Date is not null));
         features.Add("place=" + (e.Location is not null && e.Location.Scope != Core.Labels.PlaceClasses.DocumentScope)); // the sentence names one; not the document fallback
         features.Add("mode=" + (e.Mode ?? "-"));
-        // What the trigger model said of the trigger beyond the type's probability: whether the rules found the event or
-        // the model proposed it, whether its type is the model's best, and how likely the word reports any event at all.
-        var reading = e.TriggerEvidence;
-        features.Add("origin=" + (reading is null ? "unread" : reading.FromRules ? "rules" : "model"));
-        if (reading is not null)
-        {
-            features.Add("bestType=" + reading.TypeIsBest);
-            features.Add("eventful=" + Math.Clamp((int)(reading.Eventful * 5), 0, 4).ToString(CultureInfo.InvariantCulture));
-        }
-
         return features.Distinct(StringComparer.Ordinal).ToList();
     }
 

@@ -11,7 +11,7 @@ namespace Dossier.Extraction.Events.Scoring;
 /// on the dev split of the annotations, so that <see cref="Score"/> is a calibrated probability that an event's type
 /// and source are right. Loaded from <c>models/events/event-scorer.tsv</c> (rows <c>feature, weight</c>; the
 /// reserved rows <c>@bias</c>, <c>@platt-a</c>, <c>@platt-b</c> and <c>@min-confidence</c>, the default threshold
-/// chosen on dev for precision ≥ 0.63). Rebuilt by <c>dossier train event-model</c> (<see cref="EventScorerTrainer"/>).
+/// chosen on dev for precision ≥ 0.6). Rebuilt by <c>dossier train event-model</c> (<see cref="EventScorerTrainer"/>).
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class EventScorer
@@ -54,7 +54,7 @@ public sealed class EventScorer
     /// <summary>Platt scaling intercept.</summary>
     public double PlattB { get; }
 
-    /// <summary>The default confidence threshold of the event listings, chosen on the dev split for precision ≥ 0.63 (<see cref="EventScorerTrainer.TargetPrecision"/>).</summary>
+    /// <summary>The default confidence threshold of the event listings, chosen on the dev split for precision ≥ 0.6 (<see cref="EventScorerTrainer.TargetPrecision"/>).</summary>
     public double MinConfidence { get; }
 
     /// <summary>How many features carry a weight.</summary>
@@ -79,14 +79,14 @@ public sealed class EventScorer
     /// <summary>The calibrated probability that an event with these features is right (type and source).</summary>
     public double Score(IEnumerable<string> features) => Sigmoid(PlattA * Raw(features) + PlattB);
 
-    /// <summary>The events of <paramref name="document"/> with their <see cref="Event.Confidence"/> set by the model (rounded to 3 places) and their <see cref="Event.TriggerEvidence"/> cleared.</summary>
+    /// <summary>The events of <paramref name="document"/> with their <see cref="Event.Confidence"/> set by the model (rounded to 3 places).</summary>
     public IEnumerable<Event> Rescore(DependencyTree tree, IEnumerable<Event> events)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(events);
         foreach (var e in events)
         {
-            yield return e with { Confidence = Math.Round(Score(EventFeatures.Of(tree, e)), 3), TriggerEvidence = null };
+            yield return e with { Confidence = Math.Round(Score(EventFeatures.Of(tree, e)), 3) };
         }
     }
 

@@ -10,9 +10,8 @@ namespace Dossier.Extraction.Events.Scoring;
 /// and in the training part of the PLOVER records is an example (right or wrong as
 /// <see cref="AnnotationEvaluator.IsRight"/> says; for a PLOVER record, right when it has the record's type and, when
 /// the record codes a source, a source of that country). The L2 penalty is chosen, and Platt scaling fitted, on the
-/// <c>dev</c> sentences and the dev part of the records; the default threshold is the lowest that gives precision ≥ 0.63
-/// on the dev sentences (issue 13's bar is 0.60; held-out precision has run about 0.03 under dev's, so the dev target
-/// keeps that margin; 0.8 was reached only at a recall near 0.05). The <c>heldout</c> sentences and records are never read. PLOVER records are split by their
+/// <c>dev</c> sentences and the dev part of the records; the default threshold is the lowest that gives precision ≥ 0.6 (issue 13's bar; 0.8 was reached only at a recall near 0.05)
+/// on the dev sentences. The <c>heldout</c> sentences and records are never read. PLOVER records are split by their
 /// position among the scored records: 0, 1 mod 4 train, 2 dev, 3 held out. Deterministic: the same data and
 /// rule coder give the same file.
 /// </summary>
@@ -22,7 +21,7 @@ public static class EventScorerTrainer
     public static readonly IReadOnlyList<double> Penalties = [0.0003, 0.001, 0.003, 0.01, 0.03];
 
     /// <summary>The precision the default threshold must reach on dev.</summary>
-    public const double TargetPrecision = 0.63;
+    public const double TargetPrecision = 0.6;
 
     /// <summary>Which split a PLOVER record at <paramref name="position"/> (0-based, among records with text and type) belongs to.</summary>
     public static string PloverSplit(int position) => (position % 4) switch { 0 or 1 => "train", 2 => "dev", _ => "heldout" };
@@ -110,7 +109,7 @@ public static class EventScorerTrainer
                 var f = EventFeatures.Of(tree, e);
                 var weighted = f.Select(x => (x, scorer.Weight(x))).Where(x => x.Item2 != 0).OrderByDescending(x => Math.Abs(x.Item2));
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(AnnotationEvaluator.IsRight(p, e) ? "+" : "-")}\t{scorer.Score(f):0.000}\t{e.Type}\t{e.Trigger.Text}\tsrc={string.Join("|", e.Source.Select(a => a.Text))}\tgold={gold}\t{p.Gold.Text}\t{string.Join(" ", weighted.Select(x => $"{x.Item1}:{x.Item2:+0.00;-0.00}"))}"));
+                    $"{(AnnotationEvaluator.IsRight(p, e) ? "+" : "-")}\t{scorer.Score(f):0.000}\t{e.Type}\t{e.Trigger.Text}\tsrc={string.Join("|", e.Source.Select(a => a.Text))}\tgold={gold}\t{p.Gold.Text}\t{string.Join(" ", weighted.Select(x => $"{x.Item1}:{x.Item2:0.00}"))}"));
             }
         }
     }

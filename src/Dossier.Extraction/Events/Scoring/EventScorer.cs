@@ -60,6 +60,9 @@ public sealed class EventScorer
     /// <summary>How many features carry a weight.</summary>
     public int FeatureCount => _weights.Count;
 
+    /// <summary>The weight of one feature (0 when it has none).</summary>
+    public double Weight(string feature) => _weights.GetValueOrDefault(feature);
+
     /// <summary>The raw (uncalibrated) score of a feature set: bias plus the weights of the features present.</summary>
     public double Raw(IEnumerable<string> features)
     {

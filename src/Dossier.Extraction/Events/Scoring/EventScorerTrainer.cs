@@ -84,6 +84,7 @@ public static class EventScorerTrainer
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"chosen L2 {chosen.Penalty}; dev log-loss {chosen.Loss:0.0000}, Brier {brier:0.0000}; min-confidence {threshold:0.00} ({how}: precision {precision:0.000}, recall {recall:0.000})");
         log.WriteLine(summary);
+        if (Environment.GetEnvironmentVariable("DOSSIER_SCORER_CASES") is { Length: > 0 } casesPath) WriteCases(casesPath, scorer, devSentences);
         scorer.Save(outPath,
         [
             "Event scorer: logistic regression over EventFeatures, Platt-scaled on dev. Built by `dossier train event-model`; do not edit.",
@@ -92,6 +93,25 @@ public static class EventScorerTrainer
             "Rows: feature, weight; @bias, @platt-a, @platt-b (probability = sigmoid(a * (bias + sum of weights) + b)), @min-confidence.",
         ]);
         return scorer;
+    }
+
+    /// <summary>Analysis aid (<c>DOSSIER_SCORER_CASES=FILE</c>): each dev candidate, one a line: + or − (right or not), its
+    /// probability, type, trigger, sources, the sentence's gold events, the sentence, and its features with their weights, largest first.</summary>
+    private static void WriteCases(string path, EventScorer scorer, IReadOnlyList<SentencePrediction> devSentences)
+    {
+        using var w = new StreamWriter(path);
+        foreach (var p in devSentences)
+        {
+            var tree = new DependencyTree(p.Document);
+            var gold = string.Join("; ", p.Gold.Events.Select(g => g.Type + " '" + g.Trigger + "' src=" + (g.Source ?? "-")));
+            foreach (var e in p.Events)
+            {
+                var f = EventFeatures.Of(tree, e);
+                var weighted = f.Select(x => (x, scorer.Weight(x))).Where(x => x.Item2 != 0).OrderByDescending(x => Math.Abs(x.Item2));
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(AnnotationEvaluator.IsRight(p, e) ? "+" : "-")}\t{scorer.Score(f):0.000}\t{e.Type}\t{e.Trigger.Text}\tsrc={string.Join("|", e.Source.Select(a => a.Text))}\tgold={gold}\t{p.Gold.Text}\t{string.Join(" ", weighted.Select(x => $"{x.Item1}:{x.Item2:0.00}"))}"));
+            }
+        }
     }
 
     private static double Raw(LogisticRegression.Fit fit, IReadOnlyList<string> features)

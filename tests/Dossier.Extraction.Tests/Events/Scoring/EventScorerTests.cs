@@ -46,6 +46,15 @@ public sealed class EventScorerTests
     }
 
     [Fact]
+    public void Weight_KnownAndUnknownFeature_ItsWeightOrZero()
+    {
+        var scorer = new EventScorer(new Dictionary<string, double> { ["good"] = 1.5 }, 0.1, 1, 0, 0.5);
+
+        Assert.Equal(1.5, scorer.Weight("good"));
+        Assert.Equal(0, scorer.Weight("unheard"));
+    }
+
+    [Fact]
     public void Train_SyntheticFeatures_ProbabilitiesMatchObservedRates()
     {
         var scorer = Fit(Synthetic());

@@ -1,7 +1,7 @@
 using Dossier.Core.Documents;
 using Dossier.Core.Labels;
 using Dossier.Extraction.Places;
-using Dossier.Nlp.Tokenization;
+using static Dossier.Extraction.Tests.Places.HandTypedDocuments;
 
 namespace Dossier.Extraction.Tests.Places;
 
@@ -14,31 +14,6 @@ public sealed class LocativeSyntaxTests
 {
     private static readonly Geocoder Geocoder = new(PlaceGazetteer.Default);
     private static readonly PlaceMentionFinder Finder = new(PlaceGazetteer.Default, PlaceWords.Default);
-
-    private static Document Tokenized(string text) =>
-        new TokenizationStage().Process(new Document(text, new DocumentMetadata(null, "test", new DateOnly(2025, 3, 14))));
-
-    /// <summary>The text tokenized, one entity per (name, type): every occurrence of the name outside an earlier entity's is a mention.</summary>
-    private static Document With(string text, params (string Name, string Type)[] entities)
-    {
-        var doc = Tokenized(text);
-        var list = new List<Entity>();
-        var taken = new List<(int Start, int End)>();
-        foreach (var (name, type) in entities)
-        {
-            var mentions = new List<Mention>();
-            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
-            {
-                if (taken.Any(r => r.Start < at + name.Length && at < r.End)) continue;
-                taken.Add((at, at + name.Length));
-                mentions.Add(new Mention(at, at + name.Length, name, doc.Tokens.First(t => t.Start >= at).Sentence));
-            }
-
-            list.Add(new Entity("e" + (list.Count + 1), name, type) { Aliases = [name], Mentions = [.. mentions] });
-        }
-
-        return doc with { Entities = [.. list] };
-    }
 
     /// <summary>Whether the first occurrence of <paramref name="words"/> in <paramref name="text"/> is used as a place.</summary>
     private static bool UsedAsPlace(string text, string words)

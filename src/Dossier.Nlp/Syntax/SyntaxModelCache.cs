@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.IO.MemoryMappedFiles;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -16,7 +14,7 @@ namespace Dossier.Nlp.Syntax;
 /// fresh memory cost more than half of that load.
 /// <para>
 /// A cache file is named after the SHA-256 of the tagger and parser files and <see cref="LayoutVersion"/>; it starts with
-/// a magic header, the version and that hash, and ends with a checksum of everything before it (checked before anything is
+/// a magic header, the version and that hash, and ends with a checksum of everything before it (XXH3, System.IO.Hashing) (checked before anything is
 /// used, so every page is read once), its length and an end marker; the blocks are 64-byte aligned. It is written to a
 /// temporary file and renamed into place, so a half-written file is never read, and a mapped file is never rewritten. A missing,
 /// stale (another hash), truncated or corrupt file is rebuilt from the model files, never trusted; a cache folder that
@@ -26,7 +24,7 @@ namespace Dossier.Nlp.Syntax;
 internal static class SyntaxModelCache
 {
     /// <summary>The layout's format: raised whenever <see cref="LinearModel"/>'s layout or this file's shape changes.</summary>
-    public const int LayoutVersion = 1;
+    public const int LayoutVersion = 2; // 2: the checksum is XXH3 (System.IO.Hashing)
 
     private const uint EndMarker = 0x454E4421; // "!DNE"
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("DOSSIER-SYNTAX-LAYOUT\n");
@@ -139,9 +137,9 @@ internal static class SyntaxModelCache
                 return Release(view);
             }
 
-            var checksum = new Checksum();
-            checksum.Add(bytes[..end]);
-            if (BinaryPrimitives.ReadUInt64LittleEndian(trailer) != checksum.Value) return Release(view);
+            var checksum = new XxHash3();
+            checksum.Append(bytes[..end]);
+            if (BinaryPrimitives.ReadUInt64LittleEndian(trailer) != checksum.GetCurrentHashAsUInt64()) return Release(view);
             var headerLength = BinaryPrimitives.ReadInt32LittleEndian(prefix[^4..]);
             if (headerLength <= 0 || headerLength > end - PrefixLength) return Release(view);
             long position = PrefixLength + headerLength;
@@ -247,7 +245,7 @@ internal static class SyntaxModelCache
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            var checksum = new Checksum();
+            var checksum = new XxHash3();
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 Span<byte> prefix = stackalloc byte[PrefixLength];
@@ -256,18 +254,18 @@ internal static class SyntaxModelCache
                 hash.CopyTo(prefix.Slice(Magic.Length + 4, 32));
                 BinaryPrimitives.WriteInt32LittleEndian(prefix[^4..], (int)headerBuffer.Length);
                 file.Write(prefix);
-                checksum.Add(prefix);
+                checksum.Append(prefix);
                 var header = headerBuffer.GetBuffer().AsSpan(0, (int)headerBuffer.Length);
                 file.Write(header);
-                checksum.Add(header);
+                checksum.Append(header);
                 var zeros = new byte[Alignment];
                 void Block(ReadOnlySpan<byte> bytes)
                 {
                     var padding = (int)(Align(file.Position) - file.Position);
                     file.Write(zeros, 0, padding);
-                    checksum.Add(zeros.AsSpan(0, padding));
+                    checksum.Append(zeros.AsSpan(0, padding));
                     file.Write(bytes);
-                    checksum.Add(bytes);
+                    checksum.Append(bytes);
                 }
 
                 using (var sizes = new BinaryWriter(Stream.Null))
@@ -278,9 +276,9 @@ internal static class SyntaxModelCache
 
                 var last = (int)(Align(file.Position) - file.Position);
                 file.Write(zeros, 0, last);
-                checksum.Add(zeros.AsSpan(0, last));
+                checksum.Append(zeros.AsSpan(0, last));
                 Span<byte> trailer = stackalloc byte[TrailerLength];
-                BinaryPrimitives.WriteUInt64LittleEndian(trailer, checksum.Value);
+                BinaryPrimitives.WriteUInt64LittleEndian(trailer, checksum.GetCurrentHashAsUInt64());
                 BinaryPrimitives.WriteInt64LittleEndian(trailer[8..], file.Position + trailer.Length);
                 BinaryPrimitives.WriteUInt32LittleEndian(trailer[16..], EndMarker);
                 file.Write(trailer);
@@ -326,92 +324,6 @@ internal static class SyntaxModelCache
             {
                 // another process may be reading it
             }
-        }
-    }
-
-    /// <summary>
-    /// A fast checksum of the bytes given, in order, however they are cut into calls (not cryptographic: it finds truncation
-    /// and damage, not forgery): two running sums of 64-bit words in four lanes (the second sums the first, so order
-    /// counts), the last words padded with zeros, the total length mixed in.
-    /// </summary>
-    internal sealed class Checksum
-    {
-        private Vector256<ulong> _a = Vector256<ulong>.Zero;
-        private Vector256<ulong> _b = Vector256<ulong>.Zero;
-        private readonly byte[] _pending = new byte[32];
-        private int _pendingLength;
-        private long _length;
-
-        public void Add(ReadOnlySpan<byte> bytes)
-        {
-            _length += bytes.Length;
-            if (_pendingLength > 0)
-            {
-                var take = Math.Min(32 - _pendingLength, bytes.Length);
-                bytes[..take].CopyTo(_pending.AsSpan(_pendingLength));
-                _pendingLength += take;
-                bytes = bytes[take..];
-                if (_pendingLength < 32) return;
-                Sum(_pending);
-                _pendingLength = 0;
-            }
-
-            var whole = bytes.Length & ~31;
-            Sum(bytes[..whole]);
-            bytes[whole..].CopyTo(_pending);
-            _pendingLength = bytes.Length - whole;
-        }
-
-        /// <summary>Adds whole 32-byte words.</summary>
-        private void Sum(ReadOnlySpan<byte> words)
-        {
-            var a = _a;
-            var b = _b;
-            ref var start = ref Unsafe.As<byte, ulong>(ref MemoryMarshal.GetReference(words));
-            var count = (nuint)(words.Length / 8);
-            for (nuint i = 0; i < count; i += 4)
-            {
-                a += Vector256.LoadUnsafe(ref start, i);
-                b += a;
-            }
-
-            _a = a;
-            _b = b;
-        }
-
-        public ulong Value
-        {
-            get
-            {
-                var a = _a;
-                var b = _b;
-                if (_pendingLength > 0)
-                {
-                    Span<ulong> last = stackalloc ulong[4];
-                    last.Clear();
-                    _pending.AsSpan(0, _pendingLength).CopyTo(MemoryMarshal.AsBytes(last));
-                    a += Vector256.Create((ReadOnlySpan<ulong>)last);
-                    b += a;
-                }
-
-                var h = (ulong)_length * 0x9E3779B97F4A7C15UL;
-                for (var i = 0; i < 4; i++)
-                {
-                    h = Mix(h ^ a[i]);
-                    h = Mix(h ^ b[i]);
-                }
-
-                return h;
-            }
-        }
-
-        private static ulong Mix(ulong x)
-        {
-            x ^= x >> 33;
-            x *= 0xFF51AFD7ED558CCDUL;
-            x ^= x >> 33;
-            x *= 0xC4CEB9FE1A85EC53UL;
-            return x ^ (x >> 33);
         }
     }
 }

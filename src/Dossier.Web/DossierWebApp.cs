@@ -83,6 +83,9 @@ public sealed class DossierWebApp
         {
             var services = builder.Services;
             services.AddProblemDetails();
+            // The API's answers through source-generated metadata (ApiJsonContext), not the reflection-based converters;
+            // the reflection-based resolver stays behind it for anything else (the OpenAPI document's request bodies).
+            services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
             services.AddOpenApi(); // served at /openapi/v1.json
             services.AddRouting();
             // Registered by factory so that the container owns (and disposes) the store.

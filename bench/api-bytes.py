@@ -5,6 +5,7 @@ document). The requests are built from the first server's own answers (ids, name
 Usage: bench/api-bytes.py BASE_A BASE_B [--token TOKEN]   (prints one line per difference and a summary; exit 1 on any)
 Used by bench/api-bytes.sh (branch pg10)."""
 import json
+import re
 import sys
 import urllib.error
 import urllib.parse
@@ -18,6 +19,17 @@ def fetch(base, path, method="GET", body=None, headers=None):
             return answer.status, answer.headers.get("Content-Type"), answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Content-Type"), error.read()
+
+
+TRACE_ID = re.compile(rb'"traceId":"00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"')
+
+
+def normal(answer, base):
+    """The answer with what differs between any two servers made the same: a problem's trace id, the server's own address
+    (the OpenAPI document's server URL)."""
+    status, kind, data = answer
+    data = TRACE_ID.sub(b'"traceId":"00-TRACE-00"', data).replace(base.encode() + b"/", b"http://SERVER/")
+    return status, kind, data
 
 
 def main():
@@ -37,12 +49,12 @@ def main():
         if key in seen:
             return None
         seen.add(key)
-        left = fetch(a, path, method, body, headers)
-        right = fetch(b, path, method, body, headers)
+        left = normal(fetch(a, path, method, body, headers), a)
+        right = normal(fetch(b, path, method, body, headers), b)
         compared += 1
         if left != right:
             differ += 1
-            print(f"DIFFERS {method} {path}: {left[0]} {left[1]} {len(left[2])} bytes vs {right[0]} {right[1]} {len(right[2])} bytes")
+            print(f"DIFFERS {method} {path[:200]}: {left[0]} {left[1]} {len(left[2])} bytes vs {right[0]} {right[1]} {len(right[2])} bytes")
             for i, (x, y) in enumerate(zip(left[2], right[2])):
                 if x != y:
                     print("   A: " + left[2][max(0, i - 80):i + 80].decode("utf-8", "replace"))

@@ -6,6 +6,7 @@ using Dossier.Storage;
 using Dossier.Storage.Corpus;
 using Dossier.Web.Api;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,14 +15,16 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace Dossier.Web.Tests;
 
 /// <summary>
-/// The API's answers are written with <see cref="ApiJsonContext"/>'s generated metadata (branch pg10): every answer type
-/// of every endpoint has it, the app's JSON options resolve those types through it, and the bytes are those the
-/// reflection-based serializer wrote before with ASP.NET Core's web defaults.
+/// The API's answers are written with <see cref="ApiJsonContext"/>'s generated code (branch pg10): every answer type of
+/// every endpoint has generated metadata and a generated serialize handler, the app's JSON options resolve those types
+/// through the context, and the bytes <see cref="JsonAnswer{T}"/> writes are those the reflection-based serializer wrote
+/// before with ASP.NET Core's options.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class ApiJsonContextTests(WebAppFixture fixture)
 {
-    /// <summary>The types an endpoint of <c>Dossier.Web.Api</c> answers with on success (<c>Ok&lt;T&gt;</c>, <c>Created&lt;T&gt;</c>).</summary>
+    /// <summary>The types an endpoint of <c>Dossier.Web.Api</c> answers with on success (<c>JsonAnswer&lt;T&gt;</c>,
+    /// <c>Ok&lt;T&gt;</c>, <c>Created&lt;T&gt;</c>).</summary>
     private static IReadOnlyList<Type> AnswerTypes()
     {
         var found = new HashSet<Type>();
@@ -33,9 +36,14 @@ public sealed class ApiJsonContextTests(WebAppFixture fixture)
             }
 
             var definition = type.GetGenericTypeDefinition();
-            if (definition == typeof(Ok<>) || definition == typeof(Created<>))
+            if (definition == typeof(JsonAnswer<>) || definition == typeof(Ok<>) || definition == typeof(Created<>))
             {
-                found.Add(type.GetGenericArguments()[0]);
+                if (type.GetGenericArguments()[0] is { ContainsGenericParameters: false } answer)
+                {
+                    found.Add(answer);
+                }
+
+
                 return;
             }
 
@@ -102,10 +110,26 @@ public sealed class ApiJsonContextTests(WebAppFixture fixture)
             Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
             Assert.Equal(expected, actual);
 
-            // And as the minimal API writes it: asynchronously, to a stream.
-            using var stream = new MemoryStream();
-            await JsonSerializer.SerializeAsync(stream, sample, generated.GetTypeInfo(type));
-            Assert.Equal(expected, stream.ToArray());
+            // And as the endpoints write it: JsonAnswer's generated handler, straight to the response body.
+            var context = new DefaultHttpContext { RequestServices = app.Services };
+            using var body = new MemoryStream();
+            context.Response.Body = body;
+            var answer = (IResult)typeof(ApiJson).GetMethod(nameof(ApiJson.Ok))!.MakeGenericMethod(type).Invoke(null, [sample])!;
+            await answer.ExecuteAsync(context);
+            Assert.Equal(200, context.Response.StatusCode);
+            Assert.Equal("application/json; charset=utf-8", context.Response.ContentType);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(body.ToArray()));
+            Assert.Equal(expected, body.ToArray());
+        }
+    }
+
+    [Fact]
+    public void JsonAnswer_ForEveryAnswerType_WritesWithAGeneratedSerializeHandler()
+    {
+        foreach (var type in AnswerTypes())
+        {
+            var fast = typeof(JsonAnswer<>).MakeGenericType(type).GetProperty("HasFastPath", BindingFlags.Static | BindingFlags.NonPublic)!;
+            Assert.True((bool)fast.GetValue(null)!, $"{type} has no generated serialize handler");
         }
     }
 

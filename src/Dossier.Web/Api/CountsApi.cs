@@ -94,7 +94,7 @@ public static class CountsApi
         ]);
     }
 
-    internal static async Task<Results<Ok<CountsResponse>, ProblemHttpResult>> CountsAsync(
+    internal static async Task<Results<JsonAnswer<CountsResponse>, ProblemHttpResult>> CountsAsync(
         ICorpusQueries corpus, DossierWebOptions options, string? by, string? from, string? to, string? country, string? type, string? minConfidence,
         string? domain, CancellationToken cancellationToken)
     {
@@ -109,7 +109,7 @@ public static class CountsApi
         }
 
         var rows = await counts.CountEventsAsync(dimensions, filter, cancellationToken);
-        return TypedResults.Ok(new CountsResponse(dimensions, [.. rows.Select(r => new CountRow(
+        return ApiJson.Ok(new CountsResponse(dimensions, [.. rows.Select(r => new CountRow(
             dimensions.Select((d, i) => (d, r.Keys[i])).ToDictionary(p => p.d, p => p.Item2, StringComparer.Ordinal),
             r.Events, r.Mentions, EventsLink(dimensions, r.Keys, filter)))]));
     }

@@ -47,7 +47,7 @@ public static class DocumentsApi
         };
     }
 
-    internal static async Task<Results<Ok<Page<DocumentSummary>>, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<JsonAnswer<Page<DocumentSummary>>, ProblemHttpResult>> ListAsync(
         IDocumentStore store, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error))
@@ -56,7 +56,7 @@ public static class DocumentsApi
         }
 
         var rows = await store.ListAsync(paging.Probe, paging.Offset, cancellationToken);
-        return TypedResults.Ok(paging.ToPage(rows));
+        return ApiJson.Ok(paging.ToPage(rows));
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(

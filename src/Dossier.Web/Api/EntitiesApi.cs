@@ -41,7 +41,7 @@ public static class EntitiesApi
         return group;
     }
 
-    internal static async Task<Results<Ok<Page<CorpusEntitySummary>>, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<JsonAnswer<Page<CorpusEntitySummary>>, ProblemHttpResult>> ListAsync(
         ICorpusQueries corpus, string? q, string? type, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error))
@@ -60,10 +60,10 @@ public static class EntitiesApi
         }
 
         var rows = await corpus.ListEntitiesAsync(type, q, paging.Probe, paging.Offset, cancellationToken);
-        return TypedResults.Ok(paging.ToPage(rows));
+        return ApiJson.Ok(paging.ToPage(rows));
     }
 
-    internal static async Task<Results<Ok<EntityResource>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<JsonAnswer<EntityResource>, ProblemHttpResult>> GetAsync(
         ICorpusQueries corpus, string id, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > MaxQueryLength)
@@ -79,10 +79,10 @@ public static class EntitiesApi
         var latest = d.Events == 0
             ? []
             : await corpus.ListEventsAsync(new CorpusEventFilter(Actor: d.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), LatestEvents, 0, cancellationToken);
-        return TypedResults.Ok(new EntityResource(d.Entity, d.Aliases, d.Roles, d.Documents, d.Mentions, d.Events, d.Connections, latest));
+        return ApiJson.Ok(new EntityResource(d.Entity, d.Aliases, d.Roles, d.Documents, d.Mentions, d.Events, d.Connections, latest));
     }
 
-    internal static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> TimelineAsync(
+    internal static async Task<Results<JsonAnswer<TimelinePage>, ProblemHttpResult>> TimelineAsync(
         ICorpusQueries corpus, DossierWebOptions options, string entityId, string? minConfidence, string? limit, string? cursor, string? domain,
         CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public static class EntitiesApi
         }
 
         var page = paging.ToPage(timeline.Events);
-        return TypedResults.Ok(new TimelinePage(timeline.Entity, page.Items, page.NextCursor));
+        return ApiJson.Ok(new TimelinePage(timeline.Entity, page.Items, page.NextCursor));
     }
 
     /// <summary>Empty, or an upper-case type name of letters and underscores.</summary>

@@ -97,7 +97,7 @@ public static class EventsApi
         return true;
     }
 
-    internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<JsonAnswer<Page<CorpusEventSummary>>, ProblemHttpResult>> ListAsync(
         ICorpusQueries corpus, DossierWebOptions options, string? actor, string? type, string? status, string? from, string? to, string? minConfidence,
         string? limit, string? cursor, string? domain, CancellationToken cancellationToken)
     {
@@ -110,21 +110,21 @@ public static class EventsApi
         }
 
         var rows = await corpus.ListEventsAsync(filter with { MinConfidence = threshold, Domain = domainFilter }, paging.Probe, paging.Offset, cancellationToken);
-        return TypedResults.Ok(paging.ToPage(rows));
+        return ApiJson.Ok(paging.ToPage(rows));
     }
 
-    internal static async Task<Results<Ok<CorpusEventSummary>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<JsonAnswer<CorpusEventSummary>, ProblemHttpResult>> GetAsync(
         ICorpusQueries corpus, string id, CancellationToken cancellationToken)
     {
         var found = TryParseId(id, out var key) ? await corpus.GetEventAsync(key, cancellationToken) : null;
-        return found is null ? ApiProblems.NotFound("No event has this id.") : TypedResults.Ok(found);
+        return found is null ? ApiProblems.NotFound("No event has this id.") : ApiJson.Ok(found);
     }
 
     /// <summary>A corpus event id: a positive whole number.</summary>
     internal static bool TryParseId(string? id, out long key) =>
         long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out key) && key > 0;
 
-    internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> AgendaAsync(
+    internal static async Task<Results<JsonAnswer<Page<CorpusEventSummary>>, ProblemHttpResult>> AgendaAsync(
         ICorpusQueries corpus, DossierWebOptions options, TimeProvider clock, string? from, string? minConfidence, string? limit, string? cursor,
         string? domain, CancellationToken cancellationToken)
     {
@@ -137,10 +137,10 @@ public static class EventsApi
 
         var start = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await corpus.AgendaAsync(start, paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
-        return TypedResults.Ok(paging.ToPage(rows));
+        return ApiJson.Ok(paging.ToPage(rows));
     }
 
-    internal static async Task<Results<Ok<Page<CorpusEventSummary>>, ProblemHttpResult>> UndatedAsync(
+    internal static async Task<Results<JsonAnswer<Page<CorpusEventSummary>>, ProblemHttpResult>> UndatedAsync(
         ICorpusQueries corpus, DossierWebOptions options, TimeProvider clock, string? from, string? days, string? minConfidence, string? limit, string? cursor,
         string? domain, CancellationToken cancellationToken)
     {
@@ -160,10 +160,10 @@ public static class EventsApi
 
         var asOf = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await corpus.UndatedPlansAsync(asOf, window, paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
-        return TypedResults.Ok(paging.ToPage(rows));
+        return ApiJson.Ok(paging.ToPage(rows));
     }
 
-    internal static async Task<Results<Ok<Page<ActorPair>>, ProblemHttpResult>> NetworkAsync(
+    internal static async Task<Results<JsonAnswer<Page<ActorPair>>, ProblemHttpResult>> NetworkAsync(
         ICorpusQueries corpus, DossierWebOptions options, string? minConfidence, string? limit, string? cursor, string? domain, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error)
@@ -174,6 +174,6 @@ public static class EventsApi
         }
 
         var rows = await corpus.NetworkAsync(paging.Probe, paging.Offset, threshold, domainFilter, cancellationToken);
-        return TypedResults.Ok(paging.ToPage(rows));
+        return ApiJson.Ok(paging.ToPage(rows));
     }
 }

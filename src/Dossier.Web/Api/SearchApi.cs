@@ -22,7 +22,7 @@ public static class SearchApi
         return group;
     }
 
-    internal static async Task<Results<Ok<Page<SearchHit>>, ProblemHttpResult>> SearchAsync(
+    internal static async Task<Results<JsonAnswer<Page<SearchHit>>, ProblemHttpResult>> SearchAsync(
         IDocumentStore store, string? q, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!Paging.TryParse(limit, cursor, out var paging, out var error))
@@ -31,7 +31,7 @@ public static class SearchApi
         }
 
         var (hits, problem) = await RunAsync(store, q, paging, cancellationToken);
-        return problem is null ? TypedResults.Ok(hits!) : ApiProblems.BadRequest(problem);
+        return problem is null ? ApiJson.Ok(hits!) : ApiProblems.BadRequest(problem);
     }
 
     /// <summary>Runs a search for one page; a query the store rejects gives a one-line reason instead of hits.</summary>

@@ -33,7 +33,7 @@ using Dossier.Bench;
 //       rows per server block of the load (default 2,097,152)
 var mode = args.FirstOrDefault() ?? "pipeline";
 var rest = args.Skip(1).ToArray();
-string[] valued = ["--block-rows", "--documents", "--window", "--sources", "--db", "--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus", "--rows", "--sqlite", "--seed", "--only", "--server", "--server-pid", "--min-confidence", "--scenarios-from", "--max-concurrent-requests", "--trace"];
+string[] valued = ["--block-rows", "--documents", "--window", "--sources", "--db", "--runs", "--clients", "--seconds", "--warmup", "--max-requests", "--corpus", "--rows", "--sqlite", "--seed", "--only", "--server", "--server-pid", "--min-confidence", "--scenarios-from", "--max-concurrent-requests", "--trace", "--reps"];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
 var positional = new List<string>();
@@ -94,6 +94,7 @@ return mode switch
         Number("--seed", 1),
         flags.Contains("--distributed"),
         options.TryGetValue("--block-rows", out var blockRows) ? int.Parse(blockRows, CultureInfo.InvariantCulture) : null)),
+    "json" when input is not null => await JsonWritingBenchmark.RunAsync(input, Number("--runs", 15), Number("--reps", 20)),
     _ => Usage(),
 };
 
@@ -106,6 +107,7 @@ static int Usage()
     Console.Error.WriteLine("       Dossier.Bench startup");
     Console.Error.WriteLine("       Dossier.Bench corpus [CORPUS] [--documents N] [--window N] [--sources N] [--db PATH [--resume]] [--side-by-side [--profile]]");
     Console.Error.WriteLine("       Dossier.Bench analytics clickhouse://USER:PASSWORD@HOST:PORT/DB?cluster=NAME&nodes=… [--rows N] [--runs N] [--sqlite PATH] [--skip-load] [--distributed]");
+    Console.Error.WriteLine("       Dossier.Bench json DIR [--runs N] [--reps N]   (DIR: answers of /api/events saved as .json files)");
     Console.Error.WriteLine("       Dossier.Bench web [DB] [--clients N] [--seconds S] [--warmup S] [--max-requests N] [--corpus DIR] [--no-cache] [--only entity-page|events-api|entity-api] [--by-path] [--server URL [--server-pid PID]] [--min-confidence X] [--scenarios-from DB2] [--max-concurrent-requests N] [--trace PREFIX]");
     return 1;
 }

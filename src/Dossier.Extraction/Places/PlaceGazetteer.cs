@@ -59,7 +59,7 @@ internal sealed class PlaceGazetteer
     /// <summary>The cached form's format: raised whenever <see cref="TryWriteCache"/> writes another shape.</summary>
     internal const int CacheVersion = 1;
 
-    private readonly IReadOnlyList<(GazetteerPlace Place, string Alternates)> _places; // in file order, for the cache
+    private readonly List<(GazetteerPlace Place, string Alternates)> _places; // in file order, for the cache
 
     private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
     private FrozenSet<string> _articles = FrozenSet<string>.Empty;
@@ -75,7 +75,7 @@ internal sealed class PlaceGazetteer
     /// <param name="places">The places in file order, with their names and alternate names.</param>
     /// <param name="byNameCached">The places by the keys of their names, as this constructor builds it from the names
     /// (read from the cache: the names are then not read).</param>
-    private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names, string Alternates)> places, Dictionary<string, GazetteerPlace[]>? byNameCached = null)
+    private PlaceGazetteer(List<(GazetteerPlace Place, string[] Names, string Alternates)> places, Dictionary<string, GazetteerPlace[]>? byNameCached = null)
     {
         var byName = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
         var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
@@ -83,8 +83,10 @@ internal sealed class PlaceGazetteer
         var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var keys = new List<string>();
-        foreach (var (p, names, _) in places)
+        _places = new(places.Count);
+        foreach (var (p, names, alternates) in places)
         {
+            _places.Add((p, alternates));
             if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
 
             // Each distinct non-empty key of the place's names once, in the order of its first name.
@@ -110,7 +112,6 @@ internal sealed class PlaceGazetteer
         }
 
         _byName = byNameCached ?? byName.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _places = [.. places.Select(p => (p.Place, p.Alternates))];
         _countryByIso2 = c2.ToFrozenDictionary(StringComparer.Ordinal);
         _countryByIso3 = c3.ToFrozenDictionary(StringComparer.Ordinal);
         _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
@@ -349,12 +350,12 @@ internal sealed class PlaceGazetteer
             for (var i = 0; i < texts.Length; i++) texts[i] = r.ReadString();
             var count = r.ReadInt32();
             if (count < 0 || count > texts.Length * 16L) return null;
-            var places = new (GazetteerPlace, string[], string)[count];
+            var places = new List<(GazetteerPlace, string[], string)>(count); // as the file's reader makes it (no other generic code to compile)
             for (var i = 0; i < count; i++)
             {
                 var p = new GazetteerPlace(texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()],
                     texts[r.ReadInt32()], r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), texts[r.ReadInt32()]);
-                places[i] = (p, [], texts[r.ReadInt32()]);
+                places.Add((p, [], texts[r.ReadInt32()]));
             }
 
             var keys = r.ReadInt32();

@@ -5,6 +5,7 @@ using System.Text;
 using Dossier.Core.Data;
 using Dossier.Core.Documents;
 using Dossier.Core.Labels;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Extraction.Places;
 
@@ -49,8 +50,16 @@ internal sealed class PlaceGazetteer
     private static readonly Lazy<PlaceGazetteer> Shared = new(() =>
     {
         var folder = ModelDirectory.LocateFolder("places", FileName);
-        return Load(Path.Combine(folder, FileName), Path.Combine(folder, AbbreviationsFileName), Path.Combine(folder, ArticlesFileName));
+        return Load(Path.Combine(folder, FileName), Path.Combine(folder, AbbreviationsFileName), Path.Combine(folder, ArticlesFileName), ModelCache.DefaultDirectory);
     });
+
+    /// <summary>The kind of its cache files (<see cref="ModelCache"/>): <c>places-v1-….bin</c>.</summary>
+    internal const string CacheKind = "places";
+
+    /// <summary>The cached form's format: raised whenever <see cref="TryWriteCache"/> writes another shape.</summary>
+    internal const int CacheVersion = 1;
+
+    private readonly List<(GazetteerPlace Place, string Alternates)> _places; // in file order, for the cache
 
     private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
     private FrozenSet<string> _articles = FrozenSet<string>.Empty;
@@ -63,7 +72,10 @@ internal sealed class PlaceGazetteer
     private readonly FrozenDictionary<string, GazetteerPlace> _capitalByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _divisionById;
 
-    private PlaceGazetteer(IReadOnlyList<(GazetteerPlace Place, string[] Names, string Alternates)> places)
+    /// <param name="places">The places in file order, with their names and alternate names.</param>
+    /// <param name="byNameCached">The places by the keys of their names, as this constructor builds it from the names
+    /// (read from the cache: the names are then not read).</param>
+    private PlaceGazetteer(List<(GazetteerPlace Place, string[] Names, string Alternates)> places, Dictionary<string, GazetteerPlace[]>? byNameCached = null)
     {
         var byName = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
         var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
@@ -71,13 +83,15 @@ internal sealed class PlaceGazetteer
         var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var keys = new List<string>();
-        foreach (var (p, names, _) in places)
+        _places = new(places.Count);
+        foreach (var (p, names, alternates) in places)
         {
+            _places.Add((p, alternates));
             if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
 
             // Each distinct non-empty key of the place's names once, in the order of its first name.
             keys.Clear();
-            foreach (var name in names)
+            foreach (var name in byNameCached is null ? names : [])
             {
                 var key = Key(name);
                 if (key.Length == 0 || keys.IndexOf(key) >= 0) continue; // string equality: ordinal
@@ -97,7 +111,7 @@ internal sealed class PlaceGazetteer
             }
         }
 
-        _byName = byName.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byName = byNameCached ?? byName.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _countryByIso2 = c2.ToFrozenDictionary(StringComparer.Ordinal);
         _countryByIso3 = c3.ToFrozenDictionary(StringComparer.Ordinal);
         _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
@@ -257,9 +271,12 @@ internal sealed class PlaceGazetteer
 
     /// <summary>Reads a gazetteer file and, when given, the abbreviations of place names and the articles that begin them.</summary>
     /// <exception cref="DataFileException">When a file is missing, not gzip, truncated or has a malformed row.</exception>
-    public static PlaceGazetteer Load(string path, string? abbreviationsPath = null, string? articlesPath = null)
+    /// <param name="cacheDirectory">The cache folder (<see cref="ModelCache"/>): the places and their name index are read
+    /// from their cached form there when a valid one is (named after the gazetteer file's SHA-256), else read from the file
+    /// and written there; null: from the file only. The same gazetteer either way.</param>
+    public static PlaceGazetteer Load(string path, string? abbreviationsPath = null, string? articlesPath = null, string? cacheDirectory = null)
     {
-        var gazetteer = LoadPlaces(path);
+        var gazetteer = cacheDirectory is null ? LoadPlaces(path) : LoadPlaces(path, cacheDirectory);
         if (articlesPath is not null)
         {
             var articles = TsvFile.ReadWords(articlesPath);
@@ -295,6 +312,139 @@ internal sealed class PlaceGazetteer
         }
 
         return gazetteer;
+    }
+
+    /// <summary>The places of the file at <paramref name="path"/> through the cache in <paramref name="cacheDirectory"/>.</summary>
+    private static PlaceGazetteer LoadPlaces(string path, string cacheDirectory)
+    {
+        string cachePath;
+        byte[] hash;
+        try
+        {
+            hash = ModelCache.HashFiles([path]);
+            cachePath = ModelCache.PathOf(cacheDirectory, CacheKind, CacheVersion, hash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return LoadPlaces(path); // missing or unreadable: that load names it
+        }
+
+        if (TryReadCache(cachePath, hash) is { } cached) return cached;
+        var gazetteer = LoadPlaces(path);
+        gazetteer.TryWriteCache(cachePath, hash);
+        return gazetteer;
+    }
+
+    /// <summary>
+    /// The places cached at <paramref name="cachePath"/> (<see cref="TryWriteCache"/>), or null when that file is missing,
+    /// stale, truncated or corrupt: no names folded, no numbers parsed, each distinct text one string.
+    /// </summary>
+    internal static PlaceGazetteer? TryReadCache(string cachePath, byte[] hash)
+    {
+        using var file = ModelCache.TryOpen(cachePath, CacheKind, CacheVersion, hash);
+        if (file is null) return null;
+        try
+        {
+            using var r = file.Header();
+            var texts = new string[r.ReadInt32()];
+            for (var i = 0; i < texts.Length; i++) texts[i] = r.ReadString();
+            var count = r.ReadInt32();
+            if (count < 0 || count > texts.Length * 16L) return null;
+            var places = new List<(GazetteerPlace, string[], string)>(count); // as the file's reader makes it (no other generic code to compile)
+            for (var i = 0; i < count; i++)
+            {
+                var p = new GazetteerPlace(texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()],
+                    texts[r.ReadInt32()], r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), texts[r.ReadInt32()]);
+                places.Add((p, [], texts[r.ReadInt32()]));
+            }
+
+            var keys = r.ReadInt32();
+            if (keys < 0 || keys > texts.Length) return null;
+            var byName = new Dictionary<string, GazetteerPlace[]>(keys, StringComparer.Ordinal);
+            for (var k = 0; k < keys; k++)
+            {
+                var key = texts[r.ReadInt32()];
+                var list = new GazetteerPlace[r.ReadInt32()];
+                for (var j = 0; j < list.Length; j++) list[j] = places[r.ReadInt32()].Item1;
+                if (!byName.TryAdd(key, list)) return null;
+            }
+
+            if (r.BaseStream.Position != r.BaseStream.Length || !file.AtEnd) return null;
+            return new PlaceGazetteer(places, byName);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or DecoderFallbackException or ArgumentException
+                                      or OverflowException or IndexOutOfRangeException or OutOfMemoryException)
+        {
+            return null; // truncated or corrupt: rebuilt from the gazetteer file
+        }
+    }
+
+    /// <summary>
+    /// Writes the places (in file order) and the name index (in its order) to <paramref name="cachePath"/>, every distinct
+    /// text once in a table they refer to (<see cref="ModelCache.TryWrite"/>); false when it cannot.
+    /// </summary>
+    internal bool TryWriteCache(string cachePath, byte[] hash)
+    {
+        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Text(string s)
+        {
+            if (!texts.TryGetValue(s, out var i)) texts.Add(s, i = texts.Count);
+            return i;
+        }
+
+        var index = new Dictionary<GazetteerPlace, int>(ReferenceEqualityComparer.Instance);
+        var rows = new List<int[]>(_places.Count);
+        foreach (var (p, alternates) in _places)
+        {
+            index.Add(p, index.Count);
+            rows.Add([Text(p.Id), Text(p.Class), Text(p.Code), Text(p.Country), Text(p.Admin1Code), Text(p.Admin1Name), Text(p.Name), Text(alternates)]);
+        }
+
+        var keys = _byName.Select(kv => (Text(kv.Key), kv.Value)).ToList();
+        return ModelCache.TryWrite(cachePath, CacheKind, CacheVersion, hash, (header, _) =>
+        {
+            header.Write(texts.Count);
+            foreach (var text in texts.Keys) header.Write(text); // in the order of their numbers
+            header.Write(_places.Count);
+            for (var i = 0; i < _places.Count; i++)
+            {
+                var p = _places[i].Place;
+                var row = rows[i];
+                for (var c = 0; c < 6; c++) header.Write(row[c]);
+                header.Write(p.Latitude);
+                header.Write(p.Longitude);
+                header.Write(p.Population);
+                header.Write(row[6]);
+                header.Write(row[7]);
+            }
+
+            header.Write(keys.Count);
+            foreach (var (key, list) in keys)
+            {
+                header.Write(key);
+                header.Write(list.Length);
+                foreach (var p in list) header.Write(index[p]);
+            }
+        });
+    }
+
+    /// <summary>
+    /// True when both hold the same places (every column, alternate names included) in the same order and the same name
+    /// index (the same keys in the same order, each with the same places in the same order).
+    /// </summary>
+    internal bool SameAs(PlaceGazetteer other)
+    {
+        if (Count != other.Count || !_places.SequenceEqual(other._places) || _byName.Count != other._byName.Count) return false;
+        var position = new Dictionary<GazetteerPlace, int>(ReferenceEqualityComparer.Instance);
+        var otherPosition = new Dictionary<GazetteerPlace, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _places.Count; i++)
+        {
+            position.Add(_places[i].Place, i);
+            otherPosition.Add(other._places[i].Place, i);
+        }
+
+        return _byName.Zip(other._byName).All(pair => pair.First.Key == pair.Second.Key
+            && pair.First.Value.Select(p => position[p]).SequenceEqual(pair.Second.Value.Select(p => otherPosition[p])));
     }
 
     private static PlaceGazetteer LoadPlaces(string path)

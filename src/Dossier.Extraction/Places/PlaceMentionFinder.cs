@@ -13,7 +13,7 @@ namespace Dossier.Extraction.Places;
 /// usually written inside a sentence (<see cref="UsualCase"/>), learned from unlabelled text by the name finder's word clusters
 /// (<c>models/ner/word-clusters.tsv.gz</c>, read only).
 /// </summary>
-internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units, FrozenDictionary<string, int>? UsualCases = null,
+internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> Links, FrozenSet<string> Units, IReadOnlyDictionary<string, int>? UsualCases = null,
     FrozenSet<string>? Titles = null)
 {
     public const string LocativeFileName = "locative-prepositions.tsv";
@@ -69,29 +69,43 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
 
     /// <summary>The words and case classes of the word-cluster file (WORD, FINE, COARSE, CASE; gzip; <c>#</c> lines skipped).</summary>
     /// <exception cref="DataFileException">When the file is missing or malformed.</exception>
-    internal static FrozenDictionary<string, int> ReadUsualCases(string path)
+    /// <remarks>
+    /// The whole file is one string cut into lines (as a reader cuts them: \n, \r or \r\n) and columns as spans: only the
+    /// ~40,000 words become strings, in a plain dictionary (a frozen one costs more to build at start-up than its look-ups
+    /// save; docs/evaluation.md, "speed10").
+    /// </remarks>
+    internal static IReadOnlyDictionary<string, int> ReadUsualCases(string path)
     {
         try
         {
-            using var file = File.OpenRead(path);
-            using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
-            var cases = new Dictionary<string, int>(StringComparer.Ordinal);
-            var line = 0;
-            while (reader.ReadLine() is { } text)
+            string text;
+            using (var file = File.OpenRead(path))
+            using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress))
+            using (var reader = new StreamReader(gzip, System.Text.Encoding.UTF8))
             {
+                text = reader.ReadToEnd();
+            }
+
+            var cases = new Dictionary<string, int>(StringComparer.Ordinal);
+            var byText = cases.GetAlternateLookup<ReadOnlySpan<char>>();
+            var line = 0;
+            Span<Range> columns = stackalloc Range[5];
+            for (var rest = text.AsSpan(); !rest.IsEmpty;)
+            {
+                var end = rest.IndexOfAny('\r', '\n');
+                var row = end < 0 ? rest : rest[..end];
+                rest = end < 0 ? [] : rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
                 line++;
-                if (text.Length == 0 || text[0] == '#') continue;
-                var columns = text.Split('\t');
-                if (columns.Length < 4 || !int.TryParse(columns[3], NumberStyles.None, CultureInfo.InvariantCulture, out var c))
+                if (row.Length == 0 || row[0] == '#') continue;
+                if (row.Split(columns, '\t') < 4 || !int.TryParse(row[columns[3]], NumberStyles.None, CultureInfo.InvariantCulture, out var c))
                 {
                     throw new DataFileException(path, line, "expected WORD, FINE, COARSE, CASE");
                 }
 
-                cases.TryAdd(columns[0], c);
+                byText.TryAdd(row[columns[0]], c); // the first row of a word counts
             }
 
-            return cases.ToFrozenDictionary(StringComparer.Ordinal);
+            return cases;
         }
         catch (FileNotFoundException e)
         {

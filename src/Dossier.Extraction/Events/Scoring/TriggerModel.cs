@@ -1,7 +1,8 @@
-using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Dossier.Core.Data;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Extraction.Events.Scoring;
 
@@ -25,9 +26,18 @@ public sealed class TriggerModel
     /// <summary>The class of a token that reports no event.</summary>
     public const string NoneClass = "NONE";
 
-    private static readonly Lazy<TriggerModel> DefaultModel = new(() => Load(Path.Combine(EventLexicon.DefaultDirectory, FileName)), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The kind of its cache files (<see cref="ModelCache"/>): <c>trigger-v1-….bin</c>.</summary>
+    internal const string CacheKind = "trigger";
 
-    private readonly FrozenDictionary<string, double[]> _weights;
+    /// <summary>The cached form's format: raised whenever <see cref="TryWriteCache"/> writes another shape.</summary>
+    internal const int CacheVersion = 1;
+
+    private static readonly Lazy<TriggerModel> DefaultModel = new(() => Load(Path.Combine(EventLexicon.DefaultDirectory, FileName), ModelCache.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Per feature its row of the weights (one weight per class, row after row): a plain dictionary, since a frozen one of
+    // ~15,000 features costs more to build at start-up than its look-ups save (docs/evaluation.md, "speed10").
+    private readonly Dictionary<string, int> _rows;
+    private readonly double[] _weights;
     private readonly double[] _bias;
 
     /// <param name="classes">The classes, <see cref="NoneClass"/> first.</param>
@@ -44,8 +54,28 @@ public sealed class TriggerModel
         if (classes.Count == 0 || classes[0] != NoneClass) throw new ArgumentException($"the first class must be {NoneClass}", nameof(classes));
         if (bias.Length != classes.Count || weights.Values.Any(w => w.Length != classes.Count)) throw new ArgumentException("one weight per class", nameof(weights));
         Classes = [.. classes];
-        _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
+        _rows = new Dictionary<string, int>(weights.Count, StringComparer.Ordinal);
+        _weights = new double[weights.Count * classes.Count];
+        foreach (var (name, w) in weights)
+        {
+            var row = _rows.Count;
+            _rows.Add(name, row);
+            w.CopyTo(_weights, row * classes.Count);
+        }
+
         _bias = [.. bias];
+        Veto = veto;
+        Propose = propose;
+        VetoEvent = vetoEvent;
+    }
+
+    /// <summary>A model over rows already laid out (<see cref="With"/>, the cache): shared, never changed.</summary>
+    private TriggerModel(IReadOnlyList<string> classes, Dictionary<string, int> rows, double[] weights, double[] bias, double veto, double propose, double vetoEvent)
+    {
+        Classes = classes;
+        _rows = rows;
+        _weights = weights;
+        _bias = bias;
         Veto = veto;
         Propose = propose;
         VetoEvent = vetoEvent;
@@ -68,10 +98,13 @@ public sealed class TriggerModel
     public double Propose { get; }
 
     /// <summary>How many features carry weights.</summary>
-    public int FeatureCount => _weights.Count;
+    public int FeatureCount => _rows.Count;
 
     /// <summary>The same model with other thresholds.</summary>
-    public TriggerModel With(double veto, double vetoEvent, double propose) => new(Classes, _weights, _bias, veto, propose, vetoEvent);
+    public TriggerModel With(double veto, double vetoEvent, double propose) => new(Classes, _rows, _weights, _bias, veto, propose, vetoEvent);
+
+    /// <summary>The weights of a feature, one per class (empty when the model has none for it).</summary>
+    private ReadOnlySpan<double> Row(int row) => _weights.AsSpan(row * _bias.Length, _bias.Length);
 
     /// <summary>The probability of each class (in <see cref="Classes"/> order) for a token with these features.</summary>
     public double[] Probabilities(IEnumerable<string> features)
@@ -80,7 +113,8 @@ public sealed class TriggerModel
         var z = (double[])_bias.Clone();
         foreach (var f in features)
         {
-            if (!_weights.TryGetValue(f, out var w)) continue;
+            if (!_rows.TryGetValue(f, out var row)) continue;
+            var w = Row(row);
             for (var k = 0; k < z.Length; k++) z[k] += w[k];
         }
 
@@ -176,6 +210,90 @@ public sealed class TriggerModel
         return new TriggerModel(classes, weights, bias, veto.Value, propose.Value, vetoEvent.Value);
     }
 
+    /// <summary>
+    /// The model of the file at <paramref name="path"/>, through the cache in <paramref name="cacheDirectory"/> (null: none):
+    /// read from its cached form (<see cref="ModelCache"/>: classes, thresholds, feature names and the weights as one
+    /// block, named after the file's SHA-256) when a valid one is there, else read from the file and its cached form
+    /// written (when the folder can be written). The same model either way; a missing or malformed file fails as
+    /// <see cref="Load(string)"/> does.
+    /// </summary>
+    /// <exception cref="DataFileException">The file is missing, or a row is malformed (FILE:LINE: reason).</exception>
+    public static TriggerModel Load(string path, string? cacheDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (cacheDirectory is null) return Load(path);
+        string cachePath;
+        byte[] hash;
+        try
+        {
+            hash = ModelCache.HashFiles([path]);
+            cachePath = ModelCache.PathOf(cacheDirectory, CacheKind, CacheVersion, hash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Load(path); // missing or unreadable: that load names it
+        }
+
+        if (TryReadCache(cachePath, hash) is { } cached) return cached;
+        var model = Load(path);
+        model.TryWriteCache(cachePath, hash);
+        return model;
+    }
+
+    /// <summary>The model cached at <paramref name="cachePath"/>, or null when that file is missing, stale, truncated or corrupt.</summary>
+    internal static TriggerModel? TryReadCache(string cachePath, byte[] hash)
+    {
+        using var file = ModelCache.TryOpen(cachePath, CacheKind, CacheVersion, hash);
+        if (file is null) return null;
+        try
+        {
+            using var header = file.Header();
+            var classCount = header.ReadInt32();
+            if (classCount < 2) return null;
+            var classes = new string[classCount];
+            for (var k = 0; k < classCount; k++) classes[k] = header.ReadString();
+            if (classes[0] != NoneClass) return null;
+            var veto = header.ReadDouble();
+            var vetoEvent = header.ReadDouble();
+            var propose = header.ReadDouble();
+            var bias = new double[classCount];
+            for (var k = 0; k < classCount; k++) bias[k] = header.ReadDouble();
+            var count = header.ReadInt32();
+            if (count < 0 || (long)count * classCount > int.MaxValue / sizeof(double)) return null;
+            var rows = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            for (var r = 0; r < count; r++)
+            {
+                if (!rows.TryAdd(header.ReadString(), r)) return null;
+            }
+
+            if (header.BaseStream.Position != header.BaseStream.Length) return null;
+            var weights = MemoryMarshal.Cast<byte, double>(file.BlockBytes(count * classCount * sizeof(double))).ToArray();
+            if (!file.AtEnd) return null;
+            return new TriggerModel(classes, rows, weights, bias, veto, propose, vetoEvent);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or DecoderFallbackException or ArgumentException or OverflowException)
+        {
+            return null; // truncated or corrupt: rebuilt from the model file
+        }
+    }
+
+    /// <summary>Writes the model's cached form to <paramref name="cachePath"/> (<see cref="ModelCache.TryWrite"/>); false when it cannot.</summary>
+    internal bool TryWriteCache(string cachePath, byte[] hash) =>
+        ModelCache.TryWrite(cachePath, CacheKind, CacheVersion, hash, (header, block) =>
+        {
+            header.Write(Classes.Count);
+            foreach (var c in Classes) header.Write(c);
+            header.Write(Veto);
+            header.Write(VetoEvent);
+            header.Write(Propose);
+            foreach (var b in _bias) header.Write(b);
+            header.Write(_rows.Count);
+            var names = new string[_rows.Count];
+            foreach (var (name, row) in _rows) names[row] = name;
+            foreach (var name in names) header.Write(name);
+            block(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        });
+
     private static double Number(string path, int line, ReadOnlySpan<char> column)
     {
         var text = column.Trim();
@@ -196,14 +314,14 @@ public sealed class TriggerModel
         text.Append("@veto-event\t").Append(Format(VetoEvent)).Append('\n');
         text.Append("@propose\t").Append(Format(Propose)).Append('\n');
         Row(text, "@bias", _bias);
-        foreach (var (name, w) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal)) Row(text, name, w);
+        foreach (var (name, row) in _rows.OrderBy(p => p.Key, StringComparer.Ordinal)) Row(text, name, Row(row));
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         File.WriteAllText(path + ".tmp", text.ToString(), new UTF8Encoding(false));
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private static void Row(StringBuilder text, string name, double[] w)
+    private static void Row(StringBuilder text, string name, ReadOnlySpan<double> w)
     {
         text.Append(name);
         foreach (var v in w) text.Append('\t').Append(Format(v));

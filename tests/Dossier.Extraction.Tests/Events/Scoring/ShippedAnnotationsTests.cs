@@ -57,4 +57,61 @@ public sealed class ShippedAnnotationsTests
         Assert.NotEmpty(ewt);
         Assert.All(ewt, d => Assert.Contains(d, trainDocs));
     }
+
+    [Fact]
+    public void ShippedAnnotations_ConllMore3File_HoldsOnlyTrainDocumentsOfConllsTrainFileThatNoOtherFileAnnotates()
+    {
+        var records = Records().ToList();
+        var more3 = records.Where(r => r.File == "conll-more3.jsonl").ToList();
+        var elsewhere = records.Where(r => r.File != "conll-more3.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        Assert.NotEmpty(more3);
+        Assert.DoesNotContain(more3, r => elsewhere.Contains((r.Corpus, r.Doc)));
+        Assert.All(more3, r => Assert.Equal("train", r.Split));
+        Assert.All(more3, r => Assert.Equal("conll", r.Corpus));
+        Assert.All(more3, r => Assert.StartsWith("eng.train.txt#", r.Doc, StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void ShippedAnnotations_ConllMore3File_EveryDocumentIsWholeAndEveryRoleIsPartOfItsRebuiltSentence()
+    {
+        var documents = ConllTrainDocuments(SharedData.Require("data/conll2003/eng.train.txt"));
+        var lines = File.ReadLines(Path.Combine(Folder, "conll-more3.jsonl")).Where(l => l.Length > 0).ToList();
+        var sentencesPerDoc = new Dictionary<int, List<int>>();
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            var r = json.RootElement;
+            var doc = int.Parse(r.GetProperty("doc").GetString()!["eng.train.txt#".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            var sent = r.GetProperty("sent").GetInt32();
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("text").ValueKind);
+            Assert.InRange(sent, 0, documents[doc].Count - 1);
+            var text = documents[doc][sent];
+            foreach (var e in r.GetProperty("events").EnumerateArray())
+                foreach (var field in new[] { "trigger", "source", "target", "speaker" })
+                    if (e.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String)
+                        Assert.True(text.Contains(v.GetString()!, StringComparison.Ordinal), $"#{doc}:{sent} {field} '{v.GetString()}' is not in: {text}");
+            (sentencesPerDoc.TryGetValue(doc, out var list) ? list : sentencesPerDoc[doc] = []).Add(sent);
+        }
+        Assert.All(sentencesPerDoc, kv => Assert.Equal(Enumerable.Range(0, documents[kv.Key].Count), kv.Value.Order()));
+    }
+
+    /// <summary>The documents of a CoNLL-2003 file: per <c>-DOCSTART-</c>, its sentences as the tokens joined by single spaces.</summary>
+    private static List<List<string>> ConllTrainDocuments(string path)
+    {
+        var documents = new List<List<string>>();
+        var tokens = new List<string>();
+        void Flush()
+        {
+            if (tokens.Count > 0 && documents.Count > 0) documents[^1].Add(string.Join(' ', tokens));
+            tokens.Clear();
+        }
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal)) { Flush(); documents.Add([]); continue; }
+            if (line.Trim().Length == 0) { Flush(); continue; }
+            tokens.Add(line.Split(' ')[0]);
+        }
+        Flush();
+        return documents;
+    }
 }

@@ -1,7 +1,22 @@
 # Checks event annotation files: every line parses, fields present, splits constant per document,
 # types and statuses in the PLOVER lists, trigger/source/target/speaker are substrings of the text.
+# TempEval-3 records (corpus "tempeval", text null) are rebuilt as EventAnnotations.cs does: the span start..end of the
+# TimeML file's <TEXT> plain text (tags removed, entities decoded), white space runs made one space; the TimeML files
+# are read from ../shared/data/tempeval3 beside the repository (or $TEMPEVAL3).
 # Usage: python3 data/annotations/validate.py data/annotations/events/*.jsonl
-import sys,json,collections
+import sys,json,collections,os,re,html
+TEMPEVAL=os.environ.get("TEMPEVAL3") or os.path.join(os.path.dirname(os.path.abspath(__file__)),"..","..","..","shared","data","tempeval3")
+_plain={}
+def tempeval_plain(doc):
+    if doc not in _plain:
+        xml=open(os.path.join(TEMPEVAL,doc),encoding='utf-8').read()
+        a=xml.index("<TEXT>")+6; b=xml.index("</TEXT>")
+        _plain[doc]=html.unescape(re.sub(r"<[^>]*>","",xml[a:b]))
+    return _plain[doc]
+def tempeval_text(r):
+    p=tempeval_plain(r["doc"]); s,e=r["start"],r["end"]
+    if not (isinstance(s,int) and isinstance(e,int) and 0<=s<e<=len(p)): raise ValueError("bad span %r..%r"%(s,e))
+    return " ".join(p[s:e].split())
 T=set("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT".split())
 S=set("occurred planned possible requested refused negated alleged".split())
 ok=True
@@ -19,6 +34,11 @@ for path in sys.argv[1:]:
         if key in seen: print(path,k,"duplicate",key); ok=False
         seen.add(key)
         if not isinstance(r["sent"],int): print(path,k,"sent not int"); ok=False
+        if r.get("corpus")=="tempeval":
+            if ".." in r["doc"] or os.path.isabs(r["doc"]): print(path,k,"bad doc",r["doc"]); ok=False; continue
+            try: r["text"]=tempeval_text(r)
+            except Exception as x: print(path,k,"tempeval:",x); ok=False; continue
+            if not r["text"]: print(path,k,"empty tempeval sentence"); ok=False
         for e in r["events"]:
             if e.get("type") not in T: print(path,k,"bad type",e.get("type")); ok=False
             if e.get("status") not in S: print(path,k,"bad status",e.get("status")); ok=False

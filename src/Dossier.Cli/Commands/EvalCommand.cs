@@ -227,7 +227,7 @@ internal static class EvalCommand
         };
         var conll = new Option<DirectoryInfo>("--conll")
         {
-            Description = "CoNLL-2003 folder, for annotated CoNLL sentences (their text is not in the file)",
+            Description = "CoNLL-2003 folder, for annotated CoNLL sentences (their text is not in the file); TempEval-3 sentences are read from tempeval3/ beside it",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "conll2003")),
         };
         var command = new Command("events", "Events of the full pipeline against PLOVER gold records (type recall, source/target accuracy) or annotated sentences (precision, recall, F1 per type, source and status agreement, reliability)")

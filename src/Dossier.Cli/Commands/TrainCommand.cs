@@ -232,7 +232,7 @@ internal static class TrainCommand
         };
         var conll = new Option<DirectoryInfo>("--conll")
         {
-            Description = "CoNLL-2003 folder for the annotated CoNLL sentences (their text is not committed)",
+            Description = "CoNLL-2003 folder for the annotated CoNLL sentences (their text is not committed); TempEval-3 sentences are read from tempeval3/ beside it",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "conll2003")),
         };
         var plover = new Option<FileInfo?>("--plover")
@@ -304,7 +304,7 @@ internal static class TrainCommand
         };
         var conll = new Option<DirectoryInfo>("--conll")
         {
-            Description = "CoNLL-2003 folder for the annotated CoNLL sentences (their text is not committed)",
+            Description = "CoNLL-2003 folder for the annotated CoNLL sentences (their text is not committed); TempEval-3 sentences are read from tempeval3/ beside it",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "conll2003")),
         };
         var plover = new Option<FileInfo?>("--plover")

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Dossier.Nlp.Time;
 
 namespace Dossier.Extraction.Events.Annotations;
 
@@ -7,7 +9,11 @@ namespace Dossier.Extraction.Events.Annotations;
 /// Reads the annotated sentences: every <c>*.jsonl</c> file of a folder (or one file), one record a line. CoNLL-2003
 /// records carry no text (Reuters may not be committed): the sentence is rebuilt from the corpus file the record's
 /// <c>doc</c> names (<c>eng.dev.txt#N</c>: the N-th <c>-DOCSTART-</c> document, 0-based) as its tokens joined by
-/// single spaces. Malformed input is reported as an <see cref="InvalidDataException"/> whose message is
+/// single spaces. TempEval-3 records (<c>corpus</c> <c>tempeval</c>, SemEval's text may not be committed either) name the
+/// TimeML file under <c>tempeval3/</c> (<c>TimeBank/ABC19980108.1830.0711.tml</c>) and locate the sentence by
+/// <c>start</c>/<c>end</c> character offsets into the plain text of its <c>&lt;TEXT&gt;</c> element (tags removed,
+/// entities decoded), so that it never depends on a sentence splitter; the sentence is that span with every run of
+/// white space made one space. Malformed input is reported as an <see cref="InvalidDataException"/> whose message is
 /// <c>FILE:LINE: reason</c>.
 /// </summary>
 public static class EventAnnotations
@@ -18,15 +24,18 @@ public static class EventAnnotations
     /// <summary>The sentences of <paramref name="path"/> (a .jsonl file or a folder of them, files in ordinal order).</summary>
     /// <param name="path">A file or folder.</param>
     /// <param name="conllDirectory">The folder holding <c>eng.train.txt</c> and <c>eng.dev.txt</c>, for records without text; null to skip them.</param>
-    /// <exception cref="InvalidDataException">A record is malformed, or a CoNLL sentence cannot be found (FILE:LINE: reason).</exception>
-    /// <exception cref="FileNotFoundException">A CoNLL record needs a corpus file that is not there.</exception>
-    public static IReadOnlyList<AnnotatedSentence> Read(string path, string? conllDirectory)
+    /// <param name="tempevalDirectory">The <c>tempeval3</c> folder for TempEval-3 records; null: <c>tempeval3</c> beside <paramref name="conllDirectory"/>.</param>
+    /// <exception cref="InvalidDataException">A record is malformed, or a CoNLL or TempEval sentence cannot be found (FILE:LINE: reason).</exception>
+    /// <exception cref="FileNotFoundException">A CoNLL or TempEval record needs a corpus file that is not there.</exception>
+    public static IReadOnlyList<AnnotatedSentence> Read(string path, string? conllDirectory, string? tempevalDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var files = Directory.Exists(path)
             ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
             : [path];
         var conll = new Dictionary<string, List<List<string[]>>>(StringComparer.Ordinal);
+        var tempeval = new Dictionary<string, string>(StringComparer.Ordinal);
+        tempevalDirectory ??= conllDirectory is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(conllDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) ?? ".", "tempeval3");
         var result = new List<AnnotatedSentence>();
         foreach (var file in files)
         {
@@ -37,7 +46,7 @@ public static class EventAnnotations
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 try
                 {
-                    result.Add(Parse(line, conllDirectory, conll));
+                    result.Add(Parse(line, conllDirectory, conll, tempevalDirectory, tempeval));
                 }
                 catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
                 {
@@ -49,7 +58,7 @@ public static class EventAnnotations
         return result.Where(s => s.Text.Length > 0).ToList();
     }
 
-    private static AnnotatedSentence Parse(string line, string? conllDirectory, Dictionary<string, List<List<string[]>>> conll)
+    private static AnnotatedSentence Parse(string line, string? conllDirectory, Dictionary<string, List<List<string[]>>> conll, string? tempevalDirectory, Dictionary<string, string> tempeval)
     {
         using var json = JsonDocument.Parse(line);
         var r = json.RootElement;
@@ -58,7 +67,9 @@ public static class EventAnnotations
         var sent = r.TryGetProperty("sent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : throw new FormatException("'sent' is missing or not a number");
         var split = Required(r, "split");
         if (!Splits.Contains(split)) throw new FormatException($"unknown split '{split}'");
-        var text = Optional(r, "text") ?? (conllDirectory is null ? "" : ConllText(conllDirectory, doc, sent, conll));
+        var text = Optional(r, "text") ?? (corpus == TempEvalCorpus
+            ? (tempevalDirectory is null ? "" : TempEvalText(tempevalDirectory, doc, Offset(r, "start"), Offset(r, "end"), tempeval))
+            : (conllDirectory is null ? "" : ConllText(conllDirectory, doc, sent, conll)));
         var events = new List<GoldEvent>();
         if (r.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array)
         {
@@ -76,6 +87,51 @@ public static class EventAnnotations
 
     private static string? Optional(JsonElement r, string name) =>
         r.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    /// <summary>The corpus name of TempEval-3 records.</summary>
+    public const string TempEvalCorpus = "tempeval";
+
+    private static int Offset(JsonElement r, string name) =>
+        r.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var v) && v >= 0
+            ? v
+            : throw new FormatException($"'{name}' is missing or not a non-negative whole number");
+
+    /// <summary>The span <paramref name="start"/>..<paramref name="end"/> of the plain text of the TimeML file <paramref name="doc"/>, white space runs made one space.</summary>
+    private static string TempEvalText(string directory, string doc, int start, int end, Dictionary<string, string> cache)
+    {
+        if (doc.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(doc)) throw new FormatException($"TempEval document '{doc}' is not a path under tempeval3/");
+        if (!cache.TryGetValue(doc, out var plain))
+        {
+            var file = Path.Combine(directory, doc);
+            if (!File.Exists(file)) throw new FileNotFoundException($"{file}: the TempEval-3 file named by '{doc}' is missing", file);
+            plain = TimexEvaluator.Read(file)?.Text ?? throw new FormatException($"'{doc}' has no TEXT element");
+            cache[doc] = plain;
+        }
+
+        if (end <= start || end > plain.Length) throw new FormatException($"'{doc}': span {start}..{end} is not within its text of {plain.Length} characters");
+        return Collapse(plain.AsSpan(start, end - start));
+    }
+
+    /// <summary>The text with every run of white space made one space, and none at either end.</summary>
+    internal static string Collapse(ReadOnlySpan<char> text)
+    {
+        var b = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = b.Length > 0;
+                continue;
+            }
+
+            if (space) b.Append(' ');
+            space = false;
+            b.Append(c);
+        }
+
+        return b.ToString();
+    }
 
     /// <summary>The sentence <paramref name="sent"/> of the CoNLL document <paramref name="doc"/> (<c>eng.dev.txt#N</c>), tokens joined by spaces.</summary>
     private static string ConllText(string directory, string doc, int sent, Dictionary<string, List<List<string[]>>> cache)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dossier.Extraction.Coreference;
+using Dossier.Extraction.Events.Annotations;
 using Dossier.Testing;
 
 namespace Dossier.Extraction.Tests.Events.Scoring;
@@ -113,5 +114,31 @@ public sealed class ShippedAnnotationsTests
         }
         Flush();
         return documents;
+    }
+
+    [Fact]
+    public void ShippedAnnotations_TempEvalFile_HoldsOnlyTrainDocumentsOfTempEvalThatNoOtherFileAnnotates()
+    {
+        var records = Records().ToList();
+        var tempeval = records.Where(r => r.File == "tempeval.jsonl").ToList();
+        Assert.NotEmpty(tempeval);
+        Assert.All(tempeval, r => Assert.Equal(EventAnnotations.TempEvalCorpus, r.Corpus));
+        Assert.All(tempeval, r => Assert.Equal("train", r.Split));
+        Assert.All(tempeval, r => Assert.Matches("^(TimeBank|AQUAINT)/[A-Za-z0-9_.-]+\\.tml$", r.Doc));
+        var elsewhere = records.Where(r => r.File != "tempeval.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        Assert.DoesNotContain(tempeval, r => elsewhere.Contains((r.Corpus, r.Doc)));
+    }
+
+    [SkippableFact]
+    public void ShippedAnnotations_TempEvalFile_EverySentenceRebuildsAndHoldsItsRoles()
+    {
+        var directory = SharedData.Require("data/tempeval3");
+        var sentences = EventAnnotations.Read(Path.Combine(Folder, "tempeval.jsonl"), null, directory);
+        Assert.Equal(Records().Count(r => r.File == "tempeval.jsonl"), sentences.Count);
+        var bad = sentences.SelectMany(s => s.Events.SelectMany(e => new[] { e.Trigger, e.Source, e.Target })
+                .Where(v => v is not null && !s.Text.Contains(v, StringComparison.Ordinal))
+                .Select(v => $"{s.Doc}#{s.Sent}: '{v}'"))
+            .ToList();
+        Assert.True(bad.Count == 0, "roles not in their sentence: " + string.Join("; ", bad));
     }
 }

@@ -315,25 +315,8 @@ internal sealed class PlaceGazetteer
     }
 
     /// <summary>The places of the file at <paramref name="path"/> through the cache in <paramref name="cacheDirectory"/>.</summary>
-    private static PlaceGazetteer LoadPlaces(string path, string cacheDirectory)
-    {
-        string cachePath;
-        byte[] hash;
-        try
-        {
-            hash = ModelCache.HashFiles([path]);
-            cachePath = ModelCache.PathOf(cacheDirectory, CacheKind, CacheVersion, hash);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return LoadPlaces(path); // missing or unreadable: that load names it
-        }
-
-        if (TryReadCache(cachePath, hash) is { } cached) return cached;
-        var gazetteer = LoadPlaces(path);
-        gazetteer.TryWriteCache(cachePath, hash);
-        return gazetteer;
-    }
+    private static PlaceGazetteer LoadPlaces(string path, string cacheDirectory) =>
+        ModelCache.Load(cacheDirectory, CacheKind, CacheVersion, [path], TryReadCache, () => LoadPlaces(path), (gazetteer, cachePath, hash) => gazetteer.TryWriteCache(cachePath, hash));
 
     /// <summary>
     /// The places cached at <paramref name="cachePath"/> (<see cref="TryWriteCache"/>), or null when that file is missing,

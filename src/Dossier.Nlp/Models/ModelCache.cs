@@ -55,6 +55,38 @@ public static class ModelCache
         }
     }
 
+    /// <summary>
+    /// What <paramref name="sources"/> hold, through the cache of <paramref name="kind"/> in <paramref name="cacheDirectory"/>:
+    /// read by <paramref name="tryRead"/> from a valid cache file, else built by <paramref name="build"/> and written by
+    /// <paramref name="write"/> (which gives up quietly when the folder cannot be written). A source that is missing or
+    /// unreadable is left to <paramref name="build"/>, whose error names it.
+    /// </summary>
+    /// <param name="tryRead">The cached form at a path for a hash, or null when it is missing, stale or damaged.</param>
+    public static T Load<T>(string cacheDirectory, string kind, int version, IReadOnlyList<string> sources,
+        Func<string, byte[], T?> tryRead, Func<T> build, Action<T, string, byte[]> write)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(tryRead);
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(write);
+        string path;
+        byte[] hash;
+        try
+        {
+            hash = HashFiles(sources);
+            path = PathOf(cacheDirectory, kind, version, hash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return build(); // a source missing or unreadable: the build names it
+        }
+
+        if (tryRead(path, hash) is { } cached) return cached;
+        var built = build();
+        write(built, path, hash);
+        return built;
+    }
+
     /// <summary>SHA-256 of the files in order, each preceded by its length (the files a cached form is built from).</summary>
     /// <exception cref="IOException">A file is missing or unreadable (also <see cref="UnauthorizedAccessException"/>).</exception>
     public static byte[] HashFiles(IEnumerable<string> paths)

@@ -29,33 +29,26 @@ internal static class SyntaxModelCache
     /// <summary>The cache file for the models of <paramref name="modelDirectory"/> in <paramref name="cacheDirectory"/>, with their hash.</summary>
     public static (string Path, byte[] Hash) Locate(string modelDirectory, string cacheDirectory)
     {
-        var hash = ModelCache.HashFiles([Path.Combine(modelDirectory, SyntaxModel.TaggerFileName), Path.Combine(modelDirectory, SyntaxModel.ParserFileName)]);
+        var hash = ModelCache.HashFiles(Sources(modelDirectory));
         return (ModelCache.PathOf(cacheDirectory, Kind, LayoutVersion, hash), hash);
     }
+
+    /// <summary>The model files a layout is built from (the tagger and the parser).</summary>
+    private static string[] Sources(string modelDirectory) =>
+        [Path.Combine(modelDirectory, SyntaxModel.TaggerFileName), Path.Combine(modelDirectory, SyntaxModel.ParserFileName)];
 
     /// <summary>
     /// The model of <paramref name="modelDirectory"/>: its layout read from the cache in <paramref name="cacheDirectory"/>
     /// when a valid file is there, else loaded from the model files and its layout written to the cache (when it can be).
     /// </summary>
     /// <exception cref="ModelLoadException">A model file is missing, corrupt or of another format version (as <see cref="SyntaxModel.Load(string)"/>).</exception>
-    public static SyntaxModel Load(string modelDirectory, string cacheDirectory)
-    {
-        string path;
-        byte[] hash;
-        try
-        {
-            (path, hash) = Locate(modelDirectory, cacheDirectory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return SyntaxModel.Load(modelDirectory); // a model file missing or unreadable: that load names it
-        }
-
-        if (TryRead(path, hash, modelDirectory) is { } cached) return cached;
-        var model = SyntaxModel.Load(modelDirectory);
-        TryWrite(model, path, hash);
-        return model;
-    }
+    public static SyntaxModel Load(string modelDirectory, string cacheDirectory) =>
+        ModelCache.Load(
+            cacheDirectory, Kind, LayoutVersion,
+            Sources(modelDirectory),
+            (path, hash) => TryRead(path, hash, modelDirectory),
+            () => SyntaxModel.Load(modelDirectory),
+            (model, path, hash) => TryWrite(model, path, hash));
 
     /// <summary>The cached model at <paramref name="path"/>, or null when the file is missing, stale, truncated or corrupt.</summary>
     internal static SyntaxModel? TryRead(string path, byte[] hash, string modelDirectory)

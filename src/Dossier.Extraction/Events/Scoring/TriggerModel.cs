@@ -222,22 +222,7 @@ public sealed class TriggerModel
     {
         ArgumentNullException.ThrowIfNull(path);
         if (cacheDirectory is null) return Load(path);
-        string cachePath;
-        byte[] hash;
-        try
-        {
-            hash = ModelCache.HashFiles([path]);
-            cachePath = ModelCache.PathOf(cacheDirectory, CacheKind, CacheVersion, hash);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Load(path); // missing or unreadable: that load names it
-        }
-
-        if (TryReadCache(cachePath, hash) is { } cached) return cached;
-        var model = Load(path);
-        model.TryWriteCache(cachePath, hash);
-        return model;
+        return ModelCache.Load(cacheDirectory, CacheKind, CacheVersion, [path], TryReadCache, () => Load(path), (model, cachePath, hash) => model.TryWriteCache(cachePath, hash));
     }
 
     /// <summary>The model cached at <paramref name="cachePath"/>, or null when that file is missing, stale, truncated or corrupt.</summary>

@@ -456,11 +456,8 @@ internal sealed class PlaceGazetteer
         var shared = new SpanInterner();
         Span<Range> c = stackalloc Range[13];
         var n = 0;
-        for (var rest = text.AsSpan(); !rest.IsEmpty;)
+        foreach (var line in new TextLines(text))
         {
-            var end = rest.IndexOfAny('\r', '\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
             n++;
             if (line.StartsWith("# end ", StringComparison.Ordinal)) { ended = true; continue; }
             if (line.Length == 0 || line[0] == '#') continue;

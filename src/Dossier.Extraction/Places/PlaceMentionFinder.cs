@@ -90,11 +90,8 @@ internal sealed record PlaceWords(FrozenSet<string> Locative, FrozenSet<string> 
             var byText = cases.GetAlternateLookup<ReadOnlySpan<char>>();
             var line = 0;
             Span<Range> columns = stackalloc Range[5];
-            for (var rest = text.AsSpan(); !rest.IsEmpty;)
+            foreach (var row in new TextLines(text))
             {
-                var end = rest.IndexOfAny('\r', '\n');
-                var row = end < 0 ? rest : rest[..end];
-                rest = end < 0 ? [] : rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
                 line++;
                 if (row.Length == 0 || row[0] == '#') continue;
                 if (row.Split(columns, '\t') < 4 || !int.TryParse(row[columns[3]], NumberStyles.None, CultureInfo.InvariantCulture, out var c))

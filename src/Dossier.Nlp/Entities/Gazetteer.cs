@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 
 using System.IO.Compression;
 using System.Text;
+using Dossier.Core.Data;
 using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Entities;
@@ -140,11 +141,8 @@ internal sealed class Gazetteer
         var names = 0;
         var complete = false;
         Span<Range> parts = stackalloc Range[5];
-        for (var rest = text.AsSpan(); !rest.IsEmpty;)
+        foreach (var line in new TextLines(text))
         {
-            var end = rest.IndexOfAny('\r', '\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
             lineNumber++;
             if (complete) throw new InvalidDataException($"line {lineNumber} follows the end line");
             if (line.StartsWith("# end ", StringComparison.Ordinal))

@@ -160,14 +160,9 @@ public sealed class TriggerModel
         var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
         double[]? bias = null;
         double? veto = null, propose = null, vetoEvent = null;
-        var rest = text.AsSpan();
         var n = 0;
-        while (!rest.IsEmpty)
+        foreach (var line in new TextLines(text))
         {
-            // Lines end at \n, \r\n or \r, as File.ReadLines ends them.
-            var end = rest.IndexOfAny('\r', '\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
             n++;
             if (line.IsEmpty || line.TrimStart().StartsWith('#')) continue;
             var columns = line.Count('\t') + 1;

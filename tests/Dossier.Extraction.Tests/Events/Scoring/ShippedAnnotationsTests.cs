@@ -129,16 +129,80 @@ public sealed class ShippedAnnotationsTests
         Assert.DoesNotContain(tempeval, r => elsewhere.Contains((r.Corpus, r.Doc)));
     }
 
-    [SkippableFact]
-    public void ShippedAnnotations_TempEvalFile_EverySentenceRebuildsAndHoldsItsRoles()
+    [SkippableTheory]
+    [InlineData("extra/tempeval.jsonl")]
+    [InlineData("tempeval-heldout2.jsonl")]
+    public void ShippedAnnotations_TempEvalFile_EverySentenceRebuildsAndHoldsItsRoles(string file)
     {
         var directory = SharedData.Require("data/tempeval3");
-        var sentences = EventAnnotations.Read(Path.Combine(Folder, "extra/tempeval.jsonl"), null, directory);
-        Assert.Equal(Records().Count(r => r.File == "extra/tempeval.jsonl"), sentences.Count);
+        var sentences = EventAnnotations.Read(Path.Combine(Folder, file), null, directory);
+        Assert.NotEmpty(sentences);
+        Assert.Equal(Records().Count(r => r.File == file), sentences.Count);
         var bad = sentences.SelectMany(s => s.Events.SelectMany(e => new[] { e.Trigger, e.Source, e.Target })
                 .Where(v => v is not null && !s.Text.Contains(v, StringComparison.Ordinal))
                 .Select(v => $"{s.Doc}#{s.Sent}: '{v}'"))
             .ToList();
         Assert.True(bad.Count == 0, "roles not in their sentence: " + string.Join("; ", bad));
+    }
+
+    /// <summary>The topic labels' split of every TempEval-3 document (<c>data/annotations/topics/tempeval3.tsv</c>), keyed by
+    /// the event records' <c>doc</c> (the TimeML path, <c>.tml</c> included).</summary>
+    private static Dictionary<string, string> TopicSplits() =>
+        File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "data", "annotations", "topics", "tempeval3.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(f => f[0] + ".tml", f => f[2].Trim(), StringComparer.Ordinal);
+
+    /// <summary>The event split that is the same split as a topic label's: the topic labels' <c>heldout</c> is the events'
+    /// second held-out set <c>heldout2</c> (the events' own <c>heldout</c> was read too often); train and dev are themselves.</summary>
+    private static string EventSplitOfTopicSplit(string topicSplit) => topicSplit == "heldout" ? EventAnnotations.SecondHeldOut : topicSplit;
+
+    [Fact]
+    public void ShippedAnnotations_TempEvalDocument_HasTheSplitItsTopicLabelGivesIt()
+    {
+        var topics = TopicSplits();
+        var tempeval = Records().Where(r => r.Corpus == EventAnnotations.TempEvalCorpus).ToList();
+        Assert.NotEmpty(tempeval);
+        var unlabelled = tempeval.Where(r => !topics.ContainsKey(r.Doc)).Select(r => r.Doc).Distinct().ToList();
+        Assert.True(unlabelled.Count == 0, "TempEval documents with no topic label: " + string.Join(", ", unlabelled));
+        var mixed = tempeval.Where(r => r.Split != EventSplitOfTopicSplit(topics[r.Doc]))
+            .Select(r => $"{r.File} {r.Doc}: {r.Split}, topic split {topics[r.Doc]}").Distinct().ToList();
+        Assert.True(mixed.Count == 0, "TempEval documents whose event split is not their topic split: " + string.Join("; ", mixed));
+    }
+
+    [Fact]
+    public void ShippedAnnotations_Heldout2Split_IsOnlyTempEvalHeldOutNewsInItsOwnFileAnnotatedNowhereElse()
+    {
+        var records = Records().ToList();
+        var heldout2 = records.Where(r => r.Split == EventAnnotations.SecondHeldOut).ToList();
+        Assert.NotEmpty(heldout2);
+        Assert.All(heldout2, r => Assert.Equal("tempeval-heldout2.jsonl", r.File));
+        Assert.All(records.Where(r => r.File == "tempeval-heldout2.jsonl"), r => Assert.Equal(EventAnnotations.SecondHeldOut, r.Split));
+        Assert.All(heldout2, r => Assert.Equal(EventAnnotations.TempEvalCorpus, r.Corpus));
+        var topics = TopicSplits();
+        Assert.All(heldout2, r => Assert.Equal("heldout", topics[r.Doc]));
+        var elsewhere = records.Where(r => r.File != "tempeval-heldout2.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        Assert.DoesNotContain(heldout2, r => elsewhere.Contains((r.Corpus, r.Doc)));
+    }
+
+    [Fact]
+    public void ShippedAnnotations_Heldout2File_AnnotatesWholeDocumentsSentenceBySentenceInOrder()
+    {
+        var lines = File.ReadLines(Path.Combine(Folder, "tempeval-heldout2.jsonl")).Where(l => l.Length > 0).ToList();
+        var perDoc = new Dictionary<string, List<(int Sent, int Start, int End)>>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            var r = json.RootElement;
+            var doc = r.GetProperty("doc").GetString()!;
+            (perDoc.TryGetValue(doc, out var list) ? list : perDoc[doc] = []).Add((r.GetProperty("sent").GetInt32(), r.GetProperty("start").GetInt32(), r.GetProperty("end").GetInt32()));
+        }
+
+        Assert.NotEmpty(perDoc);
+        foreach (var (doc, spans) in perDoc)
+        {
+            Assert.Equal(Enumerable.Range(0, spans.Count), spans.Select(s => s.Sent));
+            for (var i = 1; i < spans.Count; i++) Assert.True(spans[i].Start >= spans[i - 1].End, $"{doc}#{spans[i].Sent} overlaps the sentence before it");
+        }
     }
 }

@@ -18,8 +18,23 @@ namespace Dossier.Extraction.Events.Annotations;
 /// </summary>
 public static class EventAnnotations
 {
-    /// <summary>The splits a record may name.</summary>
-    public static readonly IReadOnlyList<string> Splits = ["train", "dev", "heldout"];
+    /// <summary>The splits a record may name. <c>heldout2</c> (TempEval-3's held-out political and business news,
+    /// <c>tempeval-heldout2.jsonl</c>) is a second held-out set, read once per model choice by the lead, only when named.</summary>
+    public static readonly IReadOnlyList<string> Splits = ["train", "dev", "heldout", "heldout2"];
+
+    /// <summary>The split that only an explicit <c>--split heldout2</c> reads (never <c>all</c>, never training).</summary>
+    public const string SecondHeldOut = "heldout2";
+
+    /// <summary>The sentences a split choice reads: those of the split named, or for <c>all</c> those of every split but
+    /// <see cref="SecondHeldOut"/>, which is read only when named.</summary>
+    /// <param name="sentences">The annotated sentences.</param>
+    /// <param name="split">A name of <see cref="Splits"/>, or <c>all</c>.</param>
+    public static IReadOnlyList<AnnotatedSentence> InSplit(IEnumerable<AnnotatedSentence> sentences, string split)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(split);
+        return sentences.Where(s => split == "all" ? s.Split != SecondHeldOut : s.Split == split).ToList();
+    }
 
     /// <summary>The sentences of <paramref name="path"/> (a .jsonl file or a folder of them, files in ordinal order).</summary>
     /// <param name="path">A file or folder.</param>

@@ -9,8 +9,8 @@ using System.Reflection;
 /// ReadyToRun did not precompile). With <c>PROBE_LOADS=1</c> it first loads the largest models one after another, each
 /// timed alone (CPU, wall, bytes allocated, methods compiled), through the public loaders: the pipeline then finds the
 /// actors, places and trigger model loaded but loads the syntax, names and time models again (it holds its own), so the
-/// totals of such a run are not those of a cold start. The syntax model is loaded as the pipeline loads it: through the
-/// layout cache in a build that has one (the first run of such a build writes the cache).
+/// totals of such a run are not those of a cold start. The syntax and names models are loaded as the pipeline loads them:
+/// through the cache folder in a build that has one (the first run of such a build writes the cache).
 /// </summary>
 internal static class StartupHook
 {
@@ -47,7 +47,17 @@ internal static class StartupHook
             Time("syntax", () => Call(nlp, "Dossier.Nlp.Syntax.SyntaxModel", "Load", models));
         }
 
-        Time("names (NER)", () => Call(nlp, "Dossier.Nlp.Entities.NerModel", "Load", models));
+        // A build whose names model has a gazetteer cache loads as the pipeline does (NerModel.Load(directory, cache folder)).
+        if (nlp.GetType("Dossier.Nlp.Entities.NerModel")!.GetMethods().Any(m => m.Name == "Load" && m.GetParameters().Length == 2)
+            && nlp.GetType("Dossier.Nlp.Models.ModelCache") is { } modelCache)
+        {
+            var folder = modelCache.GetProperty("DefaultDirectory")!.GetValue(null);
+            Time("names (cache)", () => Call(nlp, "Dossier.Nlp.Entities.NerModel", "Load", models, folder));
+        }
+        else
+        {
+            Time("names (NER)", () => Call(nlp, "Dossier.Nlp.Entities.NerModel", "Load", models));
+        }
         Time("time lexicon", () => Call(nlp, "Dossier.Nlp.Time.TimeLexicon", "LoadDefault"));
         Time("actors", () => Property(extraction, "Dossier.Extraction.Actors.ActorKnowledgeBase", "Default"));
         Time("places", () => Call(extraction, "Dossier.Extraction.Places.PlaceStage", "LoadDefault"));

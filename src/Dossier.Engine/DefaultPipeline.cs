@@ -5,6 +5,7 @@ using Dossier.Extraction.Events;
 using Dossier.Extraction.Events.Scoring;
 using Dossier.Extraction.Places;
 using Dossier.Nlp.Entities;
+using Dossier.Nlp.Models;
 using Dossier.Nlp.Syntax;
 using Dossier.Nlp.Time;
 using Dossier.Nlp.Tokenization;
@@ -21,7 +22,7 @@ namespace Dossier.Engine;
 public static class DefaultPipeline
 {
     private static readonly Lazy<SyntaxModel> Syntax = new(() => SyntaxModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NerModel> Ner = new(() => NerModel.Load(SyntaxModel.DefaultDirectory, ModelCache.DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<TimeLexicon> Times = new(TimeLexicon.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<TopicModel> TopicModel = new(() => Nlp.Topics.TopicModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<EventLexicon> Events = new(() => EventLexicon.Load(), LazyThreadSafetyMode.ExecutionAndPublication);

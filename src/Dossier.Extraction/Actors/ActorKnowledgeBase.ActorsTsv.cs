@@ -45,14 +45,9 @@ public sealed partial class ActorKnowledgeBase
         if (error is not null) return new UserActorsResult(null, error);
         var user = new Dictionary<string, List<KnownActor>>(StringComparer.Ordinal);
         foreach (var a in parsed!) AddActor(user, a with { FromUser = true });
-        var actors = new Dictionary<string, ImmutableArray<KnownActor>>(_actors, StringComparer.Ordinal);
-        foreach (var (key, list) in user)
-        {
-            // User entries replace the built-in ones of that name.
-            actors[key] = [.. list];
-        }
-
-        var kb = new ActorKnowledgeBase(_countries, _countriesByCode, _demonyms, _capitals, _places, _titles, _groups, actors);
+        // User entries replace the built-in ones of that name.
+        var actors = user.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        var kb = new ActorKnowledgeBase(_countries, _countriesByCode, _demonyms, _capitals, _places, _titles, _groups, new UserActorNames(actors, _actors));
         return new UserActorsResult(kb, null);
     }
 

@@ -187,7 +187,7 @@ public sealed partial class ActorKnowledgeBase
             places.ToFrozenDictionary(StringComparer.Ordinal),
             titles.ToFrozenDictionary(StringComparer.Ordinal),
             groups.Where(g => g.Value != "-").ToFrozenDictionary(StringComparer.Ordinal),
-            actors.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal));
+            ActorNameIndex.InMemory(actors.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal)));
     }
 
     /// <summary>The people of <paramref name="actors"/> by normalized name, each list in the order of <paramref name="actors"/>.</summary>

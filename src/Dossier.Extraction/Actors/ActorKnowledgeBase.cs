@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Dossier.Core.Data;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Extraction.Actors;
 
@@ -25,7 +26,7 @@ public sealed partial class ActorKnowledgeBase
     /// <summary>The files <see cref="Load(string)"/> reads from its folder.</summary>
     public static IReadOnlyList<string> FileNames { get; } = [CompiledFileName, TitlesFileName, GroupsFileName, CapitalsFileName, DemonymsFileName, SupplementFileName];
 
-    private static readonly Lazy<ActorKnowledgeBase> Shared = new(() => Load(DefaultDirectory));
+    private static readonly Lazy<ActorKnowledgeBase> Shared = new(() => Load(DefaultDirectory, ModelCache.DefaultDirectory));
 
     private readonly FrozenDictionary<string, CountryInfo> _countries;
     private readonly FrozenDictionary<string, CountryInfo> _countriesByCode;
@@ -34,7 +35,7 @@ public sealed partial class ActorKnowledgeBase
     private readonly FrozenDictionary<string, CountryInfo> _places;
     private readonly FrozenDictionary<string, TitleInfo> _titles;
     private readonly FrozenDictionary<string, string> _groups;
-    private readonly Dictionary<string, ImmutableArray<KnownActor>> _actors; // never changed after construction: safe to read from any thread
+    private readonly ActorNameIndex _actors; // never changed after construction: safe to read from any thread
 
     private ActorKnowledgeBase(
         FrozenDictionary<string, CountryInfo> countries,
@@ -44,7 +45,7 @@ public sealed partial class ActorKnowledgeBase
         FrozenDictionary<string, CountryInfo> places,
         FrozenDictionary<string, TitleInfo> titles,
         FrozenDictionary<string, string> groups,
-        Dictionary<string, ImmutableArray<KnownActor>> actors)
+        ActorNameIndex actors)
     {
         _countries = countries;
         _countriesByCode = countriesByCode;
@@ -57,7 +58,8 @@ public sealed partial class ActorKnowledgeBase
         MaxTitleWords = titles.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
     }
 
-    /// <summary>The knowledge base from <see cref="DefaultDirectory"/>, loaded once per process.</summary>
+    /// <summary>The knowledge base from <see cref="DefaultDirectory"/>, loaded once per process (through the cache folder,
+    /// <see cref="ModelCache.DefaultDirectory"/>, when there is one).</summary>
     public static ActorKnowledgeBase Default => Shared.Value;
 
     /// <summary>
@@ -99,7 +101,7 @@ public sealed partial class ActorKnowledgeBase
     public KnownActor? FindActor(string name, ActorKind? kind = null)
     {
         var key = ActorText.Normalize(name);
-        if (!_actors.TryGetValue(key, out var list) && !_actors.TryGetValue(ActorText.Fold(key), out list)) return null;
+        if (!_actors.TryGet(key, out var list) && !_actors.TryGet(ActorText.Fold(key), out list)) return null;
         foreach (var a in list)
         {
             if (kind is null || a.Kind == ActorKind.Unknown || a.Kind == kind || (kind == ActorKind.Organization && a.Kind == ActorKind.Building)) return a;
@@ -112,7 +114,7 @@ public sealed partial class ActorKnowledgeBase
     public ImmutableArray<KnownActor> FindActors(string name)
     {
         var key = ActorText.Normalize(name);
-        return _actors.TryGetValue(key, out var list) || _actors.TryGetValue(ActorText.Fold(key), out list) ? list : [];
+        return _actors.TryGet(key, out var list) || _actors.TryGet(ActorText.Fold(key), out list) ? list : [];
     }
 
     /// <summary>A title of the lexicon ("Secretary of State", "prime minister").</summary>

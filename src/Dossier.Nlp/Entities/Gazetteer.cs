@@ -55,7 +55,7 @@ internal readonly record struct GazMatch(int Start, int End, GazEntry Entry);
 /// whole sentence is in capitals), so that common words that are also city names ("Reading") count
 /// only when written as names. Immutable and thread-safe.
 /// </summary>
-internal sealed class Gazetteer
+internal sealed partial class Gazetteer
 {
     public const string FileName = "gazetteer.tsv.gz";
     private const ulong Seed = 0x5EED5EED5EED5EEDUL;
@@ -67,7 +67,8 @@ internal sealed class Gazetteer
 
     private readonly Dictionary<ulong, GazEntry> _byTokens;
     private readonly HashSet<ulong> _prefixes;
-    private readonly Dictionary<string, GazEntry> _byName;
+    private readonly Dictionary<string, GazEntry>? _byName; // built from the file
+    private readonly GazetteerNames? _cachedNames; // or read from the cache folder (Gazetteer.Cache.cs)
 
     private Gazetteer(byte[] raw, Dictionary<string, GazEntry> byName)
     {
@@ -100,7 +101,7 @@ internal sealed class Gazetteer
     /// <summary>The gzipped file as read, so that a model can be saved again byte for byte.</summary>
     public byte[] Raw { get; }
 
-    public int Count => _byName.Count;
+    public int Count => _byName?.Count ?? _cachedNames!.Count;
 
     public int MaxTokens { get; }
 
@@ -245,7 +246,7 @@ internal sealed class Gazetteer
     }
 
     /// <summary>The entry of a name written out, or null.</summary>
-    public GazEntry? Lookup(string name) => _byName.GetValueOrDefault(Key(name));
+    public GazEntry? Lookup(string name) => _byName is not null ? _byName.GetValueOrDefault(Key(name)) : _cachedNames!.Find(Key(name));
 
     /// <summary>
     /// Longest matches, left to right, without overlap. <paramref name="lower"/> holds each token's

@@ -1,4 +1,5 @@
 using Dossier.Core.Labels;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Entities;
 
@@ -59,12 +60,19 @@ public sealed class NerModel
     /// files live in its <c>ner/</c> sub-folder; a folder that holds them directly works too).
     /// </summary>
     /// <exception cref="NerModelLoadException">A file is missing, corrupt or of another format; the message names it.</exception>
-    public static NerModel Load(string directory)
+    public static NerModel Load(string directory) => Load(directory, null);
+
+    /// <summary>
+    /// Loads the model as <see cref="Load(string)"/> does, the gazetteer through the cache in <paramref name="cacheDirectory"/>
+    /// when given (<see cref="ModelCache"/>: <c>gazetteer-v1-….bin</c>); the same model either way.
+    /// </summary>
+    /// <exception cref="NerModelLoadException">A file is missing, corrupt or of another format; the message names it.</exception>
+    public static NerModel Load(string directory, string? cacheDirectory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var folder = Path.Combine(directory, DirectoryName);
         if (!File.Exists(Path.Combine(folder, TaggerFileName)) && File.Exists(Path.Combine(directory, TaggerFileName))) folder = directory;
-        var gazetteer = Gazetteer.Load(Path.Combine(folder, GazetteerFileName));
+        var gazetteer = Gazetteer.Load(Path.Combine(folder, GazetteerFileName), cacheDirectory);
         var linear = NerFile.Read(Path.Combine(folder, TaggerFileName), Kind, reader =>
         {
             var features = reader.ReadInt32();

@@ -129,16 +129,81 @@ public sealed class ShippedAnnotationsTests
         Assert.DoesNotContain(tempeval, r => elsewhere.Contains((r.Corpus, r.Doc)));
     }
 
-    [SkippableFact]
-    public void ShippedAnnotations_TempEvalFile_EverySentenceRebuildsAndHoldsItsRoles()
+    [SkippableTheory]
+    [InlineData("extra/tempeval.jsonl")]
+    [InlineData("tempeval-dev.jsonl")]
+    public void ShippedAnnotations_TempEvalFile_EverySentenceRebuildsAndHoldsItsRoles(string file)
     {
         var directory = SharedData.Require("data/tempeval3");
-        var sentences = EventAnnotations.Read(Path.Combine(Folder, "extra/tempeval.jsonl"), null, directory);
-        Assert.Equal(Records().Count(r => r.File == "extra/tempeval.jsonl"), sentences.Count);
+        var sentences = EventAnnotations.Read(Path.Combine(Folder, file), null, directory);
+        Assert.Equal(Records().Count(r => r.File == file), sentences.Count);
         var bad = sentences.SelectMany(s => s.Events.SelectMany(e => new[] { e.Trigger, e.Source, e.Target })
                 .Where(v => v is not null && !s.Text.Contains(v, StringComparison.Ordinal))
                 .Select(v => $"{s.Doc}#{s.Sent}: '{v}'"))
             .ToList();
         Assert.True(bad.Count == 0, "roles not in their sentence: " + string.Join("; ", bad));
+    }
+
+    /// <summary>The hand topic labels of TempEval-3 (<c>data/annotations/topics/tempeval3.tsv</c>): id (no <c>.tml</c>) → (topic, split).</summary>
+    private static Dictionary<string, (string Topic, string Split)> TempEvalTopics() =>
+        File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "data", "annotations", "topics", "tempeval3.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(f => f[0], f => (f[1], f[2]), StringComparer.Ordinal);
+
+    [Fact]
+    public void ShippedAnnotations_TempEvalDocumentInAnyEventFile_HasTheSplitTheTopicLabelsGiveIt()
+    {
+        var topics = TempEvalTopics();
+        var wrong = Records().Where(r => r.Corpus == EventAnnotations.TempEvalCorpus)
+            .Select(r => (r.File, r.Doc, r.Split, Label: topics.TryGetValue(r.Doc.EndsWith(".tml", StringComparison.Ordinal) ? r.Doc[..^4] : r.Doc, out var t) ? t.Split : "(no topic label)"))
+            .Where(r => r.Split != r.Label)
+            .Select(r => $"{r.File} {r.Doc}: {r.Split}, topic labels {r.Label}")
+            .Distinct()
+            .ToList();
+        Assert.True(wrong.Count == 0, "TempEval documents whose event split is not their topic split: " + string.Join("; ", wrong));
+    }
+
+    [Fact]
+    public void ShippedAnnotations_TempEvalDevFile_HoldsOnlyPoliticsOrBusinessDevDocumentsThatNoOtherFileAnnotates()
+    {
+        var topics = TempEvalTopics();
+        var records = Records().ToList();
+        var dev = records.Where(r => r.File == "tempeval-dev.jsonl").ToList();
+        Assert.NotEmpty(dev);
+        Assert.All(dev, r => Assert.Equal(EventAnnotations.TempEvalCorpus, r.Corpus));
+        Assert.All(dev, r => Assert.Equal("dev", r.Split));
+        Assert.All(dev, r => Assert.Contains(topics[r.Doc[..^4]], new[] { ("politics", "dev"), ("business", "dev") }));
+        var elsewhere = records.Where(r => r.File != "tempeval-dev.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        Assert.DoesNotContain(dev, r => elsewhere.Contains((r.Corpus, r.Doc)));
+    }
+
+    [SkippableFact]
+    public void ShippedAnnotations_TempEvalDevFile_EveryDocumentIsCoveredWholeBySentencesInOrderWithOnlySpaceBetween()
+    {
+        var directory = SharedData.Require("data/tempeval3");
+        var gaps = new List<string>();
+        foreach (var doc in File.ReadLines(Path.Combine(Folder, "tempeval-dev.jsonl")).Where(l => l.Length > 0)
+                     .Select(l =>
+                     {
+                         using var json = JsonDocument.Parse(l);
+                         var r = json.RootElement;
+                         return (Doc: r.GetProperty("doc").GetString()!, Sent: r.GetProperty("sent").GetInt32(), Start: r.GetProperty("start").GetInt32(), End: r.GetProperty("end").GetInt32());
+                     })
+                     .GroupBy(r => r.Doc))
+        {
+            var text = Dossier.Nlp.Time.TimexEvaluator.Read(Path.Combine(directory, doc.Key))!.Text;
+            var spans = doc.ToList();
+            Assert.Equal(Enumerable.Range(0, spans.Count), spans.Select(s => s.Sent));
+            var previous = 0;
+            foreach (var (sent, start, end) in spans.Select(s => (s.Sent, s.Start, s.End)).Append((spans.Count, text.Length, text.Length)))
+            {
+                if (start < previous || !string.IsNullOrWhiteSpace(text[previous..start]))
+                    gaps.Add($"{doc.Key}#{sent}: '{(start < previous ? "overlap" : text[previous..start])}'");
+                previous = Math.Max(previous, end);
+            }
+        }
+
+        Assert.True(gaps.Count == 0, "text outside every sentence, or sentences overlapping: " + string.Join("; ", gaps));
     }
 }

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Sentence spans of TempEval-3 TimeML files, for event annotation records (`corpus` `tempeval`, `text` null; see
-data/annotations/events/extra/tempeval.md). The plain text is that of the file's <TEXT> element, tags removed and
+data/annotations/events/tempeval.md). The plain text is that of the file's <TEXT> element, tags removed and
 entities decoded, as EventAnnotations.Read and data/annotations/validate.py rebuild it. The rule: a blank line always
 ends a span; within a paragraph, `.`/`!`/`?` (with any closing quotes or parentheses) followed by white space, an optional
 opening quote or parenthesis and a capital letter or digit ends a span, unless the word before the period is a common
-abbreviation, a single capital letter or a dotted initialism (`U.S`). It reproduces every span of extra/tempeval.jsonl
+abbreviation, a single capital letter or a dotted initialism (`U.S`). It reproduces every span of tempeval.jsonl
 (branch ev13) and of tempeval-dev.jsonl (branch ev14d).
 Usage: tempeval-spans.py show DOC...            print each sentence of DOC (path under tempeval3/) with its number and span
        tempeval-spans.py check FILE.jsonl...    exit 1 unless every document's records are exactly the rule's spans

@@ -63,8 +63,8 @@ public sealed class ShippedAnnotationsTests
     public void ShippedAnnotations_ConllMore3File_HoldsOnlyTrainDocumentsOfConllsTrainFileThatNoOtherFileAnnotates()
     {
         var records = Records().ToList();
-        var more3 = records.Where(r => r.File == "extra/conll-more3.jsonl").ToList();
-        var elsewhere = records.Where(r => r.File != "extra/conll-more3.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        var more3 = records.Where(r => r.File == "conll-more3.jsonl").ToList();
+        var elsewhere = records.Where(r => r.File != "conll-more3.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
         Assert.NotEmpty(more3);
         Assert.DoesNotContain(more3, r => elsewhere.Contains((r.Corpus, r.Doc)));
         Assert.All(more3, r => Assert.Equal("train", r.Split));
@@ -76,7 +76,7 @@ public sealed class ShippedAnnotationsTests
     public void ShippedAnnotations_ConllMore3File_EveryDocumentIsWholeAndEveryRoleIsPartOfItsRebuiltSentence()
     {
         var documents = ConllTrainDocuments(SharedData.Require("data/conll2003/eng.train.txt"));
-        var lines = File.ReadLines(Path.Combine(Folder, "extra/conll-more3.jsonl")).Where(l => l.Length > 0).ToList();
+        var lines = File.ReadLines(Path.Combine(Folder, "conll-more3.jsonl")).Where(l => l.Length > 0).ToList();
         var sentencesPerDoc = new Dictionary<int, List<int>>();
         foreach (var line in lines)
         {
@@ -120,17 +120,17 @@ public sealed class ShippedAnnotationsTests
     public void ShippedAnnotations_TempEvalFile_HoldsOnlyTrainDocumentsOfTempEvalThatNoOtherFileAnnotates()
     {
         var records = Records().ToList();
-        var tempeval = records.Where(r => r.File == "extra/tempeval.jsonl").ToList();
+        var tempeval = records.Where(r => r.File == "tempeval.jsonl").ToList();
         Assert.NotEmpty(tempeval);
         Assert.All(tempeval, r => Assert.Equal(EventAnnotations.TempEvalCorpus, r.Corpus));
         Assert.All(tempeval, r => Assert.Equal("train", r.Split));
         Assert.All(tempeval, r => Assert.Matches("^(TimeBank|AQUAINT)/[A-Za-z0-9_.-]+\\.tml$", r.Doc));
-        var elsewhere = records.Where(r => r.File != "extra/tempeval.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        var elsewhere = records.Where(r => r.File != "tempeval.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
         Assert.DoesNotContain(tempeval, r => elsewhere.Contains((r.Corpus, r.Doc)));
     }
 
     [SkippableTheory]
-    [InlineData("extra/tempeval.jsonl")]
+    [InlineData("tempeval.jsonl")]
     [InlineData("tempeval-dev.jsonl")]
     [InlineData("tempeval-heldout2.jsonl")]
     public void ShippedAnnotations_TempEvalFile_EverySentenceRebuildsAndHoldsItsRoles(string file)

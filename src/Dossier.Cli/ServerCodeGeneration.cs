@@ -43,7 +43,7 @@ public static class ServerCodeGeneration
     /// (<c>DOTNET_ThreadPool_UnfairSemaphoreSpinLimit</c>): 0, not the runtime's 70. With the default, a worker that runs out
     /// of work spins, calling <c>sched_yield</c>, before it blocks; under 50 clients on two cores that spinning was 16–30% of
     /// the server's CPU samples (<c>LowLevelSpinWaiter.Wait</c>), CPU that PostgreSQL and the clients wait for. Without it
-    /// the server used ~18% less CPU a request (docs/evaluation.md, branch pg11). Added on the restart only when the caller
+    /// the server used 18–27% less CPU a request (docs/evaluation.md, branch pg11). Added on the restart only when the caller
     /// has not set it (with either prefix).</summary>
     public static readonly KeyValuePair<string, string> SpinLimit = new("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
 

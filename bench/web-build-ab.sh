@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 rounds=$1; shift
 dir=${TRACE:-/tmp/web-build-ab}
 mkdir -p "$dir" || exit 1
-export DOTNET_TieredCompilation=1 DOTNET_TC_QuickJit=0 DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x4000000
+export DOTNET_TieredCompilation=1 DOTNET_TC_QuickJit=0 DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x4000000 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 for r in $(seq "$rounds"); do
   for v in "$@"; do
     name=${v%%:*}; rest=${v#*:}; root=${rest%%:*}; store=${rest#*:}

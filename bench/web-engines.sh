@@ -20,8 +20,9 @@ bench=(dotnet bench/Dossier.Bench/bin/Release/net10.0/Dossier.Bench.dll)
 # code, no instrumented tier, so that hot precompiled (ReadyToRun) code is recompiled fully optimised; the bench hosts the
 # same app in its own process, so it runs the same way. (With the default tiers, a loaded machine was still re-compiling
 # 40 s into a run, branch pg4; with tiers off, the precompiled code was never optimised further, branch pg6.) And serve's
-# generation-0 size for the garbage collector (64 MiB; ServerCodeGeneration.Gen0Size, branch pg8).
-export DOTNET_TieredCompilation=1 DOTNET_TC_QuickJit=0 DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x4000000
+# generation-0 size for the garbage collector (64 MiB; ServerCodeGeneration.Gen0Size, branch pg8), and its thread-pool spin
+# limit of 0 (idle workers sleep at once; ServerCodeGeneration.SpinLimit, branch pg11).
+export DOTNET_TieredCompilation=1 DOTNET_TC_QuickJit=0 DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x4000000 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 [ -x "$dossier" ] || { echo "build first: dotnet build -c Release" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "$corpus: no such directory" >&2; exit 1; }
 . .ci/servers/postgres.sh

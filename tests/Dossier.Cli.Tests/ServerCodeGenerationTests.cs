@@ -45,6 +45,23 @@ public class ServerCodeGenerationTests
         Assert.Equal($"{variable}=0x1000000", Assert.Single(entries, e => e.Contains("GCgen0size=", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void RestartEnvironment_NoSpinLimitGiven_AddsASpinLimitOfZero()
+    {
+        var entries = ServerCodeGeneration.RestartEnvironment(new Hashtable { ["HOME"] = "/root" });
+        Assert.Equal("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0",
+            Assert.Single(entries, e => e.StartsWith("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit")]
+    [InlineData("COMPlus_ThreadPool_UnfairSemaphoreSpinLimit")]
+    public void RestartEnvironment_CallerGaveSpinLimit_KeepsTheCallersAndAddsNone(string variable)
+    {
+        var entries = ServerCodeGeneration.RestartEnvironment(new Hashtable { [variable] = "70" });
+        Assert.Equal($"{variable}=70", Assert.Single(entries, e => e.Contains("UnfairSemaphoreSpinLimit=", StringComparison.Ordinal)));
+    }
+
     [SkippableFact]
     public async Task Serve_WithoutTieringSetting_RestartsInTheSameProcessWithTheServerSettings()
     {
@@ -55,6 +72,7 @@ public class ServerCodeGenerationTests
         Assert.Contains("DOTNET_TC_QuickJit=0", environment);
         Assert.Contains("DOTNET_TieredPGO=0", environment);
         Assert.Contains("DOTNET_GCgen0size=0x4000000", environment);
+        Assert.Contains("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0", environment);
     }
 
     [SkippableFact]
@@ -66,6 +84,7 @@ public class ServerCodeGenerationTests
         Assert.Contains("DOTNET_TieredCompilation=0", environment);
         Assert.DoesNotContain("DOTNET_TC_QuickJit=0", environment);
         Assert.DoesNotContain(environment, e => e.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal));
+        Assert.DoesNotContain(environment, e => e.StartsWith("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=", StringComparison.Ordinal));
     }
 
     /// <summary>Starts <c>dossier serve</c> (with <c>DOTNET_TieredCompilation</c> = <paramref name="tiering"/>, or without
@@ -84,6 +103,8 @@ public class ServerCodeGenerationTests
             start.ArgumentList.Add(arg);
         }
 
+        start.Environment.Remove("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit");
+        start.Environment.Remove("COMPlus_ThreadPool_UnfairSemaphoreSpinLimit");
         start.Environment.Remove("DOTNET_GCgen0size");
         start.Environment.Remove("COMPlus_GCgen0size");
         start.Environment.Remove("DOTNET_TieredCompilation");

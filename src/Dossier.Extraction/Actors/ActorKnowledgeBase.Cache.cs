@@ -41,7 +41,7 @@ public sealed partial class ActorKnowledgeBase
         try
         {
             using var r = file.Header();
-            var infos = new CountryInfo[Count(r)];
+            var infos = new CountryInfo[ModelCacheFile.ReadCount(r)];
             for (var i = 0; i < infos.Length; i++) infos[i] = new CountryInfo(r.ReadString(), r.ReadString(), r.ReadString());
             var countries = ReadCountries(r, infos);
             var byCode = ReadCountries(r, infos);
@@ -49,22 +49,22 @@ public sealed partial class ActorKnowledgeBase
             var capitals = ReadCountries(r, infos);
             var places = ReadCountries(r, infos);
             var titles = new Dictionary<string, TitleInfo>(StringComparer.Ordinal);
-            for (var i = Count(r); i > 0; i--) titles.Add(r.ReadString(), new TitleInfo(r.ReadString(), r.ReadString(), r.ReadBoolean()));
+            for (var i = ModelCacheFile.ReadCount(r); i > 0; i--) titles.Add(r.ReadString(), new TitleInfo(r.ReadString(), r.ReadString(), r.ReadBoolean()));
             var groups = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = Count(r); i > 0; i--) groups.Add(r.ReadString(), r.ReadString());
-            int textBytes = Count(r), texts = Count(r), keys = Count(r), lists = Count(r), actors = Count(r), actorData = Count(r);
+            for (var i = ModelCacheFile.ReadCount(r); i > 0; i--) groups.Add(r.ReadString(), r.ReadString());
+            int textBytes = ModelCacheFile.ReadCount(r), texts = ModelCacheFile.ReadCount(r), keys = ModelCacheFile.ReadCount(r), lists = ModelCacheFile.ReadCount(r), actors = ModelCacheFile.ReadCount(r), actorData = ModelCacheFile.ReadCount(r);
             if (r.BaseStream.Position != r.BaseStream.Length) return null;
-            var index = new CachedActorNames(file.BlockBytes(textBytes).ToArray(), Ints(file, texts + 1), Ints(file, keys), Ints(file, keys + 1),
-                Ints(file, lists), Ints(file, actors + 1), Ints(file, actorData));
+            var index = new CachedActorNames(file.BlockBytes(textBytes).ToArray(), file.BlockInts(texts + 1), file.BlockInts(keys), file.BlockInts(keys + 1),
+                file.BlockInts(lists), file.BlockInts(actors + 1), file.BlockInts(actorData));
             if (!file.AtEnd || !index.Check()) return null;
             return new ActorKnowledgeBase(
-                countries.ToFrozenDictionary(StringComparer.Ordinal),
-                byCode.ToFrozenDictionary(StringComparer.Ordinal),
-                demonyms.ToFrozenDictionary(StringComparer.Ordinal),
-                capitals.ToFrozenDictionary(StringComparer.Ordinal),
-                places.ToFrozenDictionary(StringComparer.Ordinal),
-                titles.ToFrozenDictionary(StringComparer.Ordinal),
-                groups.ToFrozenDictionary(StringComparer.Ordinal),
+                countries,
+                byCode,
+                demonyms,
+                capitals,
+                places,
+                titles,
+                groups,
                 index);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or DecoderFallbackException or ArgumentException
@@ -73,20 +73,12 @@ public sealed partial class ActorKnowledgeBase
             return null; // truncated or corrupt: rebuilt from the model files
         }
 
-        static int Count(BinaryReader r)
-        {
-            var count = r.ReadInt32();
-            return count is >= 0 and < int.MaxValue / 8 ? count : throw new InvalidDataException("a count out of range");
-        }
-
         static Dictionary<string, CountryInfo> ReadCountries(BinaryReader r, CountryInfo[] infos)
         {
             var map = new Dictionary<string, CountryInfo>(StringComparer.Ordinal);
-            for (var i = Count(r); i > 0; i--) map.Add(r.ReadString(), infos[r.ReadInt32()]);
+            for (var i = ModelCacheFile.ReadCount(r); i > 0; i--) map.Add(r.ReadString(), infos[r.ReadInt32()]);
             return map;
         }
-
-        static int[] Ints(ModelCacheFile file, int count) => MemoryMarshal.Cast<byte, int>(file.BlockBytes(checked(count * sizeof(int)))).ToArray();
     }
 
     /// <summary>

@@ -180,13 +180,13 @@ public sealed partial class ActorKnowledgeBase
         }
 
         return new ActorKnowledgeBase(
-            countries.ToFrozenDictionary(StringComparer.Ordinal),
-            byCode.ToFrozenDictionary(StringComparer.Ordinal),
-            demonyms.ToFrozenDictionary(StringComparer.Ordinal),
-            capitals.ToFrozenDictionary(StringComparer.Ordinal),
-            places.ToFrozenDictionary(StringComparer.Ordinal),
-            titles.ToFrozenDictionary(StringComparer.Ordinal),
-            groups.Where(g => g.Value != "-").ToFrozenDictionary(StringComparer.Ordinal),
+            countries,
+            byCode,
+            demonyms,
+            capitals,
+            places,
+            titles,
+            groups.Where(g => g.Value != "-"),
             ActorNameIndex.InMemory(actors.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal)));
     }
 

@@ -37,26 +37,31 @@ public sealed partial class ActorKnowledgeBase
     private readonly FrozenDictionary<string, string> _groups;
     private readonly ActorNameIndex _actors; // never changed after construction: safe to read from any thread
 
+    /// <summary>The load from the model files, the load from the cache and a user's actors file all end here.</summary>
     private ActorKnowledgeBase(
-        FrozenDictionary<string, CountryInfo> countries,
-        FrozenDictionary<string, CountryInfo> countriesByCode,
-        FrozenDictionary<string, CountryInfo> demonyms,
-        FrozenDictionary<string, CountryInfo> capitals,
-        FrozenDictionary<string, CountryInfo> places,
-        FrozenDictionary<string, TitleInfo> titles,
-        FrozenDictionary<string, string> groups,
+        IEnumerable<KeyValuePair<string, CountryInfo>> countries,
+        IEnumerable<KeyValuePair<string, CountryInfo>> countriesByCode,
+        IEnumerable<KeyValuePair<string, CountryInfo>> demonyms,
+        IEnumerable<KeyValuePair<string, CountryInfo>> capitals,
+        IEnumerable<KeyValuePair<string, CountryInfo>> places,
+        IEnumerable<KeyValuePair<string, TitleInfo>> titles,
+        IEnumerable<KeyValuePair<string, string>> groups,
         ActorNameIndex actors)
     {
-        _countries = countries;
-        _countriesByCode = countriesByCode;
-        _demonyms = demonyms;
-        _capitals = capitals;
-        _places = places;
-        _titles = titles;
-        _groups = groups;
+        _countries = Frozen(countries);
+        _countriesByCode = Frozen(countriesByCode);
+        _demonyms = Frozen(demonyms);
+        _capitals = Frozen(capitals);
+        _places = Frozen(places);
+        _titles = Frozen(titles);
+        _groups = Frozen(groups);
         _actors = actors;
-        MaxTitleWords = titles.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
+        MaxTitleWords = _titles.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
     }
+
+    /// <summary>A table as the knowledge base keeps it: frozen, with ordinal keys (a table already frozen is shared as it is).</summary>
+    private static FrozenDictionary<string, T> Frozen<T>(IEnumerable<KeyValuePair<string, T>> table) =>
+        table as FrozenDictionary<string, T> ?? table.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The knowledge base from <see cref="DefaultDirectory"/>, loaded once per process (through the cache folder,
     /// <see cref="ModelCache.DefaultDirectory"/>, when there is one).</summary>

@@ -45,9 +45,9 @@ internal sealed partial class Gazetteer
         try
         {
             using var r = file.Header();
-            var texts = new string[Count(r)];
+            var texts = new string[ModelCacheFile.ReadCount(r)];
             for (var i = 0; i < texts.Length; i++) texts[i] = r.ReadString();
-            var entries = new GazEntry[Count(r)];
+            var entries = new GazEntry[ModelCacheFile.ReadCount(r)];
             for (var i = 0; i < entries.Length; i++)
             {
                 var kinds = r.ReadInt32();
@@ -67,9 +67,9 @@ internal sealed partial class Gazetteer
             }
 
             var maxTokens = r.ReadInt32();
-            int chars = Count(r), names = Count(r), tokens = Count(r), prefixes = Count(r);
+            int chars = ModelCacheFile.ReadCount(r), names = ModelCacheFile.ReadCount(r), tokens = ModelCacheFile.ReadCount(r), prefixes = ModelCacheFile.ReadCount(r);
             if (r.BaseStream.Position != r.BaseStream.Length || maxTokens < 0) return null;
-            var nameIndex = new GazetteerNames(MemoryMarshal.Cast<byte, char>(file.BlockBytes(checked(chars * sizeof(char)))).ToArray(), Ints(file, names + 1), Ints(file, names), entries);
+            var nameIndex = new GazetteerNames(MemoryMarshal.Cast<byte, char>(file.BlockBytes(checked(chars * sizeof(char)))).ToArray(), file.BlockInts(names + 1), file.BlockInts(names), entries);
             var tokenHashes = MemoryMarshal.Cast<byte, ulong>(file.BlockBytes(checked(tokens * sizeof(ulong))));
             var tokenEntries = MemoryMarshal.Cast<byte, int>(file.BlockBytes(checked(tokens * sizeof(int))));
             var byTokens = new Dictionary<ulong, GazEntry>(tokens);
@@ -88,14 +88,6 @@ internal sealed partial class Gazetteer
         {
             return null; // truncated, corrupt or unreadable: read from the gazetteer file
         }
-
-        static int Count(BinaryReader r)
-        {
-            var count = r.ReadInt32();
-            return count is >= 0 and < int.MaxValue / 8 ? count : throw new InvalidDataException("a count out of range");
-        }
-
-        static int[] Ints(ModelCacheFile file, int count) => MemoryMarshal.Cast<byte, int>(file.BlockBytes(checked(count * sizeof(int)))).ToArray();
     }
 
     /// <summary>Writes the gazetteer (read from its file) to <paramref name="cachePath"/>; false when it cannot.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -337,6 +338,19 @@ public sealed class ModelCacheFile : IDisposable
 
     /// <summary>The next block of <paramref name="size"/> bytes as a span (valid while the file is mapped).</summary>
     public ReadOnlySpan<byte> BlockBytes(int size) => Mapped(Block(size), size);
+
+    /// <summary>The next block, read as <paramref name="count"/> 32-bit integers and copied into a new array.</summary>
+    /// <exception cref="InvalidDataException">The block runs past the end of the file.</exception>
+    public int[] BlockInts(int count) => MemoryMarshal.Cast<byte, int>(BlockBytes(checked(count * sizeof(int)))).ToArray();
+
+    /// <summary>A count written in the header (<see cref="BinaryWriter.Write(int)"/>), refused when it is negative or too
+    /// large to be one, so a damaged header fails the load instead of allocating.</summary>
+    /// <exception cref="InvalidDataException">The count is out of range.</exception>
+    public static int ReadCount(BinaryReader header)
+    {
+        var count = header.ReadInt32();
+        return count is >= 0 and < int.MaxValue / 8 ? count : throw new InvalidDataException("a count out of range");
+    }
 
     /// <summary>True when every block written was read (nothing is left before the trailer).</summary>
     public bool AtEnd => ModelCache.Align(_position) == _end;

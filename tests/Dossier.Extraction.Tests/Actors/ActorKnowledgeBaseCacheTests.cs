@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Dossier.Extraction.Actors;
 using Dossier.Nlp.Models;
+using Dossier.Testing;
 
 namespace Dossier.Extraction.Tests.Actors;
 
@@ -142,10 +143,7 @@ public sealed class ActorKnowledgeBaseCacheTests
         {
             ActorKnowledgeBase.Load(folder, cache);
             var cachePath = CacheFile(folder, cache);
-            var good = File.ReadAllBytes(cachePath);
-            var bad = (byte[])good.Clone();
-            bad[bad.Length / 2] ^= 0x04;
-            File.WriteAllBytes(cachePath, damage switch { "truncated" => good[..(good.Length / 2)], "empty" => [], _ => bad });
+            var good = CacheDamage.Apply(cachePath, damage);
             Assert.Null(ActorKnowledgeBase.TryReadCache(cachePath, Hash(folder)));
             AssertSame(ActorKnowledgeBase.Load(folder), ActorKnowledgeBase.Load(folder, cache));
             Assert.Equal(good, File.ReadAllBytes(cachePath)); // rebuilt as it was

@@ -3,6 +3,7 @@ using System.Text;
 using Dossier.Core.Data;
 using Dossier.Extraction.Places;
 using Dossier.Nlp.Models;
+using Dossier.Testing;
 
 namespace Dossier.Extraction.Tests.Places;
 
@@ -110,10 +111,7 @@ public sealed class PlaceGazetteerCacheTests
         {
             PlaceGazetteer.Load(path, cacheDirectory: cache);
             var cachePath = CacheFile(path, cache);
-            var good = File.ReadAllBytes(cachePath);
-            var bad = (byte[])good.Clone();
-            bad[bad.Length / 2] ^= 0x04;
-            File.WriteAllBytes(cachePath, damage switch { "truncated" => good[..(good.Length / 2)], "empty" => [], _ => bad });
+            var good = CacheDamage.Apply(cachePath, damage);
             Assert.Null(PlaceGazetteer.TryReadCache(cachePath, ModelCache.HashFiles([path])));
             AssertSame(PlaceGazetteer.Load(path), PlaceGazetteer.Load(path, cacheDirectory: cache), Names);
             Assert.Equal(good, File.ReadAllBytes(cachePath)); // rebuilt as it was

@@ -3,6 +3,7 @@ using System.Text;
 using Dossier.Nlp.Entities;
 using Dossier.Nlp.Models;
 using Dossier.Nlp.Syntax;
+using Dossier.Testing;
 
 namespace Dossier.Nlp.Tests.Entities;
 
@@ -127,10 +128,7 @@ public sealed class GazetteerCacheTests
         {
             Gazetteer.Load(path, cache);
             var cachePath = CacheFile(path, cache);
-            var good = File.ReadAllBytes(cachePath);
-            var bad = (byte[])good.Clone();
-            bad[bad.Length / 2] ^= 0x04;
-            File.WriteAllBytes(cachePath, damage switch { "truncated" => good[..(good.Length / 2)], "empty" => [], _ => bad });
+            var good = CacheDamage.Apply(cachePath, damage);
             Assert.Null(Gazetteer.TryReadCache(cachePath, ModelCache.HashFiles([path]), path));
             AssertSame(Gazetteer.Load(path), Gazetteer.Load(path, cache));
             Assert.Equal(good, File.ReadAllBytes(cachePath)); // rebuilt as it was

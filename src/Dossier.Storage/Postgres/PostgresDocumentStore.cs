@@ -67,7 +67,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     public static PostgresDocumentStore Open(string url, StoreAccess access = StoreAccess.ReadWrite)
     {
         var (connectionString, name) = PostgresUrl.Parse(url);
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(WriteConnectionString(connectionString));
         var source = builder.Build();
         NpgsqlDataSource? reads = null;
         try
@@ -88,6 +88,24 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
             source.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The settings of the write pool (documents, the corpus link, the work queue): those of the store's URL, with
+    /// PostgreSQL planning each prepared statement for its own values (<c>plan_cache_mode=force_custom_plan</c>, added to
+    /// any <c>Options</c> of the URL). A writer's connection lives for a whole ingest, and its prepared statements would
+    /// otherwise settle on a generic plan made while the corpus tables were nearly empty, then keep scanning them as they
+    /// grow: measured, 500–870 buffers read a single-row corpus update instead of a few, and 2 workers slower than 1
+    /// (docs/evaluation.md, the lead's figures of 2026-12-07, late evening).</summary>
+    internal static string WriteConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        const string CustomPlans = "-c plan_cache_mode=force_custom_plan";
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+        {
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? CustomPlans : builder.Options + " " + CustomPlans;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>The most connections of the multiplexed read pool (unless the URL sets <c>Maximum Pool Size</c>).</summary>

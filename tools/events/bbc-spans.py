@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Sentence spans of BBC News files (the 2004-2005 BBC sample, ../shared/corpora/bbc), for event annotation records
+(`corpus` `bbc`, `text` null; see data/annotations/events/bbc-heldout3.md). The text is the file as .NET's
+File.ReadAllText reads it as strict UTF-8: a byte-order mark dropped, line ends kept (no BBC file has a BOM or a CR;
+offsets are counted in characters, and no file holds a character outside the Basic Multilingual Plane, so Python's
+code points and .NET's UTF-16 units agree). The rule: the first non-empty line is the headline, one span; after it every
+line break ends a span (a BBC paragraph is one line); within a line, `.`/`!`/`?` (with any closing quotes or
+parentheses) followed by white space, an optional opening quote or parenthesis and a capital letter or digit ends a span,
+unless the word before the period is a common abbreviation, a single capital letter or a dotted initialism (`U.S`) --
+the rule of tools/events/tempeval-spans.py. The sentence is its span with white space runs made one space.
+Usage: bbc-spans.py show DOC...            print each sentence of DOC (path under corpora/bbc/) with its number and span
+       bbc-spans.py check FILE.jsonl...    exit 1 unless every BBC document's records are exactly the rule's spans
+       bbc-spans.py sample                 the seeded document sample of bbc-heldout3.md (its rule is written there)
+The files are read from ../shared/corpora/bbc beside the repository (or $BBC)."""
+import json, os, random, re, sys
+BBC = os.environ.get("BBC") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "corpora", "bbc")
+TOPICS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "annotations", "topics", "bbc.tsv")
+ABBR = set("Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt Capt Maj Adm Cmdr Rev Prof Jr Sr Co Corp Inc Ltd Bros No Jan Feb "
+           "Mar Apr Aug Sept Sep Oct Nov Dec Ft Mt Calif Fla Mass Ariz Ill Wash Va Pa Conn Mich Minn Tenn Tex Okla Ore Wis "
+           "Ky La Md Mo Neb Nev Del Ga Ala Kan Colo Miss Vt Penn vs etc U.S U.N U.K p.m a.m".split())
+END = re.compile(r"""[.!?]+['"`)]*(?=\s+[`"('"]*[A-Z0-9])""")
+
+def text(doc):
+    if ".." in doc or os.path.isabs(doc) or not doc.endswith(".txt"): raise ValueError("BBC document %r is not a .txt path under corpora/bbc/" % doc)
+    if not os.path.isdir(BBC): raise FileNotFoundError("%s: the BBC sample's folder (corpora/bbc in the shared folder, or $BBC) is missing" % BBC)
+    t = open(os.path.join(BBC, doc), encoding="utf-8-sig", newline="").read()  # strict UTF-8, as EventAnnotations.Read
+    return t
+
+def _line(p, base, spans):
+    n = len(p); i = 0
+    while i < n and p[i].isspace(): i += 1
+    start = i
+    for m in END.finditer(p):
+        if m.start() < start: continue
+        if p[m.start()] == ".":
+            w = re.search(r"([A-Za-z.]+)$", p[start:m.start()])
+            word = w.group(1) if w else ""
+            if word in ABBR or re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"([A-Za-z]\.)+[A-Za-z]", word): continue
+        spans.append((base + start, base + m.end()))
+        j = m.end()
+        while j < n and p[j].isspace(): j += 1
+        start = j
+    e = n
+    while e > start and p[e - 1].isspace(): e -= 1
+    if e > start: spans.append((base + start, base + e))
+
+def spans(t):
+    """The (start, end) sentence spans of a BBC file's text: the headline, then the body's sentences."""
+    out = []; pos = 0; headline = True
+    for m in re.finditer(r"[^\r\n]+", t):
+        if not m.group().strip(): continue
+        if headline:
+            s, e = m.start(), m.end()
+            while t[s].isspace(): s += 1
+            while t[e - 1].isspace(): e -= 1
+            out.append((s, e)); headline = False
+        else:
+            _line(m.group(), m.start(), out)
+    return out
+
+def sentences(doc):
+    t = text(doc)
+    return [(s, e, " ".join(t[s:e].split())) for s, e in spans(t)]
+
+# The sample (bbc-heldout3.md): folders and their shares of the target sentence count, the files each excludes at the start
+# of its sorted list (earlier branches read their events), the seed.
+SHARES = [("business", 0.45, 34), ("tech", 0.20, 0), ("entertainment", 0.15, 33), ("sport", 0.20, 33)]
+TARGET = 900
+
+def sample():
+    topic = {}
+    for line in open(TOPICS, encoding="utf-8"):
+        if line.startswith("#") or not line.strip(): continue
+        f = line.rstrip("\n").split("\t"); topic[f[0]] = f[2]
+    rng = random.Random(16); out = []
+    for folder, share, skip in SHARES:
+        names = sorted(os.listdir(os.path.join(BBC, folder)))[skip:]
+        pool = []
+        for name in names:
+            doc = folder + "/" + name
+            if topic.get(doc) != "heldout": continue
+            try: text(doc)
+            except UnicodeDecodeError: continue
+            pool.append(doc)
+        rng.shuffle(pool)
+        count = 0
+        for doc in pool:
+            if count >= share * TARGET: break
+            n = len(spans(text(doc))); out.append((doc, n)); count += n
+    return out
+
+def main(argv):
+    if len(argv) < 2 or argv[1] not in ("show", "check", "sample"): print(__doc__); return 2
+    if argv[1] == "sample":
+        for doc, n in sample(): print(doc, n)
+        return 0
+    if argv[1] == "show":
+        for doc in argv[2:]:
+            print("===", doc)
+            for i, (s, e, t) in enumerate(sentences(doc)): print(i, s, e, t)
+        return 0
+    bad = 0
+    for path in argv[2:]:
+        docs = {}; before = bad
+        for line in open(path, encoding="utf-8"):
+            r = json.loads(line)
+            if r.get("corpus") == "bbc": docs.setdefault(r["doc"], []).append((r["sent"], r["start"], r["end"]))
+        for doc, recs in docs.items():
+            recs.sort()
+            if [s for s, _, _ in recs] != list(range(len(recs))) or [(s, e) for _, s, e in recs] != spans(text(doc)):
+                print(path, doc, "spans differ from the rule"); bad += 1
+        print(path, len(docs), "documents", "OK" if bad == before else "ERRORS")
+    return 1 if bad else 0
+
+if __name__ == "__main__": sys.exit(main(sys.argv))

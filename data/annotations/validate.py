@@ -3,6 +3,8 @@
 # TempEval-3 records (corpus "tempeval", text null) are rebuilt as EventAnnotations.cs does: the span start..end of the
 # TimeML file's <TEXT> plain text (tags removed, entities decoded), white space runs made one space; the TimeML files
 # are read from ../shared/data/tempeval3 beside the repository (or $TEMPEVAL3).
+# BBC News records (corpus "bbc", text null) likewise: the span start..end of the file under ../shared/corpora/bbc (or $BBC)
+# as EventAnnotations.cs reads it (strict UTF-8, a byte-order mark dropped, line ends kept), white space runs made one space.
 # Usage: python3 data/annotations/validate.py data/annotations/events/*.jsonl
 import sys,json,collections,os,re,html
 TEMPEVAL=os.environ.get("TEMPEVAL3") or os.path.join(os.path.dirname(os.path.abspath(__file__)),"..","..","..","shared","data","tempeval3")
@@ -15,6 +17,17 @@ def tempeval_plain(doc):
     return _plain[doc]
 def tempeval_text(r):
     p=tempeval_plain(r["doc"]); s,e=r["start"],r["end"]
+    if not (isinstance(s,int) and isinstance(e,int) and 0<=s<e<=len(p)): raise ValueError("bad span %r..%r"%(s,e))
+    return " ".join(p[s:e].split())
+BBC=os.environ.get("BBC") or os.path.join(os.path.dirname(os.path.abspath(__file__)),"..","..","..","shared","corpora","bbc")
+_bbc={}
+def bbc_text(r):
+    doc=r["doc"]
+    if ".." in doc or os.path.isabs(doc) or not doc.endswith(".txt"): raise ValueError("BBC document %r is not a .txt path under corpora/bbc/"%doc)
+    if doc not in _bbc:
+        if not os.path.isdir(BBC): sys.exit("validate.py: %s: the BBC sample's folder (corpora/bbc in the shared folder, or $BBC) is missing"%BBC)
+        _bbc[doc]=open(os.path.join(BBC,doc),encoding="utf-8-sig",newline="").read()
+    p=_bbc[doc]; s,e=r["start"],r["end"]
     if not (isinstance(s,int) and isinstance(e,int) and 0<=s<e<=len(p)): raise ValueError("bad span %r..%r"%(s,e))
     return " ".join(p[s:e].split())
 T=set("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT".split())
@@ -39,6 +52,10 @@ for path in sys.argv[1:]:
             try: r["text"]=tempeval_text(r)
             except Exception as x: print(path,k,"tempeval:",x); ok=False; continue
             if not r["text"]: print(path,k,"empty tempeval sentence"); ok=False
+        if r.get("corpus")=="bbc":
+            try: r["text"]=bbc_text(r)
+            except Exception as x: print(path,k,"bbc:",x); ok=False; continue
+            if not r["text"]: print(path,k,"empty bbc sentence"); ok=False
         for e in r["events"]:
             if e.get("type") not in T: print(path,k,"bad type",e.get("type")); ok=False
             if e.get("status") not in S: print(path,k,"bad status",e.get("status")); ok=False

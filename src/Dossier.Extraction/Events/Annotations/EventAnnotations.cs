@@ -13,7 +13,11 @@ namespace Dossier.Extraction.Events.Annotations;
 /// TimeML file under <c>tempeval3/</c> (<c>TimeBank/ABC19980108.1830.0711.tml</c>) and locate the sentence by
 /// <c>start</c>/<c>end</c> character offsets into the plain text of its <c>&lt;TEXT&gt;</c> element (tags removed,
 /// entities decoded), so that it never depends on a sentence splitter; the sentence is that span with every run of
-/// white space made one space. Malformed input is reported as an <see cref="InvalidDataException"/> whose message is
+/// white space made one space. BBC News records (<c>corpus</c> <c>bbc</c>, the BBC's text may not be committed) name a
+/// file of the BBC sample under <c>corpora/bbc/</c> (<c>business/123.txt</c>) and locate the sentence by <c>start</c>/<c>end</c>
+/// character offsets (UTF-16 code units) into that file's text as <see cref="File.ReadAllText(string, Encoding)"/> reads
+/// it as strict UTF-8 (a byte-order mark dropped, line ends kept as they are); the sentence is that span with every run
+/// of white space made one space. Malformed input is reported as an <see cref="InvalidDataException"/> whose message is
 /// <c>FILE:LINE: reason</c>.
 /// </summary>
 public static class EventAnnotations
@@ -40,9 +44,10 @@ public static class EventAnnotations
     /// <param name="path">A file or folder.</param>
     /// <param name="conllDirectory">The folder holding <c>eng.train.txt</c> and <c>eng.dev.txt</c>, for records without text; null to skip them.</param>
     /// <param name="tempevalDirectory">The <c>tempeval3</c> folder for TempEval-3 records; null: <c>tempeval3</c> beside <paramref name="conllDirectory"/>.</param>
-    /// <exception cref="InvalidDataException">A record is malformed, or a CoNLL or TempEval sentence cannot be found (FILE:LINE: reason).</exception>
-    /// <exception cref="FileNotFoundException">A CoNLL or TempEval record needs a corpus file that is not there.</exception>
-    public static IReadOnlyList<AnnotatedSentence> Read(string path, string? conllDirectory, string? tempevalDirectory = null)
+    /// <param name="bbcDirectory">The BBC sample's folder (holding <c>business/</c> …) for BBC records; null: <c>corpora/bbc</c> under the shared folder that holds <c>data/</c> beside <paramref name="conllDirectory"/> (<c>../shared/data/conll2003</c> → <c>../shared/corpora/bbc</c>).</param>
+    /// <exception cref="InvalidDataException">A record is malformed, or a CoNLL, TempEval or BBC sentence cannot be found (FILE:LINE: reason).</exception>
+    /// <exception cref="FileNotFoundException">A CoNLL, TempEval or BBC record needs a corpus file that is not there.</exception>
+    public static IReadOnlyList<AnnotatedSentence> Read(string path, string? conllDirectory, string? tempevalDirectory = null, string? bbcDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var files = Directory.Exists(path)
@@ -51,6 +56,8 @@ public static class EventAnnotations
         var conll = new Dictionary<string, List<List<string[]>>>(StringComparer.Ordinal);
         var tempeval = new Dictionary<string, string>(StringComparer.Ordinal);
         tempevalDirectory ??= conllDirectory is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(conllDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) ?? ".", "tempeval3");
+        bbcDirectory ??= conllDirectory is null ? null : BbcBeside(conllDirectory);
+        var corpora = new CorpusFolders(conllDirectory, conll, tempevalDirectory, tempeval, bbcDirectory, new Dictionary<string, string>(StringComparer.Ordinal));
         var result = new List<AnnotatedSentence>();
         foreach (var file in files)
         {
@@ -61,7 +68,7 @@ public static class EventAnnotations
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 try
                 {
-                    result.Add(Parse(line, conllDirectory, conll, tempevalDirectory, tempeval));
+                    result.Add(Parse(line, corpora));
                 }
                 catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
                 {
@@ -73,7 +80,17 @@ public static class EventAnnotations
         return result.Where(s => s.Text.Length > 0).ToList();
     }
 
-    private static AnnotatedSentence Parse(string line, string? conllDirectory, Dictionary<string, List<List<string[]>>> conll, string? tempevalDirectory, Dictionary<string, string> tempeval)
+    /// <summary>The corpus folders records without text are rebuilt from (null: such records are skipped), with the texts read so far.</summary>
+    private sealed record CorpusFolders(string? Conll, Dictionary<string, List<List<string[]>>> ConllCache, string? TempEval, Dictionary<string, string> TempEvalCache, string? Bbc, Dictionary<string, string> BbcCache);
+
+    /// <summary><c>corpora/bbc</c> under the shared folder, the parent of the <c>data/</c> folder that holds <paramref name="conllDirectory"/>.</summary>
+    private static string BbcBeside(string conllDirectory)
+    {
+        var data = Path.GetDirectoryName(Path.GetFullPath(conllDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) ?? ".";
+        return Path.Combine(Path.GetDirectoryName(data) ?? ".", "corpora", "bbc");
+    }
+
+    private static AnnotatedSentence Parse(string line, CorpusFolders corpora)
     {
         using var json = JsonDocument.Parse(line);
         var r = json.RootElement;
@@ -82,9 +99,12 @@ public static class EventAnnotations
         var sent = r.TryGetProperty("sent", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : throw new FormatException("'sent' is missing or not a number");
         var split = Required(r, "split");
         if (!Splits.Contains(split)) throw new FormatException($"unknown split '{split}'");
-        var text = Optional(r, "text") ?? (corpus == TempEvalCorpus
-            ? (tempevalDirectory is null ? "" : TempEvalText(tempevalDirectory, doc, Offset(r, "start"), Offset(r, "end"), tempeval))
-            : (conllDirectory is null ? "" : ConllText(conllDirectory, doc, sent, conll)));
+        var text = Optional(r, "text") ?? corpus switch
+        {
+            TempEvalCorpus => corpora.TempEval is null ? "" : TempEvalText(corpora.TempEval, doc, Offset(r, "start"), Offset(r, "end"), corpora.TempEvalCache),
+            BbcCorpus => corpora.Bbc is null ? "" : BbcText(corpora.Bbc, doc, Offset(r, "start"), Offset(r, "end"), corpora.BbcCache),
+            _ => corpora.Conll is null ? "" : ConllText(corpora.Conll, doc, sent, corpora.ConllCache),
+        };
         var events = new List<GoldEvent>();
         if (r.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array)
         {
@@ -125,6 +145,40 @@ public static class EventAnnotations
 
         if (end <= start || end > plain.Length) throw new FormatException($"'{doc}': span {start}..{end} is not within its text of {plain.Length} characters");
         return Collapse(plain.AsSpan(start, end - start));
+    }
+
+    /// <summary>The corpus name of BBC News records (the 2004–2005 BBC sample in <c>corpora/bbc</c>).</summary>
+    public const string BbcCorpus = "bbc";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The span <paramref name="start"/>..<paramref name="end"/> of the BBC file <paramref name="doc"/>, white space runs made one space.</summary>
+    private static string BbcText(string directory, string doc, int start, int end, Dictionary<string, string> cache)
+    {
+        if (doc.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(doc) || !doc.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            throw new FormatException($"BBC document '{doc}' is not a .txt path under corpora/bbc/");
+        }
+
+        if (!cache.TryGetValue(doc, out var text))
+        {
+            if (!Directory.Exists(directory)) throw new FileNotFoundException($"{directory}: the BBC sample's folder (corpora/bbc in the shared folder), needed for '{doc}', is missing", directory);
+            var file = Path.Combine(directory, doc);
+            if (!File.Exists(file)) throw new FileNotFoundException($"{file}: the BBC file named by '{doc}' is missing", file);
+            try
+            {
+                text = File.ReadAllText(file, StrictUtf8);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new FormatException($"'{doc}' is not UTF-8 text");
+            }
+
+            cache[doc] = text;
+        }
+
+        if (end <= start || end > text.Length) throw new FormatException($"'{doc}': span {start}..{end} is not within its text of {text.Length} characters");
+        return Collapse(text.AsSpan(start, end - start));
     }
 
     /// <summary>The text with every run of white space made one space, and none at either end.</summary>

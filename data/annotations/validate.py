@@ -41,7 +41,7 @@ for path in sys.argv[1:]:
         n+=1
         for f in ("corpus","doc","sent","split","text","events","note"):
             if f not in r: print(path,k,"missing",f); ok=False
-        if r["split"] not in ("train","dev","heldout","heldout2"): print(path,k,"bad split"); ok=False
+        if r["split"] not in ("train","dev","heldout","heldout2","heldout3"): print(path,k,"bad split"); ok=False
         if docsplit.setdefault(r["doc"],r["split"])!=r["split"]: print(path,k,"split differs in doc"); ok=False
         key=(r["doc"],r["sent"])
         if key in seen: print(path,k,"duplicate",key); ok=False

@@ -219,8 +219,8 @@ internal static class EvalCommand
         }.AcceptExistingOnly();
         var json = JsonOption();
         var details = new Option<FileInfo?>("--details") { Description = "Also write each record's (sentence's) gold events and the events found to this file" };
-        var split = new Option<string>("--split") { Description = "Annotated sentences: which split to score (train, dev, heldout, heldout2 or all; all leaves out heldout2, TempEval-3's held-out news, read once per model choice)", DefaultValueFactory = _ => "dev" };
-        split.AcceptOnlyFromAmong("train", "dev", "heldout", "heldout2", "all");
+        var split = new Option<string>("--split") { Description = "Annotated sentences: which split to score (train, dev, heldout, heldout2, heldout3 or all; all leaves out heldout2, TempEval-3's held-out news, and heldout3, EWT web text and BBC news, each read once per model choice)", DefaultValueFactory = _ => "dev" };
+        split.AcceptOnlyFromAmong("train", "dev", "heldout", "heldout2", "heldout3", "all");
         var minConfidence = new Option<double?>("--min-confidence")
         {
             Description = "Annotated sentences: leave out events below this confidence, as analyze does (default: the event model's threshold; 0 scores every event)",

@@ -23,21 +23,29 @@ namespace Dossier.Extraction.Events.Annotations;
 public static class EventAnnotations
 {
     /// <summary>The splits a record may name. <c>heldout2</c> (TempEval-3's held-out political and business news,
-    /// <c>tempeval-heldout2.jsonl</c>) is a second held-out set, read once per model choice by the lead, only when named.</summary>
-    public static readonly IReadOnlyList<string> Splits = ["train", "dev", "heldout", "heldout2"];
+    /// <c>tempeval-heldout2.jsonl</c>) and <c>heldout3</c> (web text of UD EWT and recent BBC news, <c>ewt-heldout3.jsonl</c>
+    /// and its BBC half) are further held-out sets, read once per model choice by the lead, only when named.</summary>
+    public static readonly IReadOnlyList<string> Splits = ["train", "dev", "heldout", "heldout2", "heldout3"];
 
-    /// <summary>The split that only an explicit <c>--split heldout2</c> reads (never <c>all</c>, never training).</summary>
+    /// <summary>The second held-out split, which only an explicit <c>--split heldout2</c> reads (never <c>all</c>, never training).</summary>
     public const string SecondHeldOut = "heldout2";
 
+    /// <summary>The third held-out split (web text and recent news), which only an explicit <c>--split heldout3</c> reads
+    /// (never <c>all</c>, never training).</summary>
+    public const string ThirdHeldOut = "heldout3";
+
+    /// <summary>The splits read only when named: <see cref="SecondHeldOut"/> and <see cref="ThirdHeldOut"/>.</summary>
+    public static readonly IReadOnlyList<string> ReadOnlyWhenNamed = [SecondHeldOut, ThirdHeldOut];
+
     /// <summary>The sentences a split choice reads: those of the split named, or for <c>all</c> those of every split but
-    /// <see cref="SecondHeldOut"/>, which is read only when named.</summary>
+    /// the ones of <see cref="ReadOnlyWhenNamed"/>, which are read only when named.</summary>
     /// <param name="sentences">The annotated sentences.</param>
     /// <param name="split">A name of <see cref="Splits"/>, or <c>all</c>.</param>
     public static IReadOnlyList<AnnotatedSentence> InSplit(IEnumerable<AnnotatedSentence> sentences, string split)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(split);
-        return sentences.Where(s => split == "all" ? s.Split != SecondHeldOut : s.Split == split).ToList();
+        return sentences.Where(s => split == "all" ? !ReadOnlyWhenNamed.Contains(s.Split) : s.Split == split).ToList();
     }
 
     /// <summary>The sentences of <paramref name="path"/> (a .jsonl file or a folder of them, files in ordinal order).</summary>

@@ -7,7 +7,8 @@ namespace Dossier.Extraction.Tests.Events.Scoring;
 /// <summary>
 /// Which annotated sentences each reader takes, on records written for the test with one document per split:
 /// training reads <c>train</c> only (and the dev set for its choices), <c>--split dev</c> reads <c>dev</c> only, and the
-/// second held-out set <c>heldout2</c> is read only when named (never by <c>all</c>, never by training).
+/// second and third held-out sets <c>heldout2</c> and <c>heldout3</c> are read only when named (never by <c>all</c>, never by
+/// training).
 /// </summary>
 public sealed class EventAnnotationsSplitTests : IDisposable
 {
@@ -23,6 +24,8 @@ public sealed class EventAnnotationsSplitTests : IDisposable
         ("heldout", "Border guards detained three smugglers near the river."),
         ("heldout2", "The envoy criticised the rebel commanders in a radio address."),
         ("heldout2", "Rain fell across the valley all afternoon."),
+        ("heldout3", "Our neighbour's dog barked at the postman again lol."),
+        ("heldout3", "The prosecutor charged two councillors with taking bribes."),
     ];
 
     private IReadOnlyList<AnnotatedSentence> Read()
@@ -62,11 +65,38 @@ public sealed class EventAnnotationsSplitTests : IDisposable
     }
 
     [Fact]
-    public void InSplit_All_ReadsEverySplitButHeldout2()
+    public void InSplit_All_ReadsEverySplitButHeldout2AndHeldout3()
     {
         var chosen = EventAnnotations.InSplit(Read(), "all");
 
         Assert.Equal(TextsOf("train", "dev", "heldout"), chosen.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Read_RecordInSplitHeldout3_IsAcceptedWithItsSplit()
+    {
+        var sentences = Read();
+
+        Assert.Equal(2, sentences.Count(s => s.Split == EventAnnotations.ThirdHeldOut));
+        Assert.Contains(EventAnnotations.ThirdHeldOut, EventAnnotations.Splits);
+    }
+
+    [Fact]
+    public void InSplit_Heldout3_ReadsOnlyTheThirdHeldOutSentences()
+    {
+        var chosen = EventAnnotations.InSplit(Read(), "heldout3");
+
+        Assert.Equal(TextsOf("heldout3"), chosen.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void InSplit_DevOrAll_NeverReadsAHeldout3Sentence()
+    {
+        var records = Read();
+
+        Assert.DoesNotContain(EventAnnotations.InSplit(records, "dev"), s => s.Split == EventAnnotations.ThirdHeldOut);
+        Assert.DoesNotContain(EventAnnotations.InSplit(records, "all"), s => s.Split == EventAnnotations.ThirdHeldOut);
+        Assert.DoesNotContain(EventAnnotations.InSplit(records, "train"), s => s.Split == EventAnnotations.ThirdHeldOut);
     }
 
     [Fact]

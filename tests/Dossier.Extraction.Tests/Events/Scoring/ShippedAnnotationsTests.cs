@@ -230,4 +230,67 @@ public sealed class ShippedAnnotationsTests
 
         Assert.True(gaps.Count == 0, "text outside every sentence, or sentences overlapping: " + string.Join("; ", gaps));
     }
+
+    /// <summary>The BBC half of the third held-out set (<c>bbc-heldout3.jsonl</c>, branch ev16b).</summary>
+    private const string BbcHeldOut3File = "bbc-heldout3.jsonl";
+
+    [Fact]
+    public void ShippedAnnotations_BbcHeldout3File_IsOnlyHeldout3BbcDocumentsThatTheTopicLabelsHoldOutAndNoOtherFileAnnotates()
+    {
+        var records = Records().ToList();
+        var bbc = records.Where(r => r.File == BbcHeldOut3File).ToList();
+        Assert.NotEmpty(bbc);
+        Assert.All(bbc, r => Assert.Equal(EventAnnotations.BbcCorpus, r.Corpus));
+        Assert.All(bbc, r => Assert.Equal(EventAnnotations.ThirdHeldOut, r.Split));
+        Assert.All(bbc, r => Assert.Matches("^(business|entertainment|sport|tech)/[0-9]{3}\\.txt$", r.Doc));
+        Assert.All(records.Where(r => r.Corpus == EventAnnotations.BbcCorpus), r => Assert.Equal(BbcHeldOut3File, r.File));
+        var topicSplit = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "data", "annotations", "topics", "bbc.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(f => f[0], f => f[2].Trim(), StringComparer.Ordinal);
+        var notHeldOut = bbc.Select(r => r.Doc).Distinct().Where(d => topicSplit.GetValueOrDefault(d) != "heldout").ToList();
+        Assert.True(notHeldOut.Count == 0, "BBC documents the topic labels do not hold out: " + string.Join(", ", notHeldOut));
+    }
+
+    [SkippableFact]
+    public void ShippedAnnotations_BbcHeldout3File_EverySentenceRebuildsAndHoldsItsRoles()
+    {
+        var directory = SharedData.Require("corpora/bbc");
+        var sentences = EventAnnotations.Read(Path.Combine(Folder, BbcHeldOut3File), null, bbcDirectory: directory);
+        Assert.Equal(Records().Count(r => r.File == BbcHeldOut3File), sentences.Count);
+        var bad = sentences.SelectMany(s => s.Events.SelectMany(e => new[] { e.Trigger, e.Source, e.Target })
+                .Where(v => v is not null && !s.Text.Contains(v, StringComparison.Ordinal))
+                .Select(v => $"{s.Doc}#{s.Sent}: '{v}'"))
+            .ToList();
+        Assert.True(bad.Count == 0, "roles not in their sentence: " + string.Join("; ", bad));
+    }
+
+    [SkippableFact]
+    public void ShippedAnnotations_BbcHeldout3File_EveryDocumentIsCoveredWholeBySentencesInOrderWithOnlySpaceBetween()
+    {
+        var directory = SharedData.Require("corpora/bbc");
+        var gaps = new List<string>();
+        foreach (var doc in File.ReadLines(Path.Combine(Folder, BbcHeldOut3File)).Where(l => l.Length > 0)
+                     .Select(l =>
+                     {
+                         using var json = JsonDocument.Parse(l);
+                         var r = json.RootElement;
+                         return (Doc: r.GetProperty("doc").GetString()!, Sent: r.GetProperty("sent").GetInt32(), Start: r.GetProperty("start").GetInt32(), End: r.GetProperty("end").GetInt32());
+                     })
+                     .GroupBy(r => r.Doc))
+        {
+            var text = File.ReadAllText(Path.Combine(directory, doc.Key));
+            var spans = doc.ToList();
+            Assert.Equal(Enumerable.Range(0, spans.Count), spans.Select(s => s.Sent));
+            var previous = 0;
+            foreach (var (sent, start, end) in spans.Select(s => (s.Sent, s.Start, s.End)).Append((spans.Count, text.Length, text.Length)))
+            {
+                if (start < previous || !string.IsNullOrWhiteSpace(text[previous..start]))
+                    gaps.Add($"{doc.Key}#{sent}: '{(start < previous ? "overlap" : text[previous..start])}'");
+                previous = Math.Max(previous, end);
+            }
+        }
+
+        Assert.True(gaps.Count == 0, "text outside every sentence, or sentences overlapping: " + string.Join("; ", gaps));
+    }
 }

@@ -11,6 +11,7 @@ the rule of tools/events/tempeval-spans.py. The sentence is its span with white 
 Usage: bbc-spans.py show DOC...            print each sentence of DOC (path under corpora/bbc/) with its number and span
        bbc-spans.py check FILE.jsonl...    exit 1 unless every BBC document's records are exactly the rule's spans
        bbc-spans.py sample                 the seeded document sample of bbc-heldout3.md (its rule is written there)
+       bbc-spans.py sample-train           the seeded train/dev document sample of bbc.md (its rule is written there)
 The files are read from ../shared/corpora/bbc beside the repository (or $BBC)."""
 import json, os, random, re, sys
 BBC = os.environ.get("BBC") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "corpora", "bbc")
@@ -89,10 +90,47 @@ def sample():
             n = len(spans(text(doc))); out.append((doc, n)); count += n
     return out
 
+# The train/dev sample (bbc.md): documents that the topic labels put in `train` or `dev` (each keeps that split as its event
+# split), without the same excluded files and without any document of bbc-heldout3.jsonl; other shares, seed and target.
+TRAIN_SHARES = [("business", 0.50, 34), ("tech", 0.20, 0), ("entertainment", 0.15, 33), ("sport", 0.15, 33)]
+TRAIN_TARGET = 1200
+HELDOUT3 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "annotations", "events", "bbc-heldout3.jsonl")
+
+def topics():
+    topic = {}
+    for line in open(TOPICS, encoding="utf-8"):
+        if line.startswith("#") or not line.strip(): continue
+        f = line.rstrip("\n").split("\t"); topic[f[0]] = f[2]
+    return topic
+
+def sample_train():
+    """(doc, sentences, split) of the train/dev sample, in the order the rule draws them."""
+    topic = topics()
+    held = {json.loads(l)["doc"] for l in open(HELDOUT3, encoding="utf-8") if l.strip()}
+    rng = random.Random(17); out = []
+    for folder, share, skip in TRAIN_SHARES:
+        names = sorted(os.listdir(os.path.join(BBC, folder)))[skip:]
+        pool = []
+        for name in names:
+            doc = folder + "/" + name
+            if topic.get(doc) not in ("train", "dev") or doc in held: continue
+            try: text(doc)
+            except UnicodeDecodeError: continue
+            pool.append(doc)
+        rng.shuffle(pool)
+        count = 0
+        for doc in pool:
+            if count >= share * TRAIN_TARGET: break
+            n = len(spans(text(doc))); out.append((doc, n, topic[doc])); count += n
+    return out
+
 def main(argv):
-    if len(argv) < 2 or argv[1] not in ("show", "check", "sample"): print(__doc__); return 2
+    if len(argv) < 2 or argv[1] not in ("show", "check", "sample", "sample-train"): print(__doc__); return 2
     if argv[1] == "sample":
         for doc, n in sample(): print(doc, n)
+        return 0
+    if argv[1] == "sample-train":
+        for doc, n, split in sample_train(): print(doc, n, split)
         return 0
     if argv[1] == "show":
         for doc in argv[2:]:

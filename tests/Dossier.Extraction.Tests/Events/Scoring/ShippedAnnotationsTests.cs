@@ -231,8 +231,35 @@ public sealed class ShippedAnnotationsTests
         Assert.True(gaps.Count == 0, "text outside every sentence, or sentences overlapping: " + string.Join("; ", gaps));
     }
 
+    [Fact]
+    public void ShippedAnnotations_GumMoreFile_HoldsGumDocumentsNoOtherFileAnnotatesDevExactlyWhenGumsOwnDevSetHoldsThem()
+    {
+        var records = Records().ToList();
+        var more = records.Where(r => r.File == "gum-more.jsonl").ToList();
+        Assert.NotEmpty(more);
+        Assert.All(more, r => Assert.Equal("gum", r.Corpus));
+        var elsewhere = records.Where(r => r.File != "gum-more.jsonl").Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        Assert.DoesNotContain(more, r => elsewhere.Contains((r.Corpus, r.Doc)));
+        var gumDev = CorefEvaluator.GumDevDocuments.ToHashSet(StringComparer.Ordinal);
+        Assert.All(more, r => Assert.Equal(gumDev.Contains(r.Doc) ? "dev" : "train", r.Split));
+    }
+
     /// <summary>The BBC half of the third held-out set (<c>bbc-heldout3.jsonl</c>, branch ev16b).</summary>
     private const string BbcHeldOut3File = "bbc-heldout3.jsonl";
+
+    /// <summary>BBC documents for training and dev (<c>bbc.jsonl</c>, branch ev16d).</summary>
+    private const string BbcFile = "bbc.jsonl";
+
+    /// <summary>The BBC topic labels (<c>data/annotations/topics/bbc.tsv</c>): document (<c>business/001.txt</c>) to split.</summary>
+    private static Dictionary<string, string> BbcTopicSplits() =>
+        File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "data", "annotations", "topics", "bbc.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(f => f[0], f => f[2].Trim(), StringComparer.Ordinal);
+
+    /// <summary>The event split of a BBC document whose topic label has <paramref name="topicSplit"/>: the topic labels'
+    /// <c>heldout</c> is the events' third held-out set <c>heldout3</c>; train and dev are themselves.</summary>
+    private static string BbcEventSplitOfTopicSplit(string topicSplit) => topicSplit == "heldout" ? EventAnnotations.ThirdHeldOut : topicSplit;
 
     [Fact]
     public void ShippedAnnotations_BbcHeldout3File_IsOnlyHeldout3BbcDocumentsThatTheTopicLabelsHoldOutAndNoOtherFileAnnotates()
@@ -243,21 +270,54 @@ public sealed class ShippedAnnotationsTests
         Assert.All(bbc, r => Assert.Equal(EventAnnotations.BbcCorpus, r.Corpus));
         Assert.All(bbc, r => Assert.Equal(EventAnnotations.ThirdHeldOut, r.Split));
         Assert.All(bbc, r => Assert.Matches("^(business|entertainment|sport|tech)/[0-9]{3}\\.txt$", r.Doc));
-        Assert.All(records.Where(r => r.Corpus == EventAnnotations.BbcCorpus), r => Assert.Equal(BbcHeldOut3File, r.File));
-        var topicSplit = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "data", "annotations", "topics", "bbc.tsv"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t'))
-            .ToDictionary(f => f[0], f => f[2].Trim(), StringComparer.Ordinal);
-        var notHeldOut = bbc.Select(r => r.Doc).Distinct().Where(d => topicSplit.GetValueOrDefault(d) != "heldout").ToList();
+        var heldOut = bbc.Select(r => r.Doc).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(records, r => r.File != BbcHeldOut3File && r.Corpus == EventAnnotations.BbcCorpus && heldOut.Contains(r.Doc));
+        var topicSplit = BbcTopicSplits();
+        var notHeldOut = heldOut.Where(d => topicSplit.GetValueOrDefault(d) != "heldout").ToList();
         Assert.True(notHeldOut.Count == 0, "BBC documents the topic labels do not hold out: " + string.Join(", ", notHeldOut));
     }
 
-    [SkippableFact]
-    public void ShippedAnnotations_BbcHeldout3File_EverySentenceRebuildsAndHoldsItsRoles()
+    [Fact]
+    public void ShippedAnnotations_BbcDocumentInAnyFile_HasTheSplitItsTopicLabelGivesIt()
+    {
+        var topicSplit = BbcTopicSplits();
+        var bbc = Records().Where(r => r.Corpus == EventAnnotations.BbcCorpus).ToList();
+        Assert.Contains(bbc, r => r.File == BbcFile);
+        var unlabelled = bbc.Where(r => !topicSplit.ContainsKey(r.Doc)).Select(r => $"{r.File} {r.Doc}").Distinct().ToList();
+        Assert.True(unlabelled.Count == 0, "BBC documents without a topic label: " + string.Join(", ", unlabelled));
+        var mixed = bbc.Where(r => r.Split != BbcEventSplitOfTopicSplit(topicSplit[r.Doc]))
+            .Select(r => $"{r.File} {r.Doc}: {r.Split}, topic split {topicSplit[r.Doc]}").Distinct().ToList();
+        Assert.True(mixed.Count == 0, "BBC documents whose event split is not their topic split: " + string.Join("; ", mixed));
+    }
+
+    [Fact]
+    public void ShippedAnnotations_BbcFile_HoldsOnlyTrainOrDevDocumentsPastTheFilesEarlierBranchesReadAndNoOtherFileAnnotates()
+    {
+        var records = Records().ToList();
+        var bbc = records.Where(r => r.File == BbcFile).ToList();
+        Assert.NotEmpty(bbc);
+        Assert.All(bbc, r => Assert.Equal(EventAnnotations.BbcCorpus, r.Corpus));
+        Assert.All(bbc, r => Assert.Contains(r.Split, new[] { "train", "dev" }));
+        Assert.All(bbc, r => Assert.Matches("^(business|entertainment|sport|tech)/[0-9]{3}\\.txt$", r.Doc));
+        // The first 34 business, 33 entertainment and 33 sport files by sorted name were read by earlier branches (bbc.md).
+        var excluded = new Dictionary<string, int> { ["business"] = 34, ["entertainment"] = 33, ["sport"] = 33, ["tech"] = 0 };
+        var early = bbc.Select(r => r.Doc).Distinct()
+            .Where(d => int.Parse(d[(d.IndexOf('/') + 1)..^4], System.Globalization.CultureInfo.InvariantCulture) <= excluded[d[..d.IndexOf('/')]])
+            .ToList();
+        Assert.True(early.Count == 0, "BBC documents among the files earlier branches read: " + string.Join(", ", early));
+        var elsewhere = records.Where(r => r.File != BbcFile).Select(r => (r.Corpus, r.Doc)).ToHashSet();
+        Assert.DoesNotContain(bbc, r => elsewhere.Contains((r.Corpus, r.Doc)));
+    }
+
+    [SkippableTheory]
+    [InlineData(BbcHeldOut3File)]
+    [InlineData(BbcFile)]
+    public void ShippedAnnotations_BbcFile_EverySentenceRebuildsAndHoldsItsRoles(string file)
     {
         var directory = SharedData.Require("corpora/bbc");
-        var sentences = EventAnnotations.Read(Path.Combine(Folder, BbcHeldOut3File), null, bbcDirectory: directory);
-        Assert.Equal(Records().Count(r => r.File == BbcHeldOut3File), sentences.Count);
+        var sentences = EventAnnotations.Read(Path.Combine(Folder, file), null, bbcDirectory: directory);
+        Assert.NotEmpty(sentences);
+        Assert.Equal(Records().Count(r => r.File == file), sentences.Count);
         var bad = sentences.SelectMany(s => s.Events.SelectMany(e => new[] { e.Trigger, e.Source, e.Target })
                 .Where(v => v is not null && !s.Text.Contains(v, StringComparison.Ordinal))
                 .Select(v => $"{s.Doc}#{s.Sent}: '{v}'"))
@@ -265,12 +325,14 @@ public sealed class ShippedAnnotationsTests
         Assert.True(bad.Count == 0, "roles not in their sentence: " + string.Join("; ", bad));
     }
 
-    [SkippableFact]
-    public void ShippedAnnotations_BbcHeldout3File_EveryDocumentIsCoveredWholeBySentencesInOrderWithOnlySpaceBetween()
+    [SkippableTheory]
+    [InlineData(BbcHeldOut3File)]
+    [InlineData(BbcFile)]
+    public void ShippedAnnotations_BbcFile_EveryDocumentIsCoveredWholeBySentencesInOrderWithOnlySpaceBetween(string file)
     {
         var directory = SharedData.Require("corpora/bbc");
         var gaps = new List<string>();
-        foreach (var doc in File.ReadLines(Path.Combine(Folder, BbcHeldOut3File)).Where(l => l.Length > 0)
+        foreach (var doc in File.ReadLines(Path.Combine(Folder, file)).Where(l => l.Length > 0)
                      .Select(l =>
                      {
                          using var json = JsonDocument.Parse(l);

@@ -271,7 +271,8 @@ public sealed class ShippedAnnotationsTests
         Assert.All(bbc, r => Assert.Equal(EventAnnotations.ThirdHeldOut, r.Split));
         Assert.All(bbc, r => Assert.Matches("^(business|entertainment|sport|tech)/[0-9]{3}\\.txt$", r.Doc));
         var heldOut = bbc.Select(r => r.Doc).ToHashSet(StringComparer.Ordinal);
-        Assert.DoesNotContain(records, r => r.File != BbcHeldOut3File && r.Corpus == EventAnnotations.BbcCorpus && heldOut.Contains(r.Doc));
+        // The blind second annotation of part of heldout3 (agreement/, which no reader of the events folder opens) is the one other copy.
+        Assert.DoesNotContain(records, r => r.File != BbcHeldOut3File && r.File != Heldout3SecondFile && r.Corpus == EventAnnotations.BbcCorpus && heldOut.Contains(r.Doc));
         var topicSplit = BbcTopicSplits();
         var notHeldOut = heldOut.Where(d => topicSplit.GetValueOrDefault(d) != "heldout").ToList();
         Assert.True(notHeldOut.Count == 0, "BBC documents the topic labels do not hold out: " + string.Join(", ", notHeldOut));
@@ -307,6 +308,29 @@ public sealed class ShippedAnnotationsTests
         Assert.True(early.Count == 0, "BBC documents among the files earlier branches read: " + string.Join(", ", early));
         var elsewhere = records.Where(r => r.File != BbcFile).Select(r => (r.Corpus, r.Doc)).ToHashSet();
         Assert.DoesNotContain(bbc, r => elsewhere.Contains((r.Corpus, r.Doc)));
+    }
+
+    /// <summary>The second annotator's blind labels of a sample of heldout3 documents (agreement/heldout3.md, branch ev16a).</summary>
+    private const string Heldout3SecondFile = "agreement/heldout3-second.jsonl";
+
+    private static List<string> SentenceKeys(string file) =>
+        File.ReadLines(Path.Combine(Folder, file)).Where(l => l.Length > 0).Select(l =>
+        {
+            using var json = JsonDocument.Parse(l);
+            var r = json.RootElement;
+            string Field(string name) => r.TryGetProperty(name, out var v) ? v.ToString() : "";
+            return string.Join("|", Field("corpus"), Field("doc"), Field("sent"), Field("split"), Field("text"), Field("start"), Field("end"));
+        }).ToList();
+
+    [Fact]
+    public void ShippedAnnotations_Heldout3SecondAnnotation_HoldsExactlyTheSentencesOfWholeHeldout3Documents()
+    {
+        var second = SentenceKeys(Heldout3SecondFile);
+        Assert.NotEmpty(second);
+        var first = SentenceKeys("ewt-heldout3.jsonl").Concat(SentenceKeys(BbcHeldOut3File)).ToList();
+        var docs = second.Select(k => string.Join("|", k.Split('|').Take(2))).ToHashSet(StringComparer.Ordinal);
+        var firstOfThoseDocs = first.Where(k => docs.Contains(string.Join("|", k.Split('|').Take(2)))).ToList();
+        Assert.Equal(firstOfThoseDocs.Order(StringComparer.Ordinal), second.Order(StringComparer.Ordinal));
     }
 
     [SkippableTheory]

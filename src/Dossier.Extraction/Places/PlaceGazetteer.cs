@@ -37,7 +37,7 @@ internal sealed record GazetteerPlace(string Id, string Class, string Code, stri
 /// also by their alternate names (<see cref="FindAlternate"/>, a separate look-up that never overrides a name).
 /// Immutable and thread-safe after load.
 /// </summary>
-internal sealed class PlaceGazetteer
+internal sealed partial class PlaceGazetteer
 {
     public const string FileName = "gazetteer.tsv.gz";
 
@@ -53,19 +53,15 @@ internal sealed class PlaceGazetteer
         return Load(Path.Combine(folder, FileName), Path.Combine(folder, AbbreviationsFileName), Path.Combine(folder, ArticlesFileName), ModelCache.DefaultDirectory);
     });
 
-    /// <summary>The kind of its cache files (<see cref="ModelCache"/>): <c>places-v1-….bin</c>.</summary>
-    internal const string CacheKind = "places";
-
-    /// <summary>The cached form's format: raised whenever <see cref="TryWriteCache"/> writes another shape.</summary>
-    internal const int CacheVersion = 1;
-
-    private readonly List<(GazetteerPlace Place, string Alternates)> _places; // in file order, for the cache
+    private readonly GazetteerPlace[] _places; // in file order
+    private readonly IReadOnlyList<string> _alternates; // each place's alternate names (a cached gazetteer's made when first asked for)
 
     private FrozenDictionary<string, string[]> _abbreviations = FrozenDictionary<string, string[]>.Empty;
     private FrozenSet<string> _articles = FrozenSet<string>.Empty;
     private IReadOnlyDictionary<string, GazetteerPlace[]> _byNameWithoutArticle = FrozenDictionary<string, GazetteerPlace[]>.Empty;
 
-    private readonly Dictionary<string, GazetteerPlace[]> _byName; // a plain dictionary: a frozen one of ~48,000 names costs more to build than its lookups save
+    private readonly Dictionary<string, GazetteerPlace[]>? _byName; // read from the file: a plain dictionary (a frozen one of ~48,000 names costs more to build than its lookups save)
+    private readonly CachedPlaceNames? _cachedNames; // or read from the cache folder: the keys sorted in one block (PlaceGazetteer.Cache.cs)
     private readonly Lazy<Dictionary<string, GazetteerPlace[]>> _byAlternateName; // built on the first look-up: most documents need none
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso2;
     private readonly FrozenDictionary<string, GazetteerPlace> _countryByIso3;
@@ -73,25 +69,21 @@ internal sealed class PlaceGazetteer
     private readonly FrozenDictionary<string, GazetteerPlace> _divisionById;
 
     /// <param name="places">The places in file order, with their names and alternate names.</param>
-    /// <param name="byNameCached">The places by the keys of their names, as this constructor builds it from the names
-    /// (read from the cache: the names are then not read).</param>
-    private PlaceGazetteer(List<(GazetteerPlace Place, string[] Names, string Alternates)> places, Dictionary<string, GazetteerPlace[]>? byNameCached = null)
+    private PlaceGazetteer(List<(GazetteerPlace Place, string[] Names, string Alternates)> places)
     {
         var byName = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
-        var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
-        var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
-        var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
-        var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
         var keys = new List<string>();
-        _places = new(places.Count);
-        foreach (var (p, names, alternates) in places)
+        _places = new GazetteerPlace[places.Count];
+        var alternates = new string[places.Count];
+        for (var i = 0; i < places.Count; i++)
         {
-            _places.Add((p, alternates));
-            if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
+            var (p, names, alternateNames) = places[i];
+            _places[i] = p;
+            alternates[i] = alternateNames;
 
             // Each distinct non-empty key of the place's names once, in the order of its first name.
             keys.Clear();
-            foreach (var name in byNameCached is null ? names : [])
+            foreach (var name in names)
             {
                 var key = Key(name);
                 if (key.Length == 0 || keys.IndexOf(key) >= 0) continue; // string equality: ordinal
@@ -99,7 +91,35 @@ internal sealed class PlaceGazetteer
                 if (!byName.TryGetValue(key, out var list)) byName[key] = list = [];
                 list.Add(p);
             }
+        }
 
+        _alternates = alternates;
+        _byName = byName.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        (_countryByIso2, _countryByIso3, _capitalByIso2, _divisionById) = Tables(_places);
+        _byAlternateName = new(AlternateIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>A gazetteer read from the cache folder: its places in file order, their alternate names and its name index.</summary>
+    private PlaceGazetteer(GazetteerPlace[] places, IReadOnlyList<string> alternates, CachedPlaceNames names)
+    {
+        _places = places;
+        _alternates = alternates;
+        _cachedNames = names;
+        (_countryByIso2, _countryByIso3, _capitalByIso2, _divisionById) = Tables(_places);
+        _byAlternateName = new(AlternateIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The countries by their alpha-2 and alpha-3 codes, each country's most populous capital, the divisions by id.</summary>
+    private static (FrozenDictionary<string, GazetteerPlace>, FrozenDictionary<string, GazetteerPlace>, FrozenDictionary<string, GazetteerPlace>,
+        FrozenDictionary<string, GazetteerPlace>) Tables(GazetteerPlace[] places)
+    {
+        var c2 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var c3 = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var capitals = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var divisions = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        foreach (var p in places)
+        {
+            if (p.Class == PlaceClasses.Admin1) divisions[p.Id] = p;
             if (p.Class == PlaceClasses.Country)
             {
                 c2[p.Country] = p;
@@ -111,14 +131,40 @@ internal sealed class PlaceGazetteer
             }
         }
 
-        _byName = byNameCached ?? byName.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _countryByIso2 = c2.ToFrozenDictionary(StringComparer.Ordinal);
-        _countryByIso3 = c3.ToFrozenDictionary(StringComparer.Ordinal);
-        _capitalByIso2 = capitals.ToFrozenDictionary(StringComparer.Ordinal);
-        _divisionById = divisions.ToFrozenDictionary(StringComparer.Ordinal);
-        Count = places.Count;
-        var withAlternates = places.Where(p => p.Alternates.Length > 0).Select(p => (p.Place, p.Alternates)).ToList();
-        _byAlternateName = new(() => AlternateIndex(withAlternates), LazyThreadSafetyMode.ExecutionAndPublication);
+        return (c2.ToFrozenDictionary(StringComparer.Ordinal), c3.ToFrozenDictionary(StringComparer.Ordinal), capitals.ToFrozenDictionary(StringComparer.Ordinal),
+            divisions.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>The places of a key (<see cref="Key"/>), or null.</summary>
+    private GazetteerPlace[]? ByName(string key) => _byName is not null ? _byName.GetValueOrDefault(key) : _cachedNames!.Find(key);
+
+    /// <summary>The number of keys in the name index.</summary>
+    private int NameCount => _byName?.Count ?? _cachedNames!.Count;
+
+    /// <summary>The keys of the name index whose first word is one of <paramref name="words"/> (in no particular order).</summary>
+    private List<string> KeysBeginningWith(FrozenSet<string> words)
+    {
+        var first = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var found = new List<string>();
+        if (_byName is not null)
+        {
+            foreach (var key in _byName.Keys)
+            {
+                var space = key.IndexOf(' ', StringComparison.Ordinal);
+                if (space > 0 && first.Contains(key.AsSpan(0, space))) found.Add(key);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < _cachedNames!.Count; i++)
+            {
+                var key = _cachedNames.Key(i);
+                var space = key.IndexOf(' ');
+                if (space > 0 && first.Contains(key[..space])) found.Add(key.ToString());
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -127,11 +173,19 @@ internal sealed class PlaceGazetteer
     /// the names as their keys (<see cref="Key"/>, folded by <c>tools/places/build.mjs</c>), so only a name that is not a key
     /// of its own (a hand-edited file) is folded here: the ~67,000 names of the shipped file cost no normalisation.
     /// </summary>
-    private Dictionary<string, GazetteerPlace[]> AlternateIndex(List<(GazetteerPlace Place, string Alternates)> places)
+    private Dictionary<string, GazetteerPlace[]> AlternateIndex()
     {
-        var byKey = new Dictionary<string, GazetteerPlace[]>(places.Count * 3, StringComparer.Ordinal);
-        foreach (var (p, alternates) in places)
+        var withAlternates = 0;
+        for (var i = 0; i < _places.Length; i++)
         {
+            if (_alternates[i].Length > 0) withAlternates++;
+        }
+
+        var byKey = new Dictionary<string, GazetteerPlace[]>(withAlternates * 3, StringComparer.Ordinal);
+        for (var i = 0; i < _places.Length; i++)
+        {
+            var (p, alternates) = (_places[i], _alternates[i]);
+            if (alternates.Length == 0) continue;
             foreach (var name in alternates.Split('|'))
             {
                 var key = IsKey(name) ? name : Key(name);
@@ -148,7 +202,7 @@ internal sealed class PlaceGazetteer
     /// <exception cref="DataFileException">When the file is missing or malformed.</exception>
     public static PlaceGazetteer Default => Shared.Value;
 
-    public int Count { get; }
+    public int Count => _places.Length;
 
     /// <summary>
     /// Every place one of whose names folds to the same key as <paramref name="name"/>, or as the name with an abbreviation
@@ -158,7 +212,7 @@ internal sealed class PlaceGazetteer
     public IReadOnlyList<GazetteerPlace> Find(string name)
     {
         var key = Key(name);
-        var found = _byName.TryGetValue(key, out var list) ? list : [];
+        var found = ByName(key) ?? [];
         if (found.Length == 0 && _articles.Count > 0 && key.Length > 0) found = WithOrWithoutArticle(key);
         if (_abbreviations.Count == 0) return found;
         var words = key.Split(' ');
@@ -169,7 +223,7 @@ internal sealed class PlaceGazetteer
             foreach (var expansion in expansions)
             {
                 var expanded = string.Join(' ', words.Select((w, j) => j == i ? expansion : w));
-                if (!_byName.TryGetValue(expanded, out var hits)) continue;
+                if (ByName(expanded) is not { } hits) continue;
                 more ??= [.. found];
                 more.AddRange(hits.Where(h => !more.Contains(h)));
             }
@@ -186,7 +240,7 @@ internal sealed class PlaceGazetteer
     public IReadOnlyList<GazetteerPlace> FindAlternate(string name)
     {
         var key = Key(name);
-        return !_byName.ContainsKey(key) && _byAlternateName.Value.TryGetValue(key, out var list) ? list : [];
+        return ByName(key) is null && _byAlternateName.Value.TryGetValue(key, out var list) ? list : [];
     }
 
     /// <summary>
@@ -199,7 +253,7 @@ internal sealed class PlaceGazetteer
     private GazetteerPlace[] WithOrWithoutArticle(string key)
     {
         var space = key.IndexOf(' ', StringComparison.Ordinal);
-        if (space > 0 && _articles.Contains(key[..space]) && _byName.TryGetValue(key[(space + 1)..], out var without)) return without;
+        if (space > 0 && _articles.Contains(key[..space]) && ByName(key[(space + 1)..]) is { } without) return without;
         return _byNameWithoutArticle.TryGetValue(key, out var with) ? with : [];
     }
 
@@ -284,20 +338,14 @@ internal sealed class PlaceGazetteer
 
             // The names that begin with an article, by the rest of the name ("le gosier" under "gosier"), article order.
             // Only the few keys that begin with an article are sorted (the order decides the order of the places).
-            var withArticle = new List<string>();
-            foreach (var key in gazetteer._byName.Keys)
-            {
-                var space = key.IndexOf(' ', StringComparison.Ordinal);
-                if (space > 0 && articles.Contains(key[..space])) withArticle.Add(key);
-            }
-
+            var withArticle = gazetteer.KeysBeginningWith(articles);
             withArticle.Sort(StringComparer.Ordinal);
             var without = new Dictionary<string, List<GazetteerPlace>>(StringComparer.Ordinal);
             foreach (var key in withArticle)
             {
                 var rest = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
                 if (!without.TryGetValue(rest, out var list)) without[rest] = list = [];
-                foreach (var p in gazetteer._byName[key])
+                foreach (var p in gazetteer.ByName(key)!)
                 {
                     if (!list.Any(q => ReferenceEquals(q, p))) list.Add(p);
                 }
@@ -312,122 +360,6 @@ internal sealed class PlaceGazetteer
         }
 
         return gazetteer;
-    }
-
-    /// <summary>The places of the file at <paramref name="path"/> through the cache in <paramref name="cacheDirectory"/>.</summary>
-    private static PlaceGazetteer LoadPlaces(string path, string cacheDirectory) =>
-        ModelCache.Load(cacheDirectory, CacheKind, CacheVersion, [path], TryReadCache, () => LoadPlaces(path), (gazetteer, cachePath, hash) => gazetteer.TryWriteCache(cachePath, hash));
-
-    /// <summary>
-    /// The places cached at <paramref name="cachePath"/> (<see cref="TryWriteCache"/>), or null when that file is missing,
-    /// stale, truncated or corrupt: no names folded, no numbers parsed, each distinct text one string.
-    /// </summary>
-    internal static PlaceGazetteer? TryReadCache(string cachePath, byte[] hash)
-    {
-        using var file = ModelCache.TryOpen(cachePath, CacheKind, CacheVersion, hash);
-        if (file is null) return null;
-        try
-        {
-            using var r = file.Header();
-            var texts = new string[r.ReadInt32()];
-            for (var i = 0; i < texts.Length; i++) texts[i] = r.ReadString();
-            var count = r.ReadInt32();
-            if (count < 0 || count > texts.Length * 16L) return null;
-            var places = new List<(GazetteerPlace, string[], string)>(count); // as the file's reader makes it (no other generic code to compile)
-            for (var i = 0; i < count; i++)
-            {
-                var p = new GazetteerPlace(texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()], texts[r.ReadInt32()],
-                    texts[r.ReadInt32()], r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), texts[r.ReadInt32()]);
-                places.Add((p, [], texts[r.ReadInt32()]));
-            }
-
-            var keys = r.ReadInt32();
-            if (keys < 0 || keys > texts.Length) return null;
-            var byName = new Dictionary<string, GazetteerPlace[]>(keys, StringComparer.Ordinal);
-            for (var k = 0; k < keys; k++)
-            {
-                var key = texts[r.ReadInt32()];
-                var list = new GazetteerPlace[r.ReadInt32()];
-                for (var j = 0; j < list.Length; j++) list[j] = places[r.ReadInt32()].Item1;
-                if (!byName.TryAdd(key, list)) return null;
-            }
-
-            if (r.BaseStream.Position != r.BaseStream.Length || !file.AtEnd) return null;
-            return new PlaceGazetteer(places, byName);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or DecoderFallbackException or ArgumentException
-                                      or OverflowException or IndexOutOfRangeException or OutOfMemoryException)
-        {
-            return null; // truncated or corrupt: rebuilt from the gazetteer file
-        }
-    }
-
-    /// <summary>
-    /// Writes the places (in file order) and the name index (in its order) to <paramref name="cachePath"/>, every distinct
-    /// text once in a table they refer to (<see cref="ModelCache.TryWrite"/>); false when it cannot.
-    /// </summary>
-    internal bool TryWriteCache(string cachePath, byte[] hash)
-    {
-        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Text(string s)
-        {
-            if (!texts.TryGetValue(s, out var i)) texts.Add(s, i = texts.Count);
-            return i;
-        }
-
-        var index = new Dictionary<GazetteerPlace, int>(ReferenceEqualityComparer.Instance);
-        var rows = new List<int[]>(_places.Count);
-        foreach (var (p, alternates) in _places)
-        {
-            index.Add(p, index.Count);
-            rows.Add([Text(p.Id), Text(p.Class), Text(p.Code), Text(p.Country), Text(p.Admin1Code), Text(p.Admin1Name), Text(p.Name), Text(alternates)]);
-        }
-
-        var keys = _byName.Select(kv => (Text(kv.Key), kv.Value)).ToList();
-        return ModelCache.TryWrite(cachePath, CacheKind, CacheVersion, hash, (header, _) =>
-        {
-            header.Write(texts.Count);
-            foreach (var text in texts.Keys) header.Write(text); // in the order of their numbers
-            header.Write(_places.Count);
-            for (var i = 0; i < _places.Count; i++)
-            {
-                var p = _places[i].Place;
-                var row = rows[i];
-                for (var c = 0; c < 6; c++) header.Write(row[c]);
-                header.Write(p.Latitude);
-                header.Write(p.Longitude);
-                header.Write(p.Population);
-                header.Write(row[6]);
-                header.Write(row[7]);
-            }
-
-            header.Write(keys.Count);
-            foreach (var (key, list) in keys)
-            {
-                header.Write(key);
-                header.Write(list.Length);
-                foreach (var p in list) header.Write(index[p]);
-            }
-        });
-    }
-
-    /// <summary>
-    /// True when both hold the same places (every column, alternate names included) in the same order and the same name
-    /// index (the same keys in the same order, each with the same places in the same order).
-    /// </summary>
-    internal bool SameAs(PlaceGazetteer other)
-    {
-        if (Count != other.Count || !_places.SequenceEqual(other._places) || _byName.Count != other._byName.Count) return false;
-        var position = new Dictionary<GazetteerPlace, int>(ReferenceEqualityComparer.Instance);
-        var otherPosition = new Dictionary<GazetteerPlace, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < _places.Count; i++)
-        {
-            position.Add(_places[i].Place, i);
-            otherPosition.Add(other._places[i].Place, i);
-        }
-
-        return _byName.Zip(other._byName).All(pair => pair.First.Key == pair.Second.Key
-            && pair.First.Value.Select(p => position[p]).SequenceEqual(pair.Second.Value.Select(p => otherPosition[p])));
     }
 
     private static PlaceGazetteer LoadPlaces(string path)

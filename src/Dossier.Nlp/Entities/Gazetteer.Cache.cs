@@ -107,17 +107,10 @@ internal sealed partial class Gazetteer
         var rows = entries.Keys.Select(e => (Place: Text(e.PlaceCountry), Demonym: Text(e.DemonymCountry))).ToList();
         var names = _byName.Keys.ToList();
         names.Sort(StringComparer.Ordinal);
-        var starts = new int[names.Count + 1];
+        var (allChars, starts) = SortedKeys.Layout(names);
         var nameEntries = new int[names.Count];
-        var chars = new StringBuilder();
-        for (var i = 0; i < names.Count; i++)
-        {
-            chars.Append(names[i]);
-            starts[i + 1] = chars.Length;
-            nameEntries[i] = entries[_byName[names[i]]];
-        }
+        for (var i = 0; i < names.Count; i++) nameEntries[i] = entries[_byName[names[i]]];
 
-        var allChars = chars.ToString();
         var tokenHashes = new ulong[_byTokens.Count];
         var tokenEntries = new int[_byTokens.Count];
         var t = 0;
@@ -194,50 +187,27 @@ internal sealed partial class Gazetteer
 /// <summary>The gazetteer's names as its cache file holds them: sorted (ordinal), one block of characters, found by binary search.</summary>
 internal sealed class GazetteerNames(char[] chars, int[] starts, int[] entryOf, GazEntry[] entries)
 {
+    private readonly SortedKeys _names = new(chars, starts);
+
     public int Count => entryOf.Length;
 
     /// <summary>True when the offsets ascend to the end of the block, every entry exists and the names are sorted with none twice.</summary>
     public bool Check()
     {
-        if (starts.Length != entryOf.Length + 1 || starts[0] != 0 || starts[^1] != chars.Length) return false;
-        for (var i = 1; i < starts.Length; i++)
-        {
-            if (starts[i] < starts[i - 1]) return false;
-        }
-
+        if (_names.Count != entryOf.Length || !_names.Check()) return false;
         foreach (var e in entryOf)
         {
             if ((uint)e >= (uint)entries.Length) return false;
-        }
-
-        for (var i = 1; i < entryOf.Length; i++)
-        {
-            if (Name(i - 1).SequenceCompareTo(Name(i)) >= 0) return false;
         }
 
         return true;
     }
 
     /// <summary>The entry of a key (<see cref="Gazetteer.Key(string)"/>), or null.</summary>
-    public GazEntry? Find(ReadOnlySpan<char> key)
-    {
-        int low = 0, high = entryOf.Length - 1;
-        while (low <= high)
-        {
-            var mid = (int)((uint)(low + high) >> 1);
-            var order = Name(mid).SequenceCompareTo(key);
-            if (order == 0) return entries[entryOf[mid]];
-            if (order < 0) low = mid + 1;
-            else high = mid - 1;
-        }
-
-        return null;
-    }
+    public GazEntry? Find(ReadOnlySpan<char> key) => _names.IndexOf(key) is >= 0 and var i ? entries[entryOf[i]] : null;
 
     public IEnumerable<KeyValuePair<string, GazEntry>> All()
     {
-        for (var i = 0; i < entryOf.Length; i++) yield return new(Name(i).ToString(), entries[entryOf[i]]);
+        for (var i = 0; i < entryOf.Length; i++) yield return new(_names[i].ToString(), entries[entryOf[i]]);
     }
-
-    private ReadOnlySpan<char> Name(int i) => chars.AsSpan(starts[i], starts[i + 1] - starts[i]);
 }

@@ -14,16 +14,22 @@ internal sealed class NameList
 {
     private const ulong Seed = 0x4E414D454C495354UL;
 
-    // Hash of a word sequence -> class mask; 0 for a sequence that only begins longer names.
-    private readonly Dictionary<ulong, byte> _entries;
+    // Hash of a word sequence -> class mask; 0 for a sequence that only begins longer names. A table that a cache file
+    // holds as it is (NerModel.Cache.cs).
+    private readonly UInt64Table _entries;
 
     public NameList(Dictionary<ulong, byte> entries, int maxTokens)
+        : this(UInt64Table.Build(entries.Select(e => KeyValuePair.Create(e.Key, (int)e.Value)).ToList()), maxTokens)
+    {
+    }
+
+    private NameList(UInt64Table entries, int maxTokens)
     {
         _entries = entries;
         MaxTokens = maxTokens;
     }
 
-    public static NameList Empty { get; } = new([], 0);
+    public static NameList Empty { get; } = new(new Dictionary<ulong, byte>(), 0);
 
     public int MaxTokens { get; }
 
@@ -98,10 +104,10 @@ internal sealed class NameList
     {
         writer.Write(MaxTokens);
         writer.Write(_entries.Count);
-        foreach (var (key, mask) in _entries.OrderBy(e => e.Key))
+        foreach (var (key, mask) in _entries.Pairs().OrderBy(e => e.Key))
         {
             writer.Write(key);
-            writer.Write(mask);
+            writer.Write((byte)mask);
         }
     }
 
@@ -110,17 +116,34 @@ internal sealed class NameList
         var maxTokens = reader.ReadInt32();
         var count = reader.ReadInt32();
         if (maxTokens is < 0 or > 64 || count < 0 || count > 10_000_000) throw new InvalidDataException("bad name list header");
-        var entries = new Dictionary<ulong, byte>(count);
+        var entries = new List<KeyValuePair<ulong, int>>(count);
         for (var i = 0; i < count; i++)
         {
             var key = reader.ReadUInt64();
             var mask = reader.ReadByte();
-            if (mask > 15 || !entries.TryAdd(key, mask)) throw new InvalidDataException("bad name list entry");
+            if (mask > 15) throw new InvalidDataException("bad name list entry");
+            entries.Add(KeyValuePair.Create(key, (int)mask));
         }
 
-        return new NameList(entries, maxTokens);
+        return new NameList(UInt64Table.Build(entries), maxTokens); // a key twice: ArgumentException, a corrupt file
+    }
+
+    /// <summary>Writes the longest name and the table to a cache file (<see cref="ReadLayout"/>).</summary>
+    public void WriteLayout(BinaryWriter header, Action<ReadOnlySpan<byte>> block)
+    {
+        header.Write(MaxTokens);
+        _entries.Write(header, block);
+    }
+
+    /// <summary>The list <see cref="WriteLayout"/> wrote, its table looked up in the mapped file.</summary>
+    /// <exception cref="InvalidDataException">A size or a class mask is out of range.</exception>
+    public static NameList ReadLayout(BinaryReader header, ModelCacheFile file)
+    {
+        var maxTokens = header.ReadInt32();
+        if (maxTokens is < 0 or > 64) throw new InvalidDataException("bad name list header");
+        return new NameList(UInt64Table.Read(header, file, 0, 15), maxTokens);
     }
 
     public bool SameAs(NameList other) =>
-        MaxTokens == other.MaxTokens && _entries.Count == other._entries.Count && _entries.All(e => other._entries.TryGetValue(e.Key, out var m) && m == e.Value);
+        MaxTokens == other.MaxTokens && _entries.Count == other._entries.Count && _entries.Pairs().All(e => other._entries.TryGetValue(e.Key, out var m) && m == e.Value);
 }

@@ -11,7 +11,7 @@ internal readonly record struct NerSpan(int Start, int End, string Type, string?
 /// classes (trained by <see cref="NerTrainer"/>), the gazetteer it uses as features and for typing,
 /// and the rules that map its four classes to OntoNotes types. Loaded once; immutable and thread-safe.
 /// </summary>
-public sealed class NerModel
+public sealed partial class NerModel
 {
     /// <summary>The folder, under the models directory, that holds the named-entity files.</summary>
     public const string DirectoryName = "ner";
@@ -63,8 +63,9 @@ public sealed class NerModel
     public static NerModel Load(string directory) => Load(directory, null);
 
     /// <summary>
-    /// Loads the model as <see cref="Load(string)"/> does, the gazetteer through the cache in <paramref name="cacheDirectory"/>
-    /// when given (<see cref="ModelCache"/>: <c>gazetteer-v1-….bin</c>); the same model either way.
+    /// Loads the model as <see cref="Load(string)"/> does, the gazetteer and the tagger through the cache in
+    /// <paramref name="cacheDirectory"/> when given (<see cref="ModelCache"/>: <c>gazetteer-v1-….bin</c>,
+    /// <c>names-v1-….bin</c>); the same model either way.
     /// </summary>
     /// <exception cref="NerModelLoadException">A file is missing, corrupt or of another format; the message names it.</exception>
     public static NerModel Load(string directory, string? cacheDirectory)
@@ -73,16 +74,8 @@ public sealed class NerModel
         var folder = Path.Combine(directory, DirectoryName);
         if (!File.Exists(Path.Combine(folder, TaggerFileName)) && File.Exists(Path.Combine(directory, TaggerFileName))) folder = directory;
         var gazetteer = Gazetteer.Load(Path.Combine(folder, GazetteerFileName), cacheDirectory);
-        var linear = NerFile.Read(Path.Combine(folder, TaggerFileName), Kind, reader =>
-        {
-            var features = reader.ReadInt32();
-            if (features != FeatureSet) throw new InvalidDataException($"feature set {features}, this build expects {FeatureSet}");
-            var classes = reader.ReadString();
-            if (classes != string.Join(",", NerTags.Classes)) throw new InvalidDataException($"classes {classes}");
-            return (NerLinearModel.Read(reader), NameList.Read(reader), WordClusters.Read(reader));
-        });
-        if (linear.Item1.Classes != NerTags.Count) throw new NerModelLoadException(Path.Combine(folder, TaggerFileName), $"the model has {linear.Item1.Classes} tags, expected {NerTags.Count}");
-        return new NerModel(linear.Item1, linear.Item2, gazetteer, linear.Item3);
+        var tagger = LoadTagger(Path.Combine(folder, TaggerFileName), cacheDirectory);
+        return new NerModel(tagger.Linear, tagger.Names, gazetteer, tagger.Clusters);
     }
 
     /// <summary>Writes the tagger and the gazetteer into <paramref name="directory"/>/ner/ (created if needed). Same model, same bytes.</summary>

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Entities;
 
@@ -92,14 +94,23 @@ internal sealed class NerTrainingWeights : INerScorer
 /// <summary>
 /// The compiled, immutable and thread-safe linear model: for each used bucket a contiguous block
 /// of (class, weight) pairs, found through a dense bucket → row index. Weights are half floats on disk.
+/// A model read from the cache folder (<see cref="ReadLayout"/>) holds no arrays: its bucket index, row starts, classes
+/// and weights are read-only blocks of the memory-mapped cache file, scored in place (issue 15, cold start:
+/// docs/evaluation.md, "speed12"); the same scores either way.
 /// </summary>
 internal sealed class NerLinearModel : INerScorer
 {
     private readonly int[] _rowOf; // bucket -> row + 1, 0 when unused
-    private readonly int[] _buckets;
+    private int[]? _buckets; // of a mapped model: derived from the bucket index when first asked for
     private readonly int[] _starts;
     private readonly byte[] _cls;
     private readonly float[] _w;
+
+    // A model read from its cached layout: the blocks' addresses in the mapped file, kept mapped by _owner.
+    private readonly nint _rowOfAt, _startsAt, _clsAt, _wAt;
+    private readonly object? _owner;
+    private readonly int _rows;
+    private readonly int _weights; // of a mapped model
 
     public NerLinearModel(int bits, int classes, int[] buckets, int[] starts, byte[] cls, float[] weights)
     {
@@ -109,6 +120,7 @@ internal sealed class NerLinearModel : INerScorer
         Bits = bits;
         Classes = classes;
         _buckets = buckets;
+        _rows = buckets.Length;
         _starts = starts;
         _cls = cls;
         _w = weights;
@@ -126,45 +138,94 @@ internal sealed class NerLinearModel : INerScorer
         }
     }
 
+    private NerLinearModel(int bits, int classes, int rows, int weights, nint rowOfAt, nint startsAt, nint clsAt, nint wAt, object owner)
+    {
+        Bits = bits;
+        Classes = classes;
+        _rows = rows;
+        _rowOfAt = rowOfAt;
+        _startsAt = startsAt;
+        _clsAt = clsAt;
+        _wAt = wAt;
+        _owner = owner;
+        _rowOf = [];
+        _starts = [];
+        _cls = [];
+        _w = [];
+        _weights = weights;
+    }
+
     public int Bits { get; }
 
     public int Classes { get; }
 
-    public int FeatureCount => _buckets.Length;
+    public int FeatureCount => _rows;
 
-    public int WeightCount => _w.Length;
+    public int WeightCount => _wAt == 0 ? _w.Length : _weights;
+
+    private ReadOnlySpan<int> RowOf => _rowOfAt == 0 ? _rowOf : Mapped<int>(_rowOfAt, 1 << Bits);
+
+    private ReadOnlySpan<int> Starts => _startsAt == 0 ? _starts : Mapped<int>(_startsAt, _rows + 1);
+
+    private ReadOnlySpan<byte> Cls => _clsAt == 0 ? _cls : Mapped<byte>(_clsAt, WeightCount);
+
+    private ReadOnlySpan<float> W => _wAt == 0 ? _w : Mapped<float>(_wAt, WeightCount);
+
+    private static unsafe ReadOnlySpan<T> Mapped<T>(nint address, int length) where T : unmanaged => new((void*)address, length);
+
+    /// <summary>The used buckets, ascending (row order).</summary>
+    private int[] Buckets
+    {
+        get
+        {
+            if (_buckets is { } buckets) return buckets;
+            buckets = new int[_rows];
+            var rowOf = RowOf;
+            for (var b = 0; b < rowOf.Length; b++)
+            {
+                if (rowOf[b] != 0) buckets[rowOf[b] - 1] = b;
+            }
+
+            GC.KeepAlive(_owner);
+            return _buckets = buckets;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<int> buckets, Span<float> scores)
     {
-        var rowOf = _rowOf;
-        var starts = _starts;
-        var cls = _cls;
-        var w = _w;
+        var rowOf = RowOf;
+        var starts = Starts;
+        var cls = Cls;
+        var w = W;
         foreach (var b in buckets)
         {
             var r = rowOf[b];
             if (r == 0) continue;
             for (int e = starts[r - 1], end = starts[r]; e < end; e++) scores[cls[e]] += w[e];
         }
+
+        GC.KeepAlive(_owner); // the mapped blocks stay mapped until the last read
     }
 
     public void Write(BinaryWriter writer)
     {
+        var starts = Starts;
         writer.Write(Bits);
         writer.Write(Classes);
-        writer.Write(_buckets.Length);
-        writer.Write(_w.Length);
+        writer.Write(_rows);
+        writer.Write(WeightCount);
         var previous = 0;
-        foreach (var b in _buckets)
+        foreach (var b in Buckets)
         {
             writer.Write7BitEncodedInt(b - previous);
             previous = b;
         }
 
-        for (var r = 0; r < _buckets.Length; r++) writer.Write7BitEncodedInt(_starts[r + 1] - _starts[r]);
-        writer.Write(_cls);
-        foreach (var v in _w) writer.Write((Half)v);
+        for (var r = 0; r < _rows; r++) writer.Write7BitEncodedInt(starts[r + 1] - starts[r]);
+        writer.Write(Cls);
+        foreach (var v in W) writer.Write((Half)v);
+        GC.KeepAlive(_owner);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -196,15 +257,67 @@ internal sealed class NerLinearModel : INerScorer
         return new NerLinearModel(bits, classes, buckets, starts, cls, w);
     }
 
+    /// <summary>
+    /// Writes the sizes to <paramref name="header"/> and the bucket index, row starts, classes and weights (floats) as
+    /// four blocks, as <see cref="ReadLayout"/> scores from them (<see cref="ModelCache.TryWrite"/>).
+    /// </summary>
+    public void WriteLayout(BinaryWriter header, Action<ReadOnlySpan<byte>> block)
+    {
+        header.Write(Bits);
+        header.Write(Classes);
+        header.Write(_rows);
+        header.Write(WeightCount);
+        block(MemoryMarshal.AsBytes(RowOf));
+        block(MemoryMarshal.AsBytes(Starts));
+        block(Cls);
+        block(MemoryMarshal.AsBytes(W));
+        GC.KeepAlive(_owner);
+    }
+
+    /// <summary>
+    /// The model <see cref="WriteLayout"/> wrote, scored in place from <paramref name="file"/>'s blocks (kept mapped by its
+    /// owner), after checks that every read stays inside them: buckets point at existing rows, rows ascend to the number of
+    /// weights, classes are below <see cref="Classes"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A size or an index is out of range.</exception>
+    public static NerLinearModel ReadLayout(BinaryReader header, ModelCacheFile file)
+    {
+        var bits = header.ReadInt32();
+        var classes = header.ReadInt32();
+        var rows = header.ReadInt32();
+        var weights = header.ReadInt32();
+        if (bits is < 8 or > 26 || classes is <= 0 or > 255 || rows < 0 || rows > 1 << bits || weights < 0 || weights > (long)rows * classes)
+        {
+            throw new InvalidDataException("bad cached linear model sizes");
+        }
+
+        if (!BitConverter.IsLittleEndian) throw new InvalidDataException("the cached layout is little-endian");
+        var rowOfAt = file.Block(4L << bits);
+        var startsAt = file.Block(4L * (rows + 1));
+        var clsAt = file.Block(weights);
+        var wAt = file.Block(4L * weights);
+        if (Mapped<int>(rowOfAt, 1 << bits).IndexOfAnyExceptInRange(0, rows) >= 0) throw new InvalidDataException("a bucket points past the rows");
+        var starts = Mapped<int>(startsAt, rows + 1);
+        if (starts[0] != 0 || starts[rows] != weights) throw new InvalidDataException("the rows do not add up");
+        for (var r = 0; r < rows; r++)
+        {
+            if (starts[r + 1] < starts[r]) throw new InvalidDataException("the rows do not ascend");
+        }
+
+        if (Mapped<byte>(clsAt, weights).IndexOfAnyExceptInRange((byte)0, (byte)(classes - 1)) >= 0) throw new InvalidDataException("class index out of range");
+        return new NerLinearModel(bits, classes, rows, weights, rowOfAt, startsAt, clsAt, wAt, file.Owner);
+    }
+
     /// <summary>Rounds weights through half precision, as a saved and reloaded model has them.</summary>
     public NerLinearModel Quantised()
     {
-        var w = new float[_w.Length];
-        for (var i = 0; i < w.Length; i++) w[i] = (float)(Half)_w[i];
-        return new NerLinearModel(Bits, Classes, _buckets, _starts, _cls, w);
+        var source = W;
+        var w = new float[source.Length];
+        for (var i = 0; i < w.Length; i++) w[i] = (float)(Half)source[i];
+        return new NerLinearModel(Bits, Classes, Buckets, Starts.ToArray(), Cls.ToArray(), w);
     }
 
     public bool SameAs(NerLinearModel other) =>
-        Bits == other.Bits && Classes == other.Classes && _buckets.AsSpan().SequenceEqual(other._buckets)
-        && _starts.AsSpan().SequenceEqual(other._starts) && _cls.AsSpan().SequenceEqual(other._cls) && _w.AsSpan().SequenceEqual(other._w);
+        Bits == other.Bits && Classes == other.Classes && Buckets.AsSpan().SequenceEqual(other.Buckets)
+        && Starts.SequenceEqual(other.Starts) && Cls.SequenceEqual(other.Cls) && W.SequenceEqual(other.W);
 }

@@ -19,13 +19,27 @@ internal sealed partial class WordClusters
 {
     public const string FileName = "word-clusters.tsv.gz";
 
-    private readonly Dictionary<ulong, int> _byHash;
+    // Folded lower-case hash -> case, fine and coarse cluster (Get); -> proper-noun class (ProperNounClass). Tables that a
+    // cache file holds as they are (NerModel.Cache.cs).
+    private readonly UInt64Table _byHash;
+    private readonly UInt64Table _properNouns;
+    private List<(string Word, int Fine, int Coarse, int Case)>? _entries;
+    private readonly Func<List<(string Word, int Fine, int Coarse, int Case)>>? _entriesSource; // of a cached copy: from the tagger file, when first asked for
 
-    private WordClusters(List<(string Word, int Fine, int Coarse, int Case)> entries)
+    private WordClusters(List<(string Word, int Fine, int Coarse, int Case)> entries, IReadOnlyCollection<KeyValuePair<ulong, int>>? properNouns = null)
     {
-        Entries = entries;
-        _byHash = new Dictionary<ulong, int>(entries.Count);
-        foreach (var (word, fine, coarse, @case) in entries) _byHash.TryAdd(FeatureHash.LowerFolded(word), (@case << 24) | ((fine + 1) << 8) | (coarse + 1));
+        _entries = entries;
+        var byHash = new Dictionary<ulong, int>(entries.Count);
+        foreach (var (word, fine, coarse, @case) in entries) byHash.TryAdd(FeatureHash.LowerFolded(word), (@case << 24) | ((fine + 1) << 8) | (coarse + 1));
+        _byHash = UInt64Table.Build(byHash);
+        _properNouns = UInt64Table.Build(properNouns ?? []);
+    }
+
+    private WordClusters(UInt64Table byHash, UInt64Table properNouns, Func<List<(string Word, int Fine, int Coarse, int Case)>> entries)
+    {
+        _byHash = byHash;
+        _properNouns = properNouns;
+        _entriesSource = entries;
     }
 
     public static WordClusters Empty { get; } = new([]);
@@ -35,7 +49,7 @@ internal sealed partial class WordClusters
     /// (truecasing evidence: 0 seen too rarely there, 1 capitalised under 10% of the time, 2 under 50%, 3 under 90%,
     /// 4 almost always), in file order.
     /// </summary>
-    public List<(string Word, int Fine, int Coarse, int Case)> Entries { get; }
+    public List<(string Word, int Fine, int Coarse, int Case)> Entries => _entries ??= _entriesSource!();
 
     public int Count => Entries.Count;
 
@@ -80,10 +94,10 @@ internal sealed partial class WordClusters
     /// Per word (folded lower case hash): how often a treebank tags it PROPN (<see cref="ProperNounClass"/>); learned by
     /// <c>train ner</c> from the train documents of EWT and GUM and stored with the clusters in the tagger file.
     /// </summary>
-    public IReadOnlyDictionary<ulong, byte> ProperNouns { get; private init; } = new Dictionary<ulong, byte>();
+    public IReadOnlyDictionary<ulong, byte> ProperNouns => _properNouns.Pairs().ToDictionary(p => p.Key, p => (byte)p.Value);
 
     /// <summary>0 unknown (seen under twice), 1 never a proper noun, 2 under 10% of the time, 3 under 50%, 4 under 90%, 5 more.</summary>
-    public int ProperNounClass(ulong lowerFolded) => ProperNouns.TryGetValue(lowerFolded, out var c) ? c : 0;
+    public int ProperNounClass(ulong lowerFolded) => _properNouns.TryGetValue(lowerFolded, out var c) ? c : 0;
 
     /// <summary>A copy with the proper-noun rates counted from treebank sentences (words and their UPOS tags).</summary>
     public WordClusters WithProperNouns(IEnumerable<(string[] Words, string[] Upos)> sentences)
@@ -99,15 +113,15 @@ internal sealed partial class WordClusters
             }
         }
 
-        var rates = new Dictionary<ulong, byte>();
+        var rates = new Dictionary<ulong, int>();
         foreach (var (key, (total, proper)) in counts)
         {
             if (total < 2) continue;
             var rate = (double)proper / total;
-            rates[key] = (byte)(proper == 0 ? 1 : rate < 0.1 ? 2 : rate < 0.5 ? 3 : rate < 0.9 ? 4 : 5);
+            rates[key] = proper == 0 ? 1 : rate < 0.1 ? 2 : rate < 0.5 ? 3 : rate < 0.9 ? 4 : 5;
         }
 
-        return new WordClusters(Entries) { ProperNouns = rates };
+        return new WordClusters(Entries, rates);
     }
 
     public void Write(BinaryWriter writer)
@@ -121,11 +135,11 @@ internal sealed partial class WordClusters
             writer.Write((byte)@case);
         }
 
-        writer.Write(ProperNouns.Count);
-        foreach (var (key, value) in ProperNouns.OrderBy(p => p.Key))
+        writer.Write(_properNouns.Count);
+        foreach (var (key, value) in _properNouns.Pairs().OrderBy(p => p.Key))
         {
             writer.Write(key);
-            writer.Write(value);
+            writer.Write((byte)value);
         }
     }
 
@@ -137,12 +151,31 @@ internal sealed partial class WordClusters
         for (var i = 0; i < count; i++) entries.Add((reader.ReadString(), reader.ReadUInt16(), reader.ReadByte(), reader.ReadByte()));
         var rateCount = reader.ReadInt32();
         if (rateCount is < 0 or > 1_000_000) throw new InvalidDataException("bad proper-noun rate count");
-        var rates = new Dictionary<ulong, byte>(rateCount);
+        var rates = new Dictionary<ulong, int>(rateCount);
         for (var i = 0; i < rateCount; i++) rates[reader.ReadUInt64()] = reader.ReadByte();
-        return new WordClusters(entries) { ProperNouns = rates };
+        return new WordClusters(entries, rates);
     }
 
-    public bool SameAs(WordClusters other) => Entries.SequenceEqual(other.Entries) && ProperNouns.Count == other.ProperNouns.Count && ProperNouns.All(p => other.ProperNouns.TryGetValue(p.Key, out var v) && v == p.Value);
+    /// <summary>Writes the two look-up tables to a cache file (<see cref="ReadLayout"/>; the words themselves stay in the tagger file).</summary>
+    public void WriteLayout(BinaryWriter header, Action<ReadOnlySpan<byte>> block)
+    {
+        _byHash.Write(header, block);
+        _properNouns.Write(header, block);
+    }
+
+    /// <summary>
+    /// The clusters <see cref="WriteLayout"/> wrote, looked up in the mapped file; their words (<see cref="Entries"/>, for
+    /// saving and training only) are <paramref name="entries"/>', read when first asked for.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A size or a value is out of range.</exception>
+    public static WordClusters ReadLayout(BinaryReader header, ModelCacheFile file, Func<List<(string Word, int Fine, int Coarse, int Case)>> entries) =>
+        new(UInt64Table.Read(header, file, 0, (4 << 24) | (65_001 << 8) | 251), UInt64Table.Read(header, file, 0, 255), entries);
+
+    /// <summary>True when both hold the same words and the same look-ups (clusters and proper-noun classes).</summary>
+    public bool SameAs(WordClusters other) =>
+        Entries.SequenceEqual(other.Entries) && Same(_byHash, other._byHash) && Same(_properNouns, other._properNouns);
+
+    private static bool Same(UInt64Table a, UInt64Table b) => a.Count == b.Count && a.Pairs().All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     /// <summary>Settings of <see cref="Build"/>; the defaults built the shipped file.</summary>
     internal sealed record BuildOptions

@@ -1,17 +1,25 @@
 #!/usr/bin/env python3
 """Precision, recall and F1 of a `dossier eval events ANNOTATIONS --min-confidence 0 --details FILE` file at each THRESHOLD,
-for all sentences and for the two dev parts (sentence keys starting "tempeval:" and the others), counted as
-tools/events/dev-errors.py counts them (branch ev16m, docs/evaluation.md).
+for all sentences and for the dev parts, counted as tools/events/dev-errors.py counts them (branch ev16m; the `new` part
+added by the lead, docs/evaluation.md): `tempeval` (sentence keys starting "tempeval:"), `new` (BBC sentences and the GUM
+documents of data/annotations/events/gum-more.jsonl, added by ev16d) and `old` (the rest).
 Usage: dev-parts.py DETAILS THRESHOLD [THRESHOLD ...]"""
-import os,re,subprocess,sys,tempfile
+import json,os,re,subprocess,sys,tempfile
 path=sys.argv[1]; here=os.path.dirname(os.path.abspath(__file__))
-parts={'all':[],'old':[],'tempeval':[]}; dst=None
+more=os.path.join(here,'..','..','data','annotations','events','gum-more.jsonl')
+newdocs={'gum:'+json.loads(l)['doc'] for l in open(more)} if os.path.exists(more) else set()
+def part(key):
+    if key.startswith('tempeval:'): return 'tempeval'
+    if key.startswith('bbc:') or key.split('#')[0] in newdocs: return 'new'
+    return 'old'
+parts={'all':[],'old':[],'tempeval':[],'new':[]}; dst=None
 for line in open(path):
-    if not line.startswith('    '): dst='tempeval' if line.startswith('tempeval:') else 'old'
+    if not line.startswith('    '): dst=part(line.split()[0])
     parts['all'].append(line); parts[dst].append(line)
 with tempfile.TemporaryDirectory() as d:
     for t in sys.argv[2:]:
         for name,lines in parts.items():
+            if not lines: continue
             f=os.path.join(d,name); open(f,'w').writelines(lines)
             head=subprocess.run([sys.executable,os.path.join(here,'dev-errors.py'),f,t],capture_output=True,text=True,check=True).stdout.splitlines()[0]
             m=re.search(r'gold (\d+) pred (\d+) matched (\d+) P ([\d.]+) R ([\d.]+)',head)

@@ -102,6 +102,63 @@ public class DossierJsonTests
         Assert.Equal(DossierJson.Serialize(Sample(), indented), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    /// <summary>A document whose header fields are all null or empty where they may be, with a sentence cut at the
+    /// limit, untagged tokens beside tagged ones, and text the writer must escape (quotes, a backslash, a tab, a control
+    /// character) or keep as it is (non-ASCII letters, an emoji, HTML-sensitive characters).</summary>
+    private static Document Awkward()
+    {
+        const string text = "\"Café\" said\tno \\ <b>&</b> \u0001 naïve 😀 end";
+        var document = new Document(text, new DocumentMetadata(null, "odd \"source\".txt", null), language: null);
+        return document with
+        {
+            Topic = null,
+            Sentences = [new Sentence(0, 14, 0, 4) { CutAtLimit = true }, new Sentence(15, text.Length, 4, 6)],
+            Tokens =
+            [
+                new Token(0, 6, 0) { Upos = "PROPN", Xpos = "NNP", Lemma = "Café", Head = 1, Relation = "nsubj" },
+                new Token(7, 11, 0), new Token(11, 12, 0) { Upos = "PUNCT", Xpos = "\"", Lemma = "\t", Head = -1, Relation = "punct" },
+                new Token(12, 14, 0),
+                new Token(15, 16, 1), new Token(17, 25, 1), new Token(26, 27, 1), new Token(28, 33, 1), new Token(34, 36, 1), new Token(37, 40, 1),
+            ],
+        };
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Write_NullHeaderFieldsCutSentenceAndEscapedText_GivesTheBytesOfSerialize(bool indented)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, DossierJson.WriterOptions(indented)))
+        {
+            DossierJson.Write(writer, Awkward());
+        }
+
+        var written = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Equal(DossierJson.Serialize(Awkward(), indented), written);
+        using var json = JsonDocument.Parse(written);
+        Assert.True(json.RootElement.GetProperty("sentences")[0].GetProperty("cut").GetBoolean());
+        Assert.False(json.RootElement.GetProperty("sentences")[1].TryGetProperty("cut", out _));
+        Assert.Equal("\"Café\"", json.RootElement.GetProperty("tokens")[0].GetProperty("text").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("tokens")[1].GetProperty("upos").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("document").GetProperty("title").ValueKind);
+    }
+
+    [Fact]
+    public void Write_TwoDocumentsThroughOneResetWriter_GivesEachDocumentsBytes()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, DossierJson.WriterOptions(indented: false));
+        DossierJson.Write(writer, Sample());
+        writer.Flush();
+        var first = buffer.WrittenCount;
+        writer.Reset();
+        DossierJson.Write(writer, Awkward());
+        writer.Flush();
+        Assert.Equal(DossierJson.Serialize(Sample()), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan[..first]));
+        Assert.Equal(DossierJson.Serialize(Awkward()), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan[first..]));
+    }
+
     [Fact]
     public void Write_WithoutTokens_LeavesSentencesAndTokensOutAndKeepsTheRest()
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Dossier.Core.Documents;
 
 namespace Dossier.Core.Serialization;
@@ -39,7 +40,9 @@ public static partial class DossierJson
     /// <summary>
     /// Writes the document as one <c>dossier/1</c> object straight to <paramref name="writer"/>, with the same
     /// properties, values and order as <see cref="Serialize"/>: created with <see cref="WriterOptions"/>, the writer
-    /// produces the same bytes as <see cref="Serialize"/>'s string in UTF-8. No string is built for the document.
+    /// produces the same bytes as <see cref="Serialize"/>'s string in UTF-8. No string is built for the document: the
+    /// header, sentences and tokens are written by hand (a token's text straight from the document's text), the entity,
+    /// time, value and event arrays by the serializer's generated metadata.
     /// </summary>
     /// <param name="writer">Where the object goes; its options decide the indentation. Not flushed.</param>
     /// <param name="document">The document; its layers must not be <c>default</c> arrays (empty ones are fine).</param>
@@ -49,7 +52,136 @@ public static partial class DossierJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
-        JsonSerializer.Serialize(writer, ToJson(document, includeTokens), Compact);
+        var d = document;
+        writer.WriteStartObject();
+        writer.WriteString(Names.Schema, Schema);
+        writer.WritePropertyName(Names.Document);
+        writer.WriteStartObject();
+        writer.WriteString(Names.Id, d.Id);
+        StringOrNull(writer, Names.Title, d.Metadata.Title);
+        StringOrNull(writer, Names.Source, d.Metadata.Source);
+        StringOrNull(writer, Names.Url, d.Metadata.Url);
+        if (d.Metadata.Published is { } published)
+        {
+            Span<char> date = stackalloc char[16];
+            published.TryFormat(date, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            writer.WriteString(Names.Published, date[..length]);
+        }
+        else
+        {
+            writer.WriteNull(Names.Published);
+        }
+
+        StringOrNull(writer, Names.Language, d.Language);
+        StringOrNull(writer, Names.Topic, d.Topic);
+        StringOrNull(writer, Names.Text, d.Text);
+        writer.WriteEndObject();
+        if (includeTokens)
+        {
+            writer.WritePropertyName(Names.Sentences);
+            writer.WriteStartArray();
+            foreach (var s in d.Sentences)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber(Names.Start, s.Start);
+                writer.WriteNumber(Names.End, s.End);
+                writer.WriteNumber(Names.FirstToken, s.FirstToken);
+                writer.WriteNumber(Names.TokenCount, s.TokenCount);
+                if (s.CutAtLimit)
+                {
+                    writer.WriteBoolean(Names.Cut, true);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName(Names.Tokens);
+            writer.WriteStartArray();
+            var text = d.Text.AsSpan();
+            foreach (var t in d.Tokens)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber(Names.Start, t.Start);
+                writer.WriteNumber(Names.End, t.End);
+                writer.WriteString(Names.Text, text[t.Start..t.End]);
+                writer.WriteNumber(Names.Sentence, t.Sentence);
+                StringOrNull(writer, Names.Upos, t.Upos);
+                StringOrNull(writer, Names.Xpos, t.Xpos);
+                StringOrNull(writer, Names.Lemma, t.Lemma);
+                writer.WriteNumber(Names.Head, t.Head);
+                StringOrNull(writer, Names.Relation, t.Relation);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WritePropertyName(Names.Entities);
+        JsonSerializer.Serialize(writer, d.Entities, Layers.Entities);
+        writer.WritePropertyName(Names.Times);
+        JsonSerializer.Serialize(writer, d.Times, Layers.Times);
+        writer.WritePropertyName(Names.Values);
+        JsonSerializer.Serialize(writer, d.Values, Layers.Values);
+        writer.WritePropertyName(Names.Events);
+        JsonSerializer.Serialize(writer, d.Events, Layers.Events);
+        writer.WriteEndObject();
+    }
+
+    private static void StringOrNull(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>The property names <see cref="Write"/> writes by hand: those the serializer's camel-case policy gives
+    /// the records of <see cref="ToJson"/>.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Schema = JsonEncodedText.Encode("schema");
+        public static readonly JsonEncodedText Document = JsonEncodedText.Encode("document");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+        public static readonly JsonEncodedText Published = JsonEncodedText.Encode("published");
+        public static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
+        public static readonly JsonEncodedText Topic = JsonEncodedText.Encode("topic");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Sentences = JsonEncodedText.Encode("sentences");
+        public static readonly JsonEncodedText Tokens = JsonEncodedText.Encode("tokens");
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+        public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+        public static readonly JsonEncodedText FirstToken = JsonEncodedText.Encode("firstToken");
+        public static readonly JsonEncodedText TokenCount = JsonEncodedText.Encode("tokenCount");
+        public static readonly JsonEncodedText Cut = JsonEncodedText.Encode("cut");
+        public static readonly JsonEncodedText Sentence = JsonEncodedText.Encode("sentence");
+        public static readonly JsonEncodedText Upos = JsonEncodedText.Encode("upos");
+        public static readonly JsonEncodedText Xpos = JsonEncodedText.Encode("xpos");
+        public static readonly JsonEncodedText Lemma = JsonEncodedText.Encode("lemma");
+        public static readonly JsonEncodedText Head = JsonEncodedText.Encode("head");
+        public static readonly JsonEncodedText Relation = JsonEncodedText.Encode("relation");
+        public static readonly JsonEncodedText Entities = JsonEncodedText.Encode("entities");
+        public static readonly JsonEncodedText Times = JsonEncodedText.Encode("times");
+        public static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
+        public static readonly JsonEncodedText Events = JsonEncodedText.Encode("events");
+    }
+
+    /// <summary>The generated serializer metadata of the four layers <see cref="Write"/> hands to the serializer.</summary>
+    private static class Layers
+    {
+        public static readonly JsonTypeInfo<ImmutableArray<Entity>> Entities = Info<ImmutableArray<Entity>>();
+        public static readonly JsonTypeInfo<ImmutableArray<TimeExpression>> Times = Info<ImmutableArray<TimeExpression>>();
+        public static readonly JsonTypeInfo<ImmutableArray<ValueMention>> Values = Info<ImmutableArray<ValueMention>>();
+        public static readonly JsonTypeInfo<ImmutableArray<Event>> Events = Info<ImmutableArray<Event>>();
+
+        private static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Compact.GetTypeInfo(typeof(T));
     }
 
     /// <summary>The writer options under which <see cref="Write"/> gives the bytes of <see cref="Serialize"/>.</summary>
@@ -95,12 +227,12 @@ public static partial class DossierJson
         TypeInfoResolver = GeneratedMetadata.Default,
     };
 
-    private static DocumentJson ToJson(Document d, bool includeTokens = true) => new(
+    private static DocumentJson ToJson(Document d) => new(
         Schema,
         new DocumentHeaderJson(d.Id, d.Metadata.Title, d.Metadata.Source, d.Metadata.Url,
             d.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Language, d.Topic, d.Text),
-        includeTokens ? [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount, s.CutAtLimit ? true : null))] : null,
-        includeTokens ? [.. d.Tokens.Select(t => new TokenJson(t.Start, t.End, d.TextOf(t), t.Sentence, t.Upos, t.Xpos, t.Lemma, t.Head, t.Relation))] : null,
+        [.. d.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.FirstToken, s.TokenCount, s.CutAtLimit ? true : null))],
+        [.. d.Tokens.Select(t => new TokenJson(t.Start, t.End, d.TextOf(t), t.Sentence, t.Upos, t.Xpos, t.Lemma, t.Head, t.Relation))],
         d.Entities,
         d.Times,
         d.Values,

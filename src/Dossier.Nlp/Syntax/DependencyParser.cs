@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Syntax;
@@ -34,6 +35,7 @@ internal sealed class DependencyParser
     /// Parses one sentence. <paramref name="heads"/> receives 0-based head indices (-1 for the root's
     /// dependent), <paramref name="labels"/> indices into <see cref="Labels"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<int> heads, Span<int> labels)
     {
         var n = words.Length;
@@ -75,6 +77,7 @@ internal sealed class DependencyParser
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public static int BestValid(ParseState state, ReadOnlySpan<float> scores, int labelCount, int rootLabel)
     {
         var best = -1;
@@ -130,6 +133,7 @@ internal sealed class DependencyParser
 
     private static int Bucket(int d) => d <= 5 ? d : d <= 10 ? 6 : d <= 20 ? 7 : 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public static int Extract(ParseState st, ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, Span<ulong> f)
     {
         var s0 = st.S0;
@@ -328,6 +332,7 @@ internal sealed class ParseState
 
     public bool CanRight => Sp >= 2 && (Stack[Sp - 2] != 0 || B > N);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public void Apply(int action, int labelCount)
     {
         if (action == 0)

@@ -548,6 +548,7 @@ internal sealed class LinearModel
     /// Adds the weights of <paramref name="features"/> into <paramref name="scores"/>, at least <see cref="Classes"/>
     /// long; one <see cref="Stride"/> long or longer is faster (the entries past <see cref="Classes"/> then get +0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var classes = Classes;

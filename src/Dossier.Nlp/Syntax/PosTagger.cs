@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Syntax;
@@ -48,6 +49,7 @@ internal sealed class PosTagger
     /// <summary>The first-pass tagger of a stacked tagger, else null.</summary>
     public PosTagger? First { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public void Tag(ReadOnlySpan<WordInfo> words, Span<int> tags)
     {
         int[] firstPass = [];
@@ -69,6 +71,7 @@ internal sealed class PosTagger
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public static int ArgMax(ReadOnlySpan<float> scores)
     {
         var best = 0;
@@ -86,6 +89,7 @@ internal sealed class PosTagger
     }
 
     /// <summary>Features of position <paramref name="i"/>; <paramref name="tags"/> before <paramref name="i"/> are already predicted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public static int Extract(ReadOnlySpan<WordInfo> w, ReadOnlySpan<LexInfo> lex, int i, ReadOnlySpan<int> tags, ReadOnlySpan<int> first, Span<ulong> f)
     {
         ref readonly var c = ref w[i];
@@ -307,6 +311,7 @@ internal sealed class TagLexicon
 
     public int Count => _entries.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public LexInfo[] Lookup(ReadOnlySpan<WordInfo> words)
     {
         var result = new LexInfo[words.Length];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dossier.Nlp.Models;
 
 namespace Dossier.Nlp.Syntax;
@@ -17,6 +18,7 @@ internal struct WordInfo
     public ulong Prefix3;
     public ulong Flags;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not precompiled: compiled at first use, fully optimised (docs/evaluation.md, branch speed13)
     public static WordInfo Compute(ReadOnlySpan<char> w)
     {
         // FeatureHash.Lower(x) is FeatureHash.Chars of x lower-cased character by character: the word is

@@ -10,9 +10,9 @@ namespace Dossier.Storage.Postgres;
 /// Links one stored document into the corpus, as <c>Sqlite.CorpusWriter</c> does and with the same rules (entities
 /// joined by chains of shared names, events by chains of agreeing dates, every kept attribute a sum, a minimum, a
 /// maximum or the first in a fixed order), so that both stores build the same corpus from the same documents in any
-/// order. Runs inside the transaction that stores the document, after it has taken the advisory lock
-/// <see cref="PostgresSchema.CorpusLock"/>: one writer at a time links, in whatever process, so the corpus a writer
-/// reads is the one it updates and two writers never both create one entity or event.
+/// order. Runs inside the transaction that stores the document, after its document and layer rows, and takes the advisory
+/// lock <see cref="PostgresSchema.CorpusLock"/> ahead of its first read: one writer at a time links, in whatever process,
+/// so the corpus a writer reads is the one it updates and two writers never both create one entity or event.
 /// </summary>
 internal sealed class PostgresCorpusWriter(PgBatch batch)
 {
@@ -42,14 +42,34 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
     private readonly Queue<long> _entityIds = new();
     private readonly Queue<long> _eventIds = new();
 
+    // Writes gathered while the document's entities are linked and sent as one set-based statement each (an array a column)
+    // instead of one statement a row: the document's entity rows' corpus ids, and the corpus entities' name rows (by key,
+    // in the order added). Sent before anything that reads or moves those rows (a merge, a change of bareness) and at the
+    // end of the entities: the statements see the same rows as the one-row statements did.
+    private readonly List<(string Entity, long Id)> _entityLinks = [];
+    private readonly List<(long Id, string Norm, string Kind, string Alias, string Type, bool Bare)> _aliases = [];
+
+    // The same for the document's events: their rows' corpus event ids (which a merge of corpus events in this document
+    // repoints here), and the corpus events they touched, refreshed together once every event is linked.
+    private readonly List<(string Event, long Id)> _eventLinks = [];
+
     /// <summary>Round trips and statements of the last <see cref="LinkAsync"/>, for tests and measurements.</summary>
     public (int RoundTrips, int Statements) Cost => (_batch.RoundTrips, _batch.Statements);
 
-    /// <summary>Links the document (the caller holds the corpus lock), in a few round trips: writes are queued and sent with the
+    /// <summary>Links the document under the corpus lock (taken here; a document without entities or events needs none), in a few round trips: writes are queued and sent with the
     /// next read (<see cref="PgBatch"/>), and the corpus rows the link needs are read up front, two queries in all for a
     /// document without merges.</summary>
     public async Task LinkAsync(long docKey, Document document)
     {
+        if (document.Entities.IsDefaultOrEmpty && document.Events.IsDefaultOrEmpty)
+        {
+            await _batch.FlushAsync().ConfigureAwait(false);
+            return;
+        }
+
+        // The corpus lock, queued ahead of the link's first read (and after the document's layer rows, which need no lock):
+        // no statement of the link runs before it is granted. A statement without columns, so the batch reads past it.
+        _batch.Queue($"SELECT FROM pg_advisory_xact_lock({PostgresSchema.CorpusLock})");
         var published = document.Metadata.Published;
         var entityIds = await LinkEntitiesAsync(docKey, document, published).ConfigureAwait(false);
         await LinkEventsAsync(docKey, document, published, entityIds).ConfigureAwait(false);
@@ -126,6 +146,7 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
                 id = found[0];
                 foreach (var other in found.Skip(1))
                 {
+                    QueueEntityWrites(docKey);
                     await MergeEntityAsync(other, id).ConfigureAwait(false);
                     foreach (var link in links.Where(l => l.Value == other).ToList())
                     {
@@ -158,15 +179,17 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
             }
 
             var mentions = entity.Mentions.IsDefault ? 0 : entity.Mentions.Length;
+            // A document counts once per corpus entity: not when an entity of it linked earlier (merges included: links
+            // follows them) already counted it.
             _batch.Queue("""
                 UPDATE corpus_entities SET
                     mention_count = mention_count + @mentions,
-                    document_count = document_count + CASE WHEN EXISTS (SELECT 1 FROM entities WHERE doc_key = @doc AND corpus_id = @id) THEN 0 ELSE 1 END,
+                    document_count = document_count + @newDocument,
                     first_seen = LEAST(first_seen, @day),
                     last_seen = GREATEST(last_seen, @day)
                 WHERE corpus_id = @id
                 """,
-                ("@id", id), ("@mentions", (long)Math.Max(1, mentions)), ("@doc", docKey), ("@day", day));
+                ("@id", id), ("@mentions", (long)Math.Max(1, mentions)), ("@newDocument", links.ContainsValue(id) ? 0L : 1L), ("@day", day));
 
             foreach (var role in entity.Roles.IsDefault ? [] : entity.Roles)
             {
@@ -181,12 +204,50 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
                     ("@country", role.Country), ("@status", role.Status), ("@day", day), ("@newDocument", newDocument));
             }
 
-            _batch.Queue("UPDATE entities SET corpus_id = @id WHERE doc_key = @doc AND entity_id = @entity",
-                ("@id", id), ("@doc", docKey), ("@entity", entity.Id));
+            _entityLinks.Add((entity.Id, id));
             links[entity.Id] = id;
         }
 
+        QueueEntityWrites(docKey);
         return links;
+    }
+
+    /// <summary>Queues the gathered entity links (<c>entities.corpus_id</c> of the document's rows) and name rows, one
+    /// statement each.</summary>
+    private void QueueEntityWrites(long docKey)
+    {
+        QueueAliases();
+        if (_entityLinks.Count > 0)
+        {
+            _batch.Queue("""
+                UPDATE entities AS e SET corpus_id = l.id
+                FROM unnest(@entities::text[], @ids::bigint[]) AS l (entity_id, id)
+                WHERE e.doc_key = @doc AND e.entity_id = l.entity_id
+                """,
+                ("@entities", _entityLinks.Select(l => l.Entity).ToArray()), ("@ids", _entityLinks.Select(l => l.Id).ToArray()), ("@doc", docKey));
+            _entityLinks.Clear();
+        }
+    }
+
+    /// <summary>Queues the gathered name rows of corpus entities, one statement.</summary>
+    private void QueueAliases()
+    {
+        if (_aliases.Count > 0)
+        {
+            // One row a key: the least alias (as ON CONFLICT … LEAST did row by row), the type and bareness of the first.
+            _batch.Queue("""
+                INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias, type, bare)
+                SELECT id, norm, kind, min(alias COLLATE "C"), (array_agg(type ORDER BY n))[1], (array_agg(bare ORDER BY n))[1]
+                FROM unnest(@ids::bigint[], @norms::text[], @kinds::text[], @aliases::text[], @types::text[], @bares::boolean[]) WITH ORDINALITY
+                    AS k (id, norm, kind, alias, type, bare, n)
+                GROUP BY id, norm, kind
+                ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = LEAST(a.alias, excluded.alias)
+                """,
+                ("@ids", _aliases.Select(a => a.Id).ToArray()), ("@norms", _aliases.Select(a => a.Norm).ToArray()),
+                ("@kinds", _aliases.Select(a => a.Kind).ToArray()), ("@aliases", _aliases.Select(a => a.Alias).ToArray()),
+                ("@types", _aliases.Select(a => a.Type).ToArray()), ("@bares", _aliases.Select(a => a.Bare).ToArray()));
+            _aliases.Clear();
+        }
     }
 
     /// <summary>Reads <paramref name="count"/> values of the identity sequence of <paramref name="table"/> into <paramref name="into"/>
@@ -224,6 +285,7 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
         if (EntityMatcher.IsBarePerson(_types[id], fuller) != EntityMatcher.IsBarePerson(_types[id], _names[id]))
         {
             // Not seen: an entity is found only by keys of its own bareness, whose names keep it. Kept true all the same.
+            QueueAliases();
             _batch.Queue("UPDATE corpus_entity_aliases SET bare = @bare WHERE corpus_id = @id",
                 ("@id", id), ("@bare", EntityMatcher.IsBarePerson(_types[id], fuller)));
         }
@@ -419,18 +481,29 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
                     ("@location", e.Location?.Text), ("@sourceKey", key.SourceKey), ("@targetKey", key.TargetKey), ("@day", day));
             }
 
-            _batch.Queue("INSERT INTO corpus_event_sources (corpus_event_id, source) VALUES (@id, @source) ON CONFLICT DO NOTHING",
-                ("@id", id), ("@source", source));
-            _batch.Queue("UPDATE events SET corpus_event_id = @id WHERE doc_key = @doc AND event_id = @event",
-                ("@id", id), ("@doc", docKey), ("@event", e.Id));
+            _eventLinks.Add((e.Id, id));
             // The report as the member query would read it back; the corpus event's key is the one it was inserted or found with.
             _members.Add(new Member(id, new CorpusEventKey(key.Type, key.SourceKey, key.TargetKey, key.StatusClass),
                 new Report(docKey, e.Id, e.Status, e.Mode, e.Cameo, e.QuadClass, e.Goldstein, dateValue, e.Location?.Text, day, document.Id)));
-            RefreshEvent(id, _members.Where(m => m.Id == id).Select(m => m.Report).ToList());
         }
+
+        // The events' links and the document's source, one statement each (the ids are the final ones: merges above
+        // repointed them), then every corpus event that took a report, from all its reports: what the last of the
+        // one-event refreshes left (a corpus event's reports change only where it is touched).
+        var linked = _eventLinks.Select(l => l.Id).Distinct().ToArray();
+        _batch.Queue("INSERT INTO corpus_event_sources (corpus_event_id, source) SELECT unnest(@ids::bigint[]), @source ON CONFLICT DO NOTHING",
+            ("@ids", linked), ("@source", source));
+        _batch.Queue("""
+            UPDATE events AS e SET corpus_event_id = l.id
+            FROM unnest(@events::text[], @ids::bigint[]) AS l (event_id, id)
+            WHERE e.doc_key = @doc AND e.event_id = l.event_id
+            """,
+            ("@events", _eventLinks.Select(l => l.Event).ToArray()), ("@ids", _eventLinks.Select(l => l.Id).ToArray()), ("@doc", docKey));
+        _eventLinks.Clear();
+        RefreshEvents(linked.Select(id => (id, _members.Where(m => m.Id == id).Select(m => m.Report).ToList())).ToList());
     }
 
-    /// <summary>One report of a corpus event: what the merge rules and <see cref="RefreshEvent"/> need of it.</summary>
+    /// <summary>One report of a corpus event: what the merge rules and <see cref="RefreshEvents"/> need of it.</summary>
     private sealed record Report(long Doc, string Event, string Status, string? Mode, string Cameo, long Quad, double Goldstein, string? Date,
         string? Location, string? Published, string DocId);
 
@@ -472,6 +545,14 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
 
     private void MergeEvent(long from, long into)
     {
+        for (var i = 0; i < _eventLinks.Count; i++)
+        {
+            if (_eventLinks[i].Id == from)
+            {
+                _eventLinks[i] = _eventLinks[i] with { Id = into };
+            }
+        }
+
         _batch.Queue("UPDATE events SET corpus_event_id = @into WHERE corpus_event_id = @from", ("@into", into), ("@from", from));
         _batch.Queue("INSERT INTO corpus_event_sources (corpus_event_id, source) SELECT @into, source FROM corpus_event_sources WHERE corpus_event_id = @from ON CONFLICT DO NOTHING",
             ("@into", into), ("@from", from));
@@ -524,53 +605,74 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
             FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
             WHERE e.corpus_event_id = @id
             """, r => ReadReport(r, 0), ("@id", id)).ConfigureAwait(false);
-        RefreshEvent(id, rows);
+        RefreshEvents([(id, rows)]);
     }
 
-    /// <summary>Sets a corpus event's attributes from its reports (<paramref name="rows"/>: all of them).</summary>
-    private void RefreshEvent(long id, List<Report> rows)
+    /// <summary>Sets each corpus event's attributes from its reports (<c>Rows</c>: all of them), four statements for all
+    /// the events (an array a column).</summary>
+    private void RefreshEvents(List<(long Id, List<Report> Rows)> events)
     {
-        var ordered = rows
-            .OrderBy(r => r.Date is null ? 1 : 0).ThenBy(r => r.Date, StringComparer.Ordinal)
-            .ThenBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Event, StringComparer.Ordinal)
-            .ToList();
-        var first = ordered[0];
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var refreshed = events.Select(x =>
+        {
+            var rows = x.Rows;
+            var ordered = rows
+                .OrderBy(r => r.Date is null ? 1 : 0).ThenBy(r => r.Date, StringComparer.Ordinal)
+                .ThenBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Event, StringComparer.Ordinal)
+                .ToList();
+            return (x.Id, Rows: rows, First: ordered[0], Ordered: ordered);
+        }).ToList();
+        var ids = refreshed.Select(r => r.Id).ToArray();
         _batch.Queue("""
-            UPDATE corpus_events SET
-                status = @status, mode = @mode, cameo = @cameo, quad_class = @quad, goldstein = @goldstein,
-                date_value = @date, date_day = @dateDay, location_text = @location,
-                first_published = @first, last_published = @last,
-                mention_count = @mentions, document_count = @documents,
-                source_count = (SELECT count(*) FROM corpus_event_sources WHERE corpus_event_id = @id),
-                domain = (SELECT CASE WHEN count(*) = count(e.domain) THEN min(e.domain) END FROM events AS e WHERE e.corpus_event_id = @id),
-                confidence = (SELECT max(e.confidence) FROM events AS e WHERE e.corpus_event_id = @id)
-            WHERE corpus_event_id = @id
+            UPDATE corpus_events AS c SET
+                status = u.status, mode = u.mode, cameo = u.cameo, quad_class = u.quad, goldstein = u.goldstein,
+                date_value = u.date, date_day = u.date_day, location_text = u.location,
+                first_published = u.first, last_published = u.last,
+                mention_count = u.mentions, document_count = u.documents,
+                source_count = (SELECT count(*) FROM corpus_event_sources AS s WHERE s.corpus_event_id = u.id),
+                domain = (SELECT CASE WHEN count(*) = count(e.domain) THEN min(e.domain) END FROM events AS e WHERE e.corpus_event_id = u.id),
+                confidence = (SELECT max(e.confidence) FROM events AS e WHERE e.corpus_event_id = u.id)
+            FROM unnest(@ids::bigint[], @statuses::text[], @modes::text[], @cameos::text[], @quads::integer[], @goldsteins::double precision[],
+                        @dates::text[], @days::text[], @locations::text[], @firsts::text[], @lasts::text[], @mentions::bigint[], @documents::bigint[])
+                AS u (id, status, mode, cameo, quad, goldstein, date, date_day, location, first, last, mentions, documents)
+            WHERE c.corpus_event_id = u.id
             """,
-            ("@id", id), ("@status", EventMerger.MostAdvanced(rows.Select(r => r.Status))),
-            ("@mode", ordered.Select(r => r.Mode).FirstOrDefault(m => m is not null)), ("@cameo", first.Cameo), ("@quad", (int)first.Quad),
-            ("@goldstein", first.Goldstein), ("@date", first.Date), ("@dateDay", Pg.Day(EventMerger.DayOf(first.Date))),
-            ("@location", ordered.Select(r => r.Location).FirstOrDefault(l => l is not null)),
-            ("@first", rows.Select(r => r.Published).Aggregate((string?)null, Min)),
-            ("@last", rows.Select(r => r.Published).Aggregate((string?)null, Max)),
-            ("@mentions", (long)rows.Count), ("@documents", (long)rows.Select(r => r.Doc).Distinct().Count()));
+            ("@ids", ids),
+            ("@statuses", refreshed.Select(r => EventMerger.MostAdvanced(r.Rows.Select(x => x.Status))).ToArray()),
+            ("@modes", refreshed.Select(r => r.Ordered.Select(x => x.Mode).FirstOrDefault(m => m is not null)).ToArray()),
+            ("@cameos", refreshed.Select(r => r.First.Cameo).ToArray()),
+            ("@quads", refreshed.Select(r => (int)r.First.Quad).ToArray()),
+            ("@goldsteins", refreshed.Select(r => r.First.Goldstein).ToArray()),
+            ("@dates", refreshed.Select(r => r.First.Date).ToArray()),
+            ("@days", refreshed.Select(r => Pg.Day(EventMerger.DayOf(r.First.Date))).ToArray()),
+            ("@locations", refreshed.Select(r => r.Ordered.Select(x => x.Location).FirstOrDefault(l => l is not null)).ToArray()),
+            ("@firsts", refreshed.Select(r => r.Rows.Select(x => x.Published).Aggregate((string?)null, Min)).ToArray()),
+            ("@lasts", refreshed.Select(r => r.Rows.Select(x => x.Published).Aggregate((string?)null, Max)).ToArray()),
+            ("@mentions", refreshed.Select(r => (long)r.Rows.Count).ToArray()),
+            ("@documents", refreshed.Select(r => (long)r.Rows.Select(x => x.Doc).Distinct().Count()).ToArray()));
         // The place: the first report's (same order) that its sentence names, else the first report's document place.
         _batch.Queue("""
-            UPDATE corpus_events SET (location_place, location_country_code, location_latitude, location_longitude, location_scope) =
+            UPDATE corpus_events AS c SET (location_place, location_country_code, location_latitude, location_longitude, location_scope) =
                 (SELECT e.location_place, e.location_country_code, e.location_latitude, e.location_longitude, e.location_scope
                  FROM events AS e JOIN documents AS d ON d.doc_key = e.doc_key
-                 WHERE e.corpus_event_id = @id AND e.location_place IS NOT NULL
+                 WHERE e.corpus_event_id = c.corpus_event_id AND e.location_place IS NOT NULL
                  ORDER BY e.location_scope = 'document', e.date_value IS NULL OR trim(e.date_value) = '', e.date_value, d.id, e.event_id
                  LIMIT 1)
-            WHERE corpus_event_id = @id
-            """, ("@id", id));
-        _batch.Queue("DELETE FROM corpus_event_actors WHERE corpus_event_id = @id", ("@id", id));
+            WHERE c.corpus_event_id = ANY(@ids::bigint[])
+            """, ("@ids", ids));
+        _batch.Queue("DELETE FROM corpus_event_actors WHERE corpus_event_id = ANY(@ids::bigint[])", ("@ids", ids));
         _batch.Queue("""
             INSERT INTO corpus_event_actors (corpus_event_id, side, ordinal, corpus_id, code, text, entity_name, entity_code)
-            SELECT @id, a.side, row_number() OVER (PARTITION BY a.side ORDER BY a.ordinal) - 1, n.corpus_id, a.code, a.text, c.name, c.code
-            FROM event_actors AS a LEFT JOIN entities AS n ON n.doc_key = a.doc_key AND n.entity_id = a.entity
+            SELECT f.id, a.side, row_number() OVER (PARTITION BY f.id, a.side ORDER BY a.ordinal) - 1, n.corpus_id, a.code, a.text, c.name, c.code
+            FROM unnest(@ids::bigint[], @docs::bigint[], @events::text[]) AS f (id, doc, event)
+            JOIN event_actors AS a ON a.doc_key = f.doc AND a.event_id = f.event
+            LEFT JOIN entities AS n ON n.doc_key = a.doc_key AND n.entity_id = a.entity
             LEFT JOIN corpus_entities AS c ON c.corpus_id = n.corpus_id
-            WHERE a.doc_key = @doc AND a.event_id = @event
-            """, ("@id", id), ("@doc", first.Doc), ("@event", first.Event));
+            """, ("@ids", ids), ("@docs", refreshed.Select(r => r.First.Doc).ToArray()), ("@events", refreshed.Select(r => r.First.Event).ToArray()));
     }
 
     private void AddName(long id, string name, string kind)
@@ -586,9 +688,5 @@ internal sealed class PostgresCorpusWriter(PgBatch batch)
     /// <summary>Adds a name row to corpus entity <paramref name="id"/>, with the entity's type and bareness (which the
     /// lookup by key reads from the row).</summary>
     private void AddKey(long id, string key, string kind, string display) =>
-        _batch.Queue("""
-            INSERT INTO corpus_entity_aliases AS a (corpus_id, norm, kind, alias, type, bare) VALUES (@id, @norm, @kind, @alias, @type, @bare)
-            ON CONFLICT (corpus_id, norm, kind) DO UPDATE SET alias = LEAST(a.alias, excluded.alias)
-            """,
-            ("@id", id), ("@norm", key), ("@kind", kind), ("@alias", display), ("@type", _types[id]), ("@bare", EntityMatcher.IsBarePerson(_types[id], _names[id])));
+        _aliases.Add((id, key, kind, display, _types[id], EntityMatcher.IsBarePerson(_types[id], _names[id])));
 }

@@ -16,12 +16,15 @@ namespace Dossier.Storage.Postgres;
 /// same tables (<see cref="PostgresSchema"/>), same corpus rules.
 /// </summary>
 /// <remarks>
-/// <para>Each <see cref="AddAsync"/> is one transaction: it takes the advisory lock <see cref="PostgresSchema.CorpusLock"/>
-/// (writers in every process take turns from here to the commit, so the corpus a writer reads is the one it updates),
-/// inserts the document row (<c>ON CONFLICT (id) DO NOTHING</c>: a document another writer stored first is a duplicate),
-/// writes the layer rows (an <c>unnest</c> insert per table), links the document into the corpus and commits, in about
-/// five round trips (<see cref="PgBatch"/>, <see cref="PostgresCorpusWriter"/>): the turn each writer takes is short. The analysis, which is where
-/// the time goes, happens before and in parallel.</para>
+/// <para>Each <see cref="AddAsync"/> is one transaction: it inserts the document row (<c>ON CONFLICT (id) DO NOTHING</c>:
+/// a document another writer stored first is a duplicate; one another writer is storing makes this one wait on the
+/// unique key until that writer ends), writes the layer rows (an <c>unnest</c> insert per table), and only then takes the
+/// advisory lock <see cref="PostgresSchema.CorpusLock"/> (writers in every process take turns from there to the commit, so
+/// the corpus a writer reads is the one it updates), links the document into the corpus and commits, in about five round
+/// trips (<see cref="PgBatch"/>, <see cref="PostgresCorpusWriter"/>): the turn each writer takes is the link and the
+/// commit. The analysis, which is where the time goes, and the document's own rows happen before and in parallel.
+/// <c>store_version</c> moves at the commit (a deferred trigger, migration 12), so the document row takes no lock that
+/// another writer's document row waits on.</para>
 /// <para>Full-text search uses a generated <c>tsvector</c> column (English stemming) with a GIN index and
 /// <c>websearch_to_tsquery</c>; see <see cref="SearchAsync"/> for how the FTS5 syntax maps onto it.</para>
 /// <para>Connections come from Npgsql's pool; the instance is thread-safe. Failures surface as <see cref="StoreException"/>
@@ -213,13 +216,15 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         {
             await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            // Round trip 1: the corpus lock and the document row. Then the layer rows and the corpus link go in a few
-            // batches (PgBatch): the lock is held for about five round trips a document, whatever its size.
+            // Round trip 1: the document row, without the corpus lock: a second writer of the same id waits on the unique
+            // key until this transaction ends, then finds the row (a duplicate) or, after a rollback, stores it itself. The
+            // layer rows go out with the link's first read, ahead of the corpus lock in the same round trip; the lock is
+            // held only from there to the commit (the link, PostgresCorpusWriter), while the other writers store their
+            // document and layer rows.
             var batch = new PgBatch(connection, transaction, cancellationToken);
             long? key = null;
-            await batch.ReadAsync(
-                new PgRead($"SELECT pg_advisory_xact_lock({PostgresSchema.CorpusLock})", [], _ => { }),
-                new PgRead(InsertDocumentSql, DocumentParameters(document, layers, annotations, ingestedAt), r => key = r.GetInt64(0))).ConfigureAwait(false);
+            await batch.ReadAsync(new PgRead(InsertDocumentSql, DocumentParameters(document, layers, annotations, ingestedAt), r => key = r.GetInt64(0)))
+                .ConfigureAwait(false);
             if (key is not { } docKey)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);

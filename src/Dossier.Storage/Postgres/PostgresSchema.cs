@@ -24,11 +24,11 @@ public sealed record PostgresMigration(int Version, string Description, string S
 /// <item><c>dossier_schema</c> holds the version (SQLite's <c>PRAGMA user_version</c>) and the mark that the database is a
 /// Dossier store (SQLite's <c>application_id</c>); <c>work_queue</c> (version 6 too, PostgreSQL only) holds what
 /// <c>dossier enqueue</c> records for workers.</item>
-/// <item><c>store_version</c> moves on in a statement trigger on <c>documents</c> (PL/pgSQL), in the writer's
-/// transaction, as SQLite's triggers do.</item>
+/// <item><c>store_version</c> moves on in a trigger on <c>documents</c> (PL/pgSQL) deferred to the commit (migration 12;
+/// a statement trigger before), once in the writer's transaction, as SQLite's triggers do in theirs.</item>
 /// <item>Writers link documents into the corpus one at a time across every process: <c>AddAsync</c> takes the
-/// transaction-level advisory lock <see cref="CorpusLock"/> before it reads the corpus, so two writers never both
-/// create the entity or event the other is creating.</item>
+/// transaction-level advisory lock <see cref="CorpusLock"/> before it reads the corpus (after the document's own rows),
+/// so two writers never both create the entity or event the other is creating.</item>
 /// </list>
 /// </remarks>
 public static class PostgresSchema
@@ -480,6 +480,25 @@ public static class PostgresSchema
                 EXECUTE FUNCTION dossier_copy_document();
             ANALYZE corpus_event_actors;
             ANALYZE events;
+            """),
+        // The statement trigger of migration 4 updated the one store_version row when a writer inserted its document row, and
+        // that row's lock, held to the commit, made every other writer's document row wait for the whole transaction: the
+        // writers took turns from their first statement on, whatever lock the corpus link takes. A deferred constraint
+        // trigger moves the version at the commit instead (once a transaction: the first row's call marks it), in the same
+        // transaction as the change, so a reader still sees the new version exactly when it sees the change (branch pg12).
+        new(12, "store_version moves at the commit (a deferred trigger), so that concurrent writers do not wait on it", """
+            DROP TRIGGER IF EXISTS store_version_after_change ON documents;
+            DROP TRIGGER IF EXISTS store_version_at_commit ON documents;
+            CREATE OR REPLACE FUNCTION dossier_bump_store_version() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF current_setting('dossier.store_version_moved', true) IS DISTINCT FROM 'on' THEN
+                    PERFORM set_config('dossier.store_version_moved', 'on', true);
+                    UPDATE store_version SET version = version + 1 WHERE id = 1;
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE CONSTRAINT TRIGGER store_version_at_commit AFTER INSERT OR UPDATE OR DELETE ON documents
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dossier_bump_store_version();
             """),
     ];
 

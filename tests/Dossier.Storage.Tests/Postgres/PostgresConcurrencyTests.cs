@@ -81,6 +81,93 @@ public sealed class PostgresConcurrencyTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Add_WhileAnotherWriterHoldsTheCorpusLock_StoresItsDocumentRowWithoutWaitingAndLinksAfter()
+    {
+        await using var one = _db.Open();
+        await using var two = _db.Open();
+        var (first, second) = Reports(3);
+        var before = await one.GetVersionAsync();
+        using var holding = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        using var secondStored = new SemaphoreSlim(0);
+        one.AfterStage = stage =>
+        {
+            if (stage == "corpus")
+            {
+                holding.Release();
+                release.Wait();
+            }
+        };
+        two.AfterStage = stage =>
+        {
+            if (stage == "document")
+            {
+                secondStored.Release();
+            }
+        };
+
+        var writeOne = Task.Run(() => one.AddAsync(first));
+        bool reached;
+        Task<AddOutcome> writeTwo;
+        try
+        {
+            Assert.True(await holding.WaitAsync(TimeSpan.FromSeconds(30)), "the first writer never reached its corpus stage");
+            writeTwo = Task.Run(() => two.AddAsync(second));
+            reached = await secondStored.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            release.Release();
+        }
+
+        var outcomes = await Task.WhenAll(writeOne, writeTwo);
+
+        Assert.True(reached, "the second writer's document row waited for the first writer's transaction");
+        Assert.Equal([AddOutcome.Added, AddOutcome.Added], outcomes);
+        Assert.Equal(2, _db.Count("corpus_entities"));
+        Assert.Equal(1, _db.Count("corpus_events"));
+        Assert.Equal(before + 2, await one.GetVersionAsync());
+    }
+
+    [SkippableFact]
+    public async Task Add_TheSameDocumentWhileTheFirstWriterIsInsideItsTransaction_WaitsAndIsADuplicate()
+    {
+        await using var one = _db.Open();
+        await using var two = _db.Open();
+        var (document, _) = Reports(4);
+        using var holding = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        one.AfterStage = stage =>
+        {
+            if (stage == "corpus")
+            {
+                holding.Release();
+                release.Wait();
+            }
+        };
+
+        var writeOne = Task.Run(() => one.AddAsync(document));
+        Task<AddOutcome> writeTwo;
+        bool waited;
+        try
+        {
+            Assert.True(await holding.WaitAsync(TimeSpan.FromSeconds(30)), "the first writer never reached its corpus stage");
+            writeTwo = Task.Run(() => two.AddAsync(document));
+            waited = await Task.WhenAny(writeTwo, Task.Delay(TimeSpan.FromSeconds(2))) != writeTwo;
+        }
+        finally
+        {
+            release.Release();
+        }
+
+        Assert.Equal((AddOutcome.Added, AddOutcome.Duplicate), (await writeOne, await writeTwo));
+        Assert.True(waited, "the second writer of the same document did not wait for the first");
+        Assert.Equal(1, _db.Count("documents"));
+        Assert.Equal(2, _db.Count("corpus_entities"));
+        Assert.Equal(1, _db.Count("corpus_events"));
+    }
+
+    [SkippableFact]
     public async Task Version_AddByAnotherWriter_MovesOnForEveryReader()
     {
         await using var reader = _db.Open();

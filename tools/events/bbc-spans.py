@@ -16,34 +16,17 @@ The files are read from ../shared/corpora/bbc beside the repository (or $BBC).""
 import json, os, random, re, sys
 BBC = os.environ.get("BBC") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "corpora", "bbc")
 TOPICS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "annotations", "topics", "bbc.tsv")
-ABBR = set("Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt Capt Maj Adm Cmdr Rev Prof Jr Sr Co Corp Inc Ltd Bros No Jan Feb "
-           "Mar Apr Aug Sept Sep Oct Nov Dec Ft Mt Calif Fla Mass Ariz Ill Wash Va Pa Conn Mich Minn Tenn Tex Okla Ore Wis "
-           "Ky La Md Mo Neb Nev Del Ga Ala Kan Colo Miss Vt Penn vs etc U.S U.N U.K p.m a.m".split())
-END = re.compile(r"""[.!?]+['"`)]*(?=\s+[`"('"]*[A-Z0-9])""")
+# The sentence rule is TempEval's (tools/events/tempeval-spans.py): one splitter for both corpora.
+import importlib.util as _util
+_spec = _util.spec_from_file_location("tempeval_spans", os.path.join(os.path.dirname(os.path.abspath(__file__)), "tempeval-spans.py"))
+_tempeval = _util.module_from_spec(_spec); _spec.loader.exec_module(_tempeval)
+_line = _tempeval._paragraph
 
 def text(doc):
     if ".." in doc or os.path.isabs(doc) or not doc.endswith(".txt"): raise ValueError("BBC document %r is not a .txt path under corpora/bbc/" % doc)
     if not os.path.isdir(BBC): raise FileNotFoundError("%s: the BBC sample's folder (corpora/bbc in the shared folder, or $BBC) is missing" % BBC)
     t = open(os.path.join(BBC, doc), encoding="utf-8-sig", newline="").read()  # strict UTF-8, as EventAnnotations.Read
     return t
-
-def _line(p, base, spans):
-    n = len(p); i = 0
-    while i < n and p[i].isspace(): i += 1
-    start = i
-    for m in END.finditer(p):
-        if m.start() < start: continue
-        if p[m.start()] == ".":
-            w = re.search(r"([A-Za-z.]+)$", p[start:m.start()])
-            word = w.group(1) if w else ""
-            if word in ABBR or re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"([A-Za-z]\.)+[A-Za-z]", word): continue
-        spans.append((base + start, base + m.end()))
-        j = m.end()
-        while j < n and p[j].isspace(): j += 1
-        start = j
-    e = n
-    while e > start and p[e - 1].isspace(): e -= 1
-    if e > start: spans.append((base + start, base + e))
 
 def spans(t):
     """The (start, end) sentence spans of a BBC file's text: the headline, then the body's sentences."""

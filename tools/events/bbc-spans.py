@@ -51,27 +51,28 @@ def sentences(doc):
 SHARES = [("business", 0.45, 34), ("tech", 0.20, 0), ("entertainment", 0.15, 33), ("sport", 0.20, 33)]
 TARGET = 900
 
-def sample():
-    topic = {}
-    for line in open(TOPICS, encoding="utf-8"):
-        if line.startswith("#") or not line.strip(): continue
-        f = line.rstrip("\n").split("\t"); topic[f[0]] = f[2]
-    rng = random.Random(16); out = []
-    for folder, share, skip in SHARES:
-        names = sorted(os.listdir(os.path.join(BBC, folder)))[skip:]
+def draw(shares, target, seed, keep):
+    """The rule of both samples: each folder's files in sorted order without its excluded first files, those whose topic
+    split `keep` accepts and that are valid UTF-8, shuffled by one Random(seed) in folder order, taken whole until the
+    folder's share of the target sentence count is reached. (doc, sentences, topic split) in the order drawn."""
+    topic = topics(); rng = random.Random(seed); out = []
+    for folder, share, skip in shares:
         pool = []
-        for name in names:
+        for name in sorted(os.listdir(os.path.join(BBC, folder)))[skip:]:
             doc = folder + "/" + name
-            if topic.get(doc) != "heldout": continue
+            if not keep(doc, topic.get(doc)): continue
             try: text(doc)
             except UnicodeDecodeError: continue
             pool.append(doc)
         rng.shuffle(pool)
         count = 0
         for doc in pool:
-            if count >= share * TARGET: break
-            n = len(spans(text(doc))); out.append((doc, n)); count += n
+            if count >= share * target: break
+            n = len(spans(text(doc))); out.append((doc, n, topic[doc])); count += n
     return out
+
+def sample():
+    return [(doc, n) for doc, n, _ in draw(SHARES, TARGET, 16, lambda doc, split: split == "heldout")]
 
 # The train/dev sample (bbc.md): documents that the topic labels put in `train` or `dev` (each keeps that split as its event
 # split), without the same excluded files and without any document of bbc-heldout3.jsonl; other shares, seed and target.
@@ -88,24 +89,8 @@ def topics():
 
 def sample_train():
     """(doc, sentences, split) of the train/dev sample, in the order the rule draws them."""
-    topic = topics()
     held = {json.loads(l)["doc"] for l in open(HELDOUT3, encoding="utf-8") if l.strip()}
-    rng = random.Random(17); out = []
-    for folder, share, skip in TRAIN_SHARES:
-        names = sorted(os.listdir(os.path.join(BBC, folder)))[skip:]
-        pool = []
-        for name in names:
-            doc = folder + "/" + name
-            if topic.get(doc) not in ("train", "dev") or doc in held: continue
-            try: text(doc)
-            except UnicodeDecodeError: continue
-            pool.append(doc)
-        rng.shuffle(pool)
-        count = 0
-        for doc in pool:
-            if count >= share * TRAIN_TARGET: break
-            n = len(spans(text(doc))); out.append((doc, n, topic[doc])); count += n
-    return out
+    return draw(TRAIN_SHARES, TRAIN_TARGET, 17, lambda doc, split: split in ("train", "dev") and doc not in held)
 
 def main(argv):
     if len(argv) < 2 or argv[1] not in ("show", "check", "sample", "sample-train"): print(__doc__); return 2
